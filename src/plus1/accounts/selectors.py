@@ -1,0 +1,30 @@
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from plus1.tenants.models import Organisation
+
+from .constants import Role
+from .models import Membership
+
+
+def organisations_for_user(
+    user: AbstractBaseUser | AnonymousUser, *, roles: Iterable[Role]
+) -> list[Organisation]:
+    """Return the organisations in which ``user`` holds one of ``roles``.
+
+    The result is cached on the user object for the rest of the request, because the
+    admin asks this many times per page.
+    """
+    if not user.is_authenticated:
+        return []
+    cache: dict = user.__dict__.setdefault("_plus1_organisations", {})
+    key = frozenset(roles)
+    if key not in cache:
+        memberships = Membership.objects.filter(user=user, role__in=key).select_related("tenant")
+        cache[key] = sorted({m.tenant for m in memberships}, key=lambda o: o.name)
+    return cache[key]
+
+
+def has_role(user: AbstractBaseUser | AnonymousUser, *, tenant: Organisation, role: Role) -> bool:
+    return tenant in organisations_for_user(user, roles=[role])

@@ -1,0 +1,3 @@
+from .zaak import CaseNumberSequence, Rol, Status, Zaak, ZaakEigenschap
+
+__all__ = ["CaseNumberSequence", "Rol", "Status", "Zaak", "ZaakEigenschap"]

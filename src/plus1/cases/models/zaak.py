@@ -1,0 +1,102 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from plus1.catalog.constants import Vertrouwelijkheid
+from plus1.catalog.models import Eigenschap, RolType, StatusType, ZaakType
+from plus1.core.models import TenantOwned
+
+from ..constants import SubjectType
+
+
+class CaseNumberSequence(TenantOwned):
+    """The last case number handed out per gemeente and year; incremented under a row lock."""
+
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "year"], name="case_number_sequence_unique")]
+
+
+class Zaak(TenantOwned):
+    """A case: one request, report or declaration being handled by a gemeente.
+
+    ``zaaktype`` is the version the zaak started with; a newer version never changes it.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    identificatie = models.CharField(_("zaaknummer"), max_length=40)
+    bronorganisatie = models.CharField(_("bronorganisatie (RSIN)"), max_length=9, blank=True)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.PROTECT, related_name="zaken")
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    confidentiality = models.CharField(_("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices)
+    registered_on = models.DateField(_("registratiedatum"))
+    started_on = models.DateField(_("startdatum"))
+    planned_end_on = models.DateField(_("uiterste einddatum"))
+    ended_on = models.DateField(_("einddatum"), null=True, blank=True)
+    current_status = models.ForeignKey(
+        "Status", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("status")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        ordering = ["-registered_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "identificatie"], name="zaak_unique_identificatie"),
+        ]
+        indexes = [models.Index(fields=["tenant", "zaaktype"], name="zaak_tenant_zaaktype")]
+
+    def __str__(self) -> str:
+        return self.identificatie
+
+
+class Status(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="statussen")
+    statustype = models.ForeignKey(StatusType, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(_("gezet op"))
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("status")
+        verbose_name_plural = _("statussen")
+        ordering = ["zaak", "set_at", "id"]
+
+    def __str__(self) -> str:
+        return self.statustype.omschrijving
+
+
+class Rol(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="rollen")
+    roltype = models.ForeignKey(RolType, on_delete=models.PROTECT, related_name="+")
+    subject_type = models.CharField(_("soort betrokkene"), max_length=30, choices=SubjectType.choices)
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    name = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        indexes = [models.Index(fields=["bsn"], name="rol_bsn"), models.Index(fields=["kvk_number"], name="rol_kvk")]
+
+    def __str__(self) -> str:
+        return f"{self.roltype}: {self.name}"
+
+
+class ZaakEigenschap(models.Model):
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="eigenschappen")
+    eigenschap = models.ForeignKey(Eigenschap, on_delete=models.PROTECT, related_name="+")
+    value = models.TextField(_("waarde"))
+
+    class Meta:
+        verbose_name = _("zaakeigenschap")
+        verbose_name_plural = _("zaakeigenschappen")
+        constraints = [models.UniqueConstraint(fields=["zaak", "eigenschap"], name="zaakeigenschap_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.eigenschap}: {self.value}"

@@ -1,0 +1,90 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Vertrouwelijkheid(models.TextChoices):
+    """Confidentiality levels of ZGW, in ascending order of secrecy."""
+
+    OPENBAAR = "openbaar", _("Openbaar")
+    BEPERKT_OPENBAAR = "beperkt_openbaar", _("Beperkt openbaar")
+    INTERN = "intern", _("Intern")
+    ZAAKVERTROUWELIJK = "zaakvertrouwelijk", _("Zaakvertrouwelijk")
+    VERTROUWELIJK = "vertrouwelijk", _("Vertrouwelijk")
+    CONFIDENTIEEL = "confidentieel", _("Confidentieel")
+    GEHEIM = "geheim", _("Geheim")
+    ZEER_GEHEIM = "zeer_geheim", _("Zeer geheim")
+
+
+class PublicationStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    PUBLISHED = "published", _("Gepubliceerd")
+
+
+class Archiefnominatie(models.TextChoices):
+    BLIJVEND_BEWAREN = "blijvend_bewaren", _("Blijvend bewaren")
+    VERNIETIGEN = "vernietigen", _("Vernietigen")
+
+
+class BrondatumAfleidingswijze(models.TextChoices):
+    """How the start date of the archive retention period is derived (ZGW)."""
+
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+    ANDER_DATUMKENMERK = "ander_datumkenmerk", _("Ander datumkenmerk")
+    EIGENSCHAP = "eigenschap", _("Eigenschap")
+    GERELATEERDE_ZAAK = "gerelateerde_zaak", _("Gerelateerde zaak")
+    HOOFDZAAK = "hoofdzaak", _("Hoofdzaak")
+    INGANGSDATUM_BESLUIT = "ingangsdatum_besluit", _("Ingangsdatum besluit")
+    TERMIJN = "termijn", _("Termijn")
+    VERVALDATUM_BESLUIT = "vervaldatum_besluit", _("Vervaldatum besluit")
+    ZAAKOBJECT = "zaakobject", _("Zaakobject")
+
+
+class RolOmschrijvingGeneriek(models.TextChoices):
+    ADVISEUR = "adviseur", _("Adviseur")
+    BEHANDELAAR = "behandelaar", _("Behandelaar")
+    BELANGHEBBENDE = "belanghebbende", _("Belanghebbende")
+    BESLISSER = "beslisser", _("Beslisser")
+    INITIATOR = "initiator", _("Initiator")
+    KLANTCONTACTER = "klantcontacter", _("Klantcontacter")
+    ZAAKCOORDINATOR = "zaakcoordinator", _("Zaakcoördinator")
+    MEDE_INITIATOR = "mede_initiator", _("Mede-initiator")
+
+
+class DataType(models.TextChoices):
+    """The kinds of request field (eigenschap) a resident can fill in."""
+
+    TEXT = "text", _("Tekst")
+    NUMBER = "number", _("Getal")
+    DATE = "date", _("Datum")
+    CHOICE = "choice", _("Keuze")
+    BSN = "bsn", _("Burgerservicenummer")
+    POSTCODE = "postcode", _("Postcode")
+    EMAIL = "email", _("E-mailadres")
+    PHONE = "phone", _("Telefoonnummer")
+    BOOLEAN = "boolean", _("Ja/nee")
+
+
+# How each request field type is described in the ZGW Eigenschap.specificatie.formaat.
+ZGW_FORMAAT = {
+    DataType.NUMBER: "getal",
+    DataType.DATE: "datum",
+}
+
+
+class DateRange(models.TextChoices):
+    ANY = "any", _("Elke datum")
+    PAST = "past", _("Vandaag of eerder")
+    FUTURE = "future", _("Vandaag of later")
+
+
+class Direction(models.TextChoices):
+    """Richting of a document type within a zaaktype."""
+
+    INKOMEND = "inkomend", _("Inkomend")
+    INTERN = "intern", _("Intern")
+    UITGAAND = "uitgaand", _("Uitgaand")
+
+
+class Audience(models.TextChoices):
+    RESIDENT = "resident", _("Inwoners")
+    BUSINESS = "business", _("Ondernemers")

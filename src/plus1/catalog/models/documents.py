@@ -1,0 +1,101 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from plus1.core.models import TenantOwned
+
+from ..constants import Direction, PublicationStatus, Vertrouwelijkheid
+from ..validators import validate_iso_duration
+from .catalogus import Catalogus
+from .zaaktype import ZaakType
+
+
+class InformatieObjectType(TenantOwned):
+    """A kind of document (identiteitsbewijs, beschikking ...), shared by the zaaktypen of a catalogus."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="informatieobjecttypen")
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    category = models.CharField(_("categorie"), max_length=80)
+    confidentiality = models.CharField(_("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices)
+    description = models.CharField(_("uitleg"), max_length=500, blank=True)
+    status = models.CharField(
+        _("publicatiestatus"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.CONCEPT
+    )
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("informatieobjecttype")
+        verbose_name_plural = _("informatieobjecttypen")
+        ordering = ["omschrijving"]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "catalogus", "omschrijving"], name="iot_unique_omschrijving")
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class ZaakTypeInformatieObjectType(models.Model):
+    """Which documents a zaaktype uses, in which order, and whether the resident must supply it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="document_types")
+    informatieobjecttype = models.ForeignKey(InformatieObjectType, on_delete=models.PROTECT, related_name="+")
+    volgnummer = models.PositiveSmallIntegerField(_("volgnummer"))
+    is_required = models.BooleanField(_("verplicht"), default=False)
+    direction = models.CharField(_("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND)
+
+    class Meta:
+        verbose_name = _("documenttype van een zaaktype")
+        verbose_name_plural = _("documenttypen van een zaaktype")
+        ordering = ["zaaktype", "volgnummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["zaaktype", "informatieobjecttype"], name="ziot_unique_type"),
+            models.UniqueConstraint(fields=["zaaktype", "volgnummer"], name="ziot_unique_volgnummer"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.informatieobjecttype)
+
+
+class BesluitType(TenantOwned):
+    """A kind of decision a zaaktype can end in, with the period to object or appeal."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="besluittypen")
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    category = models.CharField(_("categorie"), max_length=80)
+    reactietermijn = models.CharField(
+        _("reactietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
+    publication_required = models.BooleanField(_("publiceren verplicht"), default=False)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    status = models.CharField(
+        _("publicatiestatus"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.CONCEPT
+    )
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("besluittype")
+        verbose_name_plural = _("besluittypen")
+        ordering = ["omschrijving"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "catalogus", "omschrijving"], name="besluittype_unique_omschrijving"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED

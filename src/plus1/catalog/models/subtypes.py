@@ -1,0 +1,111 @@
+"""The parts of one zaaktype version. They live and die with their zaaktype and take its tenant."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..constants import Archiefnominatie, BrondatumAfleidingswijze, DataType, DateRange, RolOmschrijvingGeneriek
+from ..validators import validate_iso_duration
+from .reference import ResultaatTypeOmschrijving, SelectielijstResultaat
+from .zaaktype import ZaakType
+
+
+class StatusType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="statustypen")
+    volgnummer = models.PositiveSmallIntegerField(_("volgnummer"))
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    generic_description = models.CharField(_("generieke omschrijving"), max_length=80, blank=True)
+    informs_initiator = models.BooleanField(_("inwoner informeren"), default=False)
+    statustekst = models.TextField(_("tekst voor de inwoner"), blank=True)
+
+    class Meta:
+        verbose_name = _("statustype")
+        verbose_name_plural = _("statustypen")
+        ordering = ["zaaktype", "volgnummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["zaaktype", "volgnummer"], name="statustype_unique_volgnummer"),
+            models.UniqueConstraint(fields=["zaaktype", "omschrijving"], name="statustype_unique_omschrijving"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}. {self.omschrijving}"
+
+
+class ResultaatType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="resultaattypen")
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    generic = models.ForeignKey(
+        ResultaatTypeOmschrijving, on_delete=models.PROTECT, verbose_name=_("generieke omschrijving")
+    )
+    selectielijstklasse = models.ForeignKey(
+        SelectielijstResultaat, on_delete=models.PROTECT, verbose_name=_("selectielijstklasse")
+    )
+    archiefnominatie = models.CharField(_("archiefnominatie"), max_length=20, choices=Archiefnominatie.choices)
+    archiefactietermijn = models.CharField(
+        _("archiefactietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
+    brondatum_afleidingswijze = models.CharField(
+        _("afleidingswijze brondatum"), max_length=30, choices=BrondatumAfleidingswijze.choices
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("resultaattype")
+        verbose_name_plural = _("resultaattypen")
+        ordering = ["zaaktype", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["zaaktype", "omschrijving"], name="resultaattype_unique_omschrijving")
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class RolType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="roltypen")
+    omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    generic = models.CharField(_("generieke omschrijving"), max_length=20, choices=RolOmschrijvingGeneriek.choices)
+
+    class Meta:
+        verbose_name = _("roltype")
+        verbose_name_plural = _("roltypen")
+        ordering = ["zaaktype", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["zaaktype", "omschrijving"], name="roltype_unique_omschrijving")
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class Eigenschap(models.Model):
+    """A typed field of the request form, with its validation rules and help text."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="eigenschappen")
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    name = models.CharField(_("naam"), max_length=60)
+    label = models.CharField(_("vraag"), max_length=200)
+    data_type = models.CharField(_("soort"), max_length=20, choices=DataType.choices)
+    is_required = models.BooleanField(_("verplicht"), default=True)
+    help_text = models.CharField(_("hulptekst"), max_length=500, blank=True)
+    step = models.CharField(_("stap van het formulier"), max_length=80)
+    choices = models.JSONField(_("keuzes"), default=list, blank=True)
+    min_length = models.PositiveIntegerField(_("minimale lengte"), null=True, blank=True)
+    max_length = models.PositiveIntegerField(_("maximale lengte"), null=True, blank=True)
+    min_value = models.DecimalField(_("minimale waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
+    max_value = models.DecimalField(_("maximale waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
+    date_range = models.CharField(_("toegestane datums"), max_length=10, choices=DateRange.choices, default="any")
+
+    class Meta:
+        verbose_name = _("eigenschap")
+        verbose_name_plural = _("eigenschappen")
+        ordering = ["zaaktype", "order"]
+        constraints = [models.UniqueConstraint(fields=["zaaktype", "name"], name="eigenschap_unique_name")]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,42 @@
+from django.db.models import F, Max, OuterRef, QuerySet, Subquery
+
+from plus1.tenants.models import Organisation
+
+from .constants import PublicationStatus
+from .models import Adoption, ZaakType
+
+
+def published_zaaktypen() -> QuerySet[ZaakType]:
+    """Published zaaktype versions any gemeente may adopt: the collective's shared catalog."""
+    return ZaakType.objects.published().filter(tenant__kind="collective").select_related("process", "product")
+
+
+def latest_published_version(*, process_id: int) -> ZaakType | None:
+    return ZaakType.objects.published().filter(process_id=process_id).order_by("-version").first()
+
+
+def pending_upgrade(adoption: Adoption) -> ZaakType | None:
+    """Return the newest published version that is newer than the one the gemeente runs, if any."""
+    latest = latest_published_version(process_id=adoption.process_id)
+    if latest is None or latest.version <= adoption.zaaktype.version:
+        return None
+    return latest
+
+
+def adoptions_for_gemeente(gemeente: Organisation) -> QuerySet[Adoption]:
+    """The gemeente's adopted processes, each annotated with ``latest_version`` for upgrade hints."""
+    latest = (
+        ZaakType.objects.filter(process=OuterRef("process"), status=PublicationStatus.PUBLISHED)
+        .values("process")
+        .annotate(latest=Max("version"))
+        .values("latest")
+    )
+    return (
+        Adoption.objects.for_tenant(gemeente)
+        .select_related("zaaktype", "process", "zaaktype__product")
+        .annotate(latest_version=Subquery(latest))
+    )
+
+
+def adoptions_with_pending_upgrade(gemeente: Organisation) -> QuerySet[Adoption]:
+    return adoptions_for_gemeente(gemeente).filter(latest_version__gt=F("zaaktype__version"))

@@ -1,0 +1,12 @@
+from .constants import OrganisationKind
+from .models import Organisation
+
+
+def get_collective() -> Organisation:
+    """Return the one collective organisation that publishes the shared base processes."""
+    return Organisation.objects.get(kind=OrganisationKind.COLLECTIVE)
+
+
+def get_gemeente(*, cbs_code: str) -> Organisation:
+    """Return the gemeente with this CBS code (GM0363); raises Organisation.DoesNotExist."""
+    return Organisation.objects.gemeenten().get(cbs_code=cbs_code.upper())
