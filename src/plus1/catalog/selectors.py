@@ -23,18 +23,23 @@ def pending_upgrade(adoption: Adoption) -> ZaakType | None:
     return latest
 
 
-def adoptions_for_gemeente(gemeente: Organisation) -> QuerySet[Adoption]:
-    """The gemeente's adopted processes, each annotated with ``latest_version`` for upgrade hints."""
+def latest_version_subquery(of: str = "process") -> Subquery:
+    """The newest published version number of the process in the outer query's ``of`` field."""
     latest = (
-        ZaakType.objects.filter(process=OuterRef("process"), status=PublicationStatus.PUBLISHED)
+        ZaakType.objects.filter(process=OuterRef(of), status=PublicationStatus.PUBLISHED)
         .values("process")
         .annotate(latest=Max("version"))
         .values("latest")
     )
+    return Subquery(latest)
+
+
+def adoptions_for_gemeente(gemeente: Organisation) -> QuerySet[Adoption]:
+    """The gemeente's adopted processes, each annotated with ``latest_version`` for upgrade hints."""
     return (
         Adoption.objects.for_tenant(gemeente)
         .select_related("zaaktype", "process", "zaaktype__product")
-        .annotate(latest_version=Subquery(latest))
+        .annotate(latest_version=latest_version_subquery())
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,15 @@ from plus1.tenants.models import Organisation
 
 from .constants import PublicationStatus, RolOmschrijvingGeneriek
 from .exceptions import CannotAdopt, CannotPublish, NoUpgradeAvailable, PublishedIsImmutable
-from .models import Adoption, ZaakType
+from .models import (
+    Adoption,
+    Eigenschap,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakType,
+    ZaakTypeInformatieObjectType,
+)
 from .selectors import pending_upgrade
 
 # Fields of a zaaktype version that describe its content; what a concept may change.
@@ -98,6 +107,51 @@ def update_zaaktype(*, zaaktype: ZaakType, actor: Actor, **changes: Any) -> Zaak
         after=_snapshot(zaaktype, tuple(changes)),
     )
     return zaaktype
+
+
+@transaction.atomic
+def create_next_version(*, zaaktype: ZaakType, valid_from: datetime.date, actor: Actor) -> ZaakType:
+    """Start a new concept version of a process as a full copy of ``zaaktype``.
+
+    The copy can be edited until it is published; the original stays as it is.
+    """
+    newest = ZaakType.objects.filter(process_id=zaaktype.process_id).order_by("-version").first()
+    if newest is not None and not newest.is_published:
+        raise CannotPublish(f"Er is al een conceptversie ({newest.version}) van dit proces.")
+    parts = {
+        StatusType: list(zaaktype.statustypen.all()),
+        ResultaatType: list(zaaktype.resultaattypen.all()),
+        RolType: list(zaaktype.roltypen.all()),
+        Eigenschap: list(zaaktype.eigenschappen.all()),
+        ZaakTypeInformatieObjectType: list(zaaktype.document_types.all()),
+    }
+    besluittypen = list(zaaktype.besluittypen.all())
+    copy = ZaakType.objects.get(pk=zaaktype.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.uuid = uuid.uuid4()
+    copy.version = newest.version + 1 if newest else 1
+    copy.status = PublicationStatus.CONCEPT
+    copy.published_at = None
+    copy.valid_from = valid_from
+    copy.valid_until = None
+    copy.source_digest = ""
+    copy.save()
+    for model, rows in parts.items():
+        for row in rows:
+            row.pk = row.id = None
+            row.uuid = uuid.uuid4()
+            row.zaaktype = copy
+        model.objects.bulk_create(rows)
+    copy.besluittypen.set(besluittypen)
+    record_change(
+        tenant=copy.tenant,
+        actor=actor,
+        action="create_next_version",
+        obj=copy,
+        after={"from_version": zaaktype.version, "version": copy.version},
+    )
+    return copy
 
 
 def publication_problems(zaaktype: ZaakType) -> list[str]:

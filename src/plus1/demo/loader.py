@@ -1,0 +1,200 @@
+"""The data behind ``plus1 demo``: a few gemeenten running the shared library, people, zaken.
+
+Everything is made through the domain services, as a real gemeente would, and running it
+again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from plus1.accounts.constants import Role
+from plus1.accounts.services import create_employee, grant_role
+from plus1.audit.services import Actor
+from plus1.cases.models import Zaak
+from plus1.cases.services import Initiator, create_zaak
+from plus1.catalog import selectors as catalog_selectors
+from plus1.catalog import services as catalog_services
+from plus1.catalog.importer.loader import import_library
+from plus1.catalog.models import Adoption, ZaakType
+from plus1.tenants.models import Organisation
+from plus1.tenants.selectors import get_collective, get_gemeente
+
+DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
+
+# (CBS code, RSIN, primary colour, fee factor). The RSINs are fictitious numbers that pass
+# the eleven test; the demo must never look like it speaks for a real organisation.
+DEMO_GEMEENTEN = [
+    ("GM0344", "100000009", "#cc0000", Decimal("1.00")),
+    ("GM0014", "100000010", "#2b6a4d", Decimal("0.90")),
+    ("GM0193", "100000022", "#1d4f91", Decimal("1.10")),
+]
+
+# Local fees in euro for a few processes (before the per-gemeente factor).
+DEMO_FEES = {
+    "parkeervergunning": Decimal("62.50"),
+    "brp-uittreksel": Decimal("16.10"),
+    "evenementenvergunning": Decimal("125.00"),
+    "standplaatsvergunning": Decimal("45.00"),
+    "terrasvergunning": Decimal("95.00"),
+    "omgevingsvergunning-kap": Decimal("85.00"),
+    "huwelijk": Decimal("425.00"),
+    "verklaring-omtrent-gedrag": Decimal("41.35"),
+}
+
+# Official BRP test persons (RvIG / Haal Centraal test set); fictitious people.
+DEMO_RESIDENTS = [
+    ("999993653", "Suzanne Moulin"),
+    ("999990019", "Erebos Bultenaar"),
+    ("999991723", "Lukas Klamer"),
+]
+
+
+@dataclass
+class DemoSummary:
+    gemeenten: list[Organisation] = field(default_factory=list)
+    logins: list[tuple[str, str]] = field(default_factory=list)
+    zaken: int = 0
+    processes: int = 0
+
+
+@transaction.atomic
+def load_demo() -> DemoSummary:
+    actor = Actor.system("plus1 demo")
+    import_library(actor=actor)
+    summary = DemoSummary(processes=catalog_selectors.published_zaaktypen().values("process").distinct().count())
+    collective = get_collective()
+
+    summary.logins.append(("admin", "superuser: alles"))
+    _employee("admin", superuser=True)
+    catalog_manager = _employee("catalogus")
+    grant_role(tenant=collective, user=catalog_manager, role=Role.CATALOG_MANAGER, actor=actor)
+    summary.logins.append(("catalogus", f"catalogusbeheerder van {collective}"))
+
+    for cbs_code, rsin, colour, factor in DEMO_GEMEENTEN:
+        gemeente = get_gemeente(cbs_code=cbs_code)
+        _dress_up(gemeente, rsin=rsin, colour=colour)
+        summary.gemeenten.append(gemeente)
+        beheerder = _employee(f"beheer-{gemeente.slug}")
+        grant_role(tenant=gemeente, user=beheerder, role=Role.BEHEERDER, actor=actor)
+        behandelaar = _employee(f"behandelaar-{gemeente.slug}")
+        grant_role(tenant=gemeente, user=behandelaar, role=Role.BEHANDELAAR, actor=actor)
+        summary.logins.append((beheerder.get_username(), f"functioneel beheerder van {gemeente}"))
+        summary.logins.append((behandelaar.get_username(), f"behandelaar van {gemeente}"))
+        _adopt_library(gemeente, factor=factor, actor=actor)
+
+    _publish_parkeervergunning_v2(actor)
+    # Utrecht moves to the new version at once; the other demo gemeenten see it waiting.
+    utrecht = summary.gemeenten[0]
+    adoption = Adoption.objects.for_tenant(utrecht).get(process__identificatie="parkeervergunning")
+    if catalog_selectors.pending_upgrade(adoption):
+        catalog_services.accept_upgrade(adoption=adoption, actor=actor)
+
+    for gemeente in summary.gemeenten:
+        _demo_zaken(gemeente, actor)
+    summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
+    return summary
+
+
+def _employee(username: str, *, superuser: bool = False):
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    if user is None:
+        user = create_employee(username=username, password=DEMO_PASSWORD, email=f"{username}@plus1.example")
+        if superuser:
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+    return user
+
+
+def _dress_up(gemeente: Organisation, *, rsin: str, colour: str) -> None:
+    if gemeente.rsin:
+        return
+    gemeente.rsin = rsin
+    gemeente.primary_color = colour
+    gemeente.contact_email = f"info@{gemeente.slug}.plus1.example"
+    gemeente.contact_phone = "14 0" + gemeente.cbs_code[-2:]
+    gemeente.full_clean()
+    gemeente.save()
+
+
+def _adopt_library(gemeente: Organisation, *, factor: Decimal, actor: Actor) -> None:
+    adopted = set(Adoption.objects.for_tenant(gemeente).values_list("process_id", flat=True))
+    for zaaktype in catalog_selectors.published_zaaktypen().filter(valid_until__isnull=True):
+        if zaaktype.process_id in adopted:
+            continue
+        fee = DEMO_FEES.get(zaaktype.identificatie)
+        catalog_services.adopt_process(
+            gemeente=gemeente,
+            zaaktype=zaaktype,
+            actor=actor,
+            fee=(fee * factor).quantize(Decimal("0.05")) if fee else None,
+            contact_email=gemeente.contact_email,
+            offers_online=zaaktype.allows_online,
+            offers_counter=True,
+        )
+
+
+def _publish_parkeervergunning_v2(actor: Actor) -> None:
+    versions = ZaakType.objects.filter(process__identificatie="parkeervergunning", tenant__kind="collective")
+    if versions.filter(version=2).exists():
+        return
+    current = versions.get(version=1)
+    concept = catalog_services.create_next_version(
+        zaaktype=current, valid_from=datetime.date(2027, 1, 1), actor=actor
+    )
+    catalog_services.update_zaaktype(
+        zaaktype=concept,
+        actor=actor,
+        service_norm="P1W",
+        description=current.description + " Vanaf 2027 hoeft u geen kentekenbewijs meer mee te sturen.",
+    )
+    catalog_services.publish_zaaktype(zaaktype=concept, actor=actor)
+
+
+def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
+    if Zaak.objects.for_tenant(gemeente).exists():
+        return
+    adoptions = {a.process.identificatie: a for a in catalog_selectors.adoptions_for_gemeente(gemeente)}
+    for index, (bsn, name) in enumerate(DEMO_RESIDENTS):
+        for identificatie in ("parkeervergunning", "melding-openbare-ruimte", "brp-uittreksel")[: index + 1]:
+            adoption = adoptions.get(identificatie)
+            if adoption is None:
+                continue
+            data = _example_answers(adoption.zaaktype)
+            create_zaak(
+                tenant=gemeente,
+                adoption=adoption,
+                initiator=Initiator(name=name, bsn=bsn),
+                data=data,
+                actor=actor,
+            )
+
+
+def _example_answers(zaaktype: ZaakType) -> dict[str, str]:
+    """Plausible answers for the required fields, so demo zaken look filled in."""
+    today = datetime.date.today()
+    examples = {
+        "text": "Zie toelichting",
+        "number": "1",
+        "date": str(today),
+        "bsn": "999993653",
+        "postcode": "3511 AB",
+        "email": "inwoner@example.org",
+        "phone": "0612345678",
+        "boolean": "ja",
+    }
+    answers = {}
+    for eigenschap in zaaktype.eigenschappen.filter(is_required=True):
+        if eigenschap.data_type == "choice":
+            answers[eigenschap.name] = eigenschap.choices[0]
+        elif eigenschap.data_type == "date" and eigenschap.date_range == "future":
+            answers[eigenschap.name] = str(today + datetime.timedelta(days=14))
+        else:
+            answers[eigenschap.name] = examples[eigenschap.data_type]
+    return answers

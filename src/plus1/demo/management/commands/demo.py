@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from plus1.demo.loader import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent): the library, a few gemeenten, employees and zaken."
+
+    def handle(self, *args, **options):
+        summary = load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo klaar."))
+        self.stdout.write(f"  {summary.processes} basisprocessen in de gedeelde catalogus")
+        self.stdout.write(f"  gemeenten: {', '.join(g.name for g in summary.gemeenten)}; {summary.zaken} zaken")
+        self.stdout.write("\nOpen http://127.0.0.1:8000/admin/ en log in met (wachtwoord voor iedereen: "
+                          f"{DEMO_PASSWORD}):")
+        for username, what in summary.logins:
+            self.stdout.write(f"  {username:<32} {what}")
