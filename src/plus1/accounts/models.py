@@ -11,7 +11,10 @@ class Membership(TenantOwned):
     """A person works for an organisation in a role. One row per (organisation, person, role)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("persoon")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("persoon"),
     )
     role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

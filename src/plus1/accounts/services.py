@@ -24,7 +24,9 @@ def create_employee(
 ) -> AbstractBaseUser:
     """Create a person who can sign in to the back office (staff) with a password."""
     user_model = get_user_model()
-    user = user_model(username=username, email=email, first_name=first_name, last_name=last_name, is_staff=True)
+    user = user_model(
+        username=username, email=email, first_name=first_name, last_name=last_name, is_staff=True
+    )
     user.set_password(password)
     user.full_clean()
     user.save()

@@ -36,7 +36,9 @@ def next_case_number(*, tenant: Organisation, year: int) -> str:
     The counter row is locked for the rest of the transaction, so two submissions at the
     same moment never get the same number.
     """
-    sequence, _created = CaseNumberSequence.objects.select_for_update().get_or_create(tenant=tenant, year=year)
+    sequence, _created = CaseNumberSequence.objects.select_for_update().get_or_create(
+        tenant=tenant, year=year
+    )
     CaseNumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
     sequence.refresh_from_db(fields=["last_number"])
     return f"{CASE_NUMBER_PREFIX}-{year}-{sequence.last_number:07d}"
@@ -103,6 +105,10 @@ def create_zaak(
         actor=actor,
         action="create_zaak",
         obj=zaak,
-        after={"identificatie": zaak.identificatie, "zaaktype": str(zaaktype.uuid), "version": zaaktype.version},
+        after={
+            "identificatie": zaak.identificatie,
+            "zaaktype": str(zaaktype.uuid),
+            "version": zaaktype.version,
+        },
     )
     return zaak

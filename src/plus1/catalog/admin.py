@@ -139,7 +139,10 @@ class ZaakTypeAdmin(admin.ModelAdmin):
     actions = ["publish", "next_version"]
     fieldsets = [
         (None, {"fields": ["omschrijving", "product", "valid_from", "valid_until", "status", "version"]}),
-        (_("Voor de inwoner"), {"fields": ["description", "keywords", "is_for_residents", "is_for_businesses"]}),
+        (
+            _("Voor de inwoner"),
+            {"fields": ["description", "keywords", "is_for_residents", "is_for_businesses"]},
+        ),
         (
             _("Termijnen"),
             {
@@ -215,7 +218,11 @@ class ZaakTypeAdmin(admin.ModelAdmin):
         return fixed
 
     def save_model(self, request, obj, form, change):
-        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.ZAAKTYPE_CONTENT_FIELDS}
+        changes = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in services.ZAAKTYPE_CONTENT_FIELDS
+        }
         services.update_zaaktype(zaaktype=obj, actor=Actor.from_user(request.user), **changes)
 
     def save_related(self, request, form, formsets, change):
@@ -270,12 +277,12 @@ class AdoptionForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         tenant, zaaktype = cleaned.get("tenant"), cleaned.get("zaaktype")
-        if self.instance.pk is None and tenant and zaaktype:
-            if Adoption.objects.for_tenant(tenant).filter(process_id=zaaktype.process_id).exists():
-                raise forms.ValidationError(
-                    _("%(gemeente)s heeft dit proces al overgenomen. Pas de bestaande instellingen aan."),
-                    params={"gemeente": tenant},
-                )
+        is_new = self.instance.pk is None and tenant and zaaktype
+        if is_new and Adoption.objects.for_tenant(tenant).filter(process_id=zaaktype.process_id).exists():
+            raise forms.ValidationError(
+                _("%(gemeente)s heeft dit proces al overgenomen. Pas de bestaande instellingen aan."),
+                params={"gemeente": tenant},
+            )
         return cleaned
 
 
@@ -314,7 +321,7 @@ class AdoptionAdmin(admin.ModelAdmin):
         return bool(policies.adopting_gemeenten(request.user))
 
     def has_view_permission(self, request, obj=None):
-        return obj is None and self.has_module_permission(request) or (
+        return (obj is None and self.has_module_permission(request)) or (
             obj is not None and policies.can_manage_adoption(request.user, obj)
         )
 
@@ -350,7 +357,9 @@ class AdoptionAdmin(admin.ModelAdmin):
             services.update_adoption(adoption=obj, actor=actor, **local)
         else:
             # The tenant field only offers the user's own gemeenten; the service checks the rest.
-            form.instance = services.adopt_process(gemeente=obj.tenant, zaaktype=obj.zaaktype, actor=actor, **local)
+            form.instance = services.adopt_process(
+                gemeente=obj.tenant, zaaktype=obj.zaaktype, actor=actor, **local
+            )
 
     @admin.action(description=_("Nieuwe versie in gebruik nemen"))
     def accept_upgrades(self, request, queryset):
@@ -363,7 +372,8 @@ class AdoptionAdmin(admin.ModelAdmin):
                 self.message_user(request, str(exc), messages.WARNING)
             else:
                 self.message_user(
-                    request, f"{adoption.zaaktype.omschrijving} gebruikt nu versie {adoption.zaaktype.version}."
+                    request,
+                    f"{adoption.zaaktype.omschrijving} gebruikt nu versie {adoption.zaaktype.version}.",
                 )
 
 

@@ -71,7 +71,9 @@ ADOPTION_LOCAL_FIELDS = (
 def _snapshot(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     result = {}
     for name in fields:
-        value = getattr(obj, name + "_id", None) if obj._meta.get_field(name).is_relation else getattr(obj, name)
+        value = (
+            getattr(obj, name + "_id", None) if obj._meta.get_field(name).is_relation else getattr(obj, name)
+        )
         if isinstance(value, Decimal | datetime.date):
             value = str(value)
         result[name] = value
@@ -225,7 +227,9 @@ def publish_zaaktype(*, zaaktype: ZaakType, actor: Actor) -> ZaakType:
 
 
 @transaction.atomic
-def adopt_process(*, gemeente: Organisation, zaaktype: ZaakType, actor: Actor, **local_values: Any) -> Adoption:
+def adopt_process(
+    *, gemeente: Organisation, zaaktype: ZaakType, actor: Actor, **local_values: Any
+) -> Adoption:
     """Let a gemeente run a published process from the shared catalog, with its own settings.
 
     A gemeente adopts each process once; later versions arrive as upgrades it accepts.
@@ -247,7 +251,11 @@ def adopt_process(*, gemeente: Organisation, zaaktype: ZaakType, actor: Actor, *
         actor=actor,
         action="adopt_process",
         obj=adoption,
-        after={"zaaktype": str(zaaktype.uuid), "version": zaaktype.version, **_snapshot(adoption, tuple(local_values))},
+        after={
+            "zaaktype": str(zaaktype.uuid),
+            "version": zaaktype.version,
+            **_snapshot(adoption, tuple(local_values)),
+        },
     )
     return adoption
 

@@ -67,7 +67,9 @@ class DemoSummary:
 def load_demo() -> DemoSummary:
     actor = Actor.system("plus1 demo")
     import_library(actor=actor)
-    summary = DemoSummary(processes=catalog_selectors.published_zaaktypen().values("process").distinct().count())
+    summary = DemoSummary(
+        processes=catalog_selectors.published_zaaktypen().values("process").distinct().count()
+    )
     collective = get_collective()
 
     summary.logins.append(("admin", "superuser: alles"))

@@ -10,7 +10,9 @@ from .constants import DEFAULT_PRIMARY_COLOR, OrganisationKind
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Gebruik een kleurcode met # en zes tekens, bijvoorbeeld #154273.")
 )
-cbs_code = RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363."))
+cbs_code = RegexValidator(
+    r"^GM\d{4}$", _("Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.")
+)
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -25,7 +27,11 @@ class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam in webadressen"), max_length=80, unique=True)
     cbs_code = models.CharField(
-        _("CBS-gemeentecode"), max_length=6, blank=True, validators=[cbs_code], help_text="Bijvoorbeeld GM0363."
+        _("CBS-gemeentecode"),
+        max_length=6,
+        blank=True,
+        validators=[cbs_code],
+        help_text="Bijvoorbeeld GM0363.",
     )
     province = models.CharField(_("provincie"), max_length=40, blank=True)
     province_code = models.CharField(_("provinciecode"), max_length=4, blank=True)
@@ -59,7 +65,9 @@ class Organisation(models.Model):
                 fields=["cbs_code"], condition=~Q(cbs_code=""), name="organisation_unique_cbs_code"
             ),
             models.UniqueConstraint(
-                fields=["kind"], condition=Q(kind=OrganisationKind.COLLECTIVE), name="organisation_one_collective"
+                fields=["kind"],
+                condition=Q(kind=OrganisationKind.COLLECTIVE),
+                name="organisation_one_collective",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=OrganisationKind.GEMEENTE) | ~Q(cbs_code=""),

@@ -6,28 +6,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('tenants', '0001_initial'),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('catalog_manager', 'Catalogusbeheerder'), ('beheerder', 'Functioneel beheerder'), ('teamleider', 'Teamleider'), ('behandelaar', 'Behandelaar')], max_length=30, verbose_name='rol')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('tenant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.organisation', verbose_name='organisatie')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='persoon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("catalog_manager", "Catalogusbeheerder"),
+                            ("beheerder", "Functioneel beheerder"),
+                            ("teamleider", "Teamleider"),
+                            ("behandelaar", "Behandelaar"),
+                        ],
+                        max_length=30,
+                        verbose_name="rol",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="persoon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lidmaatschap',
-                'verbose_name_plural': 'lidmaatschappen',
-                'constraints': [models.UniqueConstraint(fields=('tenant', 'user', 'role'), name='membership_unique_role')],
+                "verbose_name": "lidmaatschap",
+                "verbose_name_plural": "lidmaatschappen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("tenant", "user", "role"), name="membership_unique_role")
+                ],
             },
         ),
     ]

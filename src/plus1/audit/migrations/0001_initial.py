@@ -5,36 +5,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('tenants', '0001_initial'),
+        ("tenants", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tijdstip')),
-                ('actor_type', models.CharField(max_length=30, verbose_name='soort actor')),
-                ('actor_id', models.CharField(max_length=100, verbose_name='actor-id')),
-                ('actor_label', models.CharField(max_length=255, verbose_name='actor')),
-                ('action', models.CharField(max_length=60, verbose_name='handeling')),
-                ('object_type', models.CharField(max_length=60, verbose_name='soort object')),
-                ('object_id', models.CharField(max_length=100, verbose_name='object-id')),
-                ('object_label', models.CharField(max_length=255, verbose_name='object')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='voor')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='na')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('tenant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.organisation', verbose_name='organisatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tijdstip")),
+                ("actor_type", models.CharField(max_length=30, verbose_name="soort actor")),
+                ("actor_id", models.CharField(max_length=100, verbose_name="actor-id")),
+                ("actor_label", models.CharField(max_length=255, verbose_name="actor")),
+                ("action", models.CharField(max_length=60, verbose_name="handeling")),
+                ("object_type", models.CharField(max_length=60, verbose_name="soort object")),
+                ("object_id", models.CharField(max_length=100, verbose_name="object-id")),
+                ("object_label", models.CharField(max_length=255, verbose_name="object")),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="voor")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="na")),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'auditregel',
-                'verbose_name_plural': 'auditregels',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['tenant', 'object_type', 'object_id'], name='audit_tenant_object')],
+                "verbose_name": "auditregel",
+                "verbose_name_plural": "auditregels",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["tenant", "object_type", "object_id"], name="audit_tenant_object")
+                ],
             },
         ),
     ]

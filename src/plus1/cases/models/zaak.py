@@ -31,7 +31,9 @@ class Zaak(TenantOwned):
     bronorganisatie = models.CharField(_("bronorganisatie (RSIN)"), max_length=9, blank=True)
     zaaktype = models.ForeignKey(ZaakType, on_delete=models.PROTECT, related_name="zaken")
     omschrijving = models.CharField(_("omschrijving"), max_length=80)
-    confidentiality = models.CharField(_("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices)
+    confidentiality = models.CharField(
+        _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices
+    )
     registered_on = models.DateField(_("registratiedatum"))
     started_on = models.DateField(_("startdatum"))
     planned_end_on = models.DateField(_("uiterste einddatum"))
@@ -82,7 +84,10 @@ class Rol(models.Model):
     class Meta:
         verbose_name = _("rol")
         verbose_name_plural = _("rollen")
-        indexes = [models.Index(fields=["bsn"], name="rol_bsn"), models.Index(fields=["kvk_number"], name="rol_kvk")]
+        indexes = [
+            models.Index(fields=["bsn"], name="rol_bsn"),
+            models.Index(fields=["kvk_number"], name="rol_kvk"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.roltype}: {self.name}"

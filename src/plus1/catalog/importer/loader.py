@@ -240,14 +240,20 @@ class _Checker:
             before = len(self.problems)
             key = (spec.identificatie, spec.version)
             if key in seen_versions:
-                self.problem(parsed, ("version",), f"versie {spec.version} van '{spec.identificatie}' staat ook in een ander bestand")
+                self.problem(
+                    parsed,
+                    ("version",),
+                    f"versie {spec.version} van '{spec.identificatie}' staat ook in een ander bestand",
+                )
             seen_versions.add(key)
             product = products.get(spec.product)
             if product is None:
                 self.problem(parsed, ("product",), f"'{spec.product}' is geen gemeentelijk product in de UPL")
             procestype = procestypen.get(spec.selectielijst_procestype)
             if procestype is None:
-                self.problem(parsed, ("selectielijst_procestype",), "onbekend procestype in de Selectielijst 2020")
+                self.problem(
+                    parsed, ("selectielijst_procestype",), "onbekend procestype in de Selectielijst 2020"
+                )
             plan_klassen, plan_generics = [], []
             for index, resultaat in enumerate(spec.resultaattypen):
                 klasse = klassen.get((procestype.pk if procestype else None, resultaat.selectielijstklasse))
@@ -316,13 +322,16 @@ class _Checker:
             return
         if spec.version < newest.version:
             self.problem(
-                parsed, ("version",), f"er is al een nieuwere versie ({newest.version}) van '{spec.identificatie}'"
+                parsed,
+                ("version",),
+                f"er is al een nieuwere versie ({newest.version}) van '{spec.identificatie}'",
             )
         elif spec.valid_from <= newest.valid_from:
             self.problem(
                 parsed,
                 ("valid_from",),
-                f"moet later zijn dan {newest.valid_from:%Y-%m-%d}, de ingangsdatum van versie {newest.version}",
+                f"moet later zijn dan {newest.valid_from:%Y-%m-%d}, "
+                f"de ingangsdatum van versie {newest.version}",
             )
 
 
@@ -463,11 +472,15 @@ def _create_version(
         for number, d in enumerate(spec.documents, start=1)
     )
     for b in spec.besluittypen:
-        besluittype, created = BesluitType.objects.get_or_create(
+        besluittype, _created = BesluitType.objects.get_or_create(
             tenant=collective,
             catalogus=catalogus,
             omschrijving=b.omschrijving,
-            defaults={**_besluittype_values(b), "valid_from": spec.valid_from, "status": PublicationStatus.PUBLISHED},
+            defaults={
+                **_besluittype_values(b),
+                "valid_from": spec.valid_from,
+                "status": PublicationStatus.PUBLISHED,
+            },
         )
         zaaktype.besluittypen.add(besluittype)
     record_change(

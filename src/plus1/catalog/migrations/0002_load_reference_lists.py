@@ -65,13 +65,20 @@ def load(apps, schema_editor):
         for r in _read("selectielijst_resultaten_2020.json")
     )
     Omschrijving.objects.bulk_create(
-        Omschrijving(url=o["url"], omschrijving=o["omschrijving"], definitie=o["definitie"], opmerking=o["opmerking"])
+        Omschrijving(
+            url=o["url"], omschrijving=o["omschrijving"], definitie=o["definitie"], opmerking=o["opmerking"]
+        )
         for o in _read("resultaattypeomschrijvingen.json")
     )
 
 
 def unload(apps, schema_editor):
-    for model in ["SelectielijstResultaat", "SelectielijstProcestype", "ResultaatTypeOmschrijving", "Product"]:
+    for model in [
+        "SelectielijstResultaat",
+        "SelectielijstProcestype",
+        "ResultaatTypeOmschrijving",
+        "Product",
+    ]:
         apps.get_model("catalog", model).objects.all().delete()
 
 

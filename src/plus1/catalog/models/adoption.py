@@ -14,7 +14,9 @@ class Adoption(TenantOwned):
     version is offered as an upgrade and only used once the gemeente accepts it.
     """
 
-    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("proces"))
+    process = models.ForeignKey(
+        Process, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("proces")
+    )
     zaaktype = models.ForeignKey(
         ZaakType, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("versie in gebruik")
     )
@@ -28,7 +30,9 @@ class Adoption(TenantOwned):
         help_text=_("Leeg als het product gratis is."),
     )
     extra_information = models.TextField(
-        _("extra informatie"), blank=True, help_text=_("Eigen tekst van de gemeente, getoond bij het product.")
+        _("extra informatie"),
+        blank=True,
+        help_text=_("Eigen tekst van de gemeente, getoond bij het product."),
     )
     contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
     contact_phone = models.CharField(_("telefoonnummer voor vragen"), max_length=20, blank=True)

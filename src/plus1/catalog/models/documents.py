@@ -18,10 +18,15 @@ class InformatieObjectType(TenantOwned):
     catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="informatieobjecttypen")
     omschrijving = models.CharField(_("omschrijving"), max_length=80)
     category = models.CharField(_("categorie"), max_length=80)
-    confidentiality = models.CharField(_("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices)
+    confidentiality = models.CharField(
+        _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices
+    )
     description = models.CharField(_("uitleg"), max_length=500, blank=True)
     status = models.CharField(
-        _("publicatiestatus"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.CONCEPT
+        _("publicatiestatus"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.CONCEPT,
     )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
@@ -31,7 +36,9 @@ class InformatieObjectType(TenantOwned):
         verbose_name_plural = _("informatieobjecttypen")
         ordering = ["omschrijving"]
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "catalogus", "omschrijving"], name="iot_unique_omschrijving")
+            models.UniqueConstraint(
+                fields=["tenant", "catalogus", "omschrijving"], name="iot_unique_omschrijving"
+            )
         ]
 
     def __str__(self) -> str:
@@ -50,7 +57,9 @@ class ZaakTypeInformatieObjectType(models.Model):
     informatieobjecttype = models.ForeignKey(InformatieObjectType, on_delete=models.PROTECT, related_name="+")
     volgnummer = models.PositiveSmallIntegerField(_("volgnummer"))
     is_required = models.BooleanField(_("verplicht"), default=False)
-    direction = models.CharField(_("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND)
+    direction = models.CharField(
+        _("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND
+    )
 
     class Meta:
         verbose_name = _("documenttype van een zaaktype")
@@ -78,7 +87,10 @@ class BesluitType(TenantOwned):
     publication_required = models.BooleanField(_("publiceren verplicht"), default=False)
     toelichting = models.TextField(_("toelichting"), blank=True)
     status = models.CharField(
-        _("publicatiestatus"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.CONCEPT
+        _("publicatiestatus"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.CONCEPT,
     )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)

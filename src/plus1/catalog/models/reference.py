@@ -53,7 +53,9 @@ class SelectielijstProcestype(models.Model):
 
 class SelectielijstResultaat(models.Model):
     url = models.URLField(max_length=300, unique=True)
-    procestype = models.ForeignKey(SelectielijstProcestype, on_delete=models.CASCADE, related_name="resultaten")
+    procestype = models.ForeignKey(
+        SelectielijstProcestype, on_delete=models.CASCADE, related_name="resultaten"
+    )
     nummer = models.PositiveSmallIntegerField()
     volledig_nummer = models.CharField(max_length=20)
     naam = models.CharField(max_length=200)
@@ -74,7 +76,7 @@ class SelectielijstResultaat(models.Model):
 
     def __str__(self) -> str:
         label = f"{self.volledig_nummer} {self.naam}"
-        return f"{label} – {self.omschrijving}" if self.omschrijving else label
+        return f"{label} - {self.omschrijving}" if self.omschrijving else label
 
 
 class ResultaatTypeOmschrijving(models.Model):

@@ -5,7 +5,13 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import Archiefnominatie, BrondatumAfleidingswijze, DataType, DateRange, RolOmschrijvingGeneriek
+from ..constants import (
+    Archiefnominatie,
+    BrondatumAfleidingswijze,
+    DataType,
+    DateRange,
+    RolOmschrijvingGeneriek,
+)
 from ..validators import validate_iso_duration
 from .reference import ResultaatTypeOmschrijving, SelectielijstResultaat
 from .zaaktype import ZaakType
@@ -26,7 +32,9 @@ class StatusType(models.Model):
         ordering = ["zaaktype", "volgnummer"]
         constraints = [
             models.UniqueConstraint(fields=["zaaktype", "volgnummer"], name="statustype_unique_volgnummer"),
-            models.UniqueConstraint(fields=["zaaktype", "omschrijving"], name="statustype_unique_omschrijving"),
+            models.UniqueConstraint(
+                fields=["zaaktype", "omschrijving"], name="statustype_unique_omschrijving"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -43,7 +51,9 @@ class ResultaatType(models.Model):
     selectielijstklasse = models.ForeignKey(
         SelectielijstResultaat, on_delete=models.PROTECT, verbose_name=_("selectielijstklasse")
     )
-    archiefnominatie = models.CharField(_("archiefnominatie"), max_length=20, choices=Archiefnominatie.choices)
+    archiefnominatie = models.CharField(
+        _("archiefnominatie"), max_length=20, choices=Archiefnominatie.choices
+    )
     archiefactietermijn = models.CharField(
         _("archiefactietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
     )
@@ -57,7 +67,9 @@ class ResultaatType(models.Model):
         verbose_name_plural = _("resultaattypen")
         ordering = ["zaaktype", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["zaaktype", "omschrijving"], name="resultaattype_unique_omschrijving")
+            models.UniqueConstraint(
+                fields=["zaaktype", "omschrijving"], name="resultaattype_unique_omschrijving"
+            )
         ]
 
     def __str__(self) -> str:
@@ -68,7 +80,9 @@ class RolType(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="roltypen")
     omschrijving = models.CharField(_("omschrijving"), max_length=80)
-    generic = models.CharField(_("generieke omschrijving"), max_length=20, choices=RolOmschrijvingGeneriek.choices)
+    generic = models.CharField(
+        _("generieke omschrijving"), max_length=20, choices=RolOmschrijvingGeneriek.choices
+    )
 
     class Meta:
         verbose_name = _("roltype")
@@ -97,9 +111,15 @@ class Eigenschap(models.Model):
     choices = models.JSONField(_("keuzes"), default=list, blank=True)
     min_length = models.PositiveIntegerField(_("minimale lengte"), null=True, blank=True)
     max_length = models.PositiveIntegerField(_("maximale lengte"), null=True, blank=True)
-    min_value = models.DecimalField(_("minimale waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
-    max_value = models.DecimalField(_("maximale waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
-    date_range = models.CharField(_("toegestane datums"), max_length=10, choices=DateRange.choices, default="any")
+    min_value = models.DecimalField(
+        _("minimale waarde"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("maximale waarde"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    date_range = models.CharField(
+        _("toegestane datums"), max_length=10, choices=DateRange.choices, default="any"
+    )
 
     class Meta:
         verbose_name = _("eigenschap")

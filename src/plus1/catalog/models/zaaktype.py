@@ -46,17 +46,24 @@ class ZaakType(TenantOwned):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="versions", verbose_name=_("proces"))
+    process = models.ForeignKey(
+        Process, on_delete=models.PROTECT, related_name="versions", verbose_name=_("proces")
+    )
     version = models.PositiveIntegerField(_("versie"))
     status = models.CharField(
-        _("publicatiestatus"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.CONCEPT
+        _("publicatiestatus"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.CONCEPT,
     )
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, editable=False)
     valid_from = models.DateField(_("geldig vanaf"))
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
 
     omschrijving = models.CharField(_("omschrijving"), max_length=80)
-    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="zaaktypen", verbose_name=_("product"))
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="zaaktypen", verbose_name=_("product")
+    )
     description = models.TextField(_("uitleg voor inwoners"))
     purpose = models.TextField(_("doel"))
     trigger = models.TextField(_("aanleiding"))
@@ -71,7 +78,10 @@ class ZaakType(TenantOwned):
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices
     )
     lead_time = models.CharField(
-        _("doorlooptijd"), max_length=20, validators=[validate_iso_duration], help_text=_("ISO 8601, bijv. P8W.")
+        _("doorlooptijd"),
+        max_length=20,
+        validators=[validate_iso_duration],
+        help_text=_("ISO 8601, bijv. P8W."),
     )
     lead_time_source = models.CharField(_("wettelijke bron doorlooptijd"), max_length=300)
     service_norm = models.CharField(

@@ -28,7 +28,11 @@ def load(apps, schema_editor):
     )
     Organisation.objects.get_or_create(
         kind="collective",
-        defaults={"name": "Plus1 Collectief", "slug": "collectief", "contact_email": "catalogus@plus1.example"},
+        defaults={
+            "name": "Plus1 Collectief",
+            "slug": "collectief",
+            "contact_email": "catalogus@plus1.example",
+        },
     )
 
 

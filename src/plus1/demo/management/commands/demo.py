@@ -10,8 +10,11 @@ class Command(BaseCommand):
         summary = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo klaar."))
         self.stdout.write(f"  {summary.processes} basisprocessen in de gedeelde catalogus")
-        self.stdout.write(f"  gemeenten: {', '.join(g.name for g in summary.gemeenten)}; {summary.zaken} zaken")
-        self.stdout.write("\nOpen http://127.0.0.1:8000/admin/ en log in met (wachtwoord voor iedereen: "
-                          f"{DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"  gemeenten: {', '.join(g.name for g in summary.gemeenten)}; {summary.zaken} zaken"
+        )
+        self.stdout.write(
+            f"\nOpen http://127.0.0.1:8000/admin/ en log in met (wachtwoord voor iedereen: {DEMO_PASSWORD}):"
+        )
         for username, what in summary.logins:
             self.stdout.write(f"  {username:<32} {what}")
