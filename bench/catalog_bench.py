@@ -39,7 +39,8 @@ def main() -> None:
         print(f"library import: {len(report.created)} processes in {time.perf_counter() - started:.2f} s")
         started = time.perf_counter()
         again = import_library(actor=actor)
-        print(f"re-import (nothing changes, {len(again.unchanged)} unchanged): {time.perf_counter() - started:.2f} s")
+        elapsed = time.perf_counter() - started
+        print(f"re-import (nothing changes, {len(again.unchanged)} unchanged): {elapsed:.2f} s")
 
         gemeenten = list(Organisation.objects.gemeenten())
         zaaktypen = list(selectors.published_zaaktypen())

@@ -23,7 +23,12 @@ def test_production_settings_pass_the_django_deploy_checks(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {"DJANGO_SETTINGS_MODULE": "plus1.conf.production", "ALLOWED_HOSTS": "x", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "plus1", "check"], capture_output=True, text=True, env=env, check=False, cwd=tmp_path
+        [sys.executable, "-m", "plus1", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
