@@ -180,3 +180,19 @@ def test_a_person_without_a_role_sees_no_catalog(client, gemeente_a):
 
     assert client.get(reverse("admin:catalog_adoption_changelist")).status_code == 403
     assert client.get(reverse("admin:catalog_zaaktype_changelist")).status_code == 403
+
+
+def test_a_catalog_manager_starts_a_new_concept_version_and_sees_its_editable_form(client, catalog_manager):
+    published = ZaakTypeFactory(published=True)
+    client.force_login(catalog_manager)
+
+    client.post(
+        reverse("admin:catalog_zaaktype_changelist"), {"action": "next_version", "_selected_action": [published.pk]}
+    )
+    concept = ZaakType.objects.get(process=published.process, version=2)
+    page = client.get(reverse("admin:catalog_zaaktype_change", args=[concept.pk]))
+
+    assert not concept.is_published
+    assert page.status_code == 200
+    assert 'name="lead_time"' in page.text
+    assert 'name="statustypen-0-omschrijving"' in page.text, "the statuses of the copy can be edited"
