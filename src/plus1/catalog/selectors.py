@@ -3,7 +3,7 @@ from django.db.models import F, Max, OuterRef, QuerySet, Subquery
 from plus1.tenants.models import Organisation
 
 from .constants import PublicationStatus
-from .models import Adoption, ZaakType
+from .models import Adoption, Product, ZaakType
 
 
 def published_zaaktypen() -> QuerySet[ZaakType]:
@@ -45,3 +45,23 @@ def adoptions_for_gemeente(gemeente: Organisation) -> QuerySet[Adoption]:
 
 def adoptions_with_pending_upgrade(gemeente: Organisation) -> QuerySet[Adoption]:
     return adoptions_for_gemeente(gemeente).filter(latest_version__gt=F("zaaktype__version"))
+
+
+def adoptions_by_product(gemeente: Organisation) -> dict[int, Adoption]:
+    """The gemeente's adoptions keyed by the UPL product their version in use serves."""
+    return {a.zaaktype.product_id: a for a in adoptions_for_gemeente(gemeente)}
+
+
+def get_product_for_portal(*, gemeente: Organisation, slug: str) -> tuple[Product, Adoption | None]:
+    """A UPL product and, when the gemeente runs a process for it, that adoption.
+
+    Raises Product.DoesNotExist for an unknown slug.
+    """
+    product = Product.objects.get(slug=slug)
+    adoption = (
+        Adoption.objects.for_tenant(gemeente)
+        .filter(zaaktype__product=product)
+        .select_related("zaaktype", "process")
+        .first()
+    )
+    return product, adoption

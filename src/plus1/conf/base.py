@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "plus1.accounts",
     "plus1.catalog",
     "plus1.cases",
+    "plus1.portal",
     "plus1.demo",
 ]
 

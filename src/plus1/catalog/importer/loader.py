@@ -41,6 +41,7 @@ from ..models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from ..search import rebuild_search_index
 from ..services import publish_zaaktype
 from .errors import dutch_message
 from .schema import BesluitTypeSpec, InformatieObjectTypeFile, InformatieObjectTypeSpec, ProcessSpec
@@ -127,6 +128,8 @@ def import_library(path: Path | str = LIBRARY_DIR, *, actor: Actor | None = None
     try:
         with transaction.atomic():
             _write(collective, iots, plan, actor, report)
+            if report.created:
+                rebuild_search_index()
     except CannotPublish as exc:
         raise CatalogImportError([Problem(str(root), 1, "", str(exc))]) from exc
     return report

@@ -22,6 +22,8 @@ class Product(models.Model):
     is_subsidy = models.BooleanField(_("subsidie"), default=False)
     sdg_codes = models.JSONField(_("SDG-codes"), default=list, blank=True)
     legal_bases = models.JSONField(_("wettelijke grondslagen"), default=list, blank=True)
+    # Name plus the words of the processes that serve it; see catalog.search.
+    search_document = models.TextField(_("zoektekst"), blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("product (UPL)")

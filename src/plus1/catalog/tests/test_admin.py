@@ -187,7 +187,8 @@ def test_a_catalog_manager_starts_a_new_concept_version_and_sees_its_editable_fo
     client.force_login(catalog_manager)
 
     client.post(
-        reverse("admin:catalog_zaaktype_changelist"), {"action": "next_version", "_selected_action": [published.pk]}
+        reverse("admin:catalog_zaaktype_changelist"),
+        {"action": "next_version", "_selected_action": [published.pk]},
     )
     concept = ZaakType.objects.get(process=published.process, version=2)
     page = client.get(reverse("admin:catalog_zaaktype_change", args=[concept.pk]))

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("<slug:gemeente_slug>/", views.home, name="home"),
+    path("<slug:gemeente_slug>/producten/", views.product_list, name="product-list"),
+    path("<slug:gemeente_slug>/producten/<slug:product_slug>/", views.product_detail, name="product-detail"),
+    path("<slug:gemeente_slug>/zoeken/", views.search_page, name="search"),
+    path("<slug:gemeente_slug>/zoeken.json", views.search_json, name="search-json"),
+    path("<slug:gemeente_slug>/huisstijl.css", views.house_style, name="house-style"),
+]

@@ -1,0 +1,135 @@
+"""The resident portal of one gemeente: find a product, read how to get it. Thin views."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from plus1.catalog import search, selectors
+from plus1.catalog.models import Adoption, Product
+from plus1.catalog.terms import describe_term
+from plus1.tenants.constants import OrganisationKind
+from plus1.tenants.models import Organisation
+
+MAX_QUERY_LENGTH = 200
+
+
+def _gemeente(slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug, kind=OrganisationKind.GEMEENTE)
+
+
+def _title(product: Product, adoption: Adoption | None) -> str:
+    return adoption.zaaktype.omschrijving if adoption else product.upl_name[:1].upper() + product.upl_name[1:]
+
+
+@require_GET
+def home(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    adoptions = sorted(selectors.adoptions_for_gemeente(gemeente), key=lambda a: a.zaaktype.omschrijving)
+    return render(request, "portal/home.html", {"gemeente": gemeente, "adoptions": adoptions})
+
+
+@require_GET
+def product_list(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    adopted = selectors.adoptions_by_product(gemeente)
+    products = [
+        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
+        for p in Product.objects.only("id", "slug", "upl_name")
+    ]
+    products.sort(key=lambda item: item["title"].lower())
+    return render(request, "portal/product_list.html", {"gemeente": gemeente, "products": products})
+
+
+@require_GET
+def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    try:
+        product, adoption = selectors.get_product_for_portal(gemeente=gemeente, slug=product_slug)
+    except Product.DoesNotExist as exc:
+        raise Http404 from exc
+    context = {
+        "gemeente": gemeente,
+        "product": product,
+        "adoption": adoption,
+        "title": _title(product, adoption),
+    }
+    if adoption is not None:
+        zaaktype = adoption.zaaktype
+        context |= {
+            "zaaktype": zaaktype,
+            "lead_time": describe_term(zaaktype.lead_time),
+            "service_norm": describe_term(zaaktype.service_norm),
+            "documents": zaaktype.document_types.filter(direction="inkomend").select_related(
+                "informatieobjecttype"
+            ),
+            "channels": [
+                label
+                for flag, label in (
+                    (adoption.offers_online, "online"),
+                    (adoption.offers_counter, "aan de balie"),
+                    (adoption.offers_phone, "telefonisch"),
+                    (adoption.offers_post, "per post"),
+                )
+                if flag
+            ],
+        }
+    return render(request, "portal/product_detail.html", context)
+
+
+def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[dict]]:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return "", []
+    adopted = selectors.adoptions_by_product(gemeente)
+    results = []
+    for hit in search.search_products(query):
+        adoption = adopted.get(hit.product.id)
+        path = reverse("portal:product-detail", args=[gemeente.slug, hit.product.slug])
+        results.append(
+            {
+                "uniforme_productnaam": hit.product.upl_name,
+                "upl_uri": hit.product.upl_uri,
+                "title": _title(hit.product, adoption),
+                "url": request.build_absolute_uri(path),
+                "path": path,
+                "is_online": adoption is not None,
+            }
+        )
+    return query, results
+
+
+@require_GET
+def search_page(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    query, results = _results(request, gemeente)
+    return render(request, "portal/search.html", {"gemeente": gemeente, "query": query, "results": results})
+
+
+@require_GET
+def search_json(request: HttpRequest, gemeente_slug: str) -> JsonResponse:
+    """The ranked search results for chatbots and contact centres."""
+    gemeente = _gemeente(gemeente_slug)
+    query, results = _results(request, gemeente)
+    fields = ("uniforme_productnaam", "upl_uri", "title", "url")
+    return JsonResponse(
+        {"gemeente": gemeente.name, "query": query, "results": [{k: r[k] for k in fields} for r in results]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+@cache_control(max_age=300, public=True)
+def house_style(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    """The gemeente's colours as CSS custom properties (a file, so no inline styles are needed)."""
+    gemeente = _gemeente(gemeente_slug)
+    css = (
+        ":root {\n"
+        f"  --plus1-color-primary: {gemeente.primary_color};\n"
+        f"  --plus1-color-accent: {gemeente.accent_color};\n"
+        "}\n"
+    )
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
