@@ -64,6 +64,33 @@ def main() -> None:
             f"p50 {statistics.median(samples):.2f} ms, p95 {_percentile(samples, 0.95):.2f} ms "
             f"over {len(samples)} reads"
         )
+        from plus1.catalog.search import search_products
+
+        queries = [
+            "ondertrouw",
+            "kliko kapot",
+            "ik ga verhuizen",
+            "parkeervergunnig",
+            "boom kappen",
+            "paspoort",
+            "hulp in huis",
+            "schulden",
+            "lantaarnpaal kapot",
+            "evenemnt vergunning",
+            "uittreksel",
+            "hond",
+        ]
+        search_products("warm-up")
+        samples = []
+        for _round in range(50):
+            for query in queries:
+                started = time.perf_counter()
+                search_products(query)
+                samples.append((time.perf_counter() - started) * 1000)
+        print(
+            f"product search ({len(queries)} everyday queries): p50 {statistics.median(samples):.2f} ms, "
+            f"p95 {_percentile(samples, 0.95):.2f} ms over {len(samples)} searches"
+        )
         connection.close()
     finally:
         teardown_databases(old, verbosity=0)
