@@ -75,6 +75,9 @@ TEMPLATES = [
 def _database(url: str) -> dict:
     config = environ.Env.db_url_config(url)
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        if config["NAME"] and config["NAME"] != ":memory:":
+            # Zero set-up: a fresh clone has no var/ folder yet.
+            Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at
         # the start of a transaction, so two writers queue instead of failing with "locked".
         config["OPTIONS"] = {
