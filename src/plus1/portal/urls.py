@@ -5,6 +5,7 @@ from . import views
 app_name = "portal"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("<slug:gemeente_slug>/", views.home, name="home"),
     path("<slug:gemeente_slug>/producten/", views.product_list, name="product-list"),
     path("<slug:gemeente_slug>/producten/<slug:product_slug>/", views.product_detail, name="product-detail"),

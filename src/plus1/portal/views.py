@@ -26,6 +26,15 @@ def _title(product: Product, adoption: Adoption | None) -> str:
 
 
 @require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The front door of the installation: the gemeenten that offer something online."""
+    gemeenten = (
+        Organisation.objects.gemeenten().filter(pk__in=Adoption.objects.values("tenant")).order_by("name")
+    )
+    return render(request, "portal/index.html", {"gemeenten": gemeenten})
+
+
+@require_GET
 def home(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
     gemeente = _gemeente(gemeente_slug)
     adoptions = sorted(selectors.adoptions_for_gemeente(gemeente), key=lambda a: a.zaaktype.omschrijving)

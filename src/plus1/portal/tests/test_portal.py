@@ -143,3 +143,12 @@ def test_the_house_style_comes_from_the_gemeente(client, gemeente_a):
 
 def test_the_portal_refuses_to_change_anything_with_post(client, gemeente_a):
     assert client.post(reverse("portal:search", args=[gemeente_a.slug]), {"q": "x"}).status_code == 405
+
+
+def test_the_front_door_lists_gemeenten_that_offer_something_online(
+    client, gemeente_a, gemeente_b, utrecht_runs_parkeervergunning
+):
+    response = client.get("/")
+
+    assert list(response.context["gemeenten"]) == [gemeente_a]
+    assert f'href="/{gemeente_a.slug}/"' in response.text
