@@ -377,7 +377,7 @@ class AdoptionAdmin(admin.ModelAdmin):
                 )
 
 
-class CatalogOwnedAdmin(admin.ModelAdmin):
+class CatalogOwnedAdmin(ReferenceAdmin):
     """Document and decision types: read-only here; they arrive with the library import."""
 
     list_display = ["omschrijving", "category", "status", "valid_from"]
@@ -385,21 +385,6 @@ class CatalogOwnedAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(tenant__kind="collective")
-
-    def has_module_permission(self, request):
-        return bool(policies.catalog_organisations(request.user) or policies.adopting_gemeenten(request.user))
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 admin.site.register(InformatieObjectType, CatalogOwnedAdmin)
