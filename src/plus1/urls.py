@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +8,14 @@ admin.site.index_title = "Catalogus en organisaties"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    *(
+        [
+            path("digid/", include("digid_eherkenning.mock.digid_urls")),
+            path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
+        ]
+        if settings.DIGID_MOCK
+        else [path("digid/", include("digid_eherkenning.digid_urls"))]
+    ),
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),
 ]

@@ -1,6 +1,15 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
 
-from .models import Membership
+from .models import Membership, User
+
+
+@admin.register(User)
+class Plus1UserAdmin(UserAdmin):
+    list_display = ["username", "email", "is_staff", "is_active"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
 
 
 @admin.register(Membership)

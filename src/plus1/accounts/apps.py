@@ -5,3 +5,10 @@ class AccountsConfig(AppConfig):
     name = "plus1.accounts"
     label = "accounts"
     verbose_name = "Medewerkers"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import limit_resident_session
+
+        user_logged_in.connect(limit_resident_session, dispatch_uid="plus1-limit-resident-session")

@@ -31,6 +31,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # DigiD/eHerkenning and what it builds on (SAML configuration and certificates).
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
     "plus1.core",
     "plus1.tenants",
     "plus1.audit",
@@ -113,6 +118,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [SRC_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded documents and certificates: outside the web root, served only through views that check.
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private-media"
+PRIVATE_MEDIA_URL = "/private-media/"
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -125,7 +135,23 @@ TASKS = {
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Plus1 <noreply@plus1.example>")
 
+AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "admin:login"
+
+# DigiD: the library's mock identity provider (asks for a BSN, no SAML) for the demo and tests;
+# production switches it off and configures SAML in the admin (docs/digid.md).
+DIGID_MOCK = env.bool("PLUS1_DIGID_MOCK", default=False)
+DIGID_MOCK_APP_TITLE = "Plus1 (demo)"
+DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "digid_eherkenning.mock.backends.DigiDBackend"
+    if DIGID_MOCK
+    else "digid_eherkenning.backends.DigiDBackend",
+]
+# DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
+RESIDENT_SESSION_SECONDS = 15 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGGING = {
     "version": 1,

@@ -12,4 +12,8 @@ urlpatterns = [
     path("<slug:gemeente_slug>/zoeken/", views.search_page, name="search"),
     path("<slug:gemeente_slug>/zoeken.json", views.search_json, name="search-json"),
     path("<slug:gemeente_slug>/huisstijl.css", views.house_style, name="house-style"),
+    path("<slug:gemeente_slug>/inloggen/", views.login, name="login"),
+    path("<slug:gemeente_slug>/uitloggen/", views.logout, name="logout"),
+    path("<slug:gemeente_slug>/mijn-zaken/", views.my_zaken, name="my-zaken"),
+    path("<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
 ]

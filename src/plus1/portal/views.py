@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from urllib.parse import urlencode
 
+from django.contrib import auth
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+
+from plus1.cases import selectors as case_selectors
+from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
 from plus1.catalog.models import Adoption, Product
 from plus1.catalog.terms import describe_term
@@ -142,3 +148,62 @@ def house_style(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
         "}\n"
     )
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def _resident_bsn(request: HttpRequest) -> str:
+    user = request.user
+    return getattr(user, "bsn", "") if user.is_authenticated else ""
+
+
+@require_GET
+def login(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
+    gemeente = _gemeente(gemeente_slug)
+    default_next = reverse("portal:my-zaken", args=[gemeente.slug])
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = default_next
+    params = urlencode(
+        {
+            "next": request.build_absolute_uri(next_url or default_next),
+            "cancel": request.build_absolute_uri(reverse("portal:home", args=[gemeente.slug])),
+        }
+    )
+    return redirect(f"{reverse('digid:login')}?{params}")
+
+
+@require_POST
+def logout(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    auth.logout(request)
+    return redirect("portal:home", gemeente.slug)
+
+
+def _require_resident(request: HttpRequest, gemeente: Organisation) -> HttpResponse | None:
+    if _resident_bsn(request):
+        return None
+    login_url = reverse("portal:login", args=[gemeente.slug])
+    return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
+
+
+@require_GET
+def my_zaken(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=_resident_bsn(request))
+    return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken})
+
+
+@require_GET
+def my_zaak_detail(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    try:
+        zaak = case_selectors.get_zaak_for_resident(
+            tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
+        )
+    except Zaak.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
