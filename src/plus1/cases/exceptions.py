@@ -13,3 +13,7 @@ class InvalidRequestData(ZaakError):
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
         super().__init__("Niet alle gegevens zijn goed ingevuld.")
+
+
+class DraftAlreadySubmitted(ZaakError):
+    pass

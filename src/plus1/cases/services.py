@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 
 from plus1.audit.services import Actor, record_change
+from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.catalog.models import Adoption, StatusType
 from plus1.catalog.terms import add_term
@@ -13,8 +17,8 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .constants import CASE_NUMBER_PREFIX, SubjectType
-from .exceptions import InvalidRequestData, ProcessNotAdopted
-from .models import CaseNumberSequence, Rol, Status, Zaak, ZaakEigenschap
+from .exceptions import DraftAlreadySubmitted, InvalidRequestData, ProcessNotAdopted
+from .models import CaseNumberSequence, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,10 @@ def create_zaak(
         raise ProcessNotAdopted("Deze gemeente heeft dit proces niet overgenomen.")
     zaaktype = adoption.zaaktype
     eigenschappen = {e.name: e for e in zaaktype.eigenschappen.all()}
-    unknown = sorted(set(data) - set(eigenschappen))
-    missing = sorted(name for name, e in eigenschappen.items() if e.is_required and not data.get(name))
-    if unknown or missing:
-        errors = {name: "Dit veld hoort niet bij dit formulier." for name in unknown}
-        errors |= {name: "Dit veld is verplicht." for name in missing}
-        raise InvalidRequestData(errors)
+    try:
+        data = clean_answers(list(eigenschappen.values()), data, complete=True)
+    except ValidationError as exc:
+        raise InvalidRequestData({name: messages[0] for name, messages in exc.message_dict.items()}) from exc
 
     today = clock.today()
     zaak = Zaak.objects.create(
@@ -96,9 +98,7 @@ def create_zaak(
         name=initiator.name,
     )
     ZaakEigenschap.objects.bulk_create(
-        ZaakEigenschap(zaak=zaak, eigenschap=eigenschappen[name], value=value)
-        for name, value in data.items()
-        if value != ""
+        ZaakEigenschap(zaak=zaak, eigenschap=eigenschappen[name], value=value) for name, value in data.items()
     )
     record_change(
         tenant=tenant,
@@ -112,3 +112,60 @@ def create_zaak(
         },
     )
     return zaak
+
+
+def start_or_resume_draft(*, tenant: Organisation, adoption: Adoption, owner_bsn: str) -> RequestDraft:
+    """Return the resident's open draft for this process, or start one."""
+    if adoption.tenant_id != tenant.pk:
+        raise ProcessNotAdopted("Deze gemeente heeft dit proces niet overgenomen.")
+    draft, _created = RequestDraft.objects.get_or_create(
+        tenant=tenant, adoption=adoption, owner_bsn=owner_bsn, zaak__isnull=True
+    )
+    return draft
+
+
+@transaction.atomic
+def save_draft_answers(*, draft: RequestDraft, answers: dict[str, str]) -> RequestDraft:
+    """Store answers of one form step; each is checked, required-ness only at submit."""
+    draft = RequestDraft.objects.select_for_update().get(pk=draft.pk)
+    if draft.is_submitted:
+        raise DraftAlreadySubmitted("Deze aanvraag is al verstuurd.")
+    eigenschappen = [e for e in draft.adoption.zaaktype.eigenschappen.all() if e.name in answers]
+    try:
+        cleaned = clean_answers(eigenschappen, answers, complete=False)
+    except ValidationError as exc:
+        raise InvalidRequestData({name: messages[0] for name, messages in exc.message_dict.items()}) from exc
+    draft.data = {**{k: v for k, v in draft.data.items() if k not in answers}, **cleaned}
+    draft.save(update_fields=["data", "updated_at"])
+    return draft
+
+
+@transaction.atomic
+def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, confirm_to: str = "") -> Zaak:
+    """Turn a complete draft into a zaak, exactly once.
+
+    A second submit of the same draft (double click, back button, retry after a network
+    error) waits for the first under a row lock and then returns the zaak it made.
+    """
+    draft = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
+    if draft.is_submitted:
+        return draft.zaak
+    zaak = create_zaak(
+        tenant=draft.tenant, adoption=draft.adoption, initiator=initiator, data=draft.data, actor=actor
+    )
+    draft.zaak = zaak
+    draft.save(update_fields=["zaak", "updated_at"])
+    if confirm_to:
+        transaction.on_commit(lambda: send_confirmation(zaak=zaak, to=confirm_to))
+    return zaak
+
+
+def send_confirmation(*, zaak: Zaak, to: str) -> None:
+    """E-mail the resident that the gemeente received the request (Awb 4:3a ontvangstbevestiging)."""
+    body = render_to_string("cases/email/confirmation.txt", {"zaak": zaak, "gemeente": zaak.tenant})
+    send_mail(
+        subject=f"Wij hebben uw aanvraag ontvangen ({zaak.identificatie})",
+        message=body,
+        from_email=None,
+        recipient_list=[to],
+    )

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "plus1.tenants",
     "plus1.audit",
     "plus1.accounts",
+    "plus1.connectors",
     "plus1.catalog",
     "plus1.cases",
     "plus1.portal",
@@ -149,6 +150,8 @@ AUTHENTICATION_BACKENDS = [
     if DIGID_MOCK
     else "digid_eherkenning.backends.DigiDBackend",
 ]
+# Which BRP client answers "who lives where"; the simulator serves the official test persons.
+PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -179,11 +179,9 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
 
 
 def _example_answers(zaaktype: ZaakType) -> dict[str, str]:
-    """Plausible answers for the required fields, so demo zaken look filled in."""
+    """Plausible answers for the required fields, within each field's rules."""
     today = datetime.date.today()
     examples = {
-        "text": "Zie toelichting",
-        "number": "1",
         "date": str(today),
         "bsn": "999993653",
         "postcode": "3511 AB",
@@ -195,6 +193,13 @@ def _example_answers(zaaktype: ZaakType) -> dict[str, str]:
     for eigenschap in zaaktype.eigenschappen.filter(is_required=True):
         if eigenschap.data_type == "choice":
             answers[eigenschap.name] = eigenschap.choices[0]
+        elif eigenschap.data_type == "text":
+            text = "Voorbeeldtekst voor de demo"
+            if eigenschap.max_length:
+                text = text[: eigenschap.max_length]
+            answers[eigenschap.name] = text.ljust(eigenschap.min_length or 0, "x")
+        elif eigenschap.data_type == "number":
+            answers[eigenschap.name] = str(eigenschap.min_value if eigenschap.min_value is not None else 1)
         elif eigenschap.data_type == "date" and eigenschap.date_range == "future":
             answers[eigenschap.name] = str(today + datetime.timedelta(days=14))
         else:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import request_views, views
 
 app_name = "portal"
 
@@ -14,6 +14,17 @@ urlpatterns = [
     path("<slug:gemeente_slug>/huisstijl.css", views.house_style, name="house-style"),
     path("<slug:gemeente_slug>/inloggen/", views.login, name="login"),
     path("<slug:gemeente_slug>/uitloggen/", views.logout, name="logout"),
+    path("<slug:gemeente_slug>/aanvragen/<slug:identificatie>/", request_views.start, name="request-start"),
+    path(
+        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/stap/<int:number>/",
+        request_views.step,
+        name="request-step",
+    ),
+    path(
+        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/controleren/",
+        request_views.summary,
+        name="request-summary",
+    ),
     path("<slug:gemeente_slug>/mijn-zaken/", views.my_zaken, name="my-zaken"),
     path("<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
 ]

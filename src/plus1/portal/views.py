@@ -81,6 +81,7 @@ def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) 
             "documents": zaaktype.document_types.filter(direction="inkomend").select_related(
                 "informatieobjecttype"
             ),
+            "can_request_online": adoption.offers_online and zaaktype.allows_online,
             "channels": [
                 label
                 for flag, label in (

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ConnectorsConfig(AppConfig):
+    name = "plus1.connectors"
+    label = "connectors"
+    verbose_name = "Koppelingen"

@@ -1,0 +1,79 @@
+"""The BRP (Basisregistratie Personen): who lives where.
+
+``BrpClient`` is the interface a Haal Centraal BRP Personen Bevragen client implements;
+``BrpSimulator`` serves the official test persons shipped in ``data/``, for the demo and the
+tests. ``PLUS1_BRP_CLIENT`` chooses the implementation.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+DATA = Path(__file__).resolve().parent / "data" / "brp_mock_test_persons_summary.csv"
+
+
+@dataclass(frozen=True)
+class Person:
+    bsn: str
+    given_names: str
+    prefix: str
+    surname: str
+    street: str
+    house_number: str
+    postcode: str
+    municipality: str
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.prefix, self.surname) if part)
+
+    @property
+    def address(self) -> str:
+        return f"{self.street} {self.house_number}, {self.postcode} {self.municipality}".strip(", ")
+
+
+class BrpClient(Protocol):
+    def get_person(self, bsn: str) -> Person | None:
+        """The person with this BSN, or None when the BRP does not know them."""
+
+
+class BrpSimulator:
+    """Answers from the RvIG/Haal Centraal test persons, as the BRP test environment would."""
+
+    def get_person(self, bsn: str) -> Person | None:
+        return _test_persons().get(bsn)
+
+
+@functools.cache
+def _test_persons() -> dict[str, Person]:
+    with DATA.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle)
+        return {
+            row["burgerservicenummer"]: Person(
+                bsn=row["burgerservicenummer"],
+                given_names=row["voornamen"],
+                prefix=row["voorvoegsel"],
+                surname=row["geslachtsnaam"],
+                street=row["straat"],
+                house_number=row["huisnummer"],
+                postcode=_postcode(row["postcode"]),
+                municipality=row["gemeenteVanInschrijving_omschrijving"],
+            )
+            for row in rows
+        }
+
+
+def _postcode(value: str) -> str:
+    value = value.replace(" ", "")
+    return f"{value[:4]} {value[4:]}" if len(value) == 6 else value
+
+
+def get_brp_client() -> BrpClient:
+    return import_string(settings.PLUS1_BRP_CLIENT)()

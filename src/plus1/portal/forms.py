@@ -1,0 +1,55 @@
+"""A request form page built from the zaaktype's eigenschappen. Rules live in catalog.answers."""
+
+from django import forms
+
+from plus1.catalog.constants import DataType
+from plus1.catalog.models import Eigenschap
+
+_INPUT_TYPES = {
+    DataType.DATE: "date",
+    DataType.EMAIL: "email",
+    DataType.PHONE: "tel",
+    DataType.NUMBER: "text",
+}
+
+
+def _field(eigenschap: Eigenschap) -> forms.Field:
+    common = {"label": eigenschap.label, "help_text": eigenschap.help_text, "required": False}
+    if eigenschap.data_type == DataType.CHOICE:
+        return forms.ChoiceField(
+            choices=[(c, c) for c in eigenschap.choices], widget=forms.RadioSelect, **common
+        )
+    if eigenschap.data_type == DataType.BOOLEAN:
+        return forms.ChoiceField(choices=[("ja", "Ja"), ("nee", "Nee")], widget=forms.RadioSelect, **common)
+    attrs = {"type": _INPUT_TYPES.get(eigenschap.data_type, "text")}
+    if eigenschap.data_type in (DataType.NUMBER, DataType.BSN, DataType.POSTCODE):
+        attrs["inputmode"] = "numeric" if eigenschap.data_type != DataType.POSTCODE else "text"
+    if eigenschap.data_type == DataType.POSTCODE:
+        attrs["autocomplete"] = "postal-code"
+    if eigenschap.data_type == DataType.EMAIL:
+        attrs["autocomplete"] = "email"
+    if eigenschap.data_type == DataType.PHONE:
+        attrs["autocomplete"] = "tel"
+    if eigenschap.data_type == DataType.TEXT and (eigenschap.max_length or 0) > 200:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, **common)
+    return forms.CharField(widget=forms.TextInput(attrs=attrs), max_length=5000, **common)
+
+
+def step_form(eigenschappen: list[Eigenschap], *, data=None, initial=None) -> forms.Form:
+    """A form with one field per eigenschap; labels say which fields are optional."""
+    fields = {}
+    for eigenschap in eigenschappen:
+        field = _field(eigenschap)
+        if not eigenschap.is_required:
+            field.label = f"{field.label} (niet verplicht)"
+        fields[eigenschap.name] = field
+    form_class = type("StepForm", (forms.Form,), fields)
+    return form_class(data=data, initial=initial)
+
+
+class SubmitForm(forms.Form):
+    confirm_to = forms.EmailField(
+        label="Uw e-mailadres voor de bevestiging (niet verplicht)",
+        required=False,
+        error_messages={"invalid": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."},
+    )

@@ -1,0 +1,174 @@
+"""Request a product: a multi-step form from the zaaktype's eigenschappen, drafts, submit once."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from plus1.audit.services import Actor
+from plus1.cases import services as case_services
+from plus1.cases.exceptions import InvalidRequestData
+from plus1.cases.models import RequestDraft
+from plus1.catalog.models import Adoption
+from plus1.connectors.brp import get_brp_client
+
+from .forms import SubmitForm, step_form
+from .views import _gemeente, _require_resident, _resident_bsn
+
+
+def _adoption(gemeente, identificatie: str) -> Adoption:
+    adoption = (
+        Adoption.objects.for_tenant(gemeente)
+        .select_related("zaaktype")
+        .filter(process__identificatie=identificatie, offers_online=True, zaaktype__allows_online=True)
+        .first()
+    )
+    if adoption is None:
+        raise Http404("Dit product kunt u bij deze gemeente niet online aanvragen.")
+    return adoption
+
+
+def _steps(adoption: Adoption) -> list[tuple[str, list]]:
+    steps: dict[str, list] = {}
+    for eigenschap in adoption.zaaktype.eigenschappen.all():
+        steps.setdefault(eigenschap.step, []).append(eigenschap)
+    return list(steps.items())
+
+
+def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
+    return case_services.start_or_resume_draft(
+        tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request)
+    )
+
+
+@require_http_methods(["GET"])
+def start(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    adoption = _adoption(gemeente, identificatie)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    _draft(request, gemeente, adoption)
+    return redirect("portal:request-step", gemeente.slug, identificatie, 1)
+
+
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: int) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    adoption = _adoption(gemeente, identificatie)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    steps = _steps(adoption)
+    if not 1 <= number <= len(steps):
+        return redirect("portal:request-summary", gemeente.slug, identificatie)
+    title, eigenschappen = steps[number - 1]
+    draft = _draft(request, gemeente, adoption)
+    if request.method == "POST":
+        form = step_form(eigenschappen, data=request.POST)
+        if form.is_valid():
+            answers = {e.name: form.cleaned_data.get(e.name) or "" for e in eigenschappen}
+            try:
+                case_services.save_draft_answers(draft=draft, answers=answers)
+            except InvalidRequestData as exc:
+                for name, message in exc.errors.items():
+                    form.add_error(name, message)
+            else:
+                if "opslaan" in request.POST:
+                    messages.success(
+                        request, "Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen."
+                    )
+                    return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+                if "vorige" in request.POST and number > 1:
+                    return redirect("portal:request-step", gemeente.slug, identificatie, number - 1)
+                if number < len(steps):
+                    return redirect("portal:request-step", gemeente.slug, identificatie, number + 1)
+                return redirect("portal:request-summary", gemeente.slug, identificatie)
+    else:
+        form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen))
+    context = {
+        "gemeente": gemeente,
+        "adoption": adoption,
+        "form": form,
+        "step_title": title,
+        "number": number,
+        "total": len(steps) + 1,
+        "identificatie": identificatie,
+    }
+    return render(request, "portal/request_step.html", context)
+
+
+def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict[str, str]:
+    """Earlier answers first; otherwise what the BRP knows (e.g. postcode), so nobody types it twice."""
+    initial = dict(draft.data)
+    person = get_brp_client().get_person(_resident_bsn(request))
+    if person is not None:
+        for eigenschap in eigenschappen:
+            if eigenschap.name not in initial and eigenschap.data_type == "postcode" and person.postcode:
+                initial[eigenschap.name] = person.postcode
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+    gemeente = _gemeente(gemeente_slug)
+    adoption = _adoption(gemeente, identificatie)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    problems: dict[str, str] = {}
+    form = SubmitForm(data=request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        # The draft's id is the idempotency key: a repeated POST finds it already submitted.
+        try:
+            draft_id = uuid.UUID(request.POST.get("draft", ""))
+        except ValueError as exc:
+            raise Http404("Deze aanvraag bestaat niet (meer).") from exc
+        draft = RequestDraft.objects.filter(
+            tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request), uuid=draft_id
+        ).first()
+        if draft is None:
+            raise Http404("Deze aanvraag bestaat niet (meer).")
+    else:
+        draft = _draft(request, gemeente, adoption)
+    if request.method == "POST" and form.is_valid():
+        person = get_brp_client().get_person(_resident_bsn(request))
+        initiator = case_services.Initiator(
+            name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
+        )
+        try:
+            zaak = case_services.submit_draft(
+                draft=draft,
+                initiator=initiator,
+                actor=Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)"),
+                confirm_to=form.cleaned_data["confirm_to"],
+            )
+        except InvalidRequestData as exc:
+            problems = exc.errors
+        else:
+            messages.success(request, f"Uw aanvraag is verstuurd. Uw zaaknummer is {zaak.identificatie}.")
+            return redirect("portal:my-zaak-detail", gemeente.slug, zaak.identificatie)
+    steps = _steps(adoption)
+    rows = [
+        {
+            "step": number,
+            "label": e.label,
+            "value": draft.data.get(e.name, ""),
+            "problem": problems.get(e.name, ""),
+        }
+        for number, (_title, eigenschappen) in enumerate(steps, start=1)
+        for e in eigenschappen
+    ]
+    context = {
+        "gemeente": gemeente,
+        "adoption": adoption,
+        "rows": rows,
+        "form": form,
+        "problems": problems,
+        "draft": draft,
+        "number": len(steps) + 1,
+        "total": len(steps) + 1,
+        "identificatie": identificatie,
+    }
+    return render(request, "portal/request_summary.html", context, status=400 if problems else 200)
