@@ -17,3 +17,13 @@ class InvalidRequestData(ZaakError):
 
 class DraftAlreadySubmitted(ZaakError):
     pass
+
+
+class InvalidUpload(ZaakError):
+    pass
+
+
+class MissingDocuments(ZaakError):
+    def __init__(self, missing: list[str]):
+        self.missing = missing
+        super().__init__("Voeg nog toe: " + ", ".join(missing) + ".")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -17,8 +18,15 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .constants import CASE_NUMBER_PREFIX, SubjectType
-from .exceptions import DraftAlreadySubmitted, InvalidRequestData, ProcessNotAdopted
-from .models import CaseNumberSequence, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
+from .exceptions import (
+    DraftAlreadySubmitted,
+    InvalidRequestData,
+    InvalidUpload,
+    MissingDocuments,
+    ProcessNotAdopted,
+)
+from .models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
+from .uploads import check_upload
 
 
 @dataclass(frozen=True)
@@ -150,11 +158,14 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
     draft = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
     if draft.is_submitted:
         return draft.zaak
+    if missing := missing_documents(draft):
+        raise MissingDocuments(missing)
     zaak = create_zaak(
         tenant=draft.tenant, adoption=draft.adoption, initiator=initiator, data=draft.data, actor=actor
     )
     draft.zaak = zaak
     draft.save(update_fields=["zaak", "updated_at"])
+    draft.documenten.update(zaak=zaak)
     if confirm_to:
         transaction.on_commit(lambda: send_confirmation(zaak=zaak, to=confirm_to))
     return zaak
@@ -169,3 +180,41 @@ def send_confirmation(*, zaak: Zaak, to: str) -> None:
         from_email=None,
         recipient_list=[to],
     )
+
+
+@transaction.atomic
+def add_draft_document(
+    *, draft: RequestDraft, informatieobjecttype_id: int, upload: UploadedFile
+) -> InformatieObject:
+    """Attach an uploaded file to a draft, after checking its content and size."""
+    draft = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
+    if draft.is_submitted:
+        raise DraftAlreadySubmitted("Deze aanvraag is al verstuurd.")
+    link = draft.adoption.zaaktype.document_types.filter(
+        informatieobjecttype_id=informatieobjecttype_id, direction="inkomend"
+    ).first()
+    if link is None:
+        raise InvalidUpload("Dit soort document hoort niet bij deze aanvraag.")
+    content_type = check_upload(upload)
+    return InformatieObject.objects.create(
+        tenant=draft.tenant,
+        draft=draft,
+        informatieobjecttype_id=informatieobjecttype_id,
+        file=upload,
+        filename=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+    )
+
+
+def missing_documents(draft: RequestDraft) -> list[str]:
+    """Names of the document types this request needs that the resident has not added yet."""
+    required = draft.adoption.zaaktype.document_types.filter(is_required=True, direction="inkomend").exclude(
+        informatieobjecttype__omschrijving="Aanvraagformulier"
+    )
+    present = set(draft.documenten.values_list("informatieobjecttype_id", flat=True))
+    return [
+        link.informatieobjecttype.omschrijving
+        for link in required.select_related("informatieobjecttype")
+        if link.informatieobjecttype_id not in present
+    ]

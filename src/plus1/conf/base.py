@@ -150,6 +150,10 @@ AUTHENTICATION_BACKENDS = [
     if DIGID_MOCK
     else "digid_eherkenning.backends.DigiDBackend",
 ]
+# Largest file a resident may upload, in bytes (default 10 MB).
+PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Which BRP client answers "who lives where"; the simulator serves the official test persons.
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).

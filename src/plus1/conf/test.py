@@ -1,5 +1,7 @@
 """Settings for the test suite. The database comes from DATABASE_URL (SQLite when unset)."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +19,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend",
 ]
+
+# Uploaded documents of the tests go to a throw-away folder, never into the project.
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="plus1-test-private-")
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT

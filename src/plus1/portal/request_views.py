@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from plus1.audit.services import Actor
 from plus1.cases import services as case_services
-from plus1.cases.exceptions import InvalidRequestData
+from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
 from plus1.cases.models import RequestDraft
 from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
@@ -37,6 +38,25 @@ def _steps(adoption: Adoption) -> list[tuple[str, list]]:
     for eigenschap in adoption.zaaktype.eigenschappen.all():
         steps.setdefault(eigenschap.step, []).append(eigenschap)
     return list(steps.items())
+
+
+def _document_types(adoption: Adoption):
+    """The documents a resident can add; the form itself is made by Plus1, not uploaded."""
+    return (
+        adoption.zaaktype.document_types.filter(direction="inkomend")
+        .exclude(informatieobjecttype__omschrijving="Aanvraagformulier")
+        .select_related("informatieobjecttype")
+    )
+
+
+def _total_pages(adoption: Adoption) -> int:
+    return len(_steps(adoption)) + (1 if _document_types(adoption).exists() else 0) + 1
+
+
+def _after_last_step(gemeente, identificatie: str, adoption: Adoption) -> HttpResponse:
+    if _document_types(adoption).exists():
+        return redirect("portal:request-documents", gemeente.slug, identificatie)
+    return redirect("portal:request-summary", gemeente.slug, identificatie)
 
 
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
@@ -85,7 +105,7 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
                     return redirect("portal:request-step", gemeente.slug, identificatie, number - 1)
                 if number < len(steps):
                     return redirect("portal:request-step", gemeente.slug, identificatie, number + 1)
-                return redirect("portal:request-summary", gemeente.slug, identificatie)
+                return _after_last_step(gemeente, identificatie, adoption)
     else:
         form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen))
     context = {
@@ -94,10 +114,54 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
         "form": form,
         "step_title": title,
         "number": number,
-        "total": len(steps) + 1,
+        "total": _total_pages(adoption),
         "identificatie": identificatie,
     }
     return render(request, "portal/request_step.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def documents(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+    """Add documents; every file is checked by content and size, and errors name the file."""
+    gemeente = _gemeente(gemeente_slug)
+    adoption = _adoption(gemeente, identificatie)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    draft = _draft(request, gemeente, adoption)
+    document_types = list(_document_types(adoption))
+    errors: list[str] = []
+    if request.method == "POST":
+        for link in document_types:
+            for upload in request.FILES.getlist(f"type-{link.informatieobjecttype_id}"):
+                try:
+                    case_services.add_draft_document(
+                        draft=draft, informatieobjecttype_id=link.informatieobjecttype_id, upload=upload
+                    )
+                except InvalidUpload as exc:
+                    errors.append(str(exc))
+        if not errors and "volgende" in request.POST:
+            return redirect("portal:request-summary", gemeente.slug, identificatie)
+        if not errors and "vorige" in request.POST:
+            return redirect(
+                "portal:request-step", gemeente.slug, identificatie, max(1, len(_steps(adoption)))
+            )
+    uploaded = {}
+    for document in draft.documenten.all():
+        uploaded.setdefault(document.informatieobjecttype_id, []).append(document)
+    rows = [
+        {"link": link, "files": uploaded.get(link.informatieobjecttype_id, [])} for link in document_types
+    ]
+    context = {
+        "gemeente": gemeente,
+        "adoption": adoption,
+        "rows": rows,
+        "errors": errors,
+        "number": _total_pages(adoption) - 1,
+        "total": _total_pages(adoption),
+        "identificatie": identificatie,
+        "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
+    }
+    return render(request, "portal/request_documents.html", context, status=400 if errors else 200)
 
 
 def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict[str, str]:
@@ -146,6 +210,8 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
             )
         except InvalidRequestData as exc:
             problems = exc.errors
+        except MissingDocuments as exc:
+            problems = {"__documents__": str(exc)}
         else:
             messages.success(request, f"Uw aanvraag is verstuurd. Uw zaaknummer is {zaak.identificatie}.")
             return redirect("portal:my-zaak-detail", gemeente.slug, zaak.identificatie)
@@ -167,8 +233,9 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
         "form": form,
         "problems": problems,
         "draft": draft,
-        "number": len(steps) + 1,
-        "total": len(steps) + 1,
+        "missing_documents": problems.get("__documents__", ""),
+        "number": _total_pages(adoption),
+        "total": _total_pages(adoption),
         "identificatie": identificatie,
     }
     return render(request, "portal/request_summary.html", context, status=400 if problems else 200)

@@ -21,6 +21,11 @@ urlpatterns = [
         name="request-step",
     ),
     path(
+        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/documenten/",
+        request_views.documents,
+        name="request-documents",
+    ),
+    path(
         "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/controleren/",
         request_views.summary,
         name="request-summary",

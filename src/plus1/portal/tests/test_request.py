@@ -16,6 +16,14 @@ from plus1.catalog.models import ZaakType
 pytestmark = pytest.mark.django_db
 
 SUZANNE = "999993653"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def _file(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
 
 
 @pytest.fixture
@@ -52,9 +60,12 @@ def test_a_resident_requests_a_parkeervergunning_and_finds_it_in_mijn_zaken(
     client, gemeente_a, parkeervergunning, resident, django_capture_on_commit_callbacks
 ):
     last_step = _fill_all_steps(client, gemeente_a)
-    assert last_step["Location"] == _url(gemeente_a, "request-summary")
+    assert last_step["Location"] == _url(gemeente_a, "request-documents")
+    documents = client.get(last_step["Location"])
+    statement = documents.context["rows"][0]["link"].informatieobjecttype
+    client.post(last_step["Location"], {f"type-{statement.pk}": _file("verklaring.pdf", PDF), "volgende": ""})
     summary = client.get(_url(gemeente_a, "request-summary"))
-    assert "AB-123-C" in summary.text and "Stap 4 van 4" in summary.text
+    assert "AB-123-C" in summary.text and "Stap 5 van 5" in summary.text
 
     draft = summary.context["draft"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -71,6 +82,8 @@ def test_a_resident_requests_a_parkeervergunning_and_finds_it_in_mijn_zaken(
     assert zaak.rollen.get().name == "Suzanne Moulin", "the name comes from the BRP"
     assert {e.eigenschap.name: e.value for e in zaak.eigenschappen.all()}["telefoonnummer"] == "0612345678"
     assert zaak.current_status.statustype.volgnummer == 1
+    document = zaak.documenten.get()
+    assert (document.filename, document.content_type) == ("verklaring.pdf", "application/pdf")
     assert len(mail.outbox) == 1 and zaak.identificatie in mail.outbox[0].subject
     page = client.get(submitted["Location"])
     assert "Uw aanvraag is verstuurd" in page.text
@@ -190,3 +203,38 @@ def test_another_residents_draft_cannot_be_submitted(client, gemeente_a, parkeer
 
     assert response.status_code == 404
     assert not Zaak.objects.exists()
+
+
+def _documents_page(client, gemeente):
+    client.get(_url(gemeente, "request-start"))
+    page = client.get(_url(gemeente, "request-documents"))
+    return page.context["rows"][0]["link"].informatieobjecttype
+
+
+def test_a_file_that_only_pretends_to_be_a_pdf_is_refused(client, gemeente_a, parkeervergunning, resident):
+    document_type = _documents_page(client, gemeente_a)
+
+    response = client.post(
+        _url(gemeente_a, "request-documents"),
+        {f"type-{document_type.pk}": _file("loonstrook.pdf", b"MZ\x90\x00 not a pdf at all"), "volgende": ""},
+    )
+
+    assert response.status_code == 400
+    assert "loonstrook.pdf is geen PDF, JPG of PNG" in response.text
+    assert not RequestDraft.objects.get().documenten.exists()
+
+
+def test_a_file_that_is_too_large_is_refused_and_the_others_are_kept(
+    client, gemeente_a, parkeervergunning, resident, settings
+):
+    settings.PLUS1_MAX_UPLOAD_BYTES = 1000
+    document_type = _documents_page(client, gemeente_a)
+
+    response = client.post(
+        _url(gemeente_a, "request-documents"),
+        {f"type-{document_type.pk}": [_file("klein.png", PNG), _file("groot.png", PNG + b"\x00" * 2000)]},
+    )
+
+    assert response.status_code == 400
+    assert "groot.png is te groot" in response.text
+    assert [d.filename for d in RequestDraft.objects.get().documenten.all()] == ["klein.png"]
