@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,6 +24,7 @@ from .exceptions import (
     InvalidUpload,
     MissingDocuments,
     ProcessNotAdopted,
+    ZaakError,
 )
 from .models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
 from .uploads import check_upload
@@ -36,6 +37,7 @@ class Initiator:
     name: str
     bsn: str = ""
     kvk_number: str = ""
+    email: str = ""
 
     @property
     def subject_type(self) -> str:
@@ -104,6 +106,7 @@ def create_zaak(
         bsn=initiator.bsn,
         kvk_number=initiator.kvk_number,
         name=initiator.name,
+        email=initiator.email,
     )
     ZaakEigenschap.objects.bulk_create(
         ZaakEigenschap(zaak=zaak, eigenschap=eigenschappen[name], value=value) for name, value in data.items()
@@ -160,6 +163,8 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
         return draft.zaak
     if missing := missing_documents(draft):
         raise MissingDocuments(missing)
+    if confirm_to and not initiator.email:
+        initiator = replace(initiator, email=confirm_to)
     zaak = create_zaak(
         tenant=draft.tenant, adoption=draft.adoption, initiator=initiator, data=draft.data, actor=actor
     )
@@ -218,3 +223,47 @@ def missing_documents(draft: RequestDraft) -> list[str]:
         for link in required.select_related("informatieobjecttype")
         if link.informatieobjecttype_id not in present
     ]
+
+
+@transaction.atomic
+def set_status(*, zaak: Zaak, statustype: StatusType, actor: Actor, note: str = "") -> Status:
+    """Give a zaak its next status from its own zaaktype.
+
+    When the statustype says the resident is informed, they get an e-mail (if they left an
+    address) and the status appears in their Mijn zaken timeline.
+    """
+    zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
+    if statustype.zaaktype_id != zaak.zaaktype_id:
+        raise ZaakError("Deze status hoort niet bij het zaaktype van deze zaak.")
+    status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=clock.now(), note=note)
+    zaak.current_status = status
+    is_end = not StatusType.objects.filter(
+        zaaktype_id=zaak.zaaktype_id, volgnummer__gt=statustype.volgnummer
+    ).exists()
+    zaak.ended_on = clock.today() if is_end else None
+    zaak.save(update_fields=["current_status", "ended_on"])
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="set_status",
+        obj=zaak,
+        after={"status": statustype.omschrijving},
+    )
+    if statustype.informs_initiator:
+        recipients = list(zaak.rollen.exclude(email="").values_list("email", flat=True))
+        if recipients:
+            transaction.on_commit(lambda: send_status_message(zaak=zaak, status=status, to=recipients))
+    return status
+
+
+def send_status_message(*, zaak: Zaak, status: Status, to: list[str]) -> None:
+    """Tell the resident about a new status; personal details stay in Mijn zaken, not in the mail."""
+    body = render_to_string(
+        "cases/email/status.txt", {"zaak": zaak, "status": status, "gemeente": zaak.tenant}
+    )
+    send_mail(
+        subject=f"Nieuws over uw zaak {zaak.identificatie}: {status.statustype.omschrijving}",
+        message=body,
+        from_email=None,
+        recipient_list=to,
+    )

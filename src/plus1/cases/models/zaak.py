@@ -80,6 +80,7 @@ class Rol(models.Model):
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
     name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres voor berichten"), blank=True)
 
     class Meta:
         verbose_name = _("rol")

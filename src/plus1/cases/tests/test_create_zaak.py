@@ -110,3 +110,46 @@ def _publish_next_version(zaaktype, actor):
         zaaktype=zaaktype, valid_from=datetime.date(2027, 1, 1), actor=actor
     )
     return catalog_services.publish_zaaktype(zaaktype=concept, actor=actor)
+
+
+def test_a_status_that_informs_the_resident_sends_an_email_and_shows_in_the_timeline(
+    gemeente_a, zaaktype, actor, django_capture_on_commit_callbacks, mailoutbox
+):
+    from plus1.cases.selectors import get_zaak_for_resident
+    from plus1.cases.services import set_status
+
+    adoption = catalog_services.adopt_process(gemeente=gemeente_a, zaaktype=zaaktype, actor=actor)
+    resident = Initiator(name="Suzanne Moulin", bsn="999993653", email="suzanne@example.org")
+    zaak = create_zaak(
+        tenant=gemeente_a, adoption=adoption, initiator=resident, data={"kenteken": "AB-12-CD"}, actor=actor
+    )
+    _ontvangen, afgerond = zaaktype.statustypen.order_by("volgnummer")
+    afgerond.informs_initiator = True
+    afgerond.statustekst = "Uw vergunning is klaar."
+    afgerond.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_status(zaak=zaak, statustype=afgerond, actor=actor)
+
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["suzanne@example.org"]
+    assert "Uw vergunning is klaar." in mailoutbox[0].body
+    assert "999993653" not in mailoutbox[0].body
+    seen = get_zaak_for_resident(tenant=gemeente_a, bsn="999993653", identificatie=zaak.identificatie)
+    assert [s.statustype.omschrijving for s in seen.timeline] == ["Ontvangen", "Afgerond"]
+    assert seen.ended_on is not None, "the last status ends the zaak"
+
+
+def test_a_status_of_another_zaaktype_is_refused(gemeente_a, zaaktype, actor):
+    from plus1.cases.exceptions import ZaakError
+    from plus1.cases.services import set_status
+
+    adoption = catalog_services.adopt_process(gemeente=gemeente_a, zaaktype=zaaktype, actor=actor)
+    zaak = create_zaak(
+        tenant=gemeente_a, adoption=adoption, initiator=RESIDENT, data={"kenteken": "AB-12-CD"}, actor=actor
+    )
+    foreign = ZaakTypeFactory().statustypen.first()
+
+    with pytest.raises(ZaakError):
+        set_status(zaak=zaak, statustype=foreign, actor=actor)
+    assert zaak.statussen.count() == 1
