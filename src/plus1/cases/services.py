@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
@@ -266,4 +267,31 @@ def send_status_message(*, zaak: Zaak, status: Status, to: list[str]) -> None:
         message=body,
         from_email=None,
         recipient_list=to,
+    )
+
+
+@transaction.atomic
+def submit_anonymous_report(
+    *,
+    tenant: Organisation,
+    adoption: Adoption,
+    token: uuid.UUID,
+    answers: dict[str, str],
+    email: str,
+    actor: Actor,
+) -> Zaak:
+    """Register a report made without logging in (e.g. melding openbare ruimte).
+
+    ``token`` comes from the form page; sending the same form twice finds the same draft
+    and so the same zaak.
+    """
+    if not adoption.zaaktype.allows_anonymous:
+        raise ProcessNotAdopted("Voor dit product moet u inloggen.")
+    draft, _created = RequestDraft.objects.get_or_create(
+        uuid=token, defaults={"tenant": tenant, "adoption": adoption, "owner_bsn": "", "data": answers}
+    )
+    if draft.tenant_id != tenant.pk or draft.adoption_id != adoption.pk or draft.owner_bsn:
+        raise ProcessNotAdopted("Deze melding hoort niet bij dit formulier.")
+    return submit_draft(
+        draft=draft, initiator=Initiator(name="Melder", email=email), actor=actor, confirm_to=email
     )

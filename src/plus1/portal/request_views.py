@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,7 @@ from plus1.audit.services import Actor
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
 from plus1.cases.models import RequestDraft
+from plus1.catalog.answers import clean_answers
 from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
 
@@ -239,3 +241,50 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
         "identificatie": identificatie,
     }
     return render(request, "portal/request_summary.html", context, status=400 if problems else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+    """Report something without logging in, where the process allows it (melding openbare ruimte)."""
+    gemeente = _gemeente(gemeente_slug)
+    adoption = _adoption(gemeente, identificatie)
+    if not adoption.zaaktype.allows_anonymous:
+        raise Http404("Voor dit product moet u inloggen.")
+    eigenschappen = list(adoption.zaaktype.eigenschappen.all())
+    form = step_form(eigenschappen, data=request.POST if request.method == "POST" else None)
+    contact = SubmitForm(data=request.POST if request.method == "POST" else None)
+    token = request.POST.get("token") or str(uuid.uuid4())
+    if request.method == "POST" and form.is_valid() and contact.is_valid():
+        answers = {e.name: form.cleaned_data.get(e.name) or "" for e in eigenschappen}
+        email_answers = [answers[e.name] for e in eigenschappen if e.data_type == "email" and answers[e.name]]
+        try:
+            token_id = uuid.UUID(token)
+        except ValueError as exc:
+            raise Http404 from exc
+        try:
+            zaak = case_services.submit_anonymous_report(
+                tenant=gemeente,
+                adoption=adoption,
+                token=token_id,
+                answers=clean_answers(eigenschappen, answers, complete=True),
+                email=contact.cleaned_data["confirm_to"] or next(iter(email_answers), ""),
+                actor=Actor(type="anonymous", id="-", label="Melder zonder inloggen"),
+            )
+        except ValidationError as exc:
+            for name, field_errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, field_errors[0])
+        else:
+            messages.success(
+                request, f"Bedankt voor uw melding. Uw zaaknummer is {zaak.identificatie}. Bewaar dit nummer."
+            )
+            return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+    context = {
+        "gemeente": gemeente,
+        "adoption": adoption,
+        "form": form,
+        "contact": contact,
+        "token": token,
+        # The process may ask for an e-mail address itself; then we do not ask twice.
+        "asks_email": not any(e.data_type == "email" for e in eigenschappen),
+    }
+    return render(request, "portal/report.html", context, status=400 if request.method == "POST" else 200)

@@ -30,6 +30,7 @@ urlpatterns = [
         request_views.summary,
         name="request-summary",
     ),
+    path("<slug:gemeente_slug>/melden/<slug:identificatie>/", request_views.report, name="report"),
     path("<slug:gemeente_slug>/mijn-zaken/", views.my_zaken, name="my-zaken"),
     path("<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
 ]

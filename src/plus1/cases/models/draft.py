@@ -18,7 +18,8 @@ class RequestDraft(TenantOwned):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="+")
-    owner_bsn = models.CharField(_("BSN van de aanvrager"), max_length=9)
+    # Empty for a report made without logging in.
+    owner_bsn = models.CharField(_("BSN van de aanvrager"), max_length=9, blank=True)
     data = models.JSONField(_("antwoorden"), default=dict)
     zaak = models.OneToOneField(Zaak, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -30,7 +31,7 @@ class RequestDraft(TenantOwned):
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant", "adoption", "owner_bsn"],
-                condition=Q(zaak__isnull=True),
+                condition=Q(zaak__isnull=True) & ~Q(owner_bsn=""),
                 name="draft_one_open_per_resident",
             )
         ]
