@@ -14,7 +14,10 @@ urlpatterns = [
             path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
         ]
         if settings.DIGID_MOCK
-        else [path("digid/", include("digid_eherkenning.digid_urls"))]
+        else [
+            path("digid/", include("digid_eherkenning.digid_urls")),
+            path("saml/metadata/", include("digid_eherkenning.metadata_urls")),
+        ]
     ),
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),
