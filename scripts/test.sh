@@ -19,12 +19,32 @@ lint-imports
 step "migrations are complete"
 DATABASE_URL="sqlite:///$(mktemp -d)/check.sqlite3" plus1 makemigrations --check --dry-run
 
+step "browser and axe-core for the end-to-end tests"
+source scripts/e2e-deps.sh
+PYTEST_ARGS=(-p no:cacheprovider)
+if [ "$E2E_READY" != 1 ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "Chromium or axe-core could not be installed and CI=true: failing." >&2
+    exit 1
+  fi
+  printf '\n\033[1;31m!! Chromium or axe-core is missing: the end-to-end tests are SKIPPED. !!\033[0m\n'
+fi
+
+# Unit and integration tests on both cores; the browser tests after them, one at a time
+# (they flush and restore the database around a live server).
+run_pytest() {
+  pytest "${PYTEST_ARGS[@]}" -n 2 -m "not e2e" "$@"
+  if [ "$E2E_READY" = 1 ]; then
+    pytest "${PYTEST_ARGS[@]}" -m e2e "$@"
+  fi
+}
+
 step "pytest on SQLite"
-env -u DATABASE_URL pytest -n 2 -p no:cacheprovider "$@"
+(unset DATABASE_URL; run_pytest "$@")
 
 step "pytest on PostgreSQL ($PG_URL)"
 if python -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('postgres://','postgresql://',1), connect_timeout=3).close()" "$PG_URL" 2>/dev/null; then
-  DATABASE_URL="$PG_URL" pytest -n 2 -p no:cacheprovider "$@"
+  DATABASE_URL="$PG_URL" run_pytest "$@"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable at $PG_URL and CI=true: failing." >&2
   echo "Start it with: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start" >&2

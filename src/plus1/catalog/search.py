@@ -34,6 +34,11 @@ TYPO_CUTOFF = 84
 # Words that carry no meaning in a question to the gemeente ("ik ga verhuizen").
 STOP_WORDS = frozenset(
     [
+        # Verbs every request shares; as prefixes they would match dozens of products.
+        "aanvragen",
+        "aanvraag",
+        "regelen",
+        "doorgeven",
         "aan",
         "al",
         "alles",
