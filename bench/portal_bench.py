@@ -1,0 +1,174 @@
+"""Portal benchmark on PostgreSQL: 1,000,000 zaken over 342 gemeenten.
+
+Measures, through Django's test client (the full middleware, view and template stack,
+without a network hop):
+- "Mijn zaken" for a resident with 20 zaken,
+- the product search JSON,
+- the submit of a completed request (draft -> zaak, with case number, status, rol, data).
+
+Run with `make bench` (or `python bench/portal_bench.py` with DATABASE_URL set to PostgreSQL).
+Uses a throw-away test database and drops it afterwards. Prints figures; asserts nothing.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+
+import django
+
+ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
+PER_RESIDENT = 20
+SAMPLES = 300
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _report(label: str, samples: list[float]) -> None:
+    print(
+        f"{label}: p50 {statistics.median(samples):.1f} ms, p95 {_percentile(samples, 0.95):.1f} ms, "
+        f"max {max(samples):.1f} ms over {len(samples)} requests"
+    )
+
+
+def _timed(call) -> float:
+    started = time.perf_counter()
+    response = call()
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code in (200, 302), response.status_code
+    return elapsed
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.test")
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.vendor != "postgresql":
+        print("portal benchmark: needs PostgreSQL (set DATABASE_URL); skipped")
+        return
+    old = setup_databases(verbosity=0, interactive=False)
+    try:
+        _run()
+    finally:
+        connection.close()
+        teardown_databases(old, verbosity=0)
+
+
+def _run() -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from plus1.audit.services import Actor
+    from plus1.catalog import services
+    from plus1.catalog.importer.loader import import_library
+    from plus1.catalog.models import ZaakType
+    from plus1.tenants.models import Organisation
+
+    actor = Actor.system("bench")
+    import_library(actor=actor)
+    zaaktype = ZaakType.objects.get(process__identificatie="parkeervergunning")
+    gemeenten = list(Organisation.objects.gemeenten().order_by("id"))
+    adoptions = {g.id: services.adopt_process(gemeente=g, zaaktype=zaaktype, actor=actor) for g in gemeenten}
+
+    started = time.perf_counter()
+    _load_zaken(connection, zaaktype, gemeenten)
+    print(f"loaded {ZAKEN:,} zaken over {len(gemeenten)} gemeenten in {time.perf_counter() - started:.0f} s")
+
+    client = Client()
+    residents = random.Random(1).sample(range(ZAKEN // PER_RESIDENT), SAMPLES)
+    user_model = get_user_model()
+    samples = []
+    for resident in residents:
+        bsn = f"{resident:09d}"
+        gemeente = gemeenten[resident % len(gemeenten)]
+        user = user_model.digid_objects.digid_create(bsn)
+        client.force_login(user)
+        url = reverse("portal:my-zaken", args=[gemeente.slug])
+        client.get(url)
+        samples.append(_timed(lambda url=url: client.get(url)))
+    _report("Mijn zaken (20 zaken)", samples)
+
+    queries = ["ondertrouw", "kliko kapot", "ik ga verhuizen", "parkeervergunnig", "boom kappen", "paspoort"]
+    search_url = reverse("portal:search-json", args=[gemeenten[0].slug])
+    samples = [_timed(lambda q=q: client.get(search_url, {"q": q})) for _ in range(50) for q in queries]
+    _report("product search (JSON)", samples)
+
+    samples = []
+    for resident in residents[:100]:
+        bsn = f"{resident:09d}"
+        gemeente = gemeenten[resident % len(gemeenten)]
+        client.force_login(user_model.objects.get(bsn=bsn))
+        from plus1.cases.services import save_draft_answers, start_or_resume_draft
+
+        draft = start_or_resume_draft(tenant=gemeente, adoption=adoptions[gemeente.id], owner_bsn=bsn)
+        save_draft_answers(
+            draft=draft,
+            answers={"kenteken": "AB-123-C", "auto_eigendom": "Van mij", "ingangsdatum": "2030-01-01"},
+        )
+        url = reverse("portal:request-summary", args=[gemeente.slug, "parkeervergunning"])
+        samples.append(_timed(lambda url=url, draft=draft: client.post(url, {"draft": str(draft.uuid)})))
+    _report("submit a request (draft -> zaak)", samples)
+
+
+def _load_zaken(connection, zaaktype, gemeenten) -> None:
+    """Insert the zaken, their first status and initiator rol with set-based SQL."""
+    first_status = zaaktype.statustypen.order_by("volgnummer").first()
+    initiator = zaaktype.roltypen.get(generic="initiator")
+    tenant_ids = [g.id for g in gemeenten]
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE bench_tenant (position int PRIMARY KEY, tenant_id bigint)")
+        cursor.executemany("INSERT INTO bench_tenant VALUES (%s, %s)", list(enumerate(tenant_ids)))
+        # Resident r owns zaken r*20 .. r*20+19, all in gemeente r % 342.
+        cursor.execute(
+            """
+            INSERT INTO cases_zaak (uuid, tenant_id, identificatie, bronorganisatie, zaaktype_id,
+                omschrijving, confidentiality, registered_on, started_on, planned_end_on, created_at)
+            SELECT gen_random_uuid(), t.tenant_id, 'ZAAK-2026-' || lpad(g::text, 7, '0'), '', %s, %s,
+                'zaakvertrouwelijk', DATE '2026-01-01' + (g %% 300), DATE '2026-01-01' + (g %% 300),
+                DATE '2026-02-26' + (g %% 300), now()
+            FROM generate_series(0, %s - 1) AS g
+            JOIN bench_tenant t ON t.position = (g / %s) %% %s
+            """,
+            [zaaktype.id, zaaktype.omschrijving, ZAKEN, PER_RESIDENT, len(tenant_ids)],
+        )
+        cursor.execute(
+            """
+            INSERT INTO cases_status (uuid, zaak_id, statustype_id, set_at, note)
+            SELECT gen_random_uuid(), z.id, %s, now(), '' FROM cases_zaak z
+            """,
+            [first_status.id],
+        )
+        cursor.execute(
+            "UPDATE cases_zaak z SET current_status_id = s.id FROM cases_status s WHERE s.zaak_id = z.id"
+        )
+        cursor.execute(
+            """
+            INSERT INTO cases_rol (uuid, zaak_id, roltype_id, subject_type, bsn, kvk_number, name, email)
+            SELECT gen_random_uuid(), z.id, %s, 'natuurlijk_persoon',
+                lpad((substring(z.identificatie from 11)::int / %s)::text, 9, '0'), '', 'Inwoner', ''
+            FROM cases_zaak z
+            """,
+            [initiator.id, PER_RESIDENT],
+        )
+        # Numbers handed out from here on must not collide with the loaded ones.
+        cursor.execute(
+            "INSERT INTO cases_casenumbersequence (tenant_id, year, last_number) "
+            "SELECT tenant_id, 2026, %s FROM bench_tenant",
+            [ZAKEN],
+        )
+        cursor.execute("ANALYZE")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
