@@ -134,6 +134,9 @@ TASKS = {
 }
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+if env.str("EMAIL_URL", default=""):
+    # SMTP in one line, e.g. smtp+tls://user:password@mail.example.nl:587 (sets backend, host, port ...).
+    vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Plus1 <noreply@plus1.example>")
 
 AUTH_USER_MODEL = "accounts.User"
