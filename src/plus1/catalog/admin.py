@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from plus1.audit.services import Actor, record_change
 from plus1.core import clock
 from plus1.core.exceptions import Plus1Error
+from plus1.tenants.constants import OrganisationKind
 
 from . import policies, selectors, services
 from .models import (
@@ -384,7 +385,7 @@ class CatalogOwnedAdmin(ReferenceAdmin):
     search_fields = ["omschrijving"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(tenant__kind="collective")
+        return super().get_queryset(request).filter(tenant__kind=OrganisationKind.COLLECTIVE)
 
 
 admin.site.register(InformatieObjectType, CatalogOwnedAdmin)

@@ -2,6 +2,7 @@
 
 from plus1.accounts.constants import Role
 from plus1.accounts.selectors import has_role, organisations_for_user
+from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
 
 from .models import Adoption, ZaakType
@@ -10,7 +11,7 @@ from .models import Adoption, ZaakType
 def catalog_organisations(user) -> list[Organisation]:
     """Organisations whose catalog ``user`` manages (in practice: the collective)."""
     if user.is_superuser:
-        return list(Organisation.objects.filter(kind="collective"))
+        return list(Organisation.objects.filter(kind=OrganisationKind.COLLECTIVE))
     return organisations_for_user(user, roles=[Role.CATALOG_MANAGER])
 
 

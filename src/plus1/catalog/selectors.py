@@ -1,5 +1,6 @@
 from django.db.models import F, Max, OuterRef, QuerySet, Subquery
 
+from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
 
 from .constants import PublicationStatus
@@ -8,7 +9,11 @@ from .models import Adoption, Product, ZaakType
 
 def published_zaaktypen() -> QuerySet[ZaakType]:
     """Published zaaktype versions any gemeente may adopt: the collective's shared catalog."""
-    return ZaakType.objects.published().filter(tenant__kind="collective").select_related("process", "product")
+    return (
+        ZaakType.objects.published()
+        .filter(tenant__kind=OrganisationKind.COLLECTIVE)
+        .select_related("process", "product")
+    )
 
 
 def latest_published_version(*, process_id: int) -> ZaakType | None:
