@@ -57,6 +57,13 @@ def adoptions_by_product(gemeente: Organisation) -> dict[int, Adoption]:
     return {a.zaaktype.product_id: a for a in adoptions_for_gemeente(gemeente)}
 
 
+def online_titles_by_product(gemeente: Organisation) -> dict[int, str]:
+    """Product id -> the name of the process the gemeente runs for it; a light read for search."""
+    return dict(
+        Adoption.objects.for_tenant(gemeente).values_list("zaaktype__product_id", "zaaktype__omschrijving")
+    )
+
+
 def get_product_for_portal(*, gemeente: Organisation, slug: str) -> tuple[Product, Adoption | None]:
     """A UPL product and, when the gemeente runs a process for it, that adoption.
 

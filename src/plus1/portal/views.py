@@ -27,8 +27,13 @@ def _gemeente(slug: str) -> Organisation:
     return get_object_or_404(Organisation, slug=slug, kind=OrganisationKind.GEMEENTE)
 
 
+def _product_title(product: Product, process_name: str | None) -> str:
+    """The name residents see: the gemeente's process name, else the UPL name with a capital."""
+    return process_name or product.upl_name[:1].upper() + product.upl_name[1:]
+
+
 def _title(product: Product, adoption: Adoption | None) -> str:
-    return adoption.zaaktype.omschrijving if adoption else product.upl_name[:1].upper() + product.upl_name[1:]
+    return _product_title(product, adoption.zaaktype.omschrijving if adoption else None)
 
 
 @require_GET
@@ -100,19 +105,19 @@ def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[di
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return "", []
-    adopted = selectors.adoptions_by_product(gemeente)
+    online = selectors.online_titles_by_product(gemeente)
     results = []
     for hit in search.search_products(query):
-        adoption = adopted.get(hit.product.id)
-        path = reverse("portal:product-detail", args=[gemeente.slug, hit.product.slug])
+        product = hit.product
+        path = reverse("portal:product-detail", args=[gemeente.slug, product.slug])
         results.append(
             {
-                "uniforme_productnaam": hit.product.upl_name,
-                "upl_uri": hit.product.upl_uri,
-                "title": _title(hit.product, adoption),
+                "uniforme_productnaam": product.upl_name,
+                "upl_uri": product.upl_uri,
+                "title": _product_title(product, online.get(product.id)),
                 "url": request.build_absolute_uri(path),
                 "path": path,
-                "is_online": adoption is not None,
+                "is_online": product.id in online,
             }
         )
     return query, results
