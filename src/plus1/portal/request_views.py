@@ -61,6 +61,14 @@ def _after_last_step(gemeente, identificatie: str, adoption: Adoption) -> HttpRe
     return redirect("portal:request-summary", gemeente.slug, identificatie)
 
 
+def _uuid_or_404(value: str) -> uuid.UUID:
+    """Ids in hidden fields come from the browser: anything that is not a UUID is "not found"."""
+    try:
+        return uuid.UUID(value)
+    except ValueError as exc:
+        raise Http404("Deze aanvraag bestaat niet (meer).") from exc
+
+
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
     return case_services.start_or_resume_draft(
         tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request)
@@ -187,10 +195,7 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
     form = SubmitForm(data=request.POST if request.method == "POST" else None)
     if request.method == "POST":
         # The draft's id is the idempotency key: a repeated POST finds it already submitted.
-        try:
-            draft_id = uuid.UUID(request.POST.get("draft", ""))
-        except ValueError as exc:
-            raise Http404("Deze aanvraag bestaat niet (meer).") from exc
+        draft_id = _uuid_or_404(request.POST.get("draft", ""))
         draft = RequestDraft.objects.filter(
             tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request), uuid=draft_id
         ).first()
@@ -257,10 +262,7 @@ def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Http
     if request.method == "POST" and form.is_valid() and contact.is_valid():
         answers = {e.name: form.cleaned_data.get(e.name) or "" for e in eigenschappen}
         email_answers = [answers[e.name] for e in eigenschappen if e.data_type == "email" and answers[e.name]]
-        try:
-            token_id = uuid.UUID(token)
-        except ValueError as exc:
-            raise Http404 from exc
+        token_id = _uuid_or_404(token)
         try:
             zaak = case_services.submit_anonymous_report(
                 tenant=gemeente,

@@ -14,7 +14,10 @@ class Command(BaseCommand):
             f"  gemeenten: {', '.join(g.name for g in summary.gemeenten)}; {summary.zaken} zaken"
         )
         self.stdout.write(
-            f"\nOpen http://127.0.0.1:8000/admin/ en log in met (wachtwoord voor iedereen: {DEMO_PASSWORD}):"
+            "\nPortaal: http://127.0.0.1:8000/ (bijvoorbeeld /utrecht/; DigiD-demo: log in met BSN 999993653)"
+        )
+        self.stdout.write(
+            f"Beheer:  http://127.0.0.1:8000/admin/, log in met (wachtwoord voor iedereen: {DEMO_PASSWORD}):"
         )
         for username, what in summary.logins:
             self.stdout.write(f"  {username:<32} {what}")
