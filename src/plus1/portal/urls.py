@@ -33,4 +33,9 @@ urlpatterns = [
     path("<slug:gemeente_slug>/melden/<slug:identificatie>/", request_views.report, name="report"),
     path("<slug:gemeente_slug>/mijn-zaken/", views.my_zaken, name="my-zaken"),
     path("<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
+    path(
+        "<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",
+        views.my_document,
+        name="my-document",
+    ),
 ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import auth
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
@@ -213,3 +214,27 @@ def my_zaak_detail(request: HttpRequest, gemeente_slug: str, identificatie: str)
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
+
+
+@require_GET
+def my_document(
+    request: HttpRequest, gemeente_slug: str, identificatie: str, document_uuid: str
+) -> HttpResponse:
+    """Serve one of the resident's own documents; the file itself never sits in the web root."""
+    gemeente = _gemeente(gemeente_slug)
+    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+        return redirect_to_login
+    try:
+        zaak = case_selectors.get_zaak_for_resident(
+            tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
+        )
+        document = zaak.documenten.get(uuid=document_uuid)
+    except (Zaak.DoesNotExist, ObjectDoesNotExist, ValidationError) as exc:
+        raise Http404 from exc
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document.filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

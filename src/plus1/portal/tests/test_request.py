@@ -238,3 +238,29 @@ def test_a_file_that_is_too_large_is_refused_and_the_others_are_kept(
     assert response.status_code == 400
     assert "groot.png is te groot" in response.text
     assert [d.filename for d in RequestDraft.objects.get().documenten.all()] == ["klein.png"]
+
+
+def test_only_the_resident_can_download_their_document(client, gemeente_a, parkeervergunning, resident):
+    _fill_all_steps(client, gemeente_a)
+    document_type = (
+        client.get(_url(gemeente_a, "request-documents")).context["rows"][0]["link"].informatieobjecttype
+    )
+    client.post(
+        _url(gemeente_a, "request-documents"), {f"type-{document_type.pk}": _file("verklaring.pdf", PDF)}
+    )
+    draft = client.get(_url(gemeente_a, "request-summary")).context["draft"]
+    client.post(_url(gemeente_a, "request-summary"), {"draft": draft.uuid})
+    zaak = Zaak.objects.get()
+    document = zaak.documenten.get()
+    url = reverse("portal:my-document", args=[gemeente_a.slug, zaak.identificatie, document.uuid])
+
+    own = client.get(url)
+    assert own.status_code == 200
+    assert b"".join(own.streaming_content) == PDF
+    assert own["Content-Disposition"].startswith("attachment")
+
+    other = get_user_model().digid_objects.digid_create("999990019")
+    client.force_login(other)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
