@@ -134,3 +134,21 @@ def test_anonymous_report_and_the_other_portal_pages_pass_axe(live_server, page,
     page.click("button:has-text('Melding versturen')")
     assert "Bedankt voor uw melding" in page.content()
     assert_accessible(page)
+
+
+def test_the_resident_is_warned_before_the_session_ends_and_can_stay(live_server, page, utrecht):
+    page.clock.install()
+    page.goto(f"{live_server.url}/{utrecht.slug}/aanvragen/parkeervergunning/")
+    _log_in_with_digid(page, "999993653")
+    page.wait_for_url(re.compile(r"/stap/1/$"))
+    warning = page.locator("#session-warning")
+    assert warning.is_hidden()
+
+    page.clock.fast_forward("13:30")
+
+    assert warning.is_visible()
+    assert "over 2 minuten automatisch uitgelogd" in warning.inner_text()
+    assert_accessible(page)
+    page.click("#session-warning-stay")
+    page.wait_for_url(re.compile(r"/stap/1/$"))
+    assert page.locator("#session-warning").is_hidden()
