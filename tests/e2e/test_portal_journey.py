@@ -94,7 +94,7 @@ def test_a_validation_error_is_shown_next_to_the_field_and_keeps_the_input(live_
     page.fill("input[name=ingangsdatum]", "2020-01-01")
     page.click("button[name=volgende]")
 
-    assert page.locator("[role=alert]").is_visible()
+    assert page.locator(".alert--error[role=alert]").is_visible()
     assert "Deze datum moet vandaag of later zijn." in page.content()
     assert page.input_value("input[name=ingangsdatum]") == "2020-01-01"
     assert_accessible(page)
