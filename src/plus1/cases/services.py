@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from plus1.audit.services import Actor, record_change
 from plus1.catalog.answers import clean_answers
-from plus1.catalog.constants import RolOmschrijvingGeneriek
+from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, RolOmschrijvingGeneriek
 from plus1.catalog.models import Adoption, StatusType
 from plus1.catalog.terms import add_term
 from plus1.core import clock
@@ -216,7 +216,7 @@ def add_draft_document(
 def missing_documents(draft: RequestDraft) -> list[str]:
     """Names of the document types this request needs that the resident has not added yet."""
     required = draft.adoption.zaaktype.document_types.filter(is_required=True, direction="inkomend").exclude(
-        informatieobjecttype__omschrijving="Aanvraagformulier"
+        informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES
     )
     present = set(draft.documenten.values_list("informatieobjecttype_id", flat=True))
     return [

@@ -88,3 +88,7 @@ class Direction(models.TextChoices):
 class Audience(models.TextChoices):
     RESIDENT = "resident", _("Inwoners")
     BUSINESS = "business", _("Ondernemers")
+
+
+# Document types Plus1 makes itself from the request (the form), never uploaded by the resident.
+GENERATED_DOCUMENT_TYPES = frozenset({"Aanvraagformulier"})

@@ -16,6 +16,7 @@ from plus1.cases import services as case_services
 from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
 from plus1.cases.models import RequestDraft
 from plus1.catalog.answers import clean_answers
+from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
 
@@ -46,7 +47,7 @@ def _document_types(adoption: Adoption):
     """The documents a resident can add; the form itself is made by Plus1, not uploaded."""
     return (
         adoption.zaaktype.document_types.filter(direction="inkomend")
-        .exclude(informatieobjecttype__omschrijving="Aanvraagformulier")
+        .exclude(informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES)
         .select_related("informatieobjecttype")
     )
 
