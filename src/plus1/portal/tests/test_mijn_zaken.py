@@ -139,3 +139,37 @@ def test_an_employee_account_without_bsn_sees_no_zaken(client, gemeente_a, zaken
     response = client.get(reverse("portal:my-zaken", args=[gemeente_a.slug]))
 
     assert response.status_code == 302
+
+
+def test_every_portal_page_title_is_plain_text(client, gemeente_a, zaken):
+    from django.core.files.base import ContentFile
+
+    from plus1.cases.models import InformatieObject
+    from plus1.catalog.models import InformatieObjectType
+
+    _digid_login(client, gemeente_a, SUZANNE)
+    zaak = zaken["suzanne_a"]
+    iot = InformatieObjectType.objects.create(
+        tenant=zaak.zaaktype.tenant,
+        catalogus=zaak.zaaktype.process.catalogus,
+        omschrijving="Bijlage",
+        category="Bijlage",
+        confidentiality="zaakvertrouwelijk",
+        valid_from=zaak.zaaktype.valid_from,
+    )
+    InformatieObject.objects.create(
+        tenant=gemeente_a,
+        zaak=zaak,
+        informatieobjecttype=iot,
+        file=ContentFile(b"%PDF-1.4", name="bijlage.pdf"),
+        filename="bijlage.pdf",
+        content_type="application/pdf",
+        size=8,
+    )
+
+    for url in (
+        reverse("portal:my-zaken", args=[gemeente_a.slug]),
+        reverse("portal:my-zaak-detail", args=[gemeente_a.slug, zaak.identificatie]),
+    ):
+        title = re.search(r"<title>(.*?)</title>", client.get(url).text, re.S).group(1)
+        assert "<" not in title, f"{url}: {title!r}"
