@@ -207,13 +207,18 @@ def my_zaak_detail(request: HttpRequest, gemeente_slug: str, identificatie: str)
     gemeente = _gemeente(gemeente_slug)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
+    zaak = _resident_zaak(request, gemeente, identificatie)
+    return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
+
+
+def _resident_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
+    """One of the logged-in resident's zaken at this gemeente; anyone else's is "not found"."""
     try:
-        zaak = case_selectors.get_zaak_for_resident(
+        return case_selectors.get_zaak_for_resident(
             tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
         )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
-    return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
 
 
 @require_GET
@@ -224,12 +229,10 @@ def my_document(
     gemeente = _gemeente(gemeente_slug)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
+    zaak = _resident_zaak(request, gemeente, identificatie)
     try:
-        zaak = case_selectors.get_zaak_for_resident(
-            tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
-        )
         document = zaak.documenten.get(uuid=document_uuid)
-    except (Zaak.DoesNotExist, ObjectDoesNotExist, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValidationError) as exc:
         raise Http404 from exc
     response = FileResponse(document.file.open("rb"), content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(
