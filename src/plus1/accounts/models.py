@@ -86,3 +86,21 @@ class Membership(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.tenant}"
+
+
+class Team(TenantOwned):
+    """A group of employees of one gemeente that handles the zaken of the processes it owns."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="teams", blank=True, verbose_name=_("leden")
+    )
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["tenant", "name"], name="team_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name

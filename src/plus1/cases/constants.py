@@ -11,3 +11,11 @@ class SubjectType(models.TextChoices):
 
 
 CASE_NUMBER_PREFIX = "ZAAK"
+
+
+class ZaakRelation(models.TextChoices):
+    """ZGW aardRelatie of a related zaak."""
+
+    VERVOLG = "vervolg", _("Vervolg op deze zaak")
+    ONDERWERP = "onderwerp", _("Onderwerp van deze zaak")
+    BIJDRAGE = "bijdrage", _("Draagt bij aan deze zaak")

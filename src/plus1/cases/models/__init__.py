@@ -1,13 +1,21 @@
+from .besluit import Besluit
 from .document import InformatieObject
 from .draft import RequestDraft
-from .zaak import CaseNumberSequence, Rol, Status, Zaak, ZaakEigenschap
+from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
+from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigenschap
 
 __all__ = [
+    "Besluit",
     "CaseNumberSequence",
     "InformatieObject",
+    "InformationRequest",
+    "Note",
     "RequestDraft",
+    "Resultaat",
     "Rol",
     "Status",
     "Zaak",
     "ZaakEigenschap",
+    "ZaakLink",
+    "ZaakSuspension",
 ]

@@ -20,6 +20,12 @@ class InformatieObject(TenantOwned):
     draft = models.ForeignKey(
         RequestDraft, on_delete=models.CASCADE, null=True, blank=True, related_name="documenten"
     )
+    # Set when the resident sent this document in answer to a question of the gemeente.
+    information_request = models.ForeignKey(
+        "InformationRequest", on_delete=models.SET_NULL, null=True, blank=True, related_name="documenten"
+    )
+    # Who added it, for the timeline: the resident, a case handler, or Plus1 (a generated letter).
+    added_by = models.CharField(_("toegevoegd door"), max_length=255, blank=True)
     informatieobjecttype = models.ForeignKey(InformatieObjectType, on_delete=models.PROTECT, related_name="+")
     file = models.FileField(_("bestand"), storage=private_media_storage, upload_to="documenten/%Y/%m/")
     filename = models.CharField(_("bestandsnaam"), max_length=255)

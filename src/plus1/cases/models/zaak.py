@@ -1,10 +1,12 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from plus1.catalog.constants import Vertrouwelijkheid
-from plus1.catalog.models import Eigenschap, RolType, StatusType, ZaakType
+from plus1.catalog.constants import Archiefnominatie, Vertrouwelijkheid
+from plus1.catalog.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakType
 from plus1.core.models import TenantOwned
 
 from ..constants import SubjectType
@@ -36,11 +38,44 @@ class Zaak(TenantOwned):
     )
     registered_on = models.DateField(_("registratiedatum"))
     started_on = models.DateField(_("startdatum"))
+    # The legal end date (ZGW uiterste einddatum afdoening) and the service-norm date (ZGW
+    # einddatum gepland); both are recomputed by cases.deadlines on suspension and extension.
     planned_end_on = models.DateField(_("uiterste einddatum"))
+    service_norm_on = models.DateField(_("streefdatum (servicenorm)"), null=True, blank=True)
     ended_on = models.DateField(_("einddatum"), null=True, blank=True)
     current_status = models.ForeignKey(
         "Status", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("status")
     )
+    team = models.ForeignKey(
+        "accounts.Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="zaken",
+        verbose_name=_("team"),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_zaken",
+        verbose_name=_("behandelaar"),
+    )
+    # Set while the legal term is suspended (ZGW opschorting); the periods are ZaakSuspension
+    # rows. Kept on the zaak so the inbox can filter on it without a join.
+    suspended_on = models.DateField(_("opgeschort sinds"), null=True, blank=True)
+    suspension_reason = models.CharField(_("reden opschorting"), max_length=200, blank=True)
+    # ZGW verlenging: at most once, for the zaaktype's extension period.
+    extension_reason = models.CharField(_("reden verlenging"), max_length=200, blank=True)
+    extended_by = models.CharField(_("verlengd met"), max_length=20, blank=True)
+    archive_nomination = models.CharField(
+        _("archiefnominatie"), max_length=20, choices=Archiefnominatie.choices, blank=True
+    )
+    archive_action_on = models.DateField(_("archiefactiedatum"), null=True, blank=True)
+    # Optimistic lock: every change through a service raises this by one; a change made on
+    # an older version is refused, so two case handlers never overwrite each other silently.
+    version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -50,10 +85,35 @@ class Zaak(TenantOwned):
         constraints = [
             models.UniqueConstraint(fields=["tenant", "identificatie"], name="zaak_unique_identificatie"),
         ]
-        indexes = [models.Index(fields=["tenant", "zaaktype"], name="zaak_tenant_zaaktype")]
+        indexes = [
+            models.Index(fields=["tenant", "zaaktype"], name="zaak_tenant_zaaktype"),
+            # The team inbox and "my zaken": open zaken, soonest legal end date first.
+            models.Index(
+                fields=["tenant", "team", "planned_end_on"],
+                condition=Q(ended_on__isnull=True),
+                name="zaak_open_by_team",
+            ),
+            models.Index(
+                fields=["tenant", "assignee", "planned_end_on"],
+                condition=Q(ended_on__isnull=True),
+                name="zaak_open_by_assignee",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.identificatie
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_on is not None
+
+    @property
+    def is_extended(self) -> bool:
+        return bool(self.extended_by)
 
 
 class Status(models.Model):
@@ -106,3 +166,20 @@ class ZaakEigenschap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.eigenschap}: {self.value}"
+
+
+class Resultaat(models.Model):
+    """How a zaak ended; its resultaattype sets the archive nomination and action date."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.OneToOneField(Zaak, on_delete=models.CASCADE, related_name="resultaat")
+    resultaattype = models.ForeignKey(ResultaatType, on_delete=models.PROTECT, related_name="+")
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+
+    def __str__(self) -> str:
+        return self.resultaattype.omschrijving

@@ -40,6 +40,15 @@ class Adoption(TenantOwned):
     offers_counter = models.BooleanField(_("aan de balie"), default=False)
     offers_phone = models.BooleanField(_("telefonisch"), default=False)
     offers_post = models.BooleanField(_("per post"), default=False)
+    team = models.ForeignKey(
+        "accounts.Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adoptions",
+        verbose_name=_("behandelend team"),
+        help_text=_("Het team dat nieuwe zaken van dit proces in de werkvoorraad krijgt."),
+    )
     adopted_at = models.DateTimeField(_("overgenomen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
