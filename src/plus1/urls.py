@@ -8,6 +8,7 @@ admin.site.index_title = "Catalogus en organisaties"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("backoffice/", include("plus1.backoffice.urls")),
     *(
         [
             path("digid/", include("digid_eherkenning.mock.digid_urls")),

@@ -9,3 +9,10 @@ class Role(models.TextChoices):
     BEHEERDER = "beheerder", _("Functioneel beheerder")
     TEAMLEIDER = "teamleider", _("Teamleider")
     BEHANDELAAR = "behandelaar", _("Behandelaar")
+
+
+# The roles that work in the back office of a gemeente.
+EMPLOYEE_ROLES = (Role.BEHANDELAAR, Role.TEAMLEIDER, Role.BEHEERDER)
+
+# What an employee's authenticator app is called in Plus1.
+TOTP_DEVICE_NAME = "Authenticator-app"

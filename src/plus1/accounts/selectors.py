@@ -1,6 +1,8 @@
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.tenants.models import Organisation
 
@@ -28,3 +30,12 @@ def organisations_for_user(
 
 def has_role(user: AbstractBaseUser | AnonymousUser, *, tenant: Organisation, role: Role) -> bool:
     return tenant in organisations_for_user(user, roles=[role])
+
+
+def current_totp_code(user: AbstractBaseUser) -> str | None:
+    """The code ``user``'s authenticator app shows right now (demo command and tests only)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

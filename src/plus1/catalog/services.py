@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from plus1.accounts.models import Team
 from plus1.audit.services import Actor, record_change
 from plus1.core import clock
 from plus1.tenants.models import Organisation
@@ -278,6 +279,27 @@ def update_adoption(*, adoption: Adoption, actor: Actor, **local_values: Any) ->
         before=before,
         after=_snapshot(adoption, tuple(local_values)),
     )
+    return adoption
+
+
+@transaction.atomic
+def set_adoption_team(*, adoption: Adoption, team: Team | None, actor: Actor) -> Adoption:
+    """Choose the team of the gemeente that gets the new zaken of this adopted process."""
+    adoption = Adoption.objects.select_for_update().get(pk=adoption.pk)
+    if team is not None and team.tenant_id != adoption.tenant_id:
+        raise CannotAdopt("Dit team hoort bij een andere gemeente.")
+    before = {"team": adoption.team_id}
+    if adoption.team_id != (team.pk if team else None):
+        adoption.team = team
+        adoption.save(update_fields=["team", "updated_at"])
+        record_change(
+            tenant=adoption.tenant,
+            actor=actor,
+            action="set_adoption_team",
+            obj=adoption,
+            before=before,
+            after={"team": adoption.team_id},
+        )
     return adoption
 
 

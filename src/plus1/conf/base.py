@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "privates",
     "simple_certmanager",
     "digid_eherkenning",
+    # Employees: second factor (TOTP) and lock-out after failed log-ins.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "plus1.core",
     "plus1.tenants",
     "plus1.audit",
@@ -44,6 +48,7 @@ INSTALLED_APPS = [
     "plus1.catalog",
     "plus1.cases",
     "plus1.portal",
+    "plus1.backoffice",
     "plus1.demo",
 ]
 
@@ -55,8 +60,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "plus1.urls"
@@ -148,6 +156,7 @@ DIGID_MOCK = env.bool("PLUS1_DIGID_MOCK", default=False)
 DIGID_MOCK_APP_TITLE = "Plus1 (demo)"
 DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend"
     if DIGID_MOCK
@@ -162,6 +171,36 @@ PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.Brp
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Employee log-in (docs/backoffice-login.md). After this many failed attempts for one user name
+# the account is locked for an hour; a successful log-in resets the count.
+AXES_FAILURE_LIMIT = env.int("PLUS1_LOGIN_FAILURE_LIMIT", default=5)
+# Per user name, not per IP address: a town hall sits behind one address, and five typos
+# there must not lock out every colleague. A guessed password alone opens nothing: the
+# back office also asks for the TOTP code (hence axes.W006 is silenced).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "backoffice/locked_out.html"
+OTP_TOTP_ISSUER = "Plus1"
+# OpenID Connect sign-in for employees through the gemeente's identity provider (production
+# option, off by default); the provider then takes care of the second factor.
+PLUS1_OIDC_ENABLED = env.bool("PLUS1_OIDC_ENABLED", default=False)
+if PLUS1_OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("plus1.backoffice.oidc.EmployeeOIDCBackend")
+    OIDC_RP_CLIENT_ID = env.str("PLUS1_OIDC_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env.str("PLUS1_OIDC_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = "RS256"
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("PLUS1_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("PLUS1_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.str("PLUS1_OIDC_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.str("PLUS1_OIDC_JWKS_ENDPOINT")
+    # Employees are created by a functional admin (with their roles), never by signing in.
+    OIDC_CREATE_USER = False
+    LOGIN_REDIRECT_URL = "/backoffice/"
+    LOGOUT_REDIRECT_URL = "/backoffice/inloggen/"
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ DEBUG = env.bool("DEBUG", default=True)
 # The mock DigiD identity provider: log in with any BSN, no SAML set-up needed.
 DIGID_MOCK = True
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend",
 ]

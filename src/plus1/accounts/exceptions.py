@@ -1,0 +1,5 @@
+from plus1.core.exceptions import Plus1Error
+
+
+class AccountError(Plus1Error):
+    pass
