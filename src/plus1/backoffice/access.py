@@ -49,6 +49,7 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             if tenant is None or not any(has_role(request.user, tenant=tenant, role=r) for r in allowed):
                 raise PermissionDenied
             request.tenant = tenant
+            request.is_team_lead = has_role(request.user, tenant=tenant, role=Role.TEAMLEIDER)
             return function(request, *args, **kwargs)
 
         return wrapped
