@@ -9,7 +9,6 @@ import sys
 
 ALIASES = {
     ("catalog", "import"): ["import_catalog"],
-    ("worker",): ["db_worker"],
 }
 
 

@@ -140,6 +140,8 @@ STORAGES = {
 TASKS = {
     "default": {"BACKEND": env.str("PLUS1_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
+# Tasks that ``plus1 worker`` enqueues every working day at a local time (HH:MM).
+PLUS1_SCHEDULE = [("plus1.cases.tasks.send_deadline_reminders", "07:00")]
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):
