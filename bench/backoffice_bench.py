@@ -17,6 +17,7 @@ import sys
 import time
 
 import django
+
 from dataset import HANDLERS_PER_TEAM, load_zaken
 
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
