@@ -18,8 +18,9 @@ import time
 
 import django
 
+from dataset import PER_RESIDENT, load_zaken
+
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
-PER_RESIDENT = 20
 SAMPLES = 300
 
 
@@ -82,7 +83,7 @@ def _run() -> None:
     adoptions = {g.id: services.adopt_process(gemeente=g, zaaktype=zaaktype, actor=actor) for g in gemeenten}
 
     started = time.perf_counter()
-    _load_zaken(connection, zaaktype, gemeenten)
+    load_zaken(connection, zaaktype, gemeenten, count=ZAKEN)
     print(f"loaded {ZAKEN:,} zaken over {len(gemeenten)} gemeenten in {time.perf_counter() - started:.0f} s")
 
     client = Client()
@@ -119,55 +120,6 @@ def _run() -> None:
         url = reverse("portal:request-summary", args=[gemeente.slug, "parkeervergunning"])
         samples.append(_timed(lambda url=url, draft=draft: client.post(url, {"draft": str(draft.uuid)})))
     _report("submit a request (draft -> zaak)", samples)
-
-
-def _load_zaken(connection, zaaktype, gemeenten) -> None:
-    """Insert the zaken, their first status and initiator rol with set-based SQL."""
-    first_status = zaaktype.statustypen.order_by("volgnummer").first()
-    initiator = zaaktype.roltypen.get(generic="initiator")
-    tenant_ids = [g.id for g in gemeenten]
-    with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE bench_tenant (position int PRIMARY KEY, tenant_id bigint)")
-        cursor.executemany("INSERT INTO bench_tenant VALUES (%s, %s)", list(enumerate(tenant_ids)))
-        # Resident r owns zaken r*20 .. r*20+19, all in gemeente r % 342.
-        cursor.execute(
-            """
-            INSERT INTO cases_zaak (uuid, tenant_id, identificatie, bronorganisatie, zaaktype_id,
-                omschrijving, confidentiality, registered_on, started_on, planned_end_on, created_at)
-            SELECT gen_random_uuid(), t.tenant_id, 'ZAAK-2026-' || lpad(g::text, 7, '0'), '', %s, %s,
-                'zaakvertrouwelijk', DATE '2026-01-01' + (g %% 300), DATE '2026-01-01' + (g %% 300),
-                DATE '2026-02-26' + (g %% 300), now()
-            FROM generate_series(0, %s - 1) AS g
-            JOIN bench_tenant t ON t.position = (g / %s) %% %s
-            """,
-            [zaaktype.id, zaaktype.omschrijving, ZAKEN, PER_RESIDENT, len(tenant_ids)],
-        )
-        cursor.execute(
-            """
-            INSERT INTO cases_status (uuid, zaak_id, statustype_id, set_at, note)
-            SELECT gen_random_uuid(), z.id, %s, now(), '' FROM cases_zaak z
-            """,
-            [first_status.id],
-        )
-        cursor.execute(
-            "UPDATE cases_zaak z SET current_status_id = s.id FROM cases_status s WHERE s.zaak_id = z.id"
-        )
-        cursor.execute(
-            """
-            INSERT INTO cases_rol (uuid, zaak_id, roltype_id, subject_type, bsn, kvk_number, name, email)
-            SELECT gen_random_uuid(), z.id, %s, 'natuurlijk_persoon',
-                lpad((substring(z.identificatie from 11)::int / %s)::text, 9, '0'), '', 'Inwoner', ''
-            FROM cases_zaak z
-            """,
-            [initiator.id, PER_RESIDENT],
-        )
-        # Numbers handed out from here on must not collide with the loaded ones.
-        cursor.execute(
-            "INSERT INTO cases_casenumbersequence (tenant_id, year, last_number) "
-            "SELECT tenant_id, 2026, %s FROM bench_tenant",
-            [ZAKEN],
-        )
-        cursor.execute("ANALYZE")
 
 
 if __name__ == "__main__":

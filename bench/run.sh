@@ -9,3 +9,4 @@ if python -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('postgres:
 fi
 python bench/catalog_bench.py
 python bench/portal_bench.py
+python bench/backoffice_bench.py

@@ -16,17 +16,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
-from plus1.accounts.selectors import has_role, organisations_for_user
-from plus1.tenants.models import Organisation
+from plus1.accounts.selectors import has_role
+from plus1.cases.policies import employee_gemeente, is_team_lead_of
 
 # Set by the log-in views when the second factor was checked outside django-otp (OIDC).
 SECOND_FACTOR_SESSION_KEY = "plus1_second_factor"
-
-
-def employee_gemeente(user) -> Organisation | None:
-    """The gemeente an employee works for in the back office (the first, if there are several)."""
-    gemeenten = [o for o in organisations_for_user(user, roles=EMPLOYEE_ROLES) if o.is_gemeente]
-    return gemeenten[0] if gemeenten else None
 
 
 def has_second_factor(request: HttpRequest) -> bool:
@@ -49,7 +43,7 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             if tenant is None or not any(has_role(request.user, tenant=tenant, role=r) for r in allowed):
                 raise PermissionDenied
             request.tenant = tenant
-            request.is_team_lead = has_role(request.user, tenant=tenant, role=Role.TEAMLEIDER)
+            request.is_team_lead = is_team_lead_of(request.user, tenant)
             return function(request, *args, **kwargs)
 
         return wrapped

@@ -1,15 +1,21 @@
 from django.conf import settings
 from django.urls import include, path
 
-from . import auth_views, dashboard_views, inbox_views
+from . import auth_views, dashboard_views, inbox_views, zaak_views
 
 app_name = "backoffice"
 
 urlpatterns = [
     path("", inbox_views.inbox_view, name="inbox"),
-    path("toewijzen/", inbox_views.assign_view, name="assign"),
-    path("zaken/<str:identificatie>/oppakken/", inbox_views.claim_view, name="claim"),
-    path("zaken/<str:identificatie>/", inbox_views.zaak_placeholder_view, name="zaak-detail"),
+    path("werkvoorraad/oppakken/", inbox_views.claim_view, name="inbox-claim"),
+    path("werkvoorraad/toewijzen/", inbox_views.assign_view, name="inbox-assign"),
+    path("zaken/<str:identificatie>/", zaak_views.zaak_detail_view, name="zaak-detail"),
+    path(
+        "zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",
+        zaak_views.zaak_document_view,
+        name="zaak-document",
+    ),
+    path("zaken/<str:identificatie>/<slug:action>/", zaak_views.zaak_action_view, name="zaak-action"),
     path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),

@@ -27,3 +27,17 @@ class MissingDocuments(ZaakError):
     def __init__(self, missing: list[str]):
         self.missing = missing
         super().__init__("Voeg nog toe: " + ", ".join(missing) + ".")
+
+
+class ZaakConflict(ZaakError):
+    """Somebody else changed the zaak since this person opened it (optimistic lock)."""
+
+    def __init__(self, current_version: int):
+        self.current_version = current_version
+        super().__init__(
+            "Iemand anders heeft deze zaak net gewijzigd. Bekijk de nieuwe gegevens en probeer het opnieuw."
+        )
+
+
+class ZaakClosed(ZaakError):
+    pass

@@ -1,9 +1,16 @@
-from django.db.models import Prefetch, QuerySet
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from plus1.catalog.constants import RolOmschrijvingGeneriek
+from plus1.core import clock
 from plus1.tenants.models import Organisation
 
-from .models import Status, Zaak
+from . import deadlines
+from .models import InformatieObject, Rol, Status, Zaak
 
 
 def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
@@ -29,3 +36,173 @@ def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str)
         )
         .get(identificatie=identificatie)
     )
+
+
+# --- back office --------------------------------------------------------------------------
+
+
+class InboxSort(StrEnum):
+    DEADLINE = "deadline"
+    NEWEST = "nieuwste"
+    NUMBER = "zaaknummer"
+
+
+INBOX_ORDER = {
+    InboxSort.DEADLINE: ("planned_end_on", "id"),
+    InboxSort.NEWEST: ("-registered_on", "-id"),
+    InboxSort.NUMBER: ("identificatie",),
+}
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    """What the case handler chose above the inbox; every field is optional."""
+
+    zaaktype_id: int | None = None
+    status: str = ""
+    assigned: str = ""  # "me" or "none"
+    due: str = ""  # "week", "overdue" or "suspended"
+    query: str = ""
+    include_closed: bool = False
+    sort: InboxSort = InboxSort.DEADLINE
+
+
+def _initiator_name() -> Subquery:
+    return Subquery(
+        Rol.objects.filter(zaak=OuterRef("pk"), roltype__generic=RolOmschrijvingGeneriek.INITIATOR).values(
+            "name"
+        )[:1]
+    )
+
+
+def inbox_for_employee(
+    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters
+) -> QuerySet[Zaak]:
+    """The zaken of the employee's teams at this gemeente, filtered and sorted for the inbox.
+
+    A search that looks like a BSN matches the initiator's BSN exactly; the caller records
+    that access (it is a look-up of personal data). Other text matches the case number or
+    the initiator's name.
+    """
+    today = clock.today()
+    zaken = Zaak.objects.for_tenant(tenant).filter(team__members=user)
+    if not filters.include_closed:
+        zaken = zaken.filter(ended_on__isnull=True)
+    if filters.zaaktype_id:
+        zaken = zaken.filter(zaaktype_id=filters.zaaktype_id)
+    if filters.status:
+        zaken = zaken.filter(current_status__statustype__omschrijving=filters.status)
+    if filters.assigned == "me":
+        zaken = zaken.filter(assignee=user)
+    elif filters.assigned == "none":
+        zaken = zaken.filter(assignee__isnull=True)
+    if filters.due == "week":
+        zaken = zaken.filter(
+            suspended_on__isnull=True,
+            planned_end_on__gte=today,
+            planned_end_on__lte=deadlines.add_working_days(today, 5),
+        )
+    elif filters.due == "overdue":
+        zaken = zaken.filter(suspended_on__isnull=True, planned_end_on__lt=today)
+    elif filters.due == "suspended":
+        zaken = zaken.filter(suspended_on__isnull=False)
+    query = filters.query.strip()
+    if query:
+        if is_bsn_like(query):
+            initiators = Rol.objects.filter(bsn=query, roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
+        else:
+            initiators = Rol.objects.filter(name__icontains=query)
+        zaken = zaken.filter(Q(identificatie__iexact=query) | Q(pk__in=initiators.values("zaak_id")))
+    return (
+        zaken.select_related("zaaktype", "current_status__statustype", "assignee")
+        .annotate(initiator_name=_initiator_name())
+        .order_by(*INBOX_ORDER[filters.sort])
+    )
+
+
+def is_bsn_like(text: str) -> bool:
+    return len(text) == 9 and text.isdigit()
+
+
+def get_zaak_for_employee(*, tenant: Organisation, identificatie: str) -> Zaak:
+    """One zaak of this gemeente with everything its detail page shows; raises Zaak.DoesNotExist."""
+    return (
+        Zaak.objects.for_tenant(tenant)
+        .select_related(
+            "zaaktype", "current_status__statustype", "assignee", "team", "resultaat__resultaattype"
+        )
+        .prefetch_related(
+            Prefetch("rollen", queryset=Rol.objects.select_related("roltype")),
+            "eigenschappen__eigenschap",
+            Prefetch("documenten", queryset=InformatieObject.objects.select_related("informatieobjecttype")),
+        )
+        .get(identificatie=identificatie)
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime.datetime
+    kind: str  # status, document, note, question, answer, besluit, suspension, extension
+    title: str
+    text: str = ""
+    by: str = ""
+    is_for_resident: bool = False
+
+
+def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
+    """Everything that happened to the zaak, newest first: one list for the detail page."""
+    entries: list[TimelineEntry] = []
+    for status in zaak.statussen.select_related("statustype"):
+        entries.append(
+            TimelineEntry(
+                at=status.set_at,
+                kind="status",
+                title=f"Status: {status.statustype.omschrijving}",
+                text=status.note,
+                is_for_resident=status.statustype.informs_initiator,
+            )
+        )
+    for document in zaak.documenten.select_related("informatieobjecttype"):
+        entries.append(
+            TimelineEntry(
+                at=document.uploaded_at,
+                kind="document",
+                title=f"Document: {document.filename}",
+                text=document.informatieobjecttype.omschrijving,
+                by=document.added_by,
+            )
+        )
+    for note in zaak.notes.all():
+        entries.append(
+            TimelineEntry(
+                at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label
+            )
+        )
+    for request in zaak.information_requests.all():
+        entries.append(
+            TimelineEntry(
+                at=request.asked_at,
+                kind="question",
+                title="Vraag aan de inwoner",
+                text=request.question,
+                by=request.asked_by,
+                is_for_resident=True,
+            )
+        )
+        if request.answered_at:
+            entries.append(
+                TimelineEntry(at=request.answered_at, kind="answer", title="Antwoord", text=request.answer)
+            )
+    for besluit in zaak.besluiten.select_related("besluittype"):
+        entries.append(
+            TimelineEntry(
+                at=besluit.created_at,
+                kind="besluit",
+                title=f"Besluit: {besluit.besluittype.omschrijving}",
+                text=besluit.toelichting,
+                is_for_resident=True,
+            )
+        )
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries

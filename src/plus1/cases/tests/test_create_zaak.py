@@ -37,7 +37,9 @@ def test_a_new_zaak_gets_number_first_status_initiator_data_and_deadline(gemeent
     assert zaak.current_status.statustype.omschrijving == "Ontvangen"
     assert zaak.rollen.get().bsn == "999993653"
     assert zaak.eigenschappen.get().value == "AB-123-C"
-    assert zaak.planned_end_on == datetime.date(2026, 4, 27), "eight weeks after registration"
+    assert zaak.planned_end_on == datetime.date(2026, 4, 28), (
+        "eight weeks after registration is Koningsdag 27 April, so the next working day (Atw art. 1)"
+    )
 
 
 def test_case_numbers_count_per_gemeente(gemeente_a, gemeente_b, zaaktype, actor):
@@ -116,7 +118,7 @@ def test_a_status_that_informs_the_resident_sends_an_email_and_shows_in_the_time
     gemeente_a, zaaktype, actor, django_capture_on_commit_callbacks, mailoutbox
 ):
     from plus1.cases.selectors import get_zaak_for_resident
-    from plus1.cases.services import set_status
+    from plus1.cases.services import close_zaak
 
     adoption = catalog_services.adopt_process(gemeente=gemeente_a, zaaktype=zaaktype, actor=actor)
     resident = Initiator(name="Suzanne Moulin", bsn="999993653", email="suzanne@example.org")
@@ -129,7 +131,7 @@ def test_a_status_that_informs_the_resident_sends_an_email_and_shows_in_the_time
     afgerond.save()
 
     with django_capture_on_commit_callbacks(execute=True):
-        set_status(zaak=zaak, statustype=afgerond, actor=actor)
+        close_zaak(zaak=zaak, resultaattype=zaaktype.resultaattypen.get(), actor=actor, expected_version=None)
 
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["suzanne@example.org"]

@@ -14,21 +14,20 @@ from plus1.audit.services import Actor, record_change
 from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, RolOmschrijvingGeneriek
 from plus1.catalog.models import Adoption, StatusType
-from plus1.catalog.terms import add_term
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
-from .constants import CASE_NUMBER_PREFIX, SubjectType
-from .exceptions import (
+from .. import deadlines
+from ..constants import CASE_NUMBER_PREFIX, SubjectType
+from ..exceptions import (
     DraftAlreadySubmitted,
     InvalidRequestData,
     InvalidUpload,
     MissingDocuments,
     ProcessNotAdopted,
-    ZaakError,
 )
-from .models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
-from .uploads import check_upload
+from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
+from ..uploads import check_upload
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,9 @@ def create_zaak(
     """Register a new zaak on the version of the process this gemeente has adopted.
 
     The zaak gets the first status of its zaaktype, the initiator role and the request
-    data; its legal end date is the registration date plus the zaaktype's doorlooptijd.
+    data; its legal end date is the registration date plus the zaaktype's doorlooptijd,
+    moved to the next working day (cases.deadlines). It lands in the inbox of the team
+    that owns the process at this gemeente.
     """
     if adoption.tenant_id != tenant.pk:
         raise ProcessNotAdopted("Deze gemeente heeft dit proces niet overgenomen.")
@@ -92,7 +93,9 @@ def create_zaak(
         confidentiality=zaaktype.confidentiality,
         registered_on=today,
         started_on=today,
-        planned_end_on=add_term(today, zaaktype.lead_time),
+        planned_end_on=deadlines.legal_end_date(started_on=today, lead_time=zaaktype.lead_time),
+        service_norm_on=deadlines.service_norm_date(started_on=today, service_norm=zaaktype.service_norm),
+        team_id=adoption.team_id,
     )
     first_status = StatusType.objects.filter(zaaktype=zaaktype).order_by("volgnummer").first()
     if first_status is not None:
@@ -224,50 +227,6 @@ def missing_documents(draft: RequestDraft) -> list[str]:
         for link in required.select_related("informatieobjecttype")
         if link.informatieobjecttype_id not in present
     ]
-
-
-@transaction.atomic
-def set_status(*, zaak: Zaak, statustype: StatusType, actor: Actor, note: str = "") -> Status:
-    """Give a zaak its next status from its own zaaktype.
-
-    When the statustype says the resident is informed, they get an e-mail (if they left an
-    address) and the status appears in their Mijn zaken timeline.
-    """
-    zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
-    if statustype.zaaktype_id != zaak.zaaktype_id:
-        raise ZaakError("Deze status hoort niet bij het zaaktype van deze zaak.")
-    status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=clock.now(), note=note)
-    zaak.current_status = status
-    is_end = not StatusType.objects.filter(
-        zaaktype_id=zaak.zaaktype_id, volgnummer__gt=statustype.volgnummer
-    ).exists()
-    zaak.ended_on = clock.today() if is_end else None
-    zaak.save(update_fields=["current_status", "ended_on"])
-    record_change(
-        tenant=zaak.tenant,
-        actor=actor,
-        action="set_status",
-        obj=zaak,
-        after={"status": statustype.omschrijving},
-    )
-    if statustype.informs_initiator:
-        recipients = list(zaak.rollen.exclude(email="").values_list("email", flat=True))
-        if recipients:
-            transaction.on_commit(lambda: send_status_message(zaak=zaak, status=status, to=recipients))
-    return status
-
-
-def send_status_message(*, zaak: Zaak, status: Status, to: list[str]) -> None:
-    """Tell the resident about a new status; personal details stay in Mijn zaken, not in the mail."""
-    body = render_to_string(
-        "cases/email/status.txt", {"zaak": zaak, "status": status, "gemeente": zaak.tenant}
-    )
-    send_mail(
-        subject=f"Nieuws over uw zaak {zaak.identificatie}: {status.statustype.omschrijving}",
-        message=body,
-        from_email=None,
-        recipient_list=to,
-    )
 
 
 @transaction.atomic

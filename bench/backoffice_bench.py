@@ -1,0 +1,146 @@
+"""Back-office benchmark on PostgreSQL: 1,000,000 zaken over 342 gemeenten, one team each.
+
+Measures, through Django's test client (full middleware, view and template stack, no network hop),
+as a case handler of a large gemeente:
+- the team inbox, first page (25 zaken of ~2,900 open ones, sorted by legal end date),
+- the zaak detail page,
+- a status change (POST of the action form, with optimistic lock, audit row and redirect).
+
+Run with `make bench` (or `python bench/backoffice_bench.py` with DATABASE_URL set to PostgreSQL).
+Uses a throw-away test database and drops it afterwards. Prints figures; asserts nothing.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+
+import django
+
+from dataset import HANDLERS_PER_TEAM, load_zaken
+
+ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
+SAMPLES = 300
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _report(label: str, samples: list[float]) -> None:
+    print(
+        f"{label}: p50 {statistics.median(samples):.1f} ms, p95 {_percentile(samples, 0.95):.1f} ms, "
+        f"max {max(samples):.1f} ms over {len(samples)} requests"
+    )
+
+
+def _timed(call, expected=(200, 302)) -> float:
+    started = time.perf_counter()
+    response = call()
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code in expected, (response.status_code, response.content[:500])
+    return elapsed
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.test")
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.vendor != "postgresql":
+        print("back-office benchmark: needs PostgreSQL (set DATABASE_URL); skipped")
+        return
+    old = setup_databases(verbosity=0, interactive=False)
+    try:
+        _run()
+    finally:
+        connection.close()
+        teardown_databases(old, verbosity=0)
+
+
+def _run() -> None:
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from plus1.accounts.constants import Role
+    from plus1.accounts.models import Membership, Team
+    from plus1.accounts.services import create_employee, register_totp_device
+    from plus1.audit.services import Actor
+    from plus1.cases.models import Zaak
+    from plus1.catalog import services
+    from plus1.catalog.importer.loader import import_library
+    from plus1.catalog.models import ZaakType
+    from plus1.tenants.models import Organisation
+
+    actor = Actor.system("bench")
+    import_library(actor=actor)
+    zaaktype = ZaakType.objects.get(process__identificatie="parkeervergunning")
+    gemeenten = list(Organisation.objects.gemeenten().order_by("id"))
+    teams = {}
+    for gemeente in gemeenten:
+        adoption = services.adopt_process(gemeente=gemeente, zaaktype=zaaktype, actor=actor)
+        adoption.team = Team.objects.create(tenant=gemeente, name="Vergunningen")
+        adoption.save(update_fields=["team"])
+        teams[gemeente.id] = adoption.team.id
+
+    started = time.perf_counter()
+    load_zaken(connection, zaaktype, gemeenten, count=ZAKEN, teams=teams)
+    print(f"loaded {ZAKEN:,} zaken over {len(gemeenten)} gemeenten in {time.perf_counter() - started:.0f} s")
+
+    gemeente = gemeenten[0]
+    team = Team.objects.get(pk=teams[gemeente.id])
+    handlers = []
+    for number in range(HANDLERS_PER_TEAM):
+        user = create_employee(username=f"bench-{number}", password="bench-wachtwoord-lang")
+        Membership.objects.create(tenant=gemeente, user=user, role=Role.BEHANDELAAR)
+        team.members.add(user)
+        register_totp_device(user=user, key="3132333435363738393031323334353637383930")
+        handlers.append(user)
+    open_zaken = list(
+        Zaak.objects.filter(tenant=gemeente, ended_on__isnull=True).values_list("identificatie", flat=True)
+    )
+    print(f"gemeente {gemeente.name}: {len(open_zaken):,} open zaken in the team inbox")
+
+    client = Client()
+    client.force_login(handlers[0])
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = handlers[0].totpdevice_set.get().persistent_id
+    session.save()
+
+    inbox = reverse("backoffice:inbox")
+    client.get(inbox)
+    _report("team inbox, first page", [_timed(lambda: client.get(inbox)) for _ in range(SAMPLES)])
+    _report(
+        "team inbox, overdue filter",
+        [_timed(lambda: client.get(inbox, {"termijn": "overdue"})) for _ in range(100)],
+    )
+
+    picks = random.Random(1).sample(open_zaken, SAMPLES)
+    samples = [_timed(lambda i=i: client.get(reverse("backoffice:zaak-detail", args=[i]))) for i in picks]
+    _report("zaak detail", samples)
+
+    statustypen = list(zaaktype.statustypen.order_by("volgnummer"))
+    samples = []
+    for identificatie in picks:
+        zaak = Zaak.objects.select_related("current_status__statustype").get(
+            tenant=gemeente, identificatie=identificatie
+        )
+        later = [s for s in statustypen[:-1] if s.volgnummer > zaak.current_status.statustype.volgnummer]
+        if not later:
+            continue
+        url = reverse("backoffice:zaak-action", args=[identificatie, "status"])
+        data = {"status-version": zaak.version, "status-statustype": later[0].pk}
+        samples.append(_timed(lambda url=url, data=data: client.post(url, data), expected=(302,)))
+    _report("status change", samples)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

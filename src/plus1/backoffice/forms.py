@@ -1,0 +1,181 @@
+"""Forms of the zaak detail page: each parses one action's input; the services enforce the rules."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plus1.cases.constants import ZaakRelation
+from plus1.cases.models import Zaak
+from plus1.catalog.models import StatusType
+from plus1.core import clock
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ZaakActionForm(forms.Form):
+    """Every action carries the version of the zaak the employee saw (optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        self.zaak = zaak
+        kwargs.setdefault("initial", {})["version"] = zaak.version
+        kwargs.setdefault("prefix", self.prefix_name)
+        super().__init__(*args, **kwargs)
+
+    prefix_name = ""
+    title = ""
+    submit_label = ""
+
+
+class StatusForm(ZaakActionForm):
+    prefix_name = "status"
+    title = _("Volgende status")
+    submit_label = _("Status zetten")
+    statustype = forms.ModelChoiceField(queryset=StatusType.objects.none(), label=_("Nieuwe status"))
+    note = forms.CharField(
+        label=_("Toelichting (intern)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        current = zaak.current_status.statustype.volgnummer if zaak.current_status_id else 0
+        later = StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id, volgnummer__gt=current).order_by(
+            "volgnummer"
+        )
+        # The end status comes with a resultaat: that is the "Zaak afsluiten" action.
+        self.fields["statustype"].queryset = later.exclude(pk=later.order_by("-volgnummer").values("pk")[:1])
+        self.fields["statustype"].label_from_instance = lambda s: (
+            s.omschrijving + (" (inwoner krijgt bericht)" if s.informs_initiator else "")
+        )
+
+
+class InformationRequestForm(ZaakActionForm):
+    prefix_name = "vraag"
+    title = _("Informatie opvragen bij de inwoner")
+    submit_label = _("Vraag versturen")
+    question = forms.CharField(
+        label=_("Welke informatie hebt u nodig?"),
+        help_text=_("De inwoner leest dit in Mijn zaken. Schrijf in eenvoudige taal."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    answer_due_on = forms.DateField(
+        label=_("Antwoord graag uiterlijk"), widget=DATE, help_text=_("Meestal twee weken na vandaag.")
+    )
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.fields["answer_due_on"].initial = clock.today() + datetime.timedelta(weeks=2)
+
+
+class ResumeForm(ZaakActionForm):
+    prefix_name = "hervatten"
+    title = _("Termijn weer laten lopen")
+    submit_label = _("Termijn laten lopen")
+    note = forms.CharField(
+        label=_("Waarom loopt de termijn weer?"),
+        help_text=_("Bijvoorbeeld: de inwoner heeft de informatie telefonisch gegeven."),
+        required=False,
+        max_length=500,
+    )
+
+
+class ExtendForm(ZaakActionForm):
+    prefix_name = "verlengen"
+    title = _("Termijn verlengen")
+    submit_label = _("Verlengen")
+    reason = forms.CharField(
+        label=_("Reden van de verlenging"),
+        help_text=_("De inwoner krijgt deze reden te zien."),
+        max_length=200,
+    )
+
+
+class NoteForm(ZaakActionForm):
+    prefix_name = "notitie"
+    title = _("Notitie toevoegen")
+    submit_label = _("Notitie opslaan")
+    text = forms.CharField(
+        label=_("Notitie (alleen voor medewerkers)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class LinkForm(ZaakActionForm):
+    prefix_name = "koppelen"
+    title = _("Zaak koppelen")
+    submit_label = _("Koppelen")
+    other = forms.CharField(label=_("Zaaknummer van de andere zaak"), max_length=40)
+    relation = forms.ChoiceField(
+        label=_("Wat heeft die zaak met deze zaak te maken?"), choices=ZaakRelation.choices
+    )
+
+
+class DocumentForm(ZaakActionForm):
+    prefix_name = "document"
+    title = _("Document toevoegen")
+    submit_label = _("Toevoegen")
+    informatieobjecttype = forms.TypedChoiceField(label=_("Soort document"), coerce=int)
+    file = forms.FileField(label=_("Bestand (PDF, JPG of PNG)"))
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.fields["informatieobjecttype"].choices = [
+            (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving)
+            for link in zaak.zaaktype.document_types.select_related("informatieobjecttype")
+        ]
+
+
+class DecideForm(ZaakActionForm):
+    prefix_name = "besluit"
+    title = _("Besluit nemen")
+    submit_label = _("Besluit vastleggen")
+    besluittype = forms.TypedChoiceField(label=_("Soort besluit"), coerce=int)
+    decided_on = forms.DateField(label=_("Besluitdatum"), widget=DATE)
+    effective_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE)
+    expires_on = forms.DateField(
+        label=_("Vervaldatum (leeg als het besluit niet vervalt)"), widget=DATE, required=False
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting voor de inwoner"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.fields["besluittype"].choices = [
+            (b.pk, b.omschrijving) for b in zaak.zaaktype.besluittypen.all()
+        ]
+        self.fields["decided_on"].initial = clock.today()
+        self.fields["effective_on"].initial = clock.today()
+
+
+class CloseForm(ZaakActionForm):
+    prefix_name = "afsluiten"
+    title = _("Zaak afsluiten")
+    submit_label = _("Afsluiten")
+    resultaattype = forms.TypedChoiceField(label=_("Resultaat"), coerce=int)
+    toelichting = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.fields["resultaattype"].choices = [
+            (r.pk, r.omschrijving) for r in zaak.zaaktype.resultaattypen.all()
+        ]
+
+
+class ReopenForm(ZaakActionForm):
+    prefix_name = "heropenen"
+    title = _("Zaak heropenen")
+    submit_label = _("Heropenen")
+    reason = forms.CharField(label=_("Waarom gaat de zaak weer open?"), max_length=500)
+
+
+class ClaimForm(ZaakActionForm):
+    prefix_name = "oppakken"
+    title = _("Zaak oppakken")
+    submit_label = _("Oppakken")

@@ -1,0 +1,183 @@
+"""The zaak detail page as a case handler uses it: see everything, act, and never overwrite a colleague."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from plus1.cases.models import Zaak
+from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+
+from .conftest import log_in, make_employee
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def zaak(gemeente_a, team_a):
+    adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype(), team_name=team_a.name)
+    return new_zaak(adoption)
+
+
+def _detail(zaak):
+    return reverse("backoffice:zaak-detail", args=[zaak.identificatie])
+
+
+def _action(zaak, name):
+    return reverse("backoffice:zaak-action", args=[zaak.identificatie, name])
+
+
+def test_the_detail_shows_request_resident_deadline_and_timeline(client, behandelaar_a, zaak):
+    response = log_in(client, behandelaar_a).get(_detail(zaak))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert zaak.identificatie in page and "Suzanne Moulin" in page
+    assert "Wettelijke einddatum" in page and "Tijdlijn" in page
+    assert 'id="actie-vraag"' in page and 'id="actie-afsluiten"' in page
+
+
+def test_claim_then_set_status_through_the_page(client, behandelaar_a, zaak):
+    log_in(client, behandelaar_a)
+    response = client.post(_action(zaak, "oppakken"), {"oppakken-version": zaak.version})
+    assert response.status_code == 302
+    zaak.refresh_from_db()
+    assert zaak.assignee == behandelaar_a
+
+    in_behandeling = zaak.zaaktype.statustypen.get(omschrijving="In behandeling")
+    client.post(
+        _action(zaak, "status"), {"status-version": zaak.version, "status-statustype": in_behandeling.pk}
+    )
+    zaak.refresh_from_db()
+    assert zaak.current_status.statustype == in_behandeling
+
+
+def test_two_handlers_at_once_the_second_gets_a_conflict_and_keeps_their_text(
+    client, behandelaar_a, gemeente_a, team_a, actor, zaak
+):
+    colleague = make_employee("collega", gemeente=gemeente_a, team=team_a, actor=actor)
+    seen = zaak.version
+    log_in(client, colleague).post(
+        _action(zaak, "notitie"), {"notitie-version": seen, "notitie-text": "Eerst"}
+    )
+
+    log_in(client, behandelaar_a)
+    response = client.post(
+        _action(zaak, "vraag"),
+        {
+            "vraag-version": seen,
+            "vraag-question": "Stuur uw kentekenbewijs.",
+            "vraag-answer_due_on": "2099-01-01",
+        },
+    )
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Iemand anders heeft deze zaak net gewijzigd" in page
+    assert "Stuur uw kentekenbewijs." in page, "the typed question is kept"
+    assert not Zaak.objects.get(pk=zaak.pk).information_requests.exists()
+
+
+def test_a_refused_rule_shows_a_dutch_message_and_changes_nothing(client, behandelaar_a, zaak):
+    response = log_in(client, behandelaar_a).post(
+        _action(zaak, "vraag"),
+        {"vraag-version": zaak.version, "vraag-question": "Vraag", "vraag-answer_due_on": "2000-01-01"},
+    )
+    assert response.status_code == 400
+    assert "moet na vandaag liggen" in response.content.decode()
+    assert not zaak.information_requests.exists()
+
+
+def test_request_information_decide_and_close(client, behandelaar_a, zaak):
+    log_in(client, behandelaar_a)
+    due = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+    client.post(
+        _action(zaak, "vraag"),
+        {"vraag-version": zaak.version, "vraag-question": "Stuur een foto.", "vraag-answer_due_on": due},
+    )
+    zaak.refresh_from_db()
+    assert zaak.is_suspended
+    assert "Termijn staat stil" in client.get(_detail(zaak)).content.decode()
+
+    client.post(
+        _action(zaak, "hervatten"), {"hervatten-version": zaak.version, "hervatten-note": "Telefonisch"}
+    )
+    zaak.refresh_from_db()
+    today = datetime.date.today().isoformat()
+    besluittype = zaak.zaaktype.besluittypen.get()
+    client.post(
+        _action(zaak, "besluit"),
+        {
+            "besluit-version": zaak.version,
+            "besluit-besluittype": besluittype.pk,
+            "besluit-decided_on": today,
+            "besluit-effective_on": today,
+        },
+    )
+    zaak.refresh_from_db()
+    letter = zaak.besluiten.get().letter
+    document = client.get(reverse("backoffice:zaak-document", args=[zaak.identificatie, letter.uuid]))
+    assert document.status_code == 200 and document["Content-Security-Policy"] == "sandbox"
+
+    resultaattype = zaak.zaaktype.resultaattypen.get()
+    client.post(
+        _action(zaak, "afsluiten"),
+        {"afsluiten-version": zaak.version, "afsluiten-resultaattype": resultaattype.pk},
+    )
+    zaak.refresh_from_db()
+    assert not zaak.is_open and zaak.archive_nomination == "vernietigen"
+
+
+def test_a_disguised_upload_is_refused_with_a_clear_message(client, behandelaar_a, zaak):
+    iot = zaak.zaaktype.document_types.first().informatieobjecttype_id
+    fake = SimpleUploadedFile("brief.pdf", b"MZ\x90\x00 this is an exe", content_type="application/pdf")
+    response = log_in(client, behandelaar_a).post(
+        _action(zaak, "document"),
+        {"document-version": zaak.version, "document-informatieobjecttype": iot, "document-file": fake},
+    )
+    assert response.status_code == 400
+    assert "geen PDF, JPG of PNG" in response.content.decode()
+    assert not zaak.documenten.exists()
+
+    good = SimpleUploadedFile("brief.pdf", PDF, content_type="application/pdf")
+    client.post(
+        _action(zaak, "document"),
+        {"document-version": zaak.version, "document-informatieobjecttype": iot, "document-file": good},
+    )
+    assert zaak.documenten.count() == 1
+
+
+def test_a_behandelaar_of_another_team_may_look_but_not_act(client, gemeente_a, actor, zaak):
+    from plus1.accounts.services import create_team
+
+    other_team = create_team(tenant=gemeente_a, name="Burgerzaken", actor=actor)
+    outsider = make_employee("buiten-team", gemeente=gemeente_a, team=other_team, actor=actor)
+    log_in(client, outsider)
+
+    page = client.get(_detail(zaak)).content.decode()
+    assert "Alleen het team van deze zaak" in page and 'id="actie-' not in page
+    response = client.post(
+        _action(zaak, "notitie"), {"notitie-version": zaak.version, "notitie-text": "Hallo"}
+    )
+    assert response.status_code == 403
+    assert not zaak.notes.exists()
+
+
+def test_an_employee_of_another_gemeente_gets_404_for_the_zaak_and_its_documents(client, behandelaar_b, zaak):
+    log_in(client, behandelaar_b)
+    assert client.get(_detail(zaak)).status_code == 404
+    response = client.post(_action(zaak, "notitie"), {"notitie-version": zaak.version, "notitie-text": "x"})
+    assert response.status_code == 404
+    assert not zaak.notes.exists()
+
+
+def test_actions_need_csrf(behandelaar_a, zaak):
+    from django.test import Client
+
+    client = log_in(Client(enforce_csrf_checks=True), behandelaar_a)
+    response = client.post(_action(zaak, "notitie"), {"notitie-version": zaak.version, "notitie-text": "x"})
+    assert response.status_code == 403
+    assert not zaak.notes.exists()

@@ -1,0 +1,272 @@
+"""The zaak detail page and its actions. Thin: parse the form, call the service, show the result.
+
+Each action posts to its own URL with the version of the zaak the employee saw. A rule the
+service refuses, or a change somebody else made first, shows the page again with the
+employee's input kept and the reason in plain Dutch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_POST
+
+from plus1.audit.services import Actor
+from plus1.cases import deadlines, policies, selectors, services
+from plus1.cases.exceptions import ZaakConflict, ZaakError
+from plus1.cases.models import Zaak
+from plus1.core import clock
+
+from . import forms
+from .access import employee_view
+
+
+@dataclass(frozen=True)
+class Action:
+    form: type[forms.ZaakActionForm]
+    perform: Callable[[HttpRequest, Zaak, dict], str]
+    is_shown: Callable[[Zaak], bool]
+    is_allowed: Callable[..., bool] = policies.can_change_zaak
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor.from_user(request.user)
+
+
+def _claim(request, zaak, data):
+    services.claim_zaak(zaak=zaak, user=request.user, actor=_actor(request), expected_version=data["version"])
+    return "U behandelt deze zaak nu."
+
+
+def _status(request, zaak, data):
+    services.set_status(
+        zaak=zaak,
+        statustype=data["statustype"],
+        note=data["note"],
+        actor=_actor(request),
+        expected_version=data["version"],
+    )
+    return f"De status is nu '{data['statustype'].omschrijving}'."
+
+
+def _ask(request, zaak, data):
+    services.request_information(
+        zaak=zaak,
+        question=data["question"],
+        answer_due_on=data["answer_due_on"],
+        actor=_actor(request),
+        expected_version=data["version"],
+    )
+    return (
+        "De vraag staat klaar in Mijn zaken van de inwoner. "
+        "Zolang het antwoord er niet is, staat de termijn stil."
+    )
+
+
+def _resume(request, zaak, data):
+    services.resume_zaak(
+        zaak=zaak, note=data["note"], actor=_actor(request), expected_version=data["version"]
+    )
+    return "De termijn loopt weer."
+
+
+def _extend(request, zaak, data):
+    services.extend_zaak(
+        zaak=zaak, reason=data["reason"], actor=_actor(request), expected_version=data["version"]
+    )
+    return "De termijn is verlengd. De inwoner krijgt bericht met de reden."
+
+
+def _note(request, zaak, data):
+    services.add_note(zaak=zaak, text=data["text"], author=request.user, actor=_actor(request))
+    return "De notitie is opgeslagen."
+
+
+def _link(request, zaak, data):
+    services.link_zaken(
+        zaak=zaak,
+        other_identificatie=data["other"],
+        relation=data["relation"],
+        actor=_actor(request),
+        expected_version=data["version"],
+    )
+    return f"Zaak {data['other']} is gekoppeld."
+
+
+def _document(request, zaak, data):
+    services.add_zaak_document(
+        zaak=zaak,
+        informatieobjecttype_id=data["informatieobjecttype"],
+        upload=data["file"],
+        actor=_actor(request),
+    )
+    return "Het document is toegevoegd."
+
+
+def _decide(request, zaak, data):
+    besluittype = zaak.zaaktype.besluittypen.get(pk=data["besluittype"])
+    besluit = services.decide_zaak(
+        zaak=zaak,
+        besluittype=besluittype,
+        decided_on=data["decided_on"],
+        effective_on=data["effective_on"],
+        expires_on=data["expires_on"],
+        toelichting=data["toelichting"],
+        actor=_actor(request),
+        expected_version=data["version"],
+    )
+    return f"Besluit {besluit.identificatie} is vastgelegd; de besluitbrief staat bij de documenten."
+
+
+def _close(request, zaak, data):
+    resultaattype = zaak.zaaktype.resultaattypen.get(pk=data["resultaattype"])
+    services.close_zaak(
+        zaak=zaak,
+        resultaattype=resultaattype,
+        toelichting=data["toelichting"],
+        actor=_actor(request),
+        expected_version=data["version"],
+    )
+    return f"De zaak is afgesloten met resultaat '{resultaattype.omschrijving}'."
+
+
+def _reopen(request, zaak, data):
+    services.reopen_zaak(
+        zaak=zaak, reason=data["reason"], actor=_actor(request), expected_version=data["version"]
+    )
+    return "De zaak is weer open."
+
+
+def _has_next_status(zaak: Zaak) -> bool:
+    return zaak.is_open and forms.StatusForm(zaak=zaak).fields["statustype"].queryset.exists()
+
+
+ACTIONS: dict[str, Action] = {
+    "oppakken": Action(forms.ClaimForm, _claim, lambda z: z.is_open and z.assignee_id is None),
+    "status": Action(forms.StatusForm, _status, _has_next_status),
+    "vraag": Action(
+        forms.InformationRequestForm,
+        _ask,
+        lambda z: z.is_open and not z.information_requests.filter(answered_at__isnull=True).exists(),
+    ),
+    "hervatten": Action(forms.ResumeForm, _resume, lambda z: z.is_open and z.is_suspended),
+    "verlengen": Action(
+        forms.ExtendForm, _extend, lambda z: z.is_open and z.zaaktype.extension_allowed and not z.is_extended
+    ),
+    "notitie": Action(forms.NoteForm, _note, lambda z: True),
+    "koppelen": Action(forms.LinkForm, _link, lambda z: True),
+    "document": Action(forms.DocumentForm, _document, lambda z: z.zaaktype.document_types.exists()),
+    "besluit": Action(forms.DecideForm, _decide, lambda z: z.is_open and z.zaaktype.besluittypen.exists()),
+    "afsluiten": Action(forms.CloseForm, _close, lambda z: z.is_open),
+    "heropenen": Action(forms.ReopenForm, _reopen, lambda z: not z.is_open),
+}
+
+
+def _get_zaak(request: HttpRequest, identificatie: str) -> Zaak:
+    try:
+        zaak = selectors.get_zaak_for_employee(tenant=request.tenant, identificatie=identificatie)
+    except Zaak.DoesNotExist as exc:
+        raise Http404 from exc
+    if not policies.can_view_zaak(request.user, zaak):
+        raise Http404
+    return zaak
+
+
+def _render_detail(
+    request: HttpRequest,
+    zaak: Zaak,
+    *,
+    bound: dict[str, forms.ZaakActionForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    can_change = policies.can_change_zaak(request.user, zaak)
+    actions = {}
+    if can_change:
+        for name, action in ACTIONS.items():
+            if action.is_shown(zaak) or name in (bound or {}):
+                actions[name] = (bound or {}).get(name) or action.form(zaak=zaak)
+    today = clock.today()
+    days_left = deadlines.working_days_left(today=today, end=zaak.planned_end_on)
+    context = {
+        "nav": "inbox",
+        "zaak": zaak,
+        "initiator": next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None),
+        "timeline": selectors.timeline_for_zaak(zaak),
+        "links": zaak.links.select_related("other__zaaktype"),
+        "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
+        "open_question": zaak.information_requests.filter(answered_at__isnull=True).first(),
+        "days_left": max(days_left, 0),
+        "days_late": max(-days_left, 0),
+        "expected_end_if_answered_today": (
+            deadlines.legal_end_date(
+                started_on=zaak.started_on,
+                lead_time=zaak.zaaktype.lead_time,
+                suspensions=zaak.suspensions.values_list("started_on", "ended_on"),
+                extended_by=zaak.extended_by,
+                today=today,
+            )
+            if zaak.is_suspended
+            else None
+        ),
+        "can_change": can_change,
+        "actions": actions,
+    }
+    return render(request, "backoffice/zaak_detail.html", context, status=status)
+
+
+@require_GET
+@employee_view
+def zaak_detail_view(request: HttpRequest, identificatie: str) -> HttpResponse:
+    return _render_detail(request, _get_zaak(request, identificatie))
+
+
+@require_POST
+@employee_view
+def zaak_action_view(request: HttpRequest, identificatie: str, action: str) -> HttpResponse:
+    zaak = _get_zaak(request, identificatie)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    if not spec.is_allowed(request.user, zaak):
+        raise PermissionDenied("Alleen het team van deze zaak kan haar wijzigen.")
+    form = spec.form(request.POST, request.FILES, zaak=zaak)
+    status = 400
+    if form.is_valid():
+        try:
+            message = spec.perform(request, zaak, form.cleaned_data)
+        except ZaakConflict as exc:
+            # Show the newest state; keep the input, now on the current version, to send again.
+            data = request.POST.copy()
+            data[form.add_prefix("version")] = str(exc.current_version)
+            form = spec.form(data, zaak=zaak)
+            form.full_clean()
+            form.add_error(None, str(exc))
+            status = 409
+        except ZaakError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, message)
+            return redirect(reverse("backoffice:zaak-detail", args=[zaak.identificatie]))
+    return _render_detail(request, _get_zaak(request, identificatie), bound={action: form}, status=status)
+
+
+@require_GET
+@employee_view
+def zaak_document_view(request: HttpRequest, identificatie: str, document_uuid) -> FileResponse:
+    zaak = _get_zaak(request, identificatie)
+    document = zaak.documenten.filter(uuid=document_uuid).first()
+    if document is None:
+        raise Http404
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(False, document.filename)
+    # A document is shown, never run: no scripts, no same-origin rights.
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,659 @@
+"""Case handling: what a case handler does with a zaak, from claiming it to closing it.
+
+Every function locks the zaak row, checks the version the employee saw (optimistic lock:
+``expected_version``, ``None`` to skip the check for system callers), changes it in one
+transaction with an audit record, and raises the version by one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from plus1.audit.services import Actor, record_change
+from plus1.catalog.constants import BrondatumAfleidingswijze, Direction
+from plus1.catalog.models import BesluitType, ResultaatType, StatusType
+from plus1.catalog.terms import add_term
+from plus1.core import clock
+from plus1.tenants.models import Organisation
+
+from .. import deadlines
+from ..constants import ZaakRelation
+from ..exceptions import InvalidUpload, ZaakClosed, ZaakConflict, ZaakError
+from ..models import (
+    Besluit,
+    InformatieObject,
+    InformationRequest,
+    Note,
+    Resultaat,
+    Status,
+    Zaak,
+    ZaakLink,
+    ZaakSuspension,
+)
+from ..uploads import check_upload
+
+INFORMATION_REQUEST_REASON = "Wij wachten op informatie van de aanvrager"
+
+
+def _lock(zaak: Zaak, expected_version: int | None, *, must_be_open: bool = True) -> Zaak:
+    locked = Zaak.objects.select_for_update().select_related("zaaktype", "tenant").get(pk=zaak.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ZaakConflict(locked.version)
+    if must_be_open and not locked.is_open:
+        raise ZaakClosed("Deze zaak is afgesloten. Heropen de zaak eerst.")
+    return locked
+
+
+def _save(zaak: Zaak, *fields: str) -> None:
+    # The row is locked by _lock, so a plain increment cannot race.
+    zaak.version += 1
+    zaak.save(update_fields=[*fields, "version"])
+
+
+def _recompute_deadlines(zaak: Zaak) -> None:
+    periods = list(zaak.suspensions.values_list("started_on", "ended_on"))
+    zaak.planned_end_on = deadlines.legal_end_date(
+        started_on=zaak.started_on,
+        lead_time=zaak.zaaktype.lead_time,
+        suspensions=periods,
+        extended_by=zaak.extended_by,
+    )
+    zaak.service_norm_on = deadlines.service_norm_date(
+        started_on=zaak.started_on, service_norm=zaak.zaaktype.service_norm, suspensions=periods
+    )
+
+
+def _initiator_emails(zaak: Zaak) -> list[str]:
+    return list(zaak.rollen.exclude(email="").values_list("email", flat=True))
+
+
+def _mail_initiator(zaak: Zaak, *, subject: str, template: str, context: dict[str, Any]) -> None:
+    """Send a message to the resident after commit; details stay in Mijn zaken, not in the mail."""
+    recipients = _initiator_emails(zaak)
+    if not recipients:
+        return
+    body = render_to_string(template, {"zaak": zaak, "gemeente": zaak.tenant, **context})
+    transaction.on_commit(
+        lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
+    )
+
+
+# --- who works on it -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def claim_zaak(*, zaak: Zaak, user: AbstractBaseUser, actor: Actor, expected_version: int | None) -> Zaak:
+    """Take a zaak from the team inbox to work on it yourself."""
+    return assign_zaak(zaak=zaak, assignee=user, actor=actor, expected_version=expected_version)
+
+
+@transaction.atomic
+def assign_zaak(
+    *, zaak: Zaak, assignee: AbstractBaseUser | None, actor: Actor, expected_version: int | None
+) -> Zaak:
+    """Give a zaak to a member of its team, or back to the team (``assignee=None``)."""
+    zaak = _lock(zaak, expected_version)
+    if assignee is not None and zaak.team_id and not zaak.team.members.filter(pk=assignee.pk).exists():
+        raise ZaakError("Deze medewerker zit niet in het team van deze zaak.")
+    before = {"assignee": str(zaak.assignee) if zaak.assignee_id else None}
+    zaak.assignee = assignee
+    _save(zaak, "assignee")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="assign_zaak",
+        obj=zaak,
+        before=before,
+        after={"assignee": str(assignee) if assignee else None},
+    )
+    return zaak
+
+
+@transaction.atomic
+def assign_zaken(
+    *, tenant: Organisation, zaak_ids: Iterable[int], assignee: AbstractBaseUser | None, actor: Actor
+) -> int:
+    """Assign several open zaken of this gemeente at once; returns how many were assigned.
+
+    Zaken of another gemeente, closed zaken, and zaken of a team the assignee is not in are
+    left as they are: a bulk action never reaches outside what the employee may see.
+    """
+    zaken = Zaak.objects.for_tenant(tenant).filter(pk__in=list(zaak_ids), ended_on__isnull=True)
+    if assignee is not None:
+        zaken = zaken.filter(team__members=assignee)
+    count = 0
+    for zaak in zaken.order_by("pk"):
+        assign_zaak(zaak=zaak, assignee=assignee, actor=actor, expected_version=None)
+        count += 1
+    return count
+
+
+# --- statuses -------------------------------------------------------------------------------
+
+
+def _is_end_status(statustype: StatusType) -> bool:
+    return not StatusType.objects.filter(
+        zaaktype_id=statustype.zaaktype_id, volgnummer__gt=statustype.volgnummer
+    ).exists()
+
+
+@transaction.atomic
+def set_status(
+    *,
+    zaak: Zaak,
+    statustype: StatusType,
+    actor: Actor,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Status:
+    """Give a zaak its next status from its own zaaktype, in the zaaktype's order.
+
+    The last status (eindstatus) needs a resultaat first (ZGW zrc-007): ``close_zaak`` sets
+    both. When the statustype says the resident is informed, they get an e-mail (if they
+    left an address) and the status appears in their Mijn zaken timeline.
+    """
+    zaak = _lock(zaak, expected_version)
+    if statustype.zaaktype_id != zaak.zaaktype_id:
+        raise ZaakError("Deze status hoort niet bij het zaaktype van deze zaak.")
+    current = zaak.current_status.statustype if zaak.current_status_id else None
+    if current is not None and statustype.volgnummer <= current.volgnummer:
+        raise ZaakError(f"De zaak heeft al de status '{current.omschrijving}'. Kies een volgende status.")
+    is_end = _is_end_status(statustype)
+    if is_end and not Resultaat.objects.filter(zaak=zaak).exists():
+        raise ZaakError("Kies eerst een resultaat: sluit de zaak af met 'Zaak afsluiten'.")
+    status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=clock.now(), note=note)
+    zaak.current_status = status
+    zaak.ended_on = clock.today() if is_end else None
+    _save(zaak, "current_status", "ended_on")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="set_status",
+        obj=zaak,
+        before={"status": current.omschrijving if current else None},
+        after={"status": statustype.omschrijving},
+        note=note,
+    )
+    if statustype.informs_initiator:
+        _mail_initiator(
+            zaak,
+            subject=f"Nieuws over uw zaak {zaak.identificatie}: {statustype.omschrijving}",
+            template="cases/email/status.txt",
+            context={"status": status},
+        )
+    return status
+
+
+# --- questions and pauses -------------------------------------------------------------------
+
+
+def _start_suspension(zaak: Zaak, *, reason: str, request: InformationRequest | None = None) -> None:
+    today = clock.today()
+    ZaakSuspension.objects.create(zaak=zaak, started_on=today, reason=reason, information_request=request)
+    zaak.suspended_on = today
+    zaak.suspension_reason = reason
+
+
+def _end_suspension(zaak: Zaak) -> None:
+    today = clock.today()
+    zaak.suspensions.filter(ended_on__isnull=True).update(ended_on=today)
+    zaak.suspended_on = None
+    zaak.suspension_reason = ""
+    _recompute_deadlines(zaak)
+
+
+@transaction.atomic
+def request_information(
+    *,
+    zaak: Zaak,
+    question: str,
+    answer_due_on: datetime.date,
+    actor: Actor,
+    expected_version: int | None,
+) -> InformationRequest:
+    """Ask the resident to complete the request (Awb 4:5).
+
+    When the zaaktype allows suspension, the legal term stands still from the day after
+    the question until the day of the answer (Awb 4:15 lid 1 sub a). The resident gets an
+    e-mail and sees the question, with an upload, in Mijn zaken.
+    """
+    zaak = _lock(zaak, expected_version)
+    question = question.strip()
+    if not question:
+        raise ZaakError("Schrijf op welke informatie u nodig hebt.")
+    if answer_due_on <= clock.today():
+        raise ZaakError("Geef de inwoner tijd: de datum voor het antwoord moet na vandaag liggen.")
+    if zaak.information_requests.filter(answered_at__isnull=True).exists():
+        raise ZaakError("Er staat al een vraag open bij de inwoner. Wacht op het antwoord.")
+    request = InformationRequest.objects.create(
+        zaak=zaak, question=question, asked_at=clock.now(), asked_by=actor.label, answer_due_on=answer_due_on
+    )
+    fields = []
+    if zaak.zaaktype.suspension_allowed and not zaak.is_suspended:
+        _start_suspension(zaak, reason=INFORMATION_REQUEST_REASON, request=request)
+        fields = ["suspended_on", "suspension_reason"]
+    _save(zaak, *fields)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="request_information",
+        obj=zaak,
+        after={"answer_due_on": answer_due_on.isoformat(), "suspended": zaak.is_suspended},
+    )
+    _mail_initiator(
+        zaak,
+        subject=f"Wij hebben meer informatie nodig voor uw zaak {zaak.identificatie}",
+        template="cases/email/information_request.txt",
+        context={"request": request},
+    )
+    return request
+
+
+@transaction.atomic
+def answer_information_request(
+    *,
+    zaak: Zaak,
+    answer: str,
+    uploads: Sequence[tuple[int, UploadedFile]] = (),
+    actor: Actor,
+) -> InformationRequest:
+    """The resident answers the open question, with text and/or documents; the term runs again.
+
+    Every upload is checked before anything is stored, so a bad file loses nothing and
+    stores nothing.
+    """
+    zaak = _lock(zaak, None)
+    request = zaak.information_requests.filter(answered_at__isnull=True).first()
+    if request is None:
+        raise ZaakError("Er staat geen vraag van de gemeente open bij deze zaak.")
+    answer = answer.strip()
+    if not answer and not uploads:
+        raise ZaakError("Schrijf een antwoord of voeg een document toe.")
+    allowed = set(
+        zaak.zaaktype.document_types.filter(direction=Direction.INKOMEND).values_list(
+            "informatieobjecttype_id", flat=True
+        )
+    )
+    checked = []
+    for informatieobjecttype_id, upload in uploads:
+        if informatieobjecttype_id not in allowed:
+            raise InvalidUpload("Dit soort document hoort niet bij deze zaak.")
+        checked.append((informatieobjecttype_id, upload, check_upload(upload)))
+    for informatieobjecttype_id, upload, content_type in checked:
+        InformatieObject.objects.create(
+            tenant=zaak.tenant,
+            zaak=zaak,
+            information_request=request,
+            informatieobjecttype_id=informatieobjecttype_id,
+            file=upload,
+            filename=upload.name[:255],
+            content_type=content_type,
+            size=upload.size,
+            added_by=actor.label[:255],
+        )
+    request.answer = answer
+    request.answered_at = clock.now()
+    request.save(update_fields=["answer", "answered_at"])
+    fields = []
+    if hasattr(request, "suspension") and zaak.is_suspended:
+        _end_suspension(zaak)
+        fields = ["suspended_on", "suspension_reason", "planned_end_on", "service_norm_on"]
+    _save(zaak, *fields)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="answer_information_request",
+        obj=zaak,
+        after={"documents": len(checked), "planned_end_on": zaak.planned_end_on.isoformat()},
+    )
+    return request
+
+
+@transaction.atomic
+def suspend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int | None) -> Zaak:
+    """Stop the legal term for another reason the law allows (Awb 4:15 lid 2), e.g. with consent."""
+    zaak = _lock(zaak, expected_version)
+    if not zaak.zaaktype.suspension_allowed:
+        raise ZaakError("Bij dit zaaktype kan de termijn niet worden opgeschort.")
+    if zaak.is_suspended:
+        raise ZaakError("De termijn van deze zaak staat al stil.")
+    reason = reason.strip()
+    if not reason:
+        raise ZaakError("Schrijf op waarom de termijn stil komt te staan.")
+    _start_suspension(zaak, reason=reason)
+    _save(zaak, "suspended_on", "suspension_reason")
+    record_change(tenant=zaak.tenant, actor=actor, action="suspend_zaak", obj=zaak, after={"reason": reason})
+    return zaak
+
+
+@transaction.atomic
+def resume_zaak(*, zaak: Zaak, note: str, actor: Actor, expected_version: int | None) -> Zaak:
+    """Let the term run again, e.g. when the resident answered by phone; an open question closes."""
+    zaak = _lock(zaak, expected_version)
+    if not zaak.is_suspended:
+        raise ZaakError("De termijn van deze zaak loopt al.")
+    note = note.strip() or "De termijn loopt weer."
+    zaak.information_requests.filter(answered_at__isnull=True).update(
+        answered_at=clock.now(), answer=f"Afgehandeld door de gemeente: {note}"
+    )
+    _end_suspension(zaak)
+    _save(zaak, "suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="resume_zaak",
+        obj=zaak,
+        after={"planned_end_on": zaak.planned_end_on.isoformat()},
+        note=note,
+    )
+    return zaak
+
+
+@transaction.atomic
+def extend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int | None) -> Zaak:
+    """Extend the legal term once by the zaaktype's verlengingstermijn (e.g. Awb 4:14 lid 3).
+
+    The resident is told, with the reason, before the term ends (Awb 4:14 lid 3).
+    """
+    zaak = _lock(zaak, expected_version)
+    zaaktype = zaak.zaaktype
+    if not zaaktype.extension_allowed:
+        raise ZaakError("Bij dit zaaktype mag de termijn niet worden verlengd.")
+    if zaak.is_extended:
+        raise ZaakError("De termijn van deze zaak is al een keer verlengd. Dat kan maar een keer.")
+    reason = reason.strip()
+    if not reason:
+        raise ZaakError("Schrijf de reden op; de inwoner krijgt die te zien.")
+    before = zaak.planned_end_on
+    zaak.extended_by = zaaktype.extension_period
+    zaak.extension_reason = reason[:200]
+    _recompute_deadlines(zaak)
+    _save(zaak, "extended_by", "extension_reason", "planned_end_on", "service_norm_on")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="extend_zaak",
+        obj=zaak,
+        before={"planned_end_on": before.isoformat()},
+        after={"planned_end_on": zaak.planned_end_on.isoformat(), "reason": reason},
+    )
+    _mail_initiator(
+        zaak,
+        subject=f"Wij hebben meer tijd nodig voor uw zaak {zaak.identificatie}",
+        template="cases/email/extension.txt",
+        context={"reason": reason},
+    )
+    return zaak
+
+
+# --- notes, links, documents ----------------------------------------------------------------
+
+
+@transaction.atomic
+def add_note(*, zaak: Zaak, text: str, author: AbstractBaseUser | None, actor: Actor) -> Note:
+    """Write an internal note on the zaak; the resident never sees it. Also allowed when closed."""
+    zaak = _lock(zaak, None, must_be_open=False)
+    text = text.strip()
+    if not text:
+        raise ZaakError("Een notitie mag niet leeg zijn.")
+    note = Note.objects.create(
+        zaak=zaak, author=author, author_label=actor.label, text=text, created_at=clock.now()
+    )
+    _save(zaak)
+    record_change(tenant=zaak.tenant, actor=actor, action="add_note", obj=zaak, after={"note": note.pk})
+    return note
+
+
+@transaction.atomic
+def link_zaken(
+    *, zaak: Zaak, other_identificatie: str, relation: str, actor: Actor, expected_version: int | None = None
+) -> ZaakLink:
+    """Relate another zaak of the same gemeente to this one (ZGW relevanteAndereZaken)."""
+    zaak = _lock(zaak, expected_version, must_be_open=False)
+    if relation not in ZaakRelation.values:
+        raise ZaakError("Kies wat de andere zaak met deze zaak te maken heeft.")
+    other = Zaak.objects.for_tenant(zaak.tenant).filter(identificatie=other_identificatie.strip()).first()
+    if other is None:
+        raise ZaakError(f"Zaak {other_identificatie} bestaat niet bij deze gemeente.")
+    if other.pk == zaak.pk:
+        raise ZaakError("Een zaak kan niet aan zichzelf gekoppeld worden.")
+    link, created = ZaakLink.objects.get_or_create(zaak=zaak, other=other, defaults={"relation": relation})
+    if not created:
+        raise ZaakError(f"Zaak {other.identificatie} is al gekoppeld.")
+    _save(zaak)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="link_zaken",
+        obj=zaak,
+        after={"other": other.identificatie, "relation": relation},
+    )
+    return link
+
+
+@transaction.atomic
+def add_zaak_document(
+    *, zaak: Zaak, informatieobjecttype_id: int, upload: UploadedFile, actor: Actor
+) -> InformatieObject:
+    """Add a document to the zaak; checked by content and size like the resident's uploads."""
+    zaak = _lock(zaak, None, must_be_open=False)
+    if not zaak.zaaktype.document_types.filter(informatieobjecttype_id=informatieobjecttype_id).exists():
+        raise InvalidUpload("Dit soort document hoort niet bij dit zaaktype.")
+    content_type = check_upload(upload)
+    document = InformatieObject.objects.create(
+        tenant=zaak.tenant,
+        zaak=zaak,
+        informatieobjecttype_id=informatieobjecttype_id,
+        file=upload,
+        filename=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        added_by=actor.label[:255],
+    )
+    _save(zaak)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="add_document",
+        obj=zaak,
+        after={"document": str(document.uuid)},
+    )
+    return document
+
+
+# --- deciding and closing -------------------------------------------------------------------
+
+
+def _letter_document_type(zaak: Zaak) -> int:
+    links = zaak.zaaktype.document_types.select_related("informatieobjecttype")
+    for link in links:
+        if link.informatieobjecttype.category == "Besluit":
+            return link.informatieobjecttype_id
+    for link in links:
+        if link.direction == Direction.UITGAAND:
+            return link.informatieobjecttype_id
+    raise ZaakError(
+        "Dit zaaktype heeft geen documenttype voor de besluitbrief. Vraag de beheerder dit toe te voegen."
+    )
+
+
+@transaction.atomic
+def decide_zaak(
+    *,
+    zaak: Zaak,
+    besluittype: BesluitType,
+    decided_on: datetime.date,
+    effective_on: datetime.date,
+    expires_on: datetime.date | None = None,
+    toelichting: str = "",
+    actor: Actor,
+    expected_version: int | None,
+) -> Besluit:
+    """Record the decision on the zaak and add the decision letter to its documents.
+
+    The besluittype must belong to the zaaktype (ZGW zrc-? / brc-001); a decision is not
+    dated in the future, and it expires no earlier than it takes effect.
+    """
+    zaak = _lock(zaak, expected_version)
+    if not zaak.zaaktype.besluittypen.filter(pk=besluittype.pk).exists():
+        raise ZaakError("Dit soort besluit hoort niet bij dit zaaktype.")
+    if decided_on > clock.today():
+        raise ZaakError("De besluitdatum kan niet in de toekomst liggen.")
+    if expires_on is not None and expires_on < effective_on:
+        raise ZaakError("De vervaldatum kan niet voor de ingangsdatum liggen.")
+    number = zaak.besluiten.count() + 1
+    besluit = Besluit.objects.create(
+        tenant=zaak.tenant,
+        identificatie=f"{zaak.identificatie}-B{number}",
+        verantwoordelijke_organisatie=zaak.tenant.rsin,
+        zaak=zaak,
+        besluittype=besluittype,
+        decided_on=decided_on,
+        effective_on=effective_on,
+        expires_on=expires_on,
+        toelichting=toelichting.strip(),
+    )
+    html = render_to_string(
+        "cases/letters/besluit.html",
+        {
+            "zaak": zaak,
+            "besluit": besluit,
+            "gemeente": zaak.tenant,
+            "initiator": zaak.rollen.filter(roltype__generic="initiator").first(),
+            "objection_until": add_term(decided_on, besluittype.reactietermijn)
+            if besluittype.reactietermijn
+            else None,
+        },
+    )
+    filename = f"besluit-{besluit.identificatie}.html"
+    content = html.encode()
+    besluit.letter = InformatieObject.objects.create(
+        tenant=zaak.tenant,
+        zaak=zaak,
+        informatieobjecttype_id=_letter_document_type(zaak),
+        file=ContentFile(content, name=filename),
+        filename=filename,
+        content_type="text/html",
+        size=len(content),
+        added_by="Plus1 (besluitbrief)",
+    )
+    besluit.save(update_fields=["letter"])
+    _save(zaak)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="decide_zaak",
+        obj=zaak,
+        after={"besluit": besluit.identificatie, "besluittype": besluittype.omschrijving},
+    )
+    return besluit
+
+
+def archive_action_date(zaak: Zaak, resultaattype: ResultaatType) -> datetime.date | None:
+    """The date the zaak may be destroyed or must be transferred (ZGW archiefactiedatum).
+
+    The brondatum follows the resultaattype's afleidingswijze; the archiefactietermijn runs
+    from it. For afleidingswijzen that need data Plus1 does not hold yet, the date stays
+    empty for the record manager to fill in.
+    """
+    if not resultaattype.archiefactietermijn:
+        return None
+    rule = resultaattype.brondatum_afleidingswijze
+    besluit = zaak.besluiten.order_by("-decided_on", "-id").first()
+    if rule == BrondatumAfleidingswijze.AFGEHANDELD:
+        brondatum = zaak.ended_on
+    elif rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT:
+        brondatum = besluit.effective_on if besluit else None
+    elif rule == BrondatumAfleidingswijze.VERVALDATUM_BESLUIT:
+        brondatum = besluit.expires_on if besluit else None
+    else:
+        brondatum = None
+    return add_term(brondatum, resultaattype.archiefactietermijn) if brondatum else None
+
+
+@transaction.atomic
+def close_zaak(
+    *,
+    zaak: Zaak,
+    resultaattype: ResultaatType,
+    toelichting: str = "",
+    actor: Actor,
+    expected_version: int | None,
+) -> Zaak:
+    """Close the zaak with a resultaat and the zaaktype's last status.
+
+    The resultaattype sets the archive nomination and, from its selectielijst rules, the
+    archive action date (ZGW zrc-008). An open question to the resident is withdrawn.
+    """
+    zaak = _lock(zaak, expected_version)
+    if resultaattype.zaaktype_id != zaak.zaaktype_id:
+        raise ZaakError("Dit resultaat hoort niet bij het zaaktype van deze zaak.")
+    end_status = StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id).order_by("-volgnummer").first()
+    if end_status is None:
+        raise ZaakError("Dit zaaktype heeft geen statussen; de zaak kan niet worden afgesloten.")
+    if zaak.is_suspended:
+        zaak.information_requests.filter(answered_at__isnull=True).update(
+            answered_at=clock.now(), answer="Vervallen: de zaak is afgesloten."
+        )
+        _end_suspension(zaak)
+        _save(zaak, "suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+    Resultaat.objects.create(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting.strip())
+    set_status(zaak=zaak, statustype=end_status, actor=actor, note=toelichting.strip())
+    zaak.refresh_from_db()
+    zaak.archive_nomination = resultaattype.archiefnominatie
+    zaak.archive_action_on = archive_action_date(zaak, resultaattype)
+    _save(zaak, "archive_nomination", "archive_action_on")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="close_zaak",
+        obj=zaak,
+        after={
+            "resultaat": resultaattype.omschrijving,
+            "archive_nomination": zaak.archive_nomination,
+            "archive_action_on": zaak.archive_action_on.isoformat() if zaak.archive_action_on else None,
+        },
+    )
+    return zaak
+
+
+@transaction.atomic
+def reopen_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int | None) -> Zaak:
+    """Open a closed zaak again, e.g. after a successful objection; the reason is kept.
+
+    The resultaat and archive data go (they described an ending that no longer holds), and
+    the zaak returns to the status before its end status.
+    """
+    zaak = _lock(zaak, expected_version, must_be_open=False)
+    if zaak.is_open:
+        raise ZaakError("Deze zaak is niet afgesloten.")
+    reason = reason.strip()
+    if not reason:
+        raise ZaakError("Schrijf op waarom de zaak weer open gaat.")
+    previous = (
+        StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id)
+        .exclude(pk=zaak.current_status.statustype_id)
+        .order_by("-volgnummer")
+        .first()
+    )
+    before = {"resultaat": str(zaak.resultaat) if hasattr(zaak, "resultaat") else None}
+    Resultaat.objects.filter(zaak=zaak).delete()
+    if previous is not None:
+        zaak.current_status = Status.objects.create(
+            zaak=zaak, statustype=previous, set_at=clock.now(), note=f"Heropend: {reason}"
+        )
+    zaak.ended_on = None
+    zaak.archive_nomination = ""
+    zaak.archive_action_on = None
+    _save(zaak, "current_status", "ended_on", "archive_nomination", "archive_action_on")
+    record_change(tenant=zaak.tenant, actor=actor, action="reopen_zaak", obj=zaak, before=before, note=reason)
+    return zaak
