@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-LABEL_WIDTH = 200
+LABEL_WIDTH = 230
 PLOT_WIDTH = 360
 VALUE_WIDTH = 60
 ROW_HEIGHT = 32
 BAR_THICKNESS = 20
 COLUMN_WIDTH = 48
 PLOT_HEIGHT = 160
-MAX_LABEL_CHARS = 26
+MAX_LABEL_CHARS = 28
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class BarChart:
         return not self.bars
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+def _short(label: str, limit: int = MAX_LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _display(value: float) -> str:
@@ -64,6 +64,7 @@ def _display(value: float) -> str:
 def bar_chart(
     series: Sequence[tuple[str, float]],
     *,
+    short_labels: Sequence[str] | None = None,
     title: str,
     value_heading: str,
     orientation: str = "horizontal",
@@ -71,19 +72,21 @@ def bar_chart(
     """Lay out ``series`` (label, value) as bars scaled to the largest value.
 
     Horizontal bars suit categories with long names (employees, statuses); vertical columns
-    suit a time series (weeks).
+    suit a time series (weeks). ``short_labels`` replace the labels inside the SVG (columns are
+    narrow); the table under the chart always shows the full label.
     """
     top = max((value for _label, value in series), default=0) or 1
     bars = []
     if orientation == "horizontal":
         width, height = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH, max(1, len(series)) * ROW_HEIGHT + 8
         for index, (label, value) in enumerate(series):
+            short = short_labels[index] if short_labels else _short(label)
             length = PLOT_WIDTH * value / top
             y = 4 + index * ROW_HEIGHT + (ROW_HEIGHT - BAR_THICKNESS) / 2
             bars.append(
                 Bar(
                     label=label,
-                    short_label=_short(label),
+                    short_label=short,
                     value=value,
                     display=_display(value),
                     x=LABEL_WIDTH,
@@ -101,12 +104,13 @@ def bar_chart(
         width, height = max(1, len(series)) * COLUMN_WIDTH + 16, PLOT_HEIGHT + 48
         base = PLOT_HEIGHT + 20
         for index, (label, value) in enumerate(series):
+            short = short_labels[index] if short_labels else _short(label, 6)
             length = (PLOT_HEIGHT - 10) * value / top
             x = 8 + index * COLUMN_WIDTH + (COLUMN_WIDTH - BAR_THICKNESS * 1.4) / 2
             bars.append(
                 Bar(
                     label=label,
-                    short_label=_short(label),
+                    short_label=short,
                     value=value,
                     display=_display(value),
                     x=round(x, 1),

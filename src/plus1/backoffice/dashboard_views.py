@@ -49,7 +49,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         ),
         "trend": bar_chart(
             [(point.label, point.overdue) for point in trend],
-            title=_("Zaken te laat aan het eind van elke week (laatste 12 weken)"),
+            short_labels=[str(point.week_end.isocalendar().week) for point in trend],
+            title=_("Zaken te laat aan het eind van elke week (laatste 12 weken, per weeknummer)"),
             value_heading=_("Zaken te laat"),
             orientation="vertical",
         ),

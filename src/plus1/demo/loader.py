@@ -6,6 +6,7 @@ again changes nothing.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,10 +15,16 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from plus1.accounts.constants import Role
-from plus1.accounts.services import create_employee, grant_role
+from plus1.accounts.services import (
+    add_team_member,
+    create_employee,
+    create_team,
+    grant_role,
+    register_totp_device,
+)
 from plus1.audit.services import Actor
 from plus1.cases.models import Zaak
-from plus1.cases.services import Initiator, create_zaak
+from plus1.cases.services import Initiator, claim_zaak, close_zaak, create_zaak
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog import services as catalog_services
 from plus1.catalog.importer.loader import import_library
@@ -26,6 +33,11 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 
 DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
+# Every demo employee's authenticator app shares this secret (20 bytes, printed in base32 by
+# ``plus1 demo``); ``plus1 totp <username>`` prints the current code without an app.
+DEMO_TOTP_KEY = b"plus1-demo-totp-2026"
+DEMO_TOTP_SECRET = base64.b32encode(DEMO_TOTP_KEY).decode()
+DEMO_TEAM = "Team Dienstverlening"
 
 # (CBS code, RSIN, primary colour, fee factor). The RSINs are fictitious numbers that pass
 # the eleven test; the demo must never look like it speaks for a real organisation.
@@ -59,6 +71,7 @@ DEMO_RESIDENTS = [
 class DemoSummary:
     gemeenten: list[Organisation] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
+    employees: list[tuple[str, str]] = field(default_factory=list)
     zaken: int = 0
     processes: int = 0
 
@@ -84,11 +97,25 @@ def load_demo() -> DemoSummary:
         summary.gemeenten.append(gemeente)
         beheerder = _employee(f"beheer-{gemeente.slug}")
         grant_role(tenant=gemeente, user=beheerder, role=Role.BEHEERDER, actor=actor)
-        behandelaar = _employee(f"behandelaar-{gemeente.slug}")
+        behandelaar = _employee(f"behandelaar-{gemeente.slug}", first_name="Bas", last_name="Behandelaar")
         grant_role(tenant=gemeente, user=behandelaar, role=Role.BEHANDELAAR, actor=actor)
+        teamleider = _employee(f"teamleider-{gemeente.slug}", first_name="Tessa", last_name="Teamleider")
+        grant_role(tenant=gemeente, user=teamleider, role=Role.TEAMLEIDER, actor=actor)
         summary.logins.append((beheerder.get_username(), f"functioneel beheerder van {gemeente}"))
         summary.logins.append((behandelaar.get_username(), f"behandelaar van {gemeente}"))
+        team = create_team(tenant=gemeente, name=DEMO_TEAM, actor=actor)
+        for member in (behandelaar, teamleider):
+            add_team_member(team=team, user=member, actor=actor)
+        for person, what in (
+            (behandelaar, f"behandelaar in {team} van {gemeente}"),
+            (teamleider, f"teamleider van {team} van {gemeente} (ook: Dashboard)"),
+            (beheerder, f"functioneel beheerder van {gemeente} (geen team: lege werkvoorraad)"),
+        ):
+            register_totp_device(user=person, key=DEMO_TOTP_KEY.hex())
+            summary.employees.append((person.get_username(), what))
         _adopt_library(gemeente, factor=factor, actor=actor)
+        for adoption in Adoption.objects.for_tenant(gemeente).filter(team__isnull=True):
+            catalog_services.set_adoption_team(adoption=adoption, team=team, actor=actor)
 
     _publish_parkeervergunning_v2(actor)
     # Utrecht moves to the new version at once; the other demo gemeenten see it waiting.
@@ -103,11 +130,13 @@ def load_demo() -> DemoSummary:
     return summary
 
 
-def _employee(username: str, *, superuser: bool = False):
+def _employee(username: str, *, superuser: bool = False, **names: str):
     user_model = get_user_model()
     user = user_model.objects.filter(username=username).first()
     if user is None:
-        user = create_employee(username=username, password=DEMO_PASSWORD, email=f"{username}@plus1.example")
+        user = create_employee(
+            username=username, password=DEMO_PASSWORD, email=f"{username}@plus1.example", **names
+        )
         if superuser:
             user.is_superuser = True
             user.save(update_fields=["is_superuser"])
@@ -163,19 +192,34 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
     if Zaak.objects.for_tenant(gemeente).exists():
         return
     adoptions = {a.process.identificatie: a for a in catalog_selectors.adoptions_for_gemeente(gemeente)}
+    zaken = []
     for index, (bsn, name) in enumerate(DEMO_RESIDENTS):
         for identificatie in ("parkeervergunning", "melding-openbare-ruimte", "brp-uittreksel")[: index + 1]:
             adoption = adoptions.get(identificatie)
             if adoption is None:
                 continue
             data = _example_answers(adoption.zaaktype)
-            create_zaak(
-                tenant=gemeente,
-                adoption=adoption,
-                initiator=Initiator(name=name, bsn=bsn),
-                data=data,
-                actor=actor,
+            zaken.append(
+                create_zaak(
+                    tenant=gemeente,
+                    adoption=adoption,
+                    initiator=Initiator(name=name, bsn=bsn),
+                    data=data,
+                    actor=actor,
+                )
             )
+    # Something to see in the back office: one zaak picked up, one already handled.
+    behandelaar = get_user_model().objects.get(username=f"behandelaar-{gemeente.slug}")
+    if zaken:
+        claim_zaak(zaak=zaken[0], user=behandelaar, actor=Actor.from_user(behandelaar), expected_version=None)
+    done = next((z for z in zaken[1:] if z.zaaktype.resultaattypen.exists()), None)
+    if done is not None:
+        close_zaak(
+            zaak=done,
+            resultaattype=done.zaaktype.resultaattypen.order_by("pk").first(),
+            actor=Actor.from_user(behandelaar),
+            expected_version=None,
+        )
 
 
 def _example_answers(zaaktype: ZaakType) -> dict[str, str]:

@@ -11,7 +11,7 @@ def test_bars_are_scaled_to_the_largest_value_and_keep_their_full_label():
     first, second = chart.bars
     assert first.width == 360 and second.width == 180
     assert second.label == "Een heel lange naam van een medewerker"
-    assert second.short_label.endswith("…") and len(second.short_label) == 26
+    assert second.short_label.endswith("…") and len(second.short_label) == 28
     assert chart.id == "chart-open"
 
 

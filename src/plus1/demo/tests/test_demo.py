@@ -1,6 +1,11 @@
-import pytest
+import base64
 
-from plus1.accounts.models import Membership
+import pytest
+from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from plus1.accounts.models import Membership, Team
+from plus1.accounts.selectors import current_totp_code
 from plus1.cases.models import Zaak
 from plus1.catalog.models import Adoption, ZaakType
 from plus1.catalog.selectors import adoptions_with_pending_upgrade
@@ -10,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [m.objects.count() for m in (ZaakType, Adoption, Zaak, Membership)]
+    return [m.objects.count() for m in (ZaakType, Adoption, Zaak, Membership, Team, TOTPDevice)]
 
 
 def test_the_demo_is_ready_to_click_and_loading_it_twice_changes_nothing():
@@ -29,3 +34,31 @@ def test_the_demo_is_ready_to_click_and_loading_it_twice_changes_nothing():
     assert [a.process.identificatie for a in adoptions_with_pending_upgrade(groningen)] == [
         "parkeervergunning"
     ]
+
+
+def test_every_demo_gemeente_has_a_team_that_owns_its_processes_with_a_behandelaar_and_a_teamleider():
+    summary = load_demo()
+
+    for gemeente in summary.gemeenten:
+        team = Team.objects.for_tenant(gemeente).get()
+        assert {u.username for u in team.members.all()} == {
+            f"behandelaar-{gemeente.slug}",
+            f"teamleider-{gemeente.slug}",
+        }
+        assert not Adoption.objects.for_tenant(gemeente).filter(team__isnull=True).exists()
+        zaken = Zaak.objects.for_tenant(gemeente)
+        assert zaken.filter(team=team).count() == zaken.count()
+        assert zaken.filter(assignee__username=f"behandelaar-{gemeente.slug}").exists()
+        assert zaken.filter(ended_on__isnull=False).exists()
+
+
+def test_demo_employees_log_in_with_the_printed_totp_secret(capsys):
+    from plus1.demo.loader import DEMO_TOTP_SECRET
+
+    load_demo()
+    device = TOTPDevice.objects.get(user__username="teamleider-utrecht")
+    assert base64.b32encode(device.bin_key).decode() == DEMO_TOTP_SECRET
+
+    call_command("totp", "teamleider-utrecht")
+
+    assert capsys.readouterr().out.strip() == current_totp_code(device.user)

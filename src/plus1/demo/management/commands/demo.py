@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from plus1.demo.loader import DEMO_PASSWORD, load_demo
+from plus1.demo.loader import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
 
 
 class Command(BaseCommand):
@@ -21,3 +21,11 @@ class Command(BaseCommand):
         )
         for username, what in summary.logins:
             self.stdout.write(f"  {username:<32} {what}")
+        self.stdout.write(
+            "\nBackoffice: http://127.0.0.1:8000/backoffice/ (wachtwoord hetzelfde, daarna een code uit een"
+            " authenticator-app):"
+        )
+        for username, what in summary.employees:
+            self.stdout.write(f"  {username:<32} {what}")
+        self.stdout.write(f"  Geheime sleutel van de authenticator-app (voor iedereen): {DEMO_TOTP_SECRET}")
+        self.stdout.write("  Zonder app: `plus1 totp <gebruikersnaam>` toont de code van dit moment.")
