@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from plus1.audit.services import Actor
@@ -21,6 +21,7 @@ from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
 
 from .forms import SubmitForm, step_form
+from .routing import portal_redirect
 from .views import _gemeente, _require_resident, _resident_bsn
 
 
@@ -56,10 +57,10 @@ def _total_pages(adoption: Adoption) -> int:
     return len(_steps(adoption)) + (1 if _document_types(adoption).exists() else 0) + 1
 
 
-def _after_last_step(gemeente, identificatie: str, adoption: Adoption) -> HttpResponse:
+def _after_last_step(request: HttpRequest, identificatie: str, adoption: Adoption) -> HttpResponse:
     if _document_types(adoption).exists():
-        return redirect("portal:request-documents", gemeente.slug, identificatie)
-    return redirect("portal:request-summary", gemeente.slug, identificatie)
+        return portal_redirect(request, "portal:request-documents", identificatie)
+    return portal_redirect(request, "portal:request-summary", identificatie)
 
 
 def _uuid_or_404(value: str) -> uuid.UUID:
@@ -77,24 +78,26 @@ def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
 
 
 @require_http_methods(["GET"])
-def start(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def start(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
     _draft(request, gemeente, adoption)
-    return redirect("portal:request-step", gemeente.slug, identificatie, 1)
+    return portal_redirect(request, "portal:request-step", identificatie, 1)
 
 
 @require_http_methods(["GET", "POST"])
-def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: int) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def step(
+    request: HttpRequest, identificatie: str, number: int, gemeente_slug: str | None = None
+) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
     steps = _steps(adoption)
     if not 1 <= number <= len(steps):
-        return redirect("portal:request-summary", gemeente.slug, identificatie)
+        return portal_redirect(request, "portal:request-summary", identificatie)
     title, eigenschappen = steps[number - 1]
     draft = _draft(request, gemeente, adoption)
     if request.method == "POST":
@@ -111,12 +114,12 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
                     messages.success(
                         request, "Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen."
                     )
-                    return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+                    return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
                 if "vorige" in request.POST and number > 1:
-                    return redirect("portal:request-step", gemeente.slug, identificatie, number - 1)
+                    return portal_redirect(request, "portal:request-step", identificatie, number - 1)
                 if number < len(steps):
-                    return redirect("portal:request-step", gemeente.slug, identificatie, number + 1)
-                return _after_last_step(gemeente, identificatie, adoption)
+                    return portal_redirect(request, "portal:request-step", identificatie, number + 1)
+                return _after_last_step(request, identificatie, adoption)
     else:
         form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen))
     context = {
@@ -132,9 +135,9 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
 
 
 @require_http_methods(["GET", "POST"])
-def documents(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Add documents; every file is checked by content and size, and errors name the file."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
@@ -151,10 +154,10 @@ def documents(request: HttpRequest, gemeente_slug: str, identificatie: str) -> H
                 except InvalidUpload as exc:
                     errors.append(str(exc))
         if not errors and "volgende" in request.POST:
-            return redirect("portal:request-summary", gemeente.slug, identificatie)
+            return portal_redirect(request, "portal:request-summary", identificatie)
         if not errors and "vorige" in request.POST:
-            return redirect(
-                "portal:request-step", gemeente.slug, identificatie, max(1, len(_steps(adoption)))
+            return portal_redirect(
+                request, "portal:request-step", identificatie, max(1, len(_steps(adoption)))
             )
     uploaded = {}
     for document in draft.documenten.all():
@@ -187,8 +190,8 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
 
 
 @require_http_methods(["GET", "POST"])
-def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
@@ -222,7 +225,7 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
             problems = {"__documents__": str(exc)}
         else:
             messages.success(request, f"Uw aanvraag is verstuurd. Uw zaaknummer is {zaak.identificatie}.")
-            return redirect("portal:my-zaak-detail", gemeente.slug, zaak.identificatie)
+            return portal_redirect(request, "portal:my-zaak-detail", zaak.identificatie)
     steps = _steps(adoption)
     rows = [
         {
@@ -250,9 +253,9 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Report something without logging in, where the process allows it (melding openbare ruimte)."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if not adoption.zaaktype.allows_anonymous:
         raise Http404("Voor dit product moet u inloggen.")
@@ -280,7 +283,7 @@ def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Http
             messages.success(
                 request, f"Bedankt voor uw melding. Uw zaaknummer is {zaak.identificatie}. Bewaar dit nummer."
             )
-            return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+            return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
     context = {
         "gemeente": gemeente,
         "adoption": adoption,

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import auth
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
@@ -18,14 +18,15 @@ from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
 from plus1.catalog.models import Adoption, Product
 from plus1.catalog.terms import describe_term
-from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
+
+from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 MAX_QUERY_LENGTH = 200
 
 
-def _gemeente(slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, kind=OrganisationKind.GEMEENTE)
+def _gemeente(request: HttpRequest, slug: str | None) -> Organisation:
+    return gemeente_for_request(request, slug)
 
 
 def _product_title(product: Product, process_name: str | None) -> str:
@@ -47,15 +48,15 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def home(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoptions = sorted(selectors.adoptions_for_gemeente(gemeente), key=lambda a: a.zaaktype.omschrijving)
     return render(request, "portal/home.html", {"gemeente": gemeente, "adoptions": adoptions})
 
 
 @require_GET
-def product_list(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def product_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
         {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
@@ -66,8 +67,8 @@ def product_list(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
 
 
 @require_GET
-def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     try:
         product, adoption = selectors.get_product_for_portal(gemeente=gemeente, slug=product_slug)
     except Product.DoesNotExist as exc:
@@ -110,7 +111,7 @@ def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[di
     results = []
     for hit in search.search_products(query):
         product = hit.product
-        path = reverse("portal:product-detail", args=[gemeente.slug, product.slug])
+        path = portal_reverse(request, "portal:product-detail", product.slug)
         results.append(
             {
                 "uniforme_productnaam": product.upl_name,
@@ -125,16 +126,16 @@ def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[di
 
 
 @require_GET
-def search_page(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def search_page(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     query, results = _results(request, gemeente)
     return render(request, "portal/search.html", {"gemeente": gemeente, "query": query, "results": results})
 
 
 @require_GET
-def search_json(request: HttpRequest, gemeente_slug: str) -> JsonResponse:
+def search_json(request: HttpRequest, gemeente_slug: str | None = None) -> JsonResponse:
     """The ranked search results for chatbots and contact centres."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     query, results = _results(request, gemeente)
     fields = ("uniforme_productnaam", "upl_uri", "title", "url")
     return JsonResponse(
@@ -145,9 +146,9 @@ def search_json(request: HttpRequest, gemeente_slug: str) -> JsonResponse:
 
 @require_GET
 @cache_control(max_age=300, public=True)
-def house_style(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+def house_style(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """The gemeente's colours as CSS custom properties (a file, so no inline styles are needed)."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     css = (
         ":root {\n"
         f"  --plus1-color-primary: {gemeente.primary_color};\n"
@@ -163,39 +164,39 @@ def _resident_bsn(request: HttpRequest) -> str:
 
 
 @require_GET
-def login(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
-    gemeente = _gemeente(gemeente_slug)
-    default_next = reverse("portal:my-zaken", args=[gemeente.slug])
+    _gemeente(request, gemeente_slug)
+    default_next = portal_reverse(request, "portal:my-zaken")
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = default_next
     params = urlencode(
         {
             "next": request.build_absolute_uri(next_url or default_next),
-            "cancel": request.build_absolute_uri(reverse("portal:home", args=[gemeente.slug])),
+            "cancel": request.build_absolute_uri(portal_reverse(request, "portal:home")),
         }
     )
     return redirect(f"{reverse('digid:login')}?{params}")
 
 
 @require_POST
-def logout(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def logout(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    _gemeente(request, gemeente_slug)
     auth.logout(request)
-    return redirect("portal:home", gemeente.slug)
+    return portal_redirect(request, "portal:home")
 
 
 def _require_resident(request: HttpRequest, gemeente: Organisation) -> HttpResponse | None:
     if _resident_bsn(request):
         return None
-    login_url = reverse("portal:login", args=[gemeente.slug])
+    login_url = portal_reverse(request, "portal:login")
     return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
 
 
 @require_GET
-def my_zaken(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
     zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=_resident_bsn(request))
@@ -203,8 +204,10 @@ def my_zaken(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
 
 
 @require_GET
-def my_zaak_detail(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def my_zaak_detail(
+    request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
+) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
     zaak = _resident_zaak(request, gemeente, identificatie)
@@ -223,10 +226,10 @@ def _resident_zaak(request: HttpRequest, gemeente: Organisation, identificatie: 
 
 @require_GET
 def my_document(
-    request: HttpRequest, gemeente_slug: str, identificatie: str, document_uuid: str
+    request: HttpRequest, identificatie: str, document_uuid: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     """Serve one of the resident's own documents; the file itself never sits in the web root."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     if (redirect_to_login := _require_resident(request, gemeente)) is not None:
         return redirect_to_login
     zaak = _resident_zaak(request, gemeente, identificatie)
