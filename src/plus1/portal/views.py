@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import auth
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from plus1.cases import selectors as case_selectors
 from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
-from plus1.catalog.models import Adoption, Product
+from plus1.catalog.models import Adoption, Product, Theme
 from plus1.catalog.terms import describe_term
 from plus1.tenants.models import Organisation
 
@@ -78,6 +78,7 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
         "product": product,
         "adoption": adoption,
         "title": _title(product, adoption),
+        "product_text": selectors.get_product_text(gemeente=gemeente, product=product),
     }
     if adoption is not None:
         zaaktype = adoption.zaaktype
@@ -101,6 +102,30 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
             ],
         }
     return render(request, "portal/product_detail.html", context)
+
+
+@require_GET
+def theme_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Browse by theme: the SDG information areas that hold products."""
+    gemeente = _gemeente(request, gemeente_slug)
+    themes = selectors.themes_with_counts(gemeente)
+    return render(request, "portal/theme_list.html", {"gemeente": gemeente, "themes": themes})
+
+
+@require_GET
+def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
+    """The products of one theme; those this gemeente offers online are marked."""
+    gemeente = _gemeente(request, gemeente_slug)
+    theme = get_object_or_404(Theme, slug=theme_slug)
+    adopted = selectors.adoptions_by_product(gemeente)
+    products = [
+        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
+        for p in theme.products.only("id", "slug", "upl_name")
+    ]
+    products.sort(key=lambda item: (not item["is_online"], item["title"].lower()))
+    return render(
+        request, "portal/theme_detail.html", {"gemeente": gemeente, "theme": theme, "products": products}
+    )
 
 
 def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[dict]]:
