@@ -13,6 +13,7 @@ common_patterns = [
         [
             path("digid/", include("digid_eherkenning.mock.digid_urls")),
             path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
+            path("eherkenning/", include("plus1.connectors.eherkenning_mock_urls")),
         ]
         if settings.DIGID_MOCK
         else [

@@ -10,4 +10,5 @@ DIGID_MOCK = True
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend",
+    "plus1.connectors.eherkenning_mock.EherkenningMockBackend",
 ]

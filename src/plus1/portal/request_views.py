@@ -21,8 +21,8 @@ from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
 
 from .forms import SubmitForm, step_form
-from .routing import portal_redirect
-from .views import _gemeente, _require_resident, _resident_bsn
+from .routing import portal_redirect, portal_reverse
+from .views import _business_kvk, _gemeente, _require_fresh_login, _require_login, _resident_bsn
 
 
 def _adoption(gemeente, identificatie: str) -> Adoption:
@@ -71,17 +71,43 @@ def _uuid_or_404(value: str) -> uuid.UUID:
         raise Http404("Deze aanvraag bestaat niet (meer).") from exc
 
 
+def _draft_owner(request: HttpRequest) -> str:
+    """Who owns a draft: the resident's BSN, or "K" and the business's KvK number.
+
+    Drafts have one owner column (``owner_bsn``, 9 characters). A BSN is digits only, so
+    "K69599084" can never be a resident's draft, and a business never resumes a resident's.
+    """
+    if bsn := _resident_bsn(request):
+        return bsn
+    if kvk_number := _business_kvk(request):
+        return f"K{kvk_number}"
+    return ""
+
+
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
     return case_services.start_or_resume_draft(
-        tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request)
+        tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request)
     )
+
+
+def _initiator_and_actor(request: HttpRequest) -> tuple[case_services.Initiator, Actor]:
+    if kvk_number := _business_kvk(request):
+        initiator = case_services.Initiator(
+            name=f"Onderneming met KvK-nummer {kvk_number}", kvk_number=kvk_number
+        )
+        return initiator, Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
+    person = get_brp_client().get_person(_resident_bsn(request))
+    initiator = case_services.Initiator(
+        name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
+    )
+    return initiator, Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)")
 
 
 @require_http_methods(["GET"])
 def start(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     _draft(request, gemeente, adoption)
     return portal_redirect(request, "portal:request-step", identificatie, 1)
@@ -93,7 +119,7 @@ def step(
 ) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     steps = _steps(adoption)
     if not 1 <= number <= len(steps):
@@ -139,7 +165,7 @@ def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | Non
     """Add documents; every file is checked by content and size, and errors name the file."""
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     draft = _draft(request, gemeente, adoption)
     document_types = list(_document_types(adoption))
@@ -193,7 +219,7 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
 def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     problems: dict[str, str] = {}
     form = SubmitForm(data=request.POST if request.method == "POST" else None)
@@ -201,22 +227,24 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         # The draft's id is the idempotency key: a repeated POST finds it already submitted.
         draft_id = _uuid_or_404(request.POST.get("draft", ""))
         draft = RequestDraft.objects.filter(
-            tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request), uuid=draft_id
+            tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request), uuid=draft_id
         ).first()
         if draft is None:
             raise Http404("Deze aanvraag bestaat niet (meer).")
     else:
         draft = _draft(request, gemeente, adoption)
     if request.method == "POST" and form.is_valid():
-        person = get_brp_client().get_person(_resident_bsn(request))
-        initiator = case_services.Initiator(
-            name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
-        )
+        # Sending is a sensitive step: an old log-in goes through DigiD/eHerkenning again and
+        # comes back to this summary; the draft stays in the database, so nothing is lost.
+        summary_url = portal_reverse(request, "portal:request-summary", identificatie)
+        if (redirect_to_login := _require_fresh_login(request, summary_url)) is not None:
+            return redirect_to_login
+        initiator, actor = _initiator_and_actor(request)
         try:
             zaak = case_services.submit_draft(
                 draft=draft,
                 initiator=initiator,
-                actor=Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)"),
+                actor=actor,
                 confirm_to=form.cleaned_data["confirm_to"],
             )
         except InvalidRequestData as exc:

@@ -18,6 +18,7 @@ gemeente_patterns = [
     path("zoeken.json", views.search_json, name="search-json"),
     path("huisstijl.css", views.house_style, name="house-style"),
     path("inloggen/", views.login, name="login"),
+    path("inloggen/eherkenning/", views.login_eherkenning, name="login-eherkenning"),
     path("uitloggen/", views.logout, name="logout"),
     path("aanvragen/<slug:identificatie>/", request_views.start, name="request-start"),
     path("aanvragen/<slug:identificatie>/stap/<int:number>/", request_views.step, name="request-step"),

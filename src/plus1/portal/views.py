@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import auth
+from django.contrib import auth, messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from plus1.accounts.sessions import is_recently_authenticated
 from plus1.cases import selectors as case_selectors
 from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
-from plus1.catalog.models import Adoption, Product, Theme
+from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.terms import describe_term
 from plus1.tenants.models import Organisation
 
@@ -90,6 +92,11 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
                 "informatieobjecttype"
             ),
             "can_request_online": adoption.offers_online and zaaktype.allows_online,
+            "eherkenning_login_url": portal_reverse(request, "portal:login-eherkenning")
+            + "?"
+            + urlencode(
+                {"next": portal_reverse(request, "portal:request-start", adoption.process.identificatie)}
+            ),
             "channels": [
                 label
                 for flag, label in (
@@ -188,10 +195,7 @@ def _resident_bsn(request: HttpRequest) -> str:
     return getattr(user, "bsn", "") if user.is_authenticated else ""
 
 
-@require_GET
-def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
-    _gemeente(request, gemeente_slug)
+def _send_to_login_service(request: HttpRequest, service: str) -> HttpResponse:
     default_next = portal_reverse(request, "portal:my-zaken")
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -202,7 +206,21 @@ def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespons
             "cancel": request.build_absolute_uri(portal_reverse(request, "portal:home")),
         }
     )
-    return redirect(f"{reverse('digid:login')}?{params}")
+    return redirect(f"{reverse(service)}?{params}")
+
+
+@require_GET
+def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
+    _gemeente(request, gemeente_slug)
+    return _send_to_login_service(request, "digid:login")
+
+
+@require_GET
+def login_eherkenning(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Send a business to eHerkenning; it comes back to Mijn zaken (or where it was going)."""
+    _gemeente(request, gemeente_slug)
+    return _send_to_login_service(request, "eherkenning:login")
 
 
 @require_POST
@@ -212,19 +230,55 @@ def logout(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespon
     return portal_redirect(request, "portal:home")
 
 
-def _require_resident(request: HttpRequest, gemeente: Organisation) -> HttpResponse | None:
-    if _resident_bsn(request):
+def _business_kvk(request: HttpRequest) -> str:
+    user = request.user
+    return getattr(user, "kvk_number", "") if user.is_authenticated else ""
+
+
+def _login_redirect(request: HttpRequest, name: str, next_url: str) -> HttpResponse:
+    return redirect(f"{portal_reverse(request, name)}?{urlencode({'next': next_url})}")
+
+
+def _require_login(request: HttpRequest, zaaktype: ZaakType | None = None) -> HttpResponse | None:
+    """None when someone this page is for is logged in; else off to DigiD or eHerkenning.
+
+    Mijn zaken is for residents (DigiD) and businesses (eHerkenning) alike; a request is for
+    whom its zaaktype serves, so a business-only product asks for eHerkenning.
+    """
+    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
+    if zaaktype is None:
+        if bsn or kvk_number:
+            return None
+        return _login_redirect(request, "portal:login", request.get_full_path())
+    for_businesses = zaaktype.is_for_businesses
+    for_residents = zaaktype.is_for_residents or not for_businesses
+    if (bsn and for_residents) or (kvk_number and for_businesses):
         return None
-    login_url = portal_reverse(request, "portal:login")
-    return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
+    name = "portal:login" if for_residents else "portal:login-eherkenning"
+    return _login_redirect(request, name, request.get_full_path())
+
+
+def _require_fresh_login(request: HttpRequest, next_url: str) -> HttpResponse | None:
+    """None when the log-in is recent enough for a sensitive step; else log in again first.
+
+    The person comes back to ``next_url``; drafts live in the database, so nothing is lost.
+    """
+    if is_recently_authenticated(request):
+        return None
+    messages.info(request, _("U bent al even ingelogd. Log voor uw veiligheid opnieuw in."))
+    name = "portal:login-eherkenning" if _business_kvk(request) else "portal:login"
+    return _login_redirect(request, name, next_url)
 
 
 @require_GET
 def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=_resident_bsn(request))
+    if bsn := _resident_bsn(request):
+        zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=bsn)
+    else:
+        zaken = case_selectors.zaken_for_business(tenant=gemeente, kvk_number=_business_kvk(request))
     return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken})
 
 
@@ -233,17 +287,19 @@ def my_zaak_detail(
     request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaak = _resident_zaak(request, gemeente, identificatie)
+    zaak = _own_zaak(request, gemeente, identificatie)
     return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
 
 
-def _resident_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
-    """One of the logged-in resident's zaken at this gemeente; anyone else's is "not found"."""
+def _own_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
+    """One of the logged-in resident's or business's zaken here; anyone else's is "not found"."""
     try:
-        return case_selectors.get_zaak_for_resident(
-            tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
+        if bsn := _resident_bsn(request):
+            return case_selectors.get_zaak_for_resident(tenant=gemeente, bsn=bsn, identificatie=identificatie)
+        return case_selectors.get_zaak_for_business(
+            tenant=gemeente, kvk_number=_business_kvk(request), identificatie=identificatie
         )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
@@ -255,9 +311,11 @@ def my_document(
 ) -> HttpResponse:
     """Serve one of the resident's own documents; the file itself never sits in the web root."""
     gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaak = _resident_zaak(request, gemeente, identificatie)
+    zaak = _own_zaak(request, gemeente, identificatie)
+    if (redirect_to_login := _require_fresh_login(request, request.get_full_path())) is not None:
+        return redirect_to_login
     try:
         document = zaak.documenten.get(uuid=document_uuid)
     except (ObjectDoesNotExist, ValidationError) as exc:
