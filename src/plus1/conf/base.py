@@ -51,9 +51,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Before LocaleMiddleware: on a gemeente's own host name it swaps in the host urlconf.
+    # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
     "plus1.portal.middleware.PortalHostMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, but Dutch unless the visitor picked English with the switch.
+    "plus1.portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,6 +1,9 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from plus1.tenants.selectors import gemeente_for_host
 
@@ -23,3 +26,17 @@ class PortalHostMiddleware:
             request.tenant = gemeente
             request.urlconf = HOST_URLCONF
         return self.get_response(request)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Dutch unless the visitor chose another language with the switch (Django's language cookie).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: many Dutch
+    residents use a browser in English and should still get the gemeente in Dutch (ARCHITECTURE 8).
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from plus1.audit.services import Actor
@@ -33,7 +34,7 @@ def _adoption(gemeente, identificatie: str) -> Adoption:
         .first()
     )
     if adoption is None:
-        raise Http404("Dit product kunt u bij deze gemeente niet online aanvragen.")
+        raise Http404(_("Dit product kunt u bij deze gemeente niet online aanvragen."))
     return adoption
 
 
@@ -68,7 +69,7 @@ def _uuid_or_404(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError as exc:
-        raise Http404("Deze aanvraag bestaat niet (meer).") from exc
+        raise Http404(_("Deze aanvraag bestaat niet (meer).")) from exc
 
 
 def _draft_owner(request: HttpRequest) -> str:
@@ -138,7 +139,7 @@ def step(
             else:
                 if "opslaan" in request.POST:
                     messages.success(
-                        request, "Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen."
+                        request, _("Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen.")
                     )
                     return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
                 if "vorige" in request.POST and number > 1:
@@ -230,7 +231,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
             tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request), uuid=draft_id
         ).first()
         if draft is None:
-            raise Http404("Deze aanvraag bestaat niet (meer).")
+            raise Http404(_("Deze aanvraag bestaat niet (meer)."))
     else:
         draft = _draft(request, gemeente, adoption)
     if request.method == "POST" and form.is_valid():
@@ -252,7 +253,10 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         except MissingDocuments as exc:
             problems = {"__documents__": str(exc)}
         else:
-            messages.success(request, f"Uw aanvraag is verstuurd. Uw zaaknummer is {zaak.identificatie}.")
+            messages.success(
+                request,
+                _("Uw aanvraag is verstuurd. Uw zaaknummer is %(nummer)s.") % {"nummer": zaak.identificatie},
+            )
             return portal_redirect(request, "portal:my-zaak-detail", zaak.identificatie)
     steps = _steps(adoption)
     rows = [
@@ -286,7 +290,7 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if not adoption.zaaktype.allows_anonymous:
-        raise Http404("Voor dit product moet u inloggen.")
+        raise Http404(_("Voor dit product moet u inloggen."))
     eigenschappen = list(adoption.zaaktype.eigenschappen.all())
     form = step_form(eigenschappen, data=request.POST if request.method == "POST" else None)
     contact = SubmitForm(data=request.POST if request.method == "POST" else None)
@@ -309,7 +313,9 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
                 form.add_error(name if name in form.fields else None, field_errors[0])
         else:
             messages.success(
-                request, f"Bedankt voor uw melding. Uw zaaknummer is {zaak.identificatie}. Bewaar dit nummer."
+                request,
+                _("Bedankt voor uw melding. Uw zaaknummer is %(nummer)s. Bewaar dit nummer.")
+                % {"nummer": zaak.identificatie},
             )
             return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
     context = {

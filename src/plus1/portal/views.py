@@ -100,10 +100,10 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
             "channels": [
                 label
                 for flag, label in (
-                    (adoption.offers_online, "online"),
-                    (adoption.offers_counter, "aan de balie"),
-                    (adoption.offers_phone, "telefonisch"),
-                    (adoption.offers_post, "per post"),
+                    (adoption.offers_online, _("online")),
+                    (adoption.offers_counter, _("aan de balie")),
+                    (adoption.offers_phone, _("telefonisch")),
+                    (adoption.offers_post, _("per post")),
                 )
                 if flag
             ],
