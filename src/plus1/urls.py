@@ -6,20 +6,28 @@ admin.site.site_header = "Plus1 beheer"
 admin.site.site_title = "Plus1"
 admin.site.index_title = "Catalogus en organisaties"
 
-urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("backoffice/", include("plus1.backoffice.urls")),
+# Log-in and language: the same on the shared host and on a gemeente's own host (host_urls).
+common_patterns = [
+    path("taal/", include("django.conf.urls.i18n")),
     *(
         [
             path("digid/", include("digid_eherkenning.mock.digid_urls")),
             path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
+            path("eherkenning/", include("plus1.connectors.eherkenning_mock_urls")),
         ]
         if settings.DIGID_MOCK
         else [
             path("digid/", include("digid_eherkenning.digid_urls")),
+            path("eherkenning/", include("digid_eherkenning.eherkenning_urls")),
             path("saml/metadata/", include("digid_eherkenning.metadata_urls")),
         ]
     ),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("backoffice/", include("plus1.backoffice.urls")),
+    *common_patterns,
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),
 ]

@@ -34,6 +34,9 @@ def gemeente_a_data(gemeente_a, actor):
         data={},
         actor=actor,
     )
+    services.save_product_text(
+        gemeente=gemeente_a, product=zaaktype.product, actor=actor, text="Alleen voor gemeente A"
+    )
     person = create_employee(username="behandelaar-a", password="een-lang-wachtwoord")
     grant_role(tenant=gemeente_a, user=person, role=Role.BEHANDELAAR, actor=actor)
     return gemeente_a
@@ -67,4 +70,4 @@ def test_beheerder_of_b_opens_nothing_of_a_in_any_admin(client, gemeente_a_data,
             if listing.status_code == 200:
                 assert row not in list(listing.context["cl"].result_list), f"{model.__name__} lists A's row"
 
-    assert visited >= 9, "the walk reached adoptions, memberships and audit rows"
+    assert visited >= 12, "the walk reached adoptions, product texts, memberships and audit rows"

@@ -26,6 +26,7 @@ from .models import (
     Eigenschap,
     InformatieObjectType,
     Product,
+    ProductText,
     ResultaatType,
     ResultaatTypeOmschrijving,
     RolType,
@@ -390,3 +391,82 @@ class CatalogOwnedAdmin(ReferenceAdmin):
 
 admin.site.register(InformatieObjectType, CatalogOwnedAdmin)
 admin.site.register(BesluitType, CatalogOwnedAdmin)
+
+
+class ProductTextForm(forms.ModelForm):
+    class Meta:
+        model = ProductText
+        fields = ["tenant", "product", *services.PRODUCT_TEXT_FIELDS]
+
+    def clean(self):
+        cleaned = super().clean()
+        tenant, product = cleaned.get("tenant"), cleaned.get("product")
+        is_new = self.instance.pk is None and tenant and product
+        if is_new and ProductText.objects.for_tenant(tenant).filter(product=product).exists():
+            raise forms.ValidationError(
+                _("%(gemeente)s heeft al een eigen tekst voor dit product. Pas die tekst aan."),
+                params={"gemeente": tenant},
+            )
+        return cleaned
+
+
+@admin.register(ProductText)
+class ProductTextAdmin(admin.ModelAdmin):
+    """A gemeente's own text on a product page; its beheerders see and edit only their own."""
+
+    form = ProductTextForm
+    list_display = ["product", "tenant", "updated_at"]
+    search_fields = ["product__upl_name", "text"]
+    autocomplete_fields = ["product"]
+
+    def get_queryset(self, request):
+        gemeenten = policies.adopting_gemeenten(request.user)
+        return ProductText.objects.filter(tenant__in=gemeenten).select_related("tenant", "product")
+
+    def has_module_permission(self, request):
+        return bool(policies.adopting_gemeenten(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        return (obj is None and self.has_module_permission(request)) or (
+            obj is not None and policies.can_manage_product_text(request.user, obj)
+        )
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["tenant", "product"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "tenant":
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                pk__in=[g.pk for g in policies.adopting_gemeenten(request.user)]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # The tenant field only offers the user's own gemeenten; the service writes the audit row.
+        form.instance = services.save_product_text(
+            gemeente=obj.tenant,
+            product=obj.product,
+            actor=Actor.from_user(request.user),
+            **{name: form.cleaned_data[name] for name in services.PRODUCT_TEXT_FIELDS},
+        )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            record_change(
+                tenant=obj.tenant, actor=Actor.from_user(request.user), action="delete_product_text", obj=obj
+            )
+            obj.delete()
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            if policies.can_manage_product_text(request.user, obj):
+                self.delete_model(request, obj)

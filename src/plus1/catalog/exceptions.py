@@ -19,3 +19,7 @@ class CannotAdopt(CatalogError):
 
 class NoUpgradeAvailable(CatalogError):
     pass
+
+
+class CannotWriteProductText(CatalogError):
+    pass

@@ -5,7 +5,7 @@ from plus1.accounts.selectors import has_role, organisations_for_user
 from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
 
-from .models import Adoption, ZaakType
+from .models import Adoption, ProductText, ZaakType
 
 
 def catalog_organisations(user) -> list[Organisation]:
@@ -35,3 +35,7 @@ def can_publish_zaaktype(user, zaaktype: ZaakType) -> bool:
 
 def can_manage_adoption(user, adoption: Adoption) -> bool:
     return user.is_superuser or has_role(user, tenant=adoption.tenant, role=Role.BEHEERDER)
+
+
+def can_manage_product_text(user, product_text: ProductText) -> bool:
+    return user.is_superuser or has_role(user, tenant=product_text.tenant, role=Role.BEHEERDER)

@@ -1,10 +1,10 @@
-from django.db.models import F, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery
 
 from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
 
 from .constants import PublicationStatus
-from .models import Adoption, Product, ZaakType
+from .models import Adoption, Product, ProductText, Theme, ZaakType
 
 
 def published_zaaktypen() -> QuerySet[ZaakType]:
@@ -77,3 +77,22 @@ def get_product_for_portal(*, gemeente: Organisation, slug: str) -> tuple[Produc
         .first()
     )
     return product, adoption
+
+
+def get_product_text(*, gemeente: Organisation, product: Product) -> ProductText | None:
+    """The gemeente's own text for this product page, if it wrote one."""
+    return ProductText.objects.for_tenant(gemeente).filter(product=product).first()
+
+
+def themes_with_counts(gemeente: Organisation) -> list[Theme]:
+    """The themes that hold products, each with ``product_count`` and this gemeente's ``online_count``."""
+    online = set(online_titles_by_product(gemeente))
+    themes = list(Theme.objects.annotate(product_count=Count("products")).filter(product_count__gt=0))
+    links = Theme.products.through.objects.values_list("theme_id", "product_id")
+    online_per_theme: dict[int, int] = {}
+    for theme_id, product_id in links:
+        if product_id in online:
+            online_per_theme[theme_id] = online_per_theme.get(theme_id, 0) + 1
+    for theme in themes:
+        theme.online_count = online_per_theme.get(theme.id, 0)
+    return themes

@@ -16,10 +16,18 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .constants import PublicationStatus, RolOmschrijvingGeneriek
-from .exceptions import CannotAdopt, CannotPublish, NoUpgradeAvailable, PublishedIsImmutable
+from .exceptions import (
+    CannotAdopt,
+    CannotPublish,
+    CannotWriteProductText,
+    NoUpgradeAvailable,
+    PublishedIsImmutable,
+)
 from .models import (
     Adoption,
     Eigenschap,
+    Product,
+    ProductText,
     ResultaatType,
     RolType,
     StatusType,
@@ -339,3 +347,33 @@ def _validate(adoption: Adoption) -> None:
         adoption.full_clean(exclude=["tenant", "process", "zaaktype"], validate_unique=False)
     except ValidationError as exc:
         raise CannotAdopt(" ".join(exc.messages)) from exc
+
+
+PRODUCT_TEXT_FIELDS = ("text", "url", "url_label")
+
+
+@transaction.atomic
+def save_product_text(
+    *, gemeente: Organisation, product: Product, actor: Actor, text: str, url: str = "", url_label: str = ""
+) -> ProductText:
+    """Set the gemeente's own text on a product page, adopted or not (one per product)."""
+    if not gemeente.is_gemeente:
+        raise CannotWriteProductText("Alleen een gemeente kan een eigen producttekst schrijven.")
+    existing = ProductText.objects.for_tenant(gemeente).select_for_update().filter(product=product).first()
+    before = _snapshot(existing, PRODUCT_TEXT_FIELDS) if existing else None
+    product_text = existing or ProductText(tenant=gemeente, product=product)
+    product_text.text, product_text.url, product_text.url_label = text, url, url_label
+    try:
+        product_text.full_clean()
+    except ValidationError as exc:
+        raise CannotWriteProductText("; ".join(exc.messages)) from exc
+    product_text.save()
+    record_change(
+        tenant=gemeente,
+        actor=actor,
+        action="save_product_text",
+        obj=product_text,
+        before=before,
+        after=_snapshot(product_text, PRODUCT_TEXT_FIELDS),
+    )
+    return product_text

@@ -3,6 +3,7 @@
 import datetime
 
 import isodate
+from django.utils.translation import gettext, ngettext
 
 
 def add_term(start: datetime.date, term: str) -> datetime.date:
@@ -26,13 +27,13 @@ def describe_term(term: str) -> str:
     else:
         years, months, days = 0, 0, match.days
     if years:
-        parts.append(f"{years} jaar")
+        parts.append(ngettext("%(count)d jaar", "%(count)d jaar", years) % {"count": years})
     if months:
-        parts.append(f"{months} {'maand' if months == 1 else 'maanden'}")
+        parts.append(ngettext("%(count)d maand", "%(count)d maanden", months) % {"count": months})
     if days:
         if days % 7 == 0:
             weeks = days // 7
-            parts.append(f"{weeks} {'week' if weeks == 1 else 'weken'}")
+            parts.append(ngettext("%(count)d week", "%(count)d weken", weeks) % {"count": weeks})
         else:
-            parts.append(f"{days} {'dag' if days == 1 else 'dagen'}")
-    return " en ".join(parts) or "direct"
+            parts.append(ngettext("%(count)d dag", "%(count)d dagen", days) % {"count": days})
+    return gettext(" en ").join(parts) or gettext("direct")

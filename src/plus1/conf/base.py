@@ -56,7 +56,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
+    "plus1.portal.middleware.PortalHostMiddleware",
+    # Django's LocaleMiddleware, but Dutch unless the visitor picked English with the switch.
+    "plus1.portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +166,9 @@ AUTHENTICATION_BACKENDS = [
     "digid_eherkenning.mock.backends.DigiDBackend"
     if DIGID_MOCK
     else "digid_eherkenning.backends.DigiDBackend",
+    "plus1.connectors.eherkenning_mock.EherkenningMockBackend"
+    if DIGID_MOCK
+    else "digid_eherkenning.backends.eHerkenningBackend",
 ]
 # Largest file a resident may upload, in bytes (default 10 MB).
 PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
@@ -172,6 +178,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60
+# Sending a request and opening a document need a log-in at most this old (seconds); else log in again.
+PLUS1_REAUTH_SECONDS = env.int("PLUS1_REAUTH_SECONDS", default=15 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Employee log-in (docs/backoffice-login.md). After this many failed attempts for one user name

@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
+# The demo gemeenten also have their own portal host (utrecht.localhost, see plus1.demo).
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, ".localhost"]  # noqa: F405
 
 # The mock DigiD identity provider: log in with any BSN, no SAML set-up needed.
 DIGID_MOCK = True
@@ -11,4 +13,5 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend",
+    "plus1.connectors.eherkenning_mock.EherkenningMockBackend",
 ]

@@ -19,6 +19,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "digid_eherkenning.mock.backends.DigiDBackend",
+    "plus1.connectors.eherkenning_mock.EherkenningMockBackend",
 ]
 
 # Uploaded documents of the tests go to a throw-away folder, never into the project.

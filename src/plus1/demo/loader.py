@@ -28,7 +28,7 @@ from plus1.cases.services import Initiator, claim_zaak, close_zaak, create_zaak
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog import services as catalog_services
 from plus1.catalog.importer.loader import import_library
-from plus1.catalog.models import Adoption, ZaakType
+from plus1.catalog.models import Adoption, Product, ProductText, ZaakType
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 
@@ -124,6 +124,7 @@ def load_demo() -> DemoSummary:
     if catalog_selectors.pending_upgrade(adoption):
         catalog_services.accept_upgrade(adoption=adoption, actor=actor)
 
+    _local_product_text(utrecht, actor)
     for gemeente in summary.gemeenten:
         _demo_zaken(gemeente, actor)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
@@ -150,6 +151,8 @@ def _dress_up(gemeente: Organisation, *, rsin: str, colour: str) -> None:
     gemeente.primary_color = colour
     gemeente.contact_email = f"info@{gemeente.slug}.plus1.example"
     gemeente.contact_phone = "14 0" + gemeente.cbs_code[-2:]
+    # The portal also answers on the gemeente's own host name; *.localhost reaches this machine.
+    gemeente.portal_host = f"{gemeente.slug}.localhost"
     gemeente.full_clean()
     gemeente.save()
 
@@ -186,6 +189,24 @@ def _publish_parkeervergunning_v2(actor: Actor) -> None:
         description=current.description + " Vanaf 2027 hoeft u geen kentekenbewijs meer mee te sturen.",
     )
     catalog_services.publish_zaaktype(zaaktype=concept, actor=actor)
+
+
+def _local_product_text(gemeente: Organisation, actor: Actor) -> None:
+    """A gemeente's own text on a product it does not run itself (shown on its product page)."""
+    product = Product.objects.get(slug="omgevingsvergunning")
+    if ProductText.objects.for_tenant(gemeente).filter(product=product).exists():
+        return
+    catalog_services.save_product_text(
+        gemeente=gemeente,
+        product=product,
+        actor=actor,
+        text=(
+            "Een omgevingsvergunning vraagt u aan bij het Omgevingsloket. "
+            "Daar ziet u ook of u een vergunning nodig hebt."
+        ),
+        url="https://omgevingswet.overheid.nl/",
+        url_label="Naar het Omgevingsloket",
+    )
 
 
 def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:

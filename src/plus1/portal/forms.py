@@ -1,6 +1,7 @@
 """A request form page built from the zaaktype's eigenschappen. Rules live in catalog.answers."""
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from plus1.catalog.constants import DataType
 from plus1.catalog.models import Eigenschap
@@ -20,7 +21,11 @@ def _field(eigenschap: Eigenschap) -> forms.Field:
             choices=[(c, c) for c in eigenschap.choices], widget=forms.RadioSelect, **common
         )
     if eigenschap.data_type == DataType.BOOLEAN:
-        return forms.ChoiceField(choices=[("ja", "Ja"), ("nee", "Nee")], widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(
+            choices=[("ja", gettext_lazy("Ja")), ("nee", gettext_lazy("Nee"))],
+            widget=forms.RadioSelect,
+            **common,
+        )
     attrs = {"type": _INPUT_TYPES.get(eigenschap.data_type, "text")}
     if eigenschap.data_type in (DataType.NUMBER, DataType.BSN, DataType.POSTCODE):
         attrs["inputmode"] = "numeric" if eigenschap.data_type != DataType.POSTCODE else "text"
@@ -41,7 +46,7 @@ def step_form(eigenschappen: list[Eigenschap], *, data=None, initial=None) -> fo
     for eigenschap in eigenschappen:
         field = _field(eigenschap)
         if not eigenschap.is_required:
-            field.label = f"{field.label} (niet verplicht)"
+            field.label = gettext("%(label)s (niet verplicht)") % {"label": field.label}
         fields[eigenschap.name] = field
     form_class = type("StepForm", (forms.Form,), fields)
     return form_class(data=data, initial=initial)
@@ -49,7 +54,9 @@ def step_form(eigenschappen: list[Eigenschap], *, data=None, initial=None) -> fo
 
 class SubmitForm(forms.Form):
     confirm_to = forms.EmailField(
-        label="Uw e-mailadres voor de bevestiging (niet verplicht)",
+        label=gettext_lazy("Uw e-mailadres voor de bevestiging (niet verplicht)"),
         required=False,
-        error_messages={"invalid": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."},
+        error_messages={
+            "invalid": gettext_lazy("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
+        },
     )

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from plus1.audit.services import Actor
@@ -21,7 +22,8 @@ from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
 
 from .forms import SubmitForm, step_form
-from .views import _gemeente, _require_resident, _resident_bsn
+from .routing import portal_redirect, portal_reverse
+from .views import _business_kvk, _gemeente, _require_fresh_login, _require_login, _resident_bsn
 
 
 def _adoption(gemeente, identificatie: str) -> Adoption:
@@ -32,7 +34,7 @@ def _adoption(gemeente, identificatie: str) -> Adoption:
         .first()
     )
     if adoption is None:
-        raise Http404("Dit product kunt u bij deze gemeente niet online aanvragen.")
+        raise Http404(_("Dit product kunt u bij deze gemeente niet online aanvragen."))
     return adoption
 
 
@@ -56,10 +58,10 @@ def _total_pages(adoption: Adoption) -> int:
     return len(_steps(adoption)) + (1 if _document_types(adoption).exists() else 0) + 1
 
 
-def _after_last_step(gemeente, identificatie: str, adoption: Adoption) -> HttpResponse:
+def _after_last_step(request: HttpRequest, identificatie: str, adoption: Adoption) -> HttpResponse:
     if _document_types(adoption).exists():
-        return redirect("portal:request-documents", gemeente.slug, identificatie)
-    return redirect("portal:request-summary", gemeente.slug, identificatie)
+        return portal_redirect(request, "portal:request-documents", identificatie)
+    return portal_redirect(request, "portal:request-summary", identificatie)
 
 
 def _uuid_or_404(value: str) -> uuid.UUID:
@@ -67,34 +69,62 @@ def _uuid_or_404(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError as exc:
-        raise Http404("Deze aanvraag bestaat niet (meer).") from exc
+        raise Http404(_("Deze aanvraag bestaat niet (meer).")) from exc
+
+
+def _draft_owner(request: HttpRequest) -> str:
+    """Who owns a draft: the resident's BSN, or "K" and the business's KvK number.
+
+    Drafts have one owner column (``owner_bsn``, 9 characters). A BSN is digits only, so
+    "K69599084" can never be a resident's draft, and a business never resumes a resident's.
+    """
+    if bsn := _resident_bsn(request):
+        return bsn
+    if kvk_number := _business_kvk(request):
+        return f"K{kvk_number}"
+    return ""
 
 
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
     return case_services.start_or_resume_draft(
-        tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request)
+        tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request)
     )
 
 
+def _initiator_and_actor(request: HttpRequest) -> tuple[case_services.Initiator, Actor]:
+    if kvk_number := _business_kvk(request):
+        initiator = case_services.Initiator(
+            name=f"Onderneming met KvK-nummer {kvk_number}", kvk_number=kvk_number
+        )
+        return initiator, Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
+    person = get_brp_client().get_person(_resident_bsn(request))
+    initiator = case_services.Initiator(
+        name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
+    )
+    return initiator, Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)")
+
+
 @require_http_methods(["GET"])
-def start(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def start(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     _draft(request, gemeente, adoption)
-    return redirect("portal:request-step", gemeente.slug, identificatie, 1)
+    return portal_redirect(request, "portal:request-step", identificatie, 1)
 
 
 @require_http_methods(["GET", "POST"])
-def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: int) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def step(
+    request: HttpRequest, identificatie: str, number: int, gemeente_slug: str | None = None
+) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     steps = _steps(adoption)
     if not 1 <= number <= len(steps):
-        return redirect("portal:request-summary", gemeente.slug, identificatie)
+        return portal_redirect(request, "portal:request-summary", identificatie)
     title, eigenschappen = steps[number - 1]
     draft = _draft(request, gemeente, adoption)
     if request.method == "POST":
@@ -109,14 +139,14 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
             else:
                 if "opslaan" in request.POST:
                     messages.success(
-                        request, "Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen."
+                        request, _("Uw aanvraag is bewaard. U kunt later verder via dezelfde knop Aanvragen.")
                     )
-                    return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+                    return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
                 if "vorige" in request.POST and number > 1:
-                    return redirect("portal:request-step", gemeente.slug, identificatie, number - 1)
+                    return portal_redirect(request, "portal:request-step", identificatie, number - 1)
                 if number < len(steps):
-                    return redirect("portal:request-step", gemeente.slug, identificatie, number + 1)
-                return _after_last_step(gemeente, identificatie, adoption)
+                    return portal_redirect(request, "portal:request-step", identificatie, number + 1)
+                return _after_last_step(request, identificatie, adoption)
     else:
         form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen))
     context = {
@@ -132,11 +162,11 @@ def step(request: HttpRequest, gemeente_slug: str, identificatie: str, number: i
 
 
 @require_http_methods(["GET", "POST"])
-def documents(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Add documents; every file is checked by content and size, and errors name the file."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     draft = _draft(request, gemeente, adoption)
     document_types = list(_document_types(adoption))
@@ -151,10 +181,10 @@ def documents(request: HttpRequest, gemeente_slug: str, identificatie: str) -> H
                 except InvalidUpload as exc:
                     errors.append(str(exc))
         if not errors and "volgende" in request.POST:
-            return redirect("portal:request-summary", gemeente.slug, identificatie)
+            return portal_redirect(request, "portal:request-summary", identificatie)
         if not errors and "vorige" in request.POST:
-            return redirect(
-                "portal:request-step", gemeente.slug, identificatie, max(1, len(_steps(adoption)))
+            return portal_redirect(
+                request, "portal:request-step", identificatie, max(1, len(_steps(adoption)))
             )
     uploaded = {}
     for document in draft.documenten.all():
@@ -187,10 +217,10 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
 
 
 @require_http_methods(["GET", "POST"])
-def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     problems: dict[str, str] = {}
     form = SubmitForm(data=request.POST if request.method == "POST" else None)
@@ -198,22 +228,24 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
         # The draft's id is the idempotency key: a repeated POST finds it already submitted.
         draft_id = _uuid_or_404(request.POST.get("draft", ""))
         draft = RequestDraft.objects.filter(
-            tenant=gemeente, adoption=adoption, owner_bsn=_resident_bsn(request), uuid=draft_id
+            tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request), uuid=draft_id
         ).first()
         if draft is None:
-            raise Http404("Deze aanvraag bestaat niet (meer).")
+            raise Http404(_("Deze aanvraag bestaat niet (meer)."))
     else:
         draft = _draft(request, gemeente, adoption)
     if request.method == "POST" and form.is_valid():
-        person = get_brp_client().get_person(_resident_bsn(request))
-        initiator = case_services.Initiator(
-            name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
-        )
+        # Sending is a sensitive step: an old log-in goes through DigiD/eHerkenning again and
+        # comes back to this summary; the draft stays in the database, so nothing is lost.
+        summary_url = portal_reverse(request, "portal:request-summary", identificatie)
+        if (redirect_to_login := _require_fresh_login(request, summary_url)) is not None:
+            return redirect_to_login
+        initiator, actor = _initiator_and_actor(request)
         try:
             zaak = case_services.submit_draft(
                 draft=draft,
                 initiator=initiator,
-                actor=Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)"),
+                actor=actor,
                 confirm_to=form.cleaned_data["confirm_to"],
             )
         except InvalidRequestData as exc:
@@ -221,8 +253,11 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
         except MissingDocuments as exc:
             problems = {"__documents__": str(exc)}
         else:
-            messages.success(request, f"Uw aanvraag is verstuurd. Uw zaaknummer is {zaak.identificatie}.")
-            return redirect("portal:my-zaak-detail", gemeente.slug, zaak.identificatie)
+            messages.success(
+                request,
+                _("Uw aanvraag is verstuurd. Uw zaaknummer is %(nummer)s.") % {"nummer": zaak.identificatie},
+            )
+            return portal_redirect(request, "portal:my-zaak-detail", zaak.identificatie)
     steps = _steps(adoption)
     rows = [
         {
@@ -250,12 +285,12 @@ def summary(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Htt
 
 
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
+def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Report something without logging in, where the process allows it (melding openbare ruimte)."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if not adoption.zaaktype.allows_anonymous:
-        raise Http404("Voor dit product moet u inloggen.")
+        raise Http404(_("Voor dit product moet u inloggen."))
     eigenschappen = list(adoption.zaaktype.eigenschappen.all())
     form = step_form(eigenschappen, data=request.POST if request.method == "POST" else None)
     contact = SubmitForm(data=request.POST if request.method == "POST" else None)
@@ -278,9 +313,11 @@ def report(request: HttpRequest, gemeente_slug: str, identificatie: str) -> Http
                 form.add_error(name if name in form.fields else None, field_errors[0])
         else:
             messages.success(
-                request, f"Bedankt voor uw melding. Uw zaaknummer is {zaak.identificatie}. Bewaar dit nummer."
+                request,
+                _("Bedankt voor uw melding. Uw zaaknummer is %(nummer)s. Bewaar dit nummer.")
+                % {"nummer": zaak.identificatie},
             )
-            return redirect("portal:product-detail", gemeente.slug, adoption.zaaktype.product.slug)
+            return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
     context = {
         "gemeente": gemeente,
         "adoption": adoption,

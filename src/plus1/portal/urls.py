@@ -1,41 +1,40 @@
-from django.urls import path
+"""Portal URLs. One list of a gemeente's pages, mounted twice: under ``/<slug>/`` here and at
+``/`` on the gemeente's own host name (``host_urls``). Reverse them with ``routing.portal_reverse``
+or the ``{% portal_url %}`` tag, which add the slug only when the request came in by path."""
+
+from django.urls import include, path
 
 from . import request_views, views
 
 app_name = "portal"
 
-urlpatterns = [
-    path("", views.index, name="index"),
-    path("<slug:gemeente_slug>/", views.home, name="home"),
-    path("<slug:gemeente_slug>/producten/", views.product_list, name="product-list"),
-    path("<slug:gemeente_slug>/producten/<slug:product_slug>/", views.product_detail, name="product-detail"),
-    path("<slug:gemeente_slug>/zoeken/", views.search_page, name="search"),
-    path("<slug:gemeente_slug>/zoeken.json", views.search_json, name="search-json"),
-    path("<slug:gemeente_slug>/huisstijl.css", views.house_style, name="house-style"),
-    path("<slug:gemeente_slug>/inloggen/", views.login, name="login"),
-    path("<slug:gemeente_slug>/uitloggen/", views.logout, name="logout"),
-    path("<slug:gemeente_slug>/aanvragen/<slug:identificatie>/", request_views.start, name="request-start"),
+gemeente_patterns = [
+    path("", views.home, name="home"),
+    path("producten/", views.product_list, name="product-list"),
+    path("producten/<slug:product_slug>/", views.product_detail, name="product-detail"),
+    path("themas/", views.theme_list, name="theme-list"),
+    path("themas/<slug:theme_slug>/", views.theme_detail, name="theme-detail"),
+    path("zoeken/", views.search_page, name="search"),
+    path("zoeken.json", views.search_json, name="search-json"),
+    path("huisstijl.css", views.house_style, name="house-style"),
+    path("inloggen/", views.login, name="login"),
+    path("inloggen/eherkenning/", views.login_eherkenning, name="login-eherkenning"),
+    path("uitloggen/", views.logout, name="logout"),
+    path("aanvragen/<slug:identificatie>/", request_views.start, name="request-start"),
+    path("aanvragen/<slug:identificatie>/stap/<int:number>/", request_views.step, name="request-step"),
+    path("aanvragen/<slug:identificatie>/documenten/", request_views.documents, name="request-documents"),
+    path("aanvragen/<slug:identificatie>/controleren/", request_views.summary, name="request-summary"),
+    path("melden/<slug:identificatie>/", request_views.report, name="report"),
+    path("mijn-zaken/", views.my_zaken, name="my-zaken"),
+    path("mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
     path(
-        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/stap/<int:number>/",
-        request_views.step,
-        name="request-step",
-    ),
-    path(
-        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/documenten/",
-        request_views.documents,
-        name="request-documents",
-    ),
-    path(
-        "<slug:gemeente_slug>/aanvragen/<slug:identificatie>/controleren/",
-        request_views.summary,
-        name="request-summary",
-    ),
-    path("<slug:gemeente_slug>/melden/<slug:identificatie>/", request_views.report, name="report"),
-    path("<slug:gemeente_slug>/mijn-zaken/", views.my_zaken, name="my-zaken"),
-    path("<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
-    path(
-        "<slug:gemeente_slug>/mijn-zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",
+        "mijn-zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",
         views.my_document,
         name="my-document",
     ),
+]
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:gemeente_slug>/", include(gemeente_patterns)),
 ]

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import auth
+from django.contrib import auth, messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from plus1.accounts.sessions import is_recently_authenticated
 from plus1.cases import selectors as case_selectors
 from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
-from plus1.catalog.models import Adoption, Product
+from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.terms import describe_term
-from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
+
+from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 MAX_QUERY_LENGTH = 200
 
 
-def _gemeente(slug: str) -> Organisation:
-    return get_object_or_404(Organisation, slug=slug, kind=OrganisationKind.GEMEENTE)
+def _gemeente(request: HttpRequest, slug: str | None) -> Organisation:
+    return gemeente_for_request(request, slug)
 
 
 def _product_title(product: Product, process_name: str | None) -> str:
@@ -47,15 +50,15 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def home(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adoptions = sorted(selectors.adoptions_for_gemeente(gemeente), key=lambda a: a.zaaktype.omschrijving)
     return render(request, "portal/home.html", {"gemeente": gemeente, "adoptions": adoptions})
 
 
 @require_GET
-def product_list(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def product_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
         {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
@@ -66,8 +69,8 @@ def product_list(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
 
 
 @require_GET
-def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     try:
         product, adoption = selectors.get_product_for_portal(gemeente=gemeente, slug=product_slug)
     except Product.DoesNotExist as exc:
@@ -77,6 +80,7 @@ def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) 
         "product": product,
         "adoption": adoption,
         "title": _title(product, adoption),
+        "product_text": selectors.get_product_text(gemeente=gemeente, product=product),
     }
     if adoption is not None:
         zaaktype = adoption.zaaktype
@@ -88,18 +92,47 @@ def product_detail(request: HttpRequest, gemeente_slug: str, product_slug: str) 
                 "informatieobjecttype"
             ),
             "can_request_online": adoption.offers_online and zaaktype.allows_online,
+            "eherkenning_login_url": portal_reverse(request, "portal:login-eherkenning")
+            + "?"
+            + urlencode(
+                {"next": portal_reverse(request, "portal:request-start", adoption.process.identificatie)}
+            ),
             "channels": [
                 label
                 for flag, label in (
-                    (adoption.offers_online, "online"),
-                    (adoption.offers_counter, "aan de balie"),
-                    (adoption.offers_phone, "telefonisch"),
-                    (adoption.offers_post, "per post"),
+                    (adoption.offers_online, _("online")),
+                    (adoption.offers_counter, _("aan de balie")),
+                    (adoption.offers_phone, _("telefonisch")),
+                    (adoption.offers_post, _("per post")),
                 )
                 if flag
             ],
         }
     return render(request, "portal/product_detail.html", context)
+
+
+@require_GET
+def theme_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Browse by theme: the SDG information areas that hold products."""
+    gemeente = _gemeente(request, gemeente_slug)
+    themes = selectors.themes_with_counts(gemeente)
+    return render(request, "portal/theme_list.html", {"gemeente": gemeente, "themes": themes})
+
+
+@require_GET
+def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
+    """The products of one theme; those this gemeente offers online are marked."""
+    gemeente = _gemeente(request, gemeente_slug)
+    theme = get_object_or_404(Theme, slug=theme_slug)
+    adopted = selectors.adoptions_by_product(gemeente)
+    products = [
+        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
+        for p in theme.products.only("id", "slug", "upl_name")
+    ]
+    products.sort(key=lambda item: (not item["is_online"], item["title"].lower()))
+    return render(
+        request, "portal/theme_detail.html", {"gemeente": gemeente, "theme": theme, "products": products}
+    )
 
 
 def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[dict]]:
@@ -110,7 +143,7 @@ def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[di
     results = []
     for hit in search.search_products(query):
         product = hit.product
-        path = reverse("portal:product-detail", args=[gemeente.slug, product.slug])
+        path = portal_reverse(request, "portal:product-detail", product.slug)
         results.append(
             {
                 "uniforme_productnaam": product.upl_name,
@@ -125,16 +158,16 @@ def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[di
 
 
 @require_GET
-def search_page(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
+def search_page(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
     query, results = _results(request, gemeente)
     return render(request, "portal/search.html", {"gemeente": gemeente, "query": query, "results": results})
 
 
 @require_GET
-def search_json(request: HttpRequest, gemeente_slug: str) -> JsonResponse:
+def search_json(request: HttpRequest, gemeente_slug: str | None = None) -> JsonResponse:
     """The ranked search results for chatbots and contact centres."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     query, results = _results(request, gemeente)
     fields = ("uniforme_productnaam", "upl_uri", "title", "url")
     return JsonResponse(
@@ -145,9 +178,9 @@ def search_json(request: HttpRequest, gemeente_slug: str) -> JsonResponse:
 
 @require_GET
 @cache_control(max_age=300, public=True)
-def house_style(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
+def house_style(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """The gemeente's colours as CSS custom properties (a file, so no inline styles are needed)."""
-    gemeente = _gemeente(gemeente_slug)
+    gemeente = _gemeente(request, gemeente_slug)
     css = (
         ":root {\n"
         f"  --plus1-color-primary: {gemeente.primary_color};\n"
@@ -162,60 +195,111 @@ def _resident_bsn(request: HttpRequest) -> str:
     return getattr(user, "bsn", "") if user.is_authenticated else ""
 
 
-@require_GET
-def login(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
-    gemeente = _gemeente(gemeente_slug)
-    default_next = reverse("portal:my-zaken", args=[gemeente.slug])
+def _send_to_login_service(request: HttpRequest, service: str) -> HttpResponse:
+    default_next = portal_reverse(request, "portal:my-zaken")
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = default_next
     params = urlencode(
         {
             "next": request.build_absolute_uri(next_url or default_next),
-            "cancel": request.build_absolute_uri(reverse("portal:home", args=[gemeente.slug])),
+            "cancel": request.build_absolute_uri(portal_reverse(request, "portal:home")),
         }
     )
-    return redirect(f"{reverse('digid:login')}?{params}")
-
-
-@require_POST
-def logout(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
-    auth.logout(request)
-    return redirect("portal:home", gemeente.slug)
-
-
-def _require_resident(request: HttpRequest, gemeente: Organisation) -> HttpResponse | None:
-    if _resident_bsn(request):
-        return None
-    login_url = reverse("portal:login", args=[gemeente.slug])
-    return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
+    return redirect(f"{reverse(service)}?{params}")
 
 
 @require_GET
-def my_zaken(request: HttpRequest, gemeente_slug: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
+    _gemeente(request, gemeente_slug)
+    return _send_to_login_service(request, "digid:login")
+
+
+@require_GET
+def login_eherkenning(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Send a business to eHerkenning; it comes back to Mijn zaken (or where it was going)."""
+    _gemeente(request, gemeente_slug)
+    return _send_to_login_service(request, "eherkenning:login")
+
+
+@require_POST
+def logout(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    _gemeente(request, gemeente_slug)
+    auth.logout(request)
+    return portal_redirect(request, "portal:home")
+
+
+def _business_kvk(request: HttpRequest) -> str:
+    user = request.user
+    return getattr(user, "kvk_number", "") if user.is_authenticated else ""
+
+
+def _login_redirect(request: HttpRequest, name: str, next_url: str) -> HttpResponse:
+    return redirect(f"{portal_reverse(request, name)}?{urlencode({'next': next_url})}")
+
+
+def _require_login(request: HttpRequest, zaaktype: ZaakType | None = None) -> HttpResponse | None:
+    """None when someone this page is for is logged in; else off to DigiD or eHerkenning.
+
+    Mijn zaken is for residents (DigiD) and businesses (eHerkenning) alike; a request is for
+    whom its zaaktype serves, so a business-only product asks for eHerkenning.
+    """
+    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
+    if zaaktype is None:
+        if bsn or kvk_number:
+            return None
+        return _login_redirect(request, "portal:login", request.get_full_path())
+    for_businesses = zaaktype.is_for_businesses
+    for_residents = zaaktype.is_for_residents or not for_businesses
+    if (bsn and for_residents) or (kvk_number and for_businesses):
+        return None
+    name = "portal:login" if for_residents else "portal:login-eherkenning"
+    return _login_redirect(request, name, request.get_full_path())
+
+
+def _require_fresh_login(request: HttpRequest, next_url: str) -> HttpResponse | None:
+    """None when the log-in is recent enough for a sensitive step; else log in again first.
+
+    The person comes back to ``next_url``; drafts live in the database, so nothing is lost.
+    """
+    if is_recently_authenticated(request):
+        return None
+    messages.info(request, _("U bent al even ingelogd. Log voor uw veiligheid opnieuw in."))
+    name = "portal:login-eherkenning" if _business_kvk(request) else "portal:login"
+    return _login_redirect(request, name, next_url)
+
+
+@require_GET
+def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=_resident_bsn(request))
+    if bsn := _resident_bsn(request):
+        zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=bsn)
+    else:
+        zaken = case_selectors.zaken_for_business(tenant=gemeente, kvk_number=_business_kvk(request))
     return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken})
 
 
 @require_GET
-def my_zaak_detail(request: HttpRequest, gemeente_slug: str, identificatie: str) -> HttpResponse:
-    gemeente = _gemeente(gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+def my_zaak_detail(
+    request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
+) -> HttpResponse:
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaak = _resident_zaak(request, gemeente, identificatie)
+    zaak = _own_zaak(request, gemeente, identificatie)
     return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
 
 
-def _resident_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
-    """One of the logged-in resident's zaken at this gemeente; anyone else's is "not found"."""
+def _own_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
+    """One of the logged-in resident's or business's zaken here; anyone else's is "not found"."""
     try:
-        return case_selectors.get_zaak_for_resident(
-            tenant=gemeente, bsn=_resident_bsn(request), identificatie=identificatie
+        if bsn := _resident_bsn(request):
+            return case_selectors.get_zaak_for_resident(tenant=gemeente, bsn=bsn, identificatie=identificatie)
+        return case_selectors.get_zaak_for_business(
+            tenant=gemeente, kvk_number=_business_kvk(request), identificatie=identificatie
         )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
@@ -223,13 +307,15 @@ def _resident_zaak(request: HttpRequest, gemeente: Organisation, identificatie: 
 
 @require_GET
 def my_document(
-    request: HttpRequest, gemeente_slug: str, identificatie: str, document_uuid: str
+    request: HttpRequest, identificatie: str, document_uuid: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     """Serve one of the resident's own documents; the file itself never sits in the web root."""
-    gemeente = _gemeente(gemeente_slug)
-    if (redirect_to_login := _require_resident(request, gemeente)) is not None:
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
-    zaak = _resident_zaak(request, gemeente, identificatie)
+    zaak = _own_zaak(request, gemeente, identificatie)
+    if (redirect_to_login := _require_fresh_login(request, request.get_full_path())) is not None:
+        return redirect_to_login
     try:
         document = zaak.documenten.get(uuid=document_uuid)
     except (ObjectDoesNotExist, ValidationError) as exc:

@@ -14,6 +14,11 @@ cbs_code = RegexValidator(
     r"^GM\d{4}$", _("Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.")
 )
 
+host_name = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    _("Gebruik een hostnaam in kleine letters zonder https://, bijvoorbeeld loket.utrecht.nl."),
+)
+
 
 class OrganisationQuerySet(models.QuerySet):
     def gemeenten(self) -> "OrganisationQuerySet":
@@ -45,6 +50,16 @@ class Organisation(models.Model):
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     contact_phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The gemeente's own host name for its portal (loket.utrecht.nl); it must also be in ALLOWED_HOSTS.
+    portal_host = models.CharField(
+        _("hostnaam van het loket"),
+        max_length=253,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[host_name],
+        help_text=_("Bijvoorbeeld loket.utrecht.nl. Leeg: het loket staat alleen op /korte-naam/."),
+    )
     visiting_address = models.TextField(_("bezoekadres"), blank=True)
     logo = models.FileField(_("logo"), upload_to="tenants/logos/", blank=True)
     primary_color = models.CharField(

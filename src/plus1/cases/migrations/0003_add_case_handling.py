@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_add_team"),
         ("cases", "0002_add_drafts_documents_and_rol_email"),
-        ("catalog", "0005_add_adoption_team"),
+        ("catalog", "0007_add_adoption_team"),
         ("tenants", "0002_load_gemeenten_2025"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,8 +1,10 @@
 from .adoption import Adoption
 from .catalogus import Catalogus
 from .documents import BesluitType, InformatieObjectType, ZaakTypeInformatieObjectType
+from .product_text import ProductText
 from .reference import Product, ResultaatTypeOmschrijving, SelectielijstProcestype, SelectielijstResultaat
 from .subtypes import Eigenschap, ResultaatType, RolType, StatusType
+from .theme import Theme
 from .zaaktype import Process, ZaakType
 
 __all__ = [
@@ -13,12 +15,14 @@ __all__ = [
     "InformatieObjectType",
     "Process",
     "Product",
+    "ProductText",
     "ResultaatType",
     "ResultaatTypeOmschrijving",
     "RolType",
     "SelectielijstProcestype",
     "SelectielijstResultaat",
     "StatusType",
+    "Theme",
     "ZaakType",
     "ZaakTypeInformatieObjectType",
 ]

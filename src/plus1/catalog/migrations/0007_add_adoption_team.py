@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_add_team"),
-        ("catalog", "0004_product_search_index"),
+        ("catalog", "0006_load_sdg_themes"),
     ]
 
     operations = [
