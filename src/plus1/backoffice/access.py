@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
@@ -40,10 +40,12 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             if not request.user.is_authenticated or not has_second_factor(request):
                 return redirect_to_login(request.get_full_path(), reverse("backoffice:login"))
             tenant = employee_gemeente(request.user)
-            if tenant is None or not any(has_role(request.user, tenant=tenant, role=r) for r in allowed):
-                raise PermissionDenied
+            if tenant is None:
+                return render(request, "backoffice/forbidden.html", status=403)
             request.tenant = tenant
             request.is_team_lead = is_team_lead_of(request.user, tenant)
+            if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
+                return render(request, "backoffice/forbidden.html", status=403)
             return function(request, *args, **kwargs)
 
         return wrapped

@@ -6,7 +6,5 @@ class BackofficeConfig(AppConfig):
     verbose_name = "Backoffice"
 
     def ready(self):
-        from django.conf import settings
-
-        if settings.PLUS1_OIDC_ENABLED:
-            from . import oidc  # noqa: F401 - connects the log-in signal
+        # Connects the log-in signal that marks an OpenID Connect session (a no-op without OIDC).
+        from . import oidc  # noqa: F401

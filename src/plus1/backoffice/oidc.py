@@ -4,6 +4,7 @@ The gemeente's identity provider (Entra ID, Keycloak ...) checks the password an
 factor; Plus1 only accepts employees it already knows, matched on e-mail address.
 """
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -23,5 +24,5 @@ class EmployeeOIDCBackend(OIDCAuthenticationBackend):
 
 @receiver(user_logged_in)
 def _mark_second_factor(sender, request, user, **kwargs):
-    if request is not None and getattr(user, "backend", "").endswith("EmployeeOIDCBackend"):
+    if request is not None and request.session.get(BACKEND_SESSION_KEY, "").endswith(".EmployeeOIDCBackend"):
         request.session[SECOND_FACTOR_SESSION_KEY] = "oidc"
