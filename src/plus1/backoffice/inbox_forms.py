@@ -41,7 +41,9 @@ class InboxFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("Alle statussen")), *((name, name) for name in statuses)]
 
     def to_filters(self) -> InboxFilters:
-        data = self.cleaned_data if self.is_valid() else {}
+        # A field with an odd value is left out; the other choices still apply.
+        self.is_valid()
+        data = self.cleaned_data
         return InboxFilters(
             zaaktype_id=data.get("zaaktype"),
             status=data.get("status") or "",

@@ -89,6 +89,16 @@ def test_filters_search_and_sorting(client, behandelaar_a, zaken, params, expect
 
 
 @time_machine.travel(TODAY, tick=False)
+def test_an_odd_filter_value_is_ignored_and_the_other_filters_still_apply(client, behandelaar_a, zaken):
+    response = log_in(client, behandelaar_a).get(
+        INBOX, {"zaaktype": "abc", "sorteer": "x", "termijn": "overdue"}
+    )
+
+    assert response.status_code == 200
+    assert _numbers(response) == [zaken["late"].identificatie]
+
+
+@time_machine.travel(TODAY, tick=False)
 def test_search_by_case_number_and_the_quick_filters_show_their_counts(client, behandelaar_a, zaken):
     log_in(client, behandelaar_a)
 
