@@ -19,10 +19,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.audit.services import Actor
-from plus1.cases import deadlines, policies, selectors, services
+from plus1.cases import policies, selectors, services
 from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
-from plus1.core import clock
 
 from . import forms
 from .access import employee_view
@@ -154,7 +153,7 @@ ACTIONS: dict[str, Action] = {
     "vraag": Action(
         forms.InformationRequestForm,
         _ask,
-        lambda z: z.is_open and not z.information_requests.filter(answered_at__isnull=True).exists(),
+        lambda z: z.is_open and selectors.open_information_request(z) is None,
     ),
     "hervatten": Action(forms.ResumeForm, _resume, lambda z: z.is_open and z.is_suspended),
     "verlengen": Action(
@@ -192,8 +191,6 @@ def _render_detail(
         for name, action in ACTIONS.items():
             if action.is_shown(zaak) or name in (bound or {}):
                 actions[name] = (bound or {}).get(name) or action.form(zaak=zaak)
-    today = clock.today()
-    days_left = deadlines.working_days_left(today=today, end=zaak.planned_end_on)
     context = {
         "nav": "inbox",
         "zaak": zaak,
@@ -201,20 +198,8 @@ def _render_detail(
         "timeline": selectors.timeline_for_zaak(zaak),
         "links": zaak.links.select_related("other__zaaktype"),
         "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
-        "open_question": zaak.information_requests.filter(answered_at__isnull=True).first(),
-        "days_left": max(days_left, 0),
-        "days_late": max(-days_left, 0),
-        "expected_end_if_answered_today": (
-            deadlines.legal_end_date(
-                started_on=zaak.started_on,
-                lead_time=zaak.zaaktype.lead_time,
-                suspensions=zaak.suspensions.values_list("started_on", "ended_on"),
-                extended_by=zaak.extended_by,
-                today=today,
-            )
-            if zaak.is_suspended
-            else None
-        ),
+        "open_question": selectors.open_information_request(zaak),
+        "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,
         "actions": actions,
     }

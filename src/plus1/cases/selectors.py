@@ -10,7 +10,7 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
-from .models import InformatieObject, Rol, Status, Zaak
+from .models import InformatieObject, InformationRequest, Rol, Status, Zaak
 
 
 def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
@@ -231,3 +231,49 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
         )
     entries.sort(key=lambda entry: entry.at, reverse=True)
     return entries
+
+
+@dataclass(frozen=True)
+class DeadlineSummary:
+    """The dates a resident and a case handler see, with the pause counted up to today."""
+
+    legal_end_on: datetime.date
+    service_norm_on: datetime.date | None
+    working_days_left: int
+    is_suspended: bool
+    suspended_on: datetime.date | None
+    # While the term stands still: the end date if the answer came in today.
+    end_if_answered_today: datetime.date | None
+
+    @property
+    def days_late(self) -> int:
+        return max(-self.working_days_left, 0)
+
+    @property
+    def days_left(self) -> int:
+        return max(self.working_days_left, 0)
+
+
+def deadline_summary(zaak: Zaak) -> DeadlineSummary:
+    today = clock.today()
+    running_end = None
+    if zaak.is_suspended:
+        running_end = deadlines.legal_end_date(
+            started_on=zaak.started_on,
+            lead_time=zaak.zaaktype.lead_time,
+            suspensions=zaak.suspensions.values_list("started_on", "ended_on"),
+            extended_by=zaak.extended_by,
+            today=today,
+        )
+    return DeadlineSummary(
+        legal_end_on=zaak.planned_end_on,
+        service_norm_on=zaak.service_norm_on,
+        working_days_left=deadlines.working_days_left(today=today, end=zaak.planned_end_on),
+        is_suspended=zaak.is_suspended,
+        suspended_on=zaak.suspended_on,
+        end_if_answered_today=running_end,
+    )
+
+
+def open_information_request(zaak: Zaak) -> InformationRequest | None:
+    return zaak.information_requests.filter(answered_at__isnull=True).first()

@@ -60,3 +60,23 @@ class SubmitForm(forms.Form):
             "invalid": gettext_lazy("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
         },
     )
+
+
+class AnswerForm(forms.Form):
+    """The resident's answer to the gemeente's question: text, documents, or both."""
+
+    answer = forms.CharField(
+        label=gettext_lazy("Uw antwoord (niet verplicht als u een document toevoegt)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    informatieobjecttype = forms.TypedChoiceField(label=gettext_lazy("Wat voor document is het?"), coerce=int)
+
+    def __init__(self, *args, document_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["informatieobjecttype"].choices = [
+            (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving) for link in document_types
+        ]
+        if not document_types:
+            del self.fields["informatieobjecttype"]

@@ -72,23 +72,15 @@ def _uuid_or_404(value: str) -> uuid.UUID:
         raise Http404(_("Deze aanvraag bestaat niet (meer).")) from exc
 
 
-def _draft_owner(request: HttpRequest) -> str:
-    """Who owns a draft: the resident's BSN, or "K" and the business's KvK number.
-
-    Drafts have one owner column (``owner_bsn``, 9 characters). A BSN is digits only, so
-    "K69599084" can never be a resident's draft, and a business never resumes a resident's.
-    """
+def _draft_owner(request: HttpRequest) -> dict[str, str]:
+    """Who owns a draft: the resident's BSN or the business's KvK number, never both."""
     if bsn := _resident_bsn(request):
-        return bsn
-    if kvk_number := _business_kvk(request):
-        return f"K{kvk_number}"
-    return ""
+        return {"owner_bsn": bsn}
+    return {"owner_kvk_number": _business_kvk(request)}
 
 
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
-    return case_services.start_or_resume_draft(
-        tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request)
-    )
+    return case_services.start_or_resume_draft(tenant=gemeente, adoption=adoption, **_draft_owner(request))
 
 
 def _initiator_and_actor(request: HttpRequest) -> tuple[case_services.Initiator, Actor]:
@@ -228,7 +220,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         # The draft's id is the idempotency key: a repeated POST finds it already submitted.
         draft_id = _uuid_or_404(request.POST.get("draft", ""))
         draft = RequestDraft.objects.filter(
-            tenant=gemeente, adoption=adoption, owner_bsn=_draft_owner(request), uuid=draft_id
+            tenant=gemeente, adoption=adoption, uuid=draft_id, **_draft_owner(request)
         ).first()
         if draft is None:
             raise Http404(_("Deze aanvraag bestaat niet (meer)."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import auth, messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -15,13 +16,18 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.accounts.sessions import is_recently_authenticated
+from plus1.audit.services import Actor
 from plus1.cases import selectors as case_selectors
+from plus1.cases import services as case_services
+from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
 from plus1.catalog import search, selectors
+from plus1.catalog.constants import Direction
 from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.terms import describe_term
 from plus1.tenants.models import Organisation
 
+from .forms import AnswerForm
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 MAX_QUERY_LENGTH = 200
@@ -290,7 +296,67 @@ def my_zaak_detail(
     if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
     zaak = _own_zaak(request, gemeente, identificatie)
-    return render(request, "portal/my_zaak_detail.html", {"gemeente": gemeente, "zaak": zaak})
+    return _render_my_zaak(request, gemeente, zaak)
+
+
+def _answer_document_types(zaak: Zaak):
+    return zaak.zaaktype.document_types.filter(direction=Direction.INKOMEND).select_related(
+        "informatieobjecttype"
+    )
+
+
+def _render_my_zaak(
+    request: HttpRequest, gemeente: Organisation, zaak: Zaak, *, answer_form=None, errors=(), status=200
+) -> HttpResponse:
+    question = case_selectors.open_information_request(zaak)
+    if question is not None and answer_form is None:
+        answer_form = AnswerForm(document_types=list(_answer_document_types(zaak)))
+    context = {
+        "gemeente": gemeente,
+        "zaak": zaak,
+        "deadline": case_selectors.deadline_summary(zaak),
+        "question": question,
+        "answer_form": answer_form,
+        "errors": errors,
+        "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
+        "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
+    }
+    return render(request, "portal/my_zaak_detail.html", context, status=status)
+
+
+@require_POST
+def my_zaak_answer(
+    request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
+) -> HttpResponse:
+    """The resident answers the gemeente's question; the legal term runs again (Awb 4:15)."""
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
+        return redirect_to_login
+    zaak = _own_zaak(request, gemeente, identificatie)
+    document_types = list(_answer_document_types(zaak))
+    form = AnswerForm(request.POST, document_types=document_types)
+    errors: list[str] = []
+    if form.is_valid():
+        type_id = form.cleaned_data.get("informatieobjecttype")
+        uploads = [(type_id, upload) for upload in request.FILES.getlist("files")] if type_id else []
+        try:
+            case_services.answer_information_request(
+                zaak=zaak, answer=form.cleaned_data["answer"], uploads=uploads, actor=_resident_actor(request)
+            )
+        except ZaakError as exc:
+            errors.append(str(exc))
+        else:
+            messages.success(request, _("Dank u wel. Wij hebben uw antwoord ontvangen."))
+            return portal_redirect(request, "portal:my-zaak-detail", zaak.identificatie)
+    zaak = _own_zaak(request, gemeente, identificatie)
+    return _render_my_zaak(request, gemeente, zaak, answer_form=form, errors=errors, status=400)
+
+
+def _resident_actor(request: HttpRequest) -> Actor:
+    # Never the BSN or KvK number: the label lands in the audit trail and the timeline.
+    if _resident_bsn(request):
+        return Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)")
+    return Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
 
 
 def _own_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:

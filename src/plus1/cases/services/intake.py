@@ -25,6 +25,7 @@ from ..exceptions import (
     InvalidUpload,
     MissingDocuments,
     ProcessNotAdopted,
+    ZaakError,
 )
 from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
 from ..uploads import check_upload
@@ -129,12 +130,20 @@ def create_zaak(
     return zaak
 
 
-def start_or_resume_draft(*, tenant: Organisation, adoption: Adoption, owner_bsn: str) -> RequestDraft:
-    """Return the resident's open draft for this process, or start one."""
+def start_or_resume_draft(
+    *, tenant: Organisation, adoption: Adoption, owner_bsn: str = "", owner_kvk_number: str = ""
+) -> RequestDraft:
+    """Return the resident's (BSN) or business's (KvK number) open draft for this process, or start one."""
+    if bool(owner_bsn) == bool(owner_kvk_number):
+        raise ZaakError("Een concept-aanvraag hoort bij precies een inwoner of onderneming.")
     if adoption.tenant_id != tenant.pk:
         raise ProcessNotAdopted("Deze gemeente heeft dit proces niet overgenomen.")
     draft, _created = RequestDraft.objects.get_or_create(
-        tenant=tenant, adoption=adoption, owner_bsn=owner_bsn, zaak__isnull=True
+        tenant=tenant,
+        adoption=adoption,
+        owner_bsn=owner_bsn,
+        owner_kvk_number=owner_kvk_number,
+        zaak__isnull=True,
     )
     return draft
 
@@ -249,7 +258,12 @@ def submit_anonymous_report(
     draft, _created = RequestDraft.objects.get_or_create(
         uuid=token, defaults={"tenant": tenant, "adoption": adoption, "owner_bsn": "", "data": answers}
     )
-    if draft.tenant_id != tenant.pk or draft.adoption_id != adoption.pk or draft.owner_bsn:
+    if (
+        draft.tenant_id != tenant.pk
+        or draft.adoption_id != adoption.pk
+        or draft.owner_bsn
+        or draft.owner_kvk_number
+    ):
         raise ProcessNotAdopted("Deze melding hoort niet bij dit formulier.")
     return submit_draft(
         draft=draft, initiator=Initiator(name="Melder", email=email), actor=actor, confirm_to=email

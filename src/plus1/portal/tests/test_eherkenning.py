@@ -75,7 +75,7 @@ def test_a_business_requests_a_product_and_finds_it_in_mijn_zaken(client, gemeen
     client.get(start)
     summary_url = reverse("portal:request-summary", args=[gemeente_a.slug, terras.process.identificatie])
     draft = client.get(summary_url).context["draft"]
-    assert draft.owner_bsn == f"K{KVK}", "a business's draft can never be a resident's"
+    assert (draft.owner_kvk_number, draft.owner_bsn) == (KVK, ""), "a business's draft is never a resident's"
     submitted = client.post(summary_url, {"draft": draft.uuid})
 
     zaak = Zaak.objects.get()
