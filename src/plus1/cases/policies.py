@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from plus1.accounts.constants import Role
+from plus1.accounts.constants import EMPLOYEE_ROLES, Role
 from plus1.accounts.models import Membership
 from plus1.tenants.models import Organisation
 
 from .models import Zaak
 
-EMPLOYEE_ROLES = (Role.BEHANDELAAR, Role.TEAMLEIDER, Role.BEHEERDER)
 HANDLING_ROLES = (Role.BEHANDELAAR, Role.TEAMLEIDER)
 
 User = AbstractBaseUser | AnonymousUser
