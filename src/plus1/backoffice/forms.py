@@ -31,6 +31,16 @@ class ZaakActionForm(forms.Form):
     submit_label = ""
 
 
+def next_statuses(zaak: Zaak) -> list[StatusType]:
+    """The statuses a case handler can set now: later than the current one, not the end status.
+
+    The end status comes with a resultaat: that is the "Zaak afsluiten" action.
+    """
+    statustypen = sorted(zaak.zaaktype.statustypen.all(), key=lambda s: s.volgnummer)
+    current = zaak.current_status.statustype.volgnummer if zaak.current_status_id else 0
+    return [s for s in statustypen[:-1] if s.volgnummer > current]
+
+
 class StatusForm(ZaakActionForm):
     prefix_name = "status"
     title = _("Volgende status")
@@ -42,12 +52,9 @@ class StatusForm(ZaakActionForm):
 
     def __init__(self, *args, zaak: Zaak, **kwargs):
         super().__init__(*args, zaak=zaak, **kwargs)
-        current = zaak.current_status.statustype.volgnummer if zaak.current_status_id else 0
-        later = StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id, volgnummer__gt=current).order_by(
-            "volgnummer"
+        self.fields["statustype"].queryset = StatusType.objects.filter(
+            pk__in=[s.pk for s in next_statuses(zaak)]
         )
-        # The end status comes with a resultaat: that is the "Zaak afsluiten" action.
-        self.fields["statustype"].queryset = later.exclude(pk=later.order_by("-volgnummer").values("pk")[:1])
         self.fields["statustype"].label_from_instance = lambda s: (
             s.omschrijving + (" (inwoner krijgt bericht)" if s.informs_initiator else "")
         )
@@ -125,7 +132,7 @@ class DocumentForm(ZaakActionForm):
         super().__init__(*args, zaak=zaak, **kwargs)
         self.fields["informatieobjecttype"].choices = [
             (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving)
-            for link in zaak.zaaktype.document_types.select_related("informatieobjecttype")
+            for link in zaak.zaaktype.document_types.all()
         ]
 
 

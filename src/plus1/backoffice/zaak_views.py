@@ -144,7 +144,7 @@ def _reopen(request, zaak, data):
 
 
 def _has_next_status(zaak: Zaak) -> bool:
-    return zaak.is_open and forms.StatusForm(zaak=zaak).fields["statustype"].queryset.exists()
+    return zaak.is_open and bool(forms.next_statuses(zaak))
 
 
 ACTIONS: dict[str, Action] = {
@@ -196,8 +196,8 @@ def _render_detail(
         "zaak": zaak,
         "initiator": next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None),
         "timeline": selectors.timeline_for_zaak(zaak),
-        "links": zaak.links.select_related("other__zaaktype"),
-        "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
+        "links": zaak.links.all(),
+        "besluiten": zaak.besluiten.all(),
         "open_question": selectors.open_information_request(zaak),
         "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,

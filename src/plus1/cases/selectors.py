@@ -1,16 +1,18 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from plus1.accounts.models import Team
 from plus1.catalog.constants import RolOmschrijvingGeneriek
+from plus1.catalog.models import StatusType, ZaakType, ZaakTypeInformatieObjectType
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
-from .models import InformatieObject, InformationRequest, Rol, Status, Zaak
+from .models import Besluit, InformatieObject, InformationRequest, Rol, Status, Zaak, ZaakLink
 
 
 def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
@@ -100,6 +102,56 @@ def _initiator_name() -> Subquery:
     )
 
 
+def _employee_team_ids(tenant: Organisation, user: AbstractBaseUser) -> list[int]:
+    # Asked several times per inbox page (list, counts, choices): remembered on the user object,
+    # which lives for one request.
+    cache: dict = user.__dict__.setdefault("_plus1_inbox_team_ids", {})
+    if tenant.pk not in cache:
+        teams = Team.objects.for_tenant(tenant).filter(members=user).order_by().values_list("pk", flat=True)
+        cache[tenant.pk] = list(teams)
+    return cache[tenant.pk]
+
+
+def _assigned_filters(user: AbstractBaseUser) -> dict[str, Q]:
+    return {"me": Q(assignee=user), "none": Q(assignee__isnull=True)}
+
+
+def _due_filters(today: datetime.date) -> dict[str, Q]:
+    return {
+        "week": Q(
+            suspended_on__isnull=True,
+            planned_end_on__gte=today,
+            planned_end_on__lte=deadlines.add_working_days(today, 5),
+        ),
+        "overdue": Q(suspended_on__isnull=True, planned_end_on__lt=today),
+        "suspended": Q(suspended_on__isnull=False),
+    }
+
+
+def _inbox(*, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters) -> QuerySet[Zaak]:
+    # The team ids come first as a plain list, so the database walks the (tenant, team,
+    # planned_end_on) index in order instead of joining team memberships and sorting.
+    zaken = Zaak.objects.for_tenant(tenant).filter(team_id__in=_employee_team_ids(tenant, user))
+    if not filters.include_closed:
+        zaken = zaken.filter(ended_on__isnull=True)
+    if filters.zaaktype_id:
+        zaken = zaken.filter(zaaktype_id=filters.zaaktype_id)
+    if filters.status:
+        zaken = zaken.filter(current_status__statustype__omschrijving=filters.status)
+    if assigned := _assigned_filters(user).get(filters.assigned):
+        zaken = zaken.filter(assigned)
+    if due := _due_filters(clock.today()).get(filters.due):
+        zaken = zaken.filter(due)
+    query = filters.query.strip()
+    if query:
+        if is_bsn_like(query):
+            initiators = Rol.objects.filter(bsn=query, roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
+        else:
+            initiators = Rol.objects.filter(name__icontains=query)
+        zaken = zaken.filter(Q(identificatie__iexact=query) | Q(pk__in=initiators.values("zaak_id")))
+    return zaken
+
+
 def inbox_for_employee(
     *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters
 ) -> QuerySet[Zaak]:
@@ -109,40 +161,46 @@ def inbox_for_employee(
     that access (it is a look-up of personal data). Other text matches the case number or
     the initiator's name.
     """
-    today = clock.today()
-    zaken = Zaak.objects.for_tenant(tenant).filter(team__members=user)
-    if not filters.include_closed:
-        zaken = zaken.filter(ended_on__isnull=True)
-    if filters.zaaktype_id:
-        zaken = zaken.filter(zaaktype_id=filters.zaaktype_id)
-    if filters.status:
-        zaken = zaken.filter(current_status__statustype__omschrijving=filters.status)
-    if filters.assigned == "me":
-        zaken = zaken.filter(assignee=user)
-    elif filters.assigned == "none":
-        zaken = zaken.filter(assignee__isnull=True)
-    if filters.due == "week":
-        zaken = zaken.filter(
-            suspended_on__isnull=True,
-            planned_end_on__gte=today,
-            planned_end_on__lte=deadlines.add_working_days(today, 5),
-        )
-    elif filters.due == "overdue":
-        zaken = zaken.filter(suspended_on__isnull=True, planned_end_on__lt=today)
-    elif filters.due == "suspended":
-        zaken = zaken.filter(suspended_on__isnull=False)
-    query = filters.query.strip()
-    if query:
-        if is_bsn_like(query):
-            initiators = Rol.objects.filter(bsn=query, roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
-        else:
-            initiators = Rol.objects.filter(name__icontains=query)
-        zaken = zaken.filter(Q(identificatie__iexact=query) | Q(pk__in=initiators.values("zaak_id")))
     return (
-        zaken.select_related("zaaktype", "current_status__statustype", "assignee")
+        _inbox(tenant=tenant, user=user, filters=filters)
+        .select_related("zaaktype", "current_status__statustype", "assignee")
         .annotate(initiator_name=_initiator_name())
         .order_by(*INBOX_ORDER[filters.sort])
     )
+
+
+def inbox_counts(
+    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters
+) -> dict[str, dict[str, int]]:
+    """For each quick filter ("assigned", "due"), how many zaken each of its choices would show,
+    keeping the other choices as they are: two queries, whatever the number of choices."""
+    counts = {}
+    for field, choices in (("assigned", _assigned_filters(user)), ("due", _due_filters(clock.today()))):
+        zaken = _inbox(tenant=tenant, user=user, filters=replace(filters, **{field: ""}))
+        row = zaken.aggregate(
+            all=Count("pk"), **{name: Count("pk", filter=condition) for name, condition in choices.items()}
+        )
+        counts[field] = {"": row.pop("all"), **row}
+    return counts
+
+
+def inbox_choices(*, tenant: Organisation, user: AbstractBaseUser) -> tuple[list[tuple[int, str]], list[str]]:
+    """The zaaktypen (with version) and statuses found among the open zaken of the employee's teams."""
+    zaaktype_ids = (
+        _inbox(tenant=tenant, user=user, filters=InboxFilters()).order_by().values("zaaktype_id").distinct()
+    )
+    zaaktypen = ZaakType.objects.filter(pk__in=zaaktype_ids).only("pk", "omschrijving", "version")
+    statuses = (
+        StatusType.objects.filter(zaaktype_id__in=zaaktype_ids)
+        .order_by("omschrijving")
+        .values_list("omschrijving", flat=True)
+        .distinct()
+    )
+    named = [
+        (z.pk, f"{z.omschrijving} (versie {z.version})" if z.version > 1 else z.omschrijving)
+        for z in zaaktypen
+    ]
+    return sorted(named, key=lambda item: item[1]), list(statuses)
 
 
 def is_bsn_like(text: str) -> bool:
@@ -157,9 +215,23 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str) -> Zaak:
             "zaaktype", "current_status__statustype", "assignee", "team", "resultaat__resultaattype"
         )
         .prefetch_related(
+            # Everything the page, its action forms and the timeline read, in one query each.
             Prefetch("rollen", queryset=Rol.objects.select_related("roltype")),
             "eigenschappen__eigenschap",
             Prefetch("documenten", queryset=InformatieObject.objects.select_related("informatieobjecttype")),
+            Prefetch("statussen", queryset=Status.objects.select_related("statustype")),
+            Prefetch("besluiten", queryset=Besluit.objects.select_related("besluittype", "letter")),
+            Prefetch("links", queryset=ZaakLink.objects.select_related("other__zaaktype")),
+            "notes",
+            "information_requests",
+            "suspensions",
+            "zaaktype__statustypen",
+            "zaaktype__resultaattypen",
+            "zaaktype__besluittypen",
+            Prefetch(
+                "zaaktype__document_types",
+                queryset=ZaakTypeInformatieObjectType.objects.select_related("informatieobjecttype"),
+            ),
         )
         .get(identificatie=identificatie)
     )
@@ -178,7 +250,7 @@ class TimelineEntry:
 def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
     """Everything that happened to the zaak, newest first: one list for the detail page."""
     entries: list[TimelineEntry] = []
-    for status in zaak.statussen.select_related("statustype"):
+    for status in zaak.statussen.all():
         entries.append(
             TimelineEntry(
                 at=status.set_at,
@@ -188,7 +260,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
                 is_for_resident=status.statustype.informs_initiator,
             )
         )
-    for document in zaak.documenten.select_related("informatieobjecttype"):
+    for document in zaak.documenten.all():
         entries.append(
             TimelineEntry(
                 at=document.uploaded_at,
@@ -219,7 +291,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(at=request.answered_at, kind="answer", title="Antwoord", text=request.answer)
             )
-    for besluit in zaak.besluiten.select_related("besluittype"):
+    for besluit in zaak.besluiten.all():
         entries.append(
             TimelineEntry(
                 at=besluit.created_at,
@@ -261,7 +333,7 @@ def deadline_summary(zaak: Zaak) -> DeadlineSummary:
         running_end = deadlines.legal_end_date(
             started_on=zaak.started_on,
             lead_time=zaak.zaaktype.lead_time,
-            suspensions=zaak.suspensions.values_list("started_on", "ended_on"),
+            suspensions=[(s.started_on, s.ended_on) for s in zaak.suspensions.all()],
             extended_by=zaak.extended_by,
             today=today,
         )
@@ -276,4 +348,5 @@ def deadline_summary(zaak: Zaak) -> DeadlineSummary:
 
 
 def open_information_request(zaak: Zaak) -> InformationRequest | None:
-    return zaak.information_requests.filter(answered_at__isnull=True).first()
+    """The question still waiting for the resident's answer (at most one); uses a prefetch if present."""
+    return next((request for request in zaak.information_requests.all() if request.is_open), None)

@@ -229,7 +229,7 @@ class Migration(migrations.Migration):
             model_name="zaak",
             index=models.Index(
                 condition=models.Q(("ended_on__isnull", True)),
-                fields=["tenant", "team", "planned_end_on"],
+                fields=["tenant", "team", "planned_end_on", "id"],
                 name="zaak_open_by_team",
             ),
         ),
@@ -237,7 +237,7 @@ class Migration(migrations.Migration):
             model_name="zaak",
             index=models.Index(
                 condition=models.Q(("ended_on__isnull", True)),
-                fields=["tenant", "assignee", "planned_end_on"],
+                fields=["tenant", "assignee", "planned_end_on", "id"],
                 name="zaak_open_by_assignee",
             ),
         ),

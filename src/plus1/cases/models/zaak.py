@@ -89,12 +89,12 @@ class Zaak(TenantOwned):
             models.Index(fields=["tenant", "zaaktype"], name="zaak_tenant_zaaktype"),
             # The team inbox and "my zaken": open zaken, soonest legal end date first.
             models.Index(
-                fields=["tenant", "team", "planned_end_on"],
+                fields=["tenant", "team", "planned_end_on", "id"],
                 condition=Q(ended_on__isnull=True),
                 name="zaak_open_by_team",
             ),
             models.Index(
-                fields=["tenant", "assignee", "planned_end_on"],
+                fields=["tenant", "assignee", "planned_end_on", "id"],
                 condition=Q(ended_on__isnull=True),
                 name="zaak_open_by_assignee",
             ),
