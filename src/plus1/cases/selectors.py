@@ -1,5 +1,5 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -335,6 +335,9 @@ def timeline_for_share(share: ZaakShare) -> list[TimelineEntry]:
     if share.shares_documents:
         kinds.add("document")
     entries = [entry for entry in timeline_for_zaak(share.zaak) if entry.kind in kinds]
+    if not share.shares_notes:
+        # A status can carry an internal remark of the case handler: that is a note too.
+        entries = [replace(entry, text="") if entry.kind == "status" else entry for entry in entries]
     notes = share.zaak.notes.all() if share.shares_notes else share.zaak.notes.filter(share=share)
     entries += [
         TimelineEntry(at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label)
