@@ -22,7 +22,6 @@ from plus1.audit.services import Actor
 from plus1.cases import policies, selectors, services
 from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
-from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import forms
@@ -200,14 +199,6 @@ def _get_zaak(request: HttpRequest, identificatie: str) -> Zaak:
     return zaak
 
 
-def _shares(zaak: Zaak) -> list:
-    today = clock.today()
-    shares = list(selectors.shares_for_zaak(zaak))
-    for share in shares:
-        share.is_active = share.is_active_on(today)
-    return shares
-
-
 def _render_detail(
     request: HttpRequest,
     zaak: Zaak,
@@ -234,7 +225,7 @@ def _render_detail(
         "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,
         "actions": actions,
-        "shares": _shares(zaak),
+        "shares": selectors.share_overview(zaak),
         "can_share": policies.can_share(request.user, zaak),
     }
     return render(request, "backoffice/zaak_detail.html", context, status=status)

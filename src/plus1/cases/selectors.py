@@ -288,6 +288,15 @@ def shares_for_zaak(zaak: Zaak) -> QuerySet[ZaakShare]:
     return ZaakShare.objects.for_tenant(zaak.tenant_id).filter(zaak=zaak).select_related("partner")
 
 
+def share_overview(zaak: Zaak) -> list[ZaakShare]:
+    """The zaak's shares for display, each with ``is_active`` (in force today) set."""
+    today = clock.today()
+    shares = list(shares_for_zaak(zaak))
+    for share in shares:
+        share.is_active = share.is_active_on(today)
+    return shares
+
+
 def zaken_shared_with_partner(
     *, partner: Organisation, today: datetime.date | None = None
 ) -> QuerySet[ZaakShare]:

@@ -8,6 +8,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from plus1.accounts.selectors import current_totp_code
 from plus1.audit.models import AccessRecord
 from plus1.cases.models import ZaakShare
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
@@ -253,3 +254,16 @@ def test_a_gemeente_employee_cannot_open_the_partner_pages(client, behandelaar_a
     response = log_in(client, behandelaar_a).get(_detail(share))
 
     assert response.status_code == 403
+
+
+def test_a_partner_employee_logs_in_with_password_and_code_and_lands_on_the_shared_zaken(client, arts):
+    step_one = client.post(
+        reverse("backoffice:login"), {"username": "ggd-arts", "password": "een-lang-wachtwoord"}
+    )
+    assert step_one.status_code == 302 and step_one.url.startswith(reverse("backoffice:login-code"))
+
+    step_two = client.post(step_one.url, {"code": current_totp_code(arts)}, follow=True)
+
+    assert step_two.redirect_chain[-1][0] == reverse("backoffice:shared-zaken")
+    assert "GGD regio Utrecht" in step_two.text and "Gemeente" not in step_two.text.split("<main")[0]
+    assert "Ingelogd als Fatima Arts" in step_two.text
