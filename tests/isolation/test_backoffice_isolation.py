@@ -3,9 +3,11 @@
 The walk covers every URL pattern of the back office (a new pattern without a case here
 fails the test): as gemeente B's team lead, with gemeente A's case numbers, zaak ids and
 document ids, every page answers 404 or shows nothing of A, and nothing of A changes.
+The same walk as an employee of a chain partner that A did not share with finds nothing either.
 """
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -13,10 +15,11 @@ from django.urls import reverse
 from plus1.accounts.constants import Role
 from plus1.accounts.services import create_team
 from plus1.backoffice import urls as backoffice_urls
-from plus1.backoffice.tests.conftest import log_in, make_employee
+from plus1.backoffice.tests.conftest import log_in, make_employee, make_partner_employee
 from plus1.backoffice.zaak_views import ACTIONS
-from plus1.cases.models import Zaak
+from plus1.cases.models import Zaak, ZaakShare
 from plus1.cases.tests.dated_zaken import SYSTEM, adopted, zaak_on
+from plus1.cases.tests.sharing import ggd, schuldhulp, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +44,17 @@ def lead_b(gemeente_b, actor):
     return make_employee("teamleider-b", gemeente=gemeente_b, team=team, role=Role.TEAMLEIDER, actor=actor)
 
 
-def _requests(zaak):
+@pytest.fixture
+def share_a(zaak_a):
+    """Gemeente A shares its zaak with the GGD; gemeente B and other partners must not see it."""
+    return shared(zaak_a, ggd(), partner_may_add_notes=True, partner_may_add_documents=True)
+
+
+def _requests(zaak, share_uuid=None):
     """One request per URL pattern, aimed at gemeente A's zaak; keyed by URL name."""
     case = "ZAAK-2026-0009999"  # only gemeente A has this number
+    share_uuid = share_uuid or uuid.uuid4()
+    shared_zaak = [share_uuid, uuid.uuid4()]
     return {
         "inbox": [
             ("get", reverse("backoffice:inbox"), {}),
@@ -60,6 +71,22 @@ def _requests(zaak):
         "inbox-assign": [
             ("post", reverse("backoffice:inbox-assign"), {"zaken": [zaak.pk], "medewerker": "team"})
         ],
+        "zaak-share-revoke": [
+            ("post", reverse("backoffice:zaak-share-revoke", args=[c, share_uuid]), {"reason": "weg"})
+            for c in (case, zaak.identificatie or case)
+        ],
+        "shared-zaken": [("get", reverse("backoffice:shared-zaken"), {})],
+        "shared-zaak": [("get", reverse("backoffice:shared-zaak", args=[u]), {}) for u in shared_zaak],
+        "shared-document": [
+            ("get", reverse("backoffice:shared-document", args=[share_uuid, document_uuid]), {})
+            for document_uuid in zaak.documenten.values_list("uuid", flat=True) or [uuid.uuid4()]
+        ]
+        if zaak.pk
+        else [],
+        "shared-action": [
+            ("post", reverse("backoffice:shared-action", args=[share_uuid, name]), {"text": "Ingebroken"})
+            for name in ("notitie", "document")
+        ],
     }
 
 
@@ -69,11 +96,12 @@ def test_every_back_office_url_is_walked():
     assert names - LOG_IN_PAGES == set(_requests(Zaak()).keys())
 
 
-def test_team_lead_of_b_sees_and_changes_nothing_of_gemeente_a(client, zaak_a, lead_b, gemeente_a):
+def test_team_lead_of_b_sees_and_changes_nothing_of_gemeente_a(client, zaak_a, share_a, lead_b, gemeente_a):
     before = list(Zaak.objects.for_tenant(gemeente_a).values())
+    shares_before = list(ZaakShare.objects.values())
     log_in(client, lead_b)
 
-    for name, calls in _requests(zaak_a).items():
+    for name, calls in _requests(zaak_a, share_a.uuid).items():
         for method, url, data in calls:
             response = getattr(client, method)(url, data, follow=method == "post")
             text = response.content.decode(errors="replace")
@@ -82,8 +110,34 @@ def test_team_lead_of_b_sees_and_changes_nothing_of_gemeente_a(client, zaak_a, l
                 assert secret not in text, f"{name} {url} shows gemeente A's {secret!r}"
             if name in ("zaak-detail", "zaak-document"):
                 assert response.status_code == 404, f"{url} must not exist for gemeente B"
+            if name.startswith("shared-"):
+                assert response.status_code == 403, f"{url} is for chain partners only"
 
     assert list(Zaak.objects.for_tenant(gemeente_a).values()) == before, "nothing of A changed"
+    assert list(ZaakShare.objects.values()) == shares_before, "A's share is not revoked"
+
+
+def test_a_partner_that_a_did_not_share_with_sees_and_changes_nothing(
+    client, zaak_a, share_a, gemeente_a, actor
+):
+    before = list(Zaak.objects.for_tenant(gemeente_a).values())
+    outsider = make_partner_employee("schuldhulp", partner=schuldhulp(), actor=actor)
+    log_in(client, outsider)
+
+    for name, calls in _requests(zaak_a, share_a.uuid).items():
+        for method, url, data in calls:
+            response = getattr(client, method)(url, data, follow=method == "post")
+            text = response.content.decode(errors="replace")
+            assert response.status_code in (200, 403, 404), f"{name} {url} answered {response.status_code}"
+            for secret in (A_RESIDENT, "Oud Geval", "Kapvergunning Utrecht", "ZAAK-2026-0009999</a>"):
+                assert secret not in text, f"{name} {url} shows gemeente A's {secret!r}"
+            if not name.startswith("shared-"):
+                assert response.status_code == 403, f"{url} is a gemeente page"
+            elif name != "shared-zaken":
+                assert response.status_code == 404, f"{url} is another partner's share"
+
+    assert list(Zaak.objects.for_tenant(gemeente_a).values()) == before, "nothing of A changed"
+    assert not zaak_a.notes.exists() and ZaakShare.objects.get() == share_a and not share_a.is_revoked
 
 
 def test_a_behandelaar_sees_only_their_own_teams_zaken_in_the_inbox(client, zaak_a, gemeente_a, actor):

@@ -9,6 +9,8 @@ class Role(models.TextChoices):
     BEHEERDER = "beheerder", _("Functioneel beheerder")
     TEAMLEIDER = "teamleider", _("Teamleider")
     BEHANDELAAR = "behandelaar", _("Behandelaar")
+    # Works for a chain partner (GGD, schuldhulp ...): sees only the zaken shared with it.
+    PARTNER_MEDEWERKER = "partner_medewerker", _("Medewerker ketenpartner")
 
 
 # The roles that work in the back office of a gemeente.

@@ -86,3 +86,28 @@ def register_totp_device(*, user: AbstractBaseUser, key: str) -> TOTPDevice:
         user=user, name=TOTP_DEVICE_NAME, defaults={"key": key, "confirmed": True}
     )
     return device
+
+
+@transaction.atomic
+def create_partner_employee(
+    *,
+    partner: Organisation,
+    username: str,
+    password: str,
+    actor: Actor,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> AbstractBaseUser:
+    """Create a person of a chain partner who signs in to the back office for shared zaken only.
+
+    They get the role ``partner_medewerker`` in the partner organisation and no role in any
+    gemeente, so the gemeente's inbox, dashboard and zaken stay closed to them.
+    """
+    if not partner.is_partner:
+        raise AccountError("Alleen een ketenpartner kan partnermedewerkers hebben.")
+    user = create_employee(
+        username=username, password=password, email=email, first_name=first_name, last_name=last_name
+    )
+    grant_role(tenant=partner, user=user, role=Role.PARTNER_MEDEWERKER, actor=actor)
+    return user

@@ -3,6 +3,10 @@
 Every back-office view is wrapped in ``employee_view``: the employee has signed in with a
 password and a second factor (a TOTP code, or the gemeente's own identity provider through
 OpenID Connect), holds an employee role in a gemeente, and ``request.tenant`` is that gemeente.
+
+Employees of a chain partner sign in the same way but pass only ``partner_view``: their
+``request.tenant`` is the partner organisation, and they see nothing but the zaken shared
+with it. A gemeente page answers them "geen toegang".
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
 from plus1.accounts.selectors import has_role
-from plus1.cases.policies import employee_gemeente, is_team_lead_of
+from plus1.cases.policies import employee_gemeente, is_team_lead_of, partner_organisation
 
 # Set by the log-in views when the second factor was checked outside django-otp (OIDC).
 SECOND_FACTOR_SESSION_KEY = "plus1_second_factor"
@@ -41,7 +45,9 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
                 return redirect_to_login(request.get_full_path(), reverse("backoffice:login"))
             tenant = employee_gemeente(request.user)
             if tenant is None:
-                return render(request, "backoffice/forbidden.html", status=403)
+                # A chain partner's employee: no gemeente page, only a way to their shared zaken.
+                is_partner = partner_organisation(request.user) is not None
+                return render(request, "backoffice/forbidden.html", {"partner_home": is_partner}, status=403)
             request.tenant = tenant
             request.is_team_lead = is_team_lead_of(request.user, tenant)
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
@@ -51,3 +57,33 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
         return wrapped
 
     return decorate(view) if view is not None else decorate
+
+
+def back_office_home(user) -> str:
+    """Where someone lands after signing in: the inbox, or the shared zaken for a partner."""
+    if employee_gemeente(user) is None and partner_organisation(user) is not None:
+        return reverse("backoffice:shared-zaken")
+    return reverse("backoffice:inbox")
+
+
+def may_enter(user) -> bool:
+    """Whether this person works in the back office at all: for a gemeente or a chain partner."""
+    return employee_gemeente(user) is not None or partner_organisation(user) is not None
+
+
+def partner_view(function: Callable) -> Callable:
+    """Let only signed-in employees of a chain partner in. Sets ``request.tenant`` to the partner."""
+
+    @wraps(function)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated or not has_second_factor(request):
+            return redirect_to_login(request.get_full_path(), reverse("backoffice:login"))
+        partner = partner_organisation(request.user)
+        if partner is None:
+            return render(request, "backoffice/forbidden.html", status=403)
+        request.tenant = partner
+        request.is_partner = True
+        request.is_team_lead = False
+        return function(request, *args, **kwargs)
+
+    return wrapped

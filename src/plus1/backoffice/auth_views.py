@@ -30,7 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.accounts import services as account_services
 
-from .access import employee_gemeente, has_second_factor
+from .access import back_office_home, has_second_factor, may_enter
 from .auth_forms import EmployeeLoginForm, TotpCodeForm
 from .totp import qr_code_svg, readable_secret
 
@@ -39,13 +39,16 @@ PENDING_SESSION_KEY = "plus1_backoffice_pending"
 PENDING_SECONDS = 5 * 60
 
 
-def _next_url(request: HttpRequest) -> str:
+def _next_url(request: HttpRequest, user=None) -> str:
+    """The page to go to after signing in; a chain partner's home is its shared zaken, not the inbox."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return target
-    return reverse("backoffice:inbox")
+        target = reverse("backoffice:inbox")
+    if user is not None and target == reverse("backoffice:inbox"):
+        return back_office_home(user)
+    return target
 
 
 def _pending_user(request: HttpRequest):
@@ -60,12 +63,12 @@ def _pending_user(request: HttpRequest):
 @csrf_protect
 @never_cache
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and has_second_factor(request) and employee_gemeente(request.user):
-        return redirect(_next_url(request))
+    if request.user.is_authenticated and has_second_factor(request) and may_enter(request.user):
+        return redirect(_next_url(request, request.user))
     form = EmployeeLoginForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
-        if employee_gemeente(user) is None:
+        if not may_enter(user):
             form.add_error(
                 None, _("U heeft geen toegang tot de backoffice. Vraag uw teamleider om een account.")
             )
@@ -91,7 +94,7 @@ def _finish_login(request: HttpRequest, user, backend: str, device: TOTPDevice) 
     request.session.pop(PENDING_SESSION_KEY, None)
     auth_login(request, user, backend=backend)
     otp_login(request, device)
-    return redirect(_next_url(request))
+    return redirect(_next_url(request, user))
 
 
 @csrf_protect

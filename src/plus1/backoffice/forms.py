@@ -7,10 +7,11 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plus1.cases.constants import ZaakRelation
+from plus1.cases.constants import MAX_SHARE_DAYS, SharePart, ZaakRelation
 from plus1.cases.models import Zaak
 from plus1.catalog.models import StatusType
 from plus1.core import clock
+from plus1.tenants.models import Organisation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -186,3 +187,78 @@ class ClaimForm(ZaakActionForm):
     prefix_name = "oppakken"
     title = _("Zaak oppakken")
     submit_label = _("Oppakken")
+
+
+PARTNER_MAY = [
+    ("partner_may_add_notes", _("notities toevoegen")),
+    ("partner_may_add_documents", _("documenten toevoegen")),
+]
+
+
+class ShareForm(ZaakActionForm):
+    prefix_name = "delen"
+    title = _("Delen met een ketenpartner")
+    submit_label = _("Zaak delen")
+    partner = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), label=_("Ketenpartner"), empty_label=_("Kies een ketenpartner")
+    )
+    purpose = forms.CharField(
+        label=_("Waarvoor heeft de ketenpartner de gegevens nodig?"),
+        help_text=_("Bijvoorbeeld: beoordelen of een medisch advies nodig is. De inwoner leest dit."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+    )
+    legal_ground = forms.CharField(
+        label=_("Grondslag"),
+        help_text=_("De wet of afspraak die het delen toestaat, bijvoorbeeld: Wmo 2015, artikel 5.3.1."),
+        max_length=200,
+    )
+    parts = forms.MultipleChoiceField(
+        label=_("Wat deelt u?"),
+        help_text=_("Deel alleen wat de ketenpartner nodig heeft."),
+        choices=SharePart.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partner_may = forms.MultipleChoiceField(
+        label=_("Wat mag de ketenpartner toevoegen?"),
+        choices=PARTNER_MAY,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    valid_until = forms.DateField(
+        label=_("Gedeeld tot en met"),
+        widget=DATE,
+        help_text=_("Hoogstens een jaar. Daarna kan de ketenpartner de zaak niet meer zien."),
+    )
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, zaak=zaak, **kwargs)
+        self.fields["partner"].queryset = Organisation.objects.partners().order_by("name")
+        today = clock.today()
+        self.fields["valid_until"].initial = today + datetime.timedelta(days=90)
+        self.fields["valid_until"].widget.attrs.update(
+            min=str(today + datetime.timedelta(days=1)),
+            max=str(today + datetime.timedelta(days=MAX_SHARE_DAYS)),
+        )
+
+
+class RevokeShareForm(forms.Form):
+    reason = forms.CharField(label=_("Reden (niet verplicht)"), max_length=500, required=False)
+
+
+class PartnerNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notitie voor de gemeente"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class PartnerDocumentForm(forms.Form):
+    informatieobjecttype = forms.TypedChoiceField(label=_("Soort document"), coerce=int)
+    file = forms.FileField(label=_("Bestand (PDF, JPG of PNG)"))
+
+    def __init__(self, *args, zaak: Zaak, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["informatieobjecttype"].choices = [
+            (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving)
+            for link in zaak.zaaktype.document_types.select_related("informatieobjecttype")
+        ]

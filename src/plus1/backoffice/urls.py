@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from . import auth_views, dashboard_views, inbox_views, zaak_views
+from . import auth_views, dashboard_views, inbox_views, partner_views, zaak_views
 
 app_name = "backoffice"
 
@@ -16,6 +16,19 @@ urlpatterns = [
         name="zaak-document",
     ),
     path("zaken/<str:identificatie>/<slug:action>/", zaak_views.zaak_action_view, name="zaak-action"),
+    path(
+        "zaken/<str:identificatie>/delen/<uuid:share_uuid>/intrekken/",
+        zaak_views.share_revoke_view,
+        name="zaak-share-revoke",
+    ),
+    path("gedeeld/", partner_views.shared_zaken_view, name="shared-zaken"),
+    path("gedeeld/<uuid:share_uuid>/", partner_views.shared_zaak_view, name="shared-zaak"),
+    path(
+        "gedeeld/<uuid:share_uuid>/documenten/<uuid:document_uuid>/",
+        partner_views.shared_document_view,
+        name="shared-document",
+    ),
+    path("gedeeld/<uuid:share_uuid>/<slug:action>/", partner_views.shared_action_view, name="shared-action"),
     path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),

@@ -22,6 +22,7 @@ from plus1.audit.services import Actor
 from plus1.cases import policies, selectors, services
 from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
+from plus1.tenants.models import Organisation
 
 from . import forms
 from .access import employee_view
@@ -143,6 +144,23 @@ def _reopen(request, zaak, data):
     return "De zaak is weer open."
 
 
+def _share(request, zaak, data):
+    share = services.share_zaak(
+        tenant=request.tenant,
+        zaak=zaak,
+        partner=data["partner"],
+        purpose=data["purpose"],
+        legal_ground=data["legal_ground"],
+        parts=data["parts"],
+        valid_until=data["valid_until"],
+        partner_may_add_notes="partner_may_add_notes" in data["partner_may"],
+        partner_may_add_documents="partner_may_add_documents" in data["partner_may"],
+        actor=_actor(request),
+        user=request.user,
+    )
+    return f"De zaak is gedeeld met {share.partner.name} tot en met {share.valid_until:%d-%m-%Y}."
+
+
 def _has_next_status(zaak: Zaak) -> bool:
     return zaak.is_open and bool(forms.next_statuses(zaak))
 
@@ -165,6 +183,9 @@ ACTIONS: dict[str, Action] = {
     "besluit": Action(forms.DecideForm, _decide, lambda z: z.is_open and z.zaaktype.besluittypen.exists()),
     "afsluiten": Action(forms.CloseForm, _close, lambda z: z.is_open),
     "heropenen": Action(forms.ReopenForm, _reopen, lambda z: not z.is_open),
+    "delen": Action(
+        forms.ShareForm, _share, lambda z: Organisation.objects.partners().exists(), policies.can_share
+    ),
 }
 
 
@@ -189,6 +210,8 @@ def _render_detail(
     actions = {}
     if can_change:
         for name, action in ACTIONS.items():
+            if not action.is_allowed(request.user, zaak):
+                continue
             if action.is_shown(zaak) or name in (bound or {}):
                 actions[name] = (bound or {}).get(name) or action.form(zaak=zaak)
     context = {
@@ -202,6 +225,8 @@ def _render_detail(
         "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,
         "actions": actions,
+        "shares": selectors.share_overview(zaak),
+        "can_share": policies.can_share(request.user, zaak),
     }
     return render(request, "backoffice/zaak_detail.html", context, status=status)
 
@@ -255,3 +280,24 @@ def zaak_document_view(request: HttpRequest, identificatie: str, document_uuid) 
     response["Content-Security-Policy"] = "sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_POST
+@employee_view
+def share_revoke_view(request: HttpRequest, identificatie: str, share_uuid) -> HttpResponse:
+    """Revoke one share of this zaak at once; the partner loses access on the next page view."""
+    zaak = _get_zaak(request, identificatie)
+    share = selectors.shares_for_zaak(zaak).filter(uuid=share_uuid).first()
+    if share is None:
+        raise Http404
+    if not policies.can_share(request.user, zaak):
+        raise PermissionDenied("Alleen het team van deze zaak kan delen intrekken.")
+    form = forms.RevokeShareForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.revoke_share(share=share, reason=reason, actor=_actor(request), user=request.user)
+    except ZaakError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{share.partner.name} kan deze zaak niet meer zien.")
+    return redirect(reverse("backoffice:zaak-detail", args=[zaak.identificatie]) + "#kop-gedeeld")

@@ -19,3 +19,17 @@ class ZaakRelation(models.TextChoices):
     VERVOLG = "vervolg", _("Vervolg op deze zaak")
     ONDERWERP = "onderwerp", _("Onderwerp van deze zaak")
     BIJDRAGE = "bijdrage", _("Draagt bij aan deze zaak")
+
+
+class SharePart(models.TextChoices):
+    """What of a zaak a gemeente can share with a chain partner; the value is the ZaakShare field."""
+
+    REQUEST_DATA = "shares_request_data", _("gegevens van de aanvraag")
+    DOCUMENTS = "shares_documents", _("documenten")
+    CONTACT_DATA = "shares_contact_data", _("contactgegevens van de aanvrager")
+    STATUS = "shares_status", _("status en verloop")
+    NOTES = "shares_notes", _("notities van de gemeente")
+
+
+# A share ends by itself: at most this many days after the day it starts.
+MAX_SHARE_DAYS = 365

@@ -41,3 +41,7 @@ class ZaakConflict(ZaakError):
 
 class ZaakClosed(ZaakError):
     pass
+
+
+class ShareError(ZaakError):
+    """A rule of sharing a zaak with a chain partner was not met."""

@@ -4,6 +4,8 @@
 - Changing a zaak is for behandelaars and teamleiders in the zaak's team.
 - Assigning a zaak to someone else is for the teamleider of its team; a behandelaar
   can only take (claim) a zaak for themselves.
+- Sharing a zaak with a chain partner is for those who may change it. Partner employees
+  hold no gemeente role: they reach a zaak only through a share in force.
 """
 
 from __future__ import annotations
@@ -60,6 +62,19 @@ def employee_gemeente(user: User) -> Organisation | None:
     return membership.tenant if membership else None
 
 
+def partner_organisation(user: User) -> Organisation | None:
+    """The chain partner this person works for; None for anyone who is not a partner employee."""
+    if not user.is_authenticated:
+        return None
+    membership = (
+        Membership.objects.filter(user=user, role=Role.PARTNER_MEDEWERKER, tenant__kind="partner")
+        .select_related("tenant")
+        .order_by("tenant__name")
+        .first()
+    )
+    return membership.tenant if membership else None
+
+
 def can_view_zaak(user: User, zaak: Zaak) -> bool:
     return is_employee_of(user, zaak.tenant)
 
@@ -73,3 +88,8 @@ def can_change_zaak(user: User, zaak: Zaak) -> bool:
 def can_assign(user: User, zaak: Zaak) -> bool:
     """Assign to anyone in the team: the team's teamleider only."""
     return can_change_zaak(user, zaak) and Role.TEAMLEIDER in _roles(user, zaak.tenant_id)
+
+
+def can_share(user: User, zaak: Zaak) -> bool:
+    """Share a zaak with a chain partner: a behandelaar or teamleider in the zaak's team."""
+    return can_change_zaak(user, zaak)

@@ -6,13 +6,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from plus1.accounts.models import Team
+from plus1.audit.services import Actor, record_access
 from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.catalog.models import StatusType, ZaakType, ZaakTypeInformatieObjectType
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
-from .models import Besluit, InformatieObject, InformationRequest, Rol, Status, Zaak, ZaakLink
+from .models import Besluit, InformatieObject, InformationRequest, Rol, Status, Zaak, ZaakLink, ZaakShare
 
 
 def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
@@ -350,3 +351,104 @@ def deadline_summary(zaak: Zaak) -> DeadlineSummary:
 def open_information_request(zaak: Zaak) -> InformationRequest | None:
     """The question still waiting for the resident's answer (at most one); uses a prefetch if present."""
     return next((request for request in zaak.information_requests.all() if request.is_open), None)
+
+
+# --- sharing with chain partners ------------------------------------------------------------
+
+
+def shares_for_zaak(zaak: Zaak) -> QuerySet[ZaakShare]:
+    """Every share of this zaak, current and ended, newest first (back office and Mijn zaken)."""
+    return ZaakShare.objects.for_tenant(zaak.tenant_id).filter(zaak=zaak).select_related("partner")
+
+
+def share_overview(zaak: Zaak) -> list[ZaakShare]:
+    """The zaak's shares for display, each with ``is_active`` (in force today) set."""
+    today = clock.today()
+    shares = list(shares_for_zaak(zaak))
+    for share in shares:
+        share.is_active = share.is_active_on(today)
+    return shares
+
+
+def zaken_shared_with_partner(
+    *, partner: Organisation, today: datetime.date | None = None
+) -> QuerySet[ZaakShare]:
+    """The shares in force for this partner today, with their zaak and gemeente; soonest end first.
+
+    A partner's reads cross gemeenten by nature, so they filter on ``partner``, and every row
+    still carries the gemeente that owns it.
+    """
+    day = today or clock.today()
+    return (
+        ZaakShare.objects.active_on(day)
+        .filter(partner=partner)
+        .select_related("zaak__zaaktype", "tenant")
+        .order_by("valid_until", "id")
+    )
+
+
+def get_shared_zaak(*, partner: Organisation, share_uuid, today: datetime.date | None = None) -> ZaakShare:
+    """One share in force for this partner, with its zaak; raises ZaakShare.DoesNotExist.
+
+    Shares are addressed by their own uuid: case numbers are unique per gemeente only, and a
+    partner works with several gemeenten.
+    """
+    return (
+        zaken_shared_with_partner(partner=partner, today=today)
+        .select_related("zaak__current_status__statustype", "partner")
+        .get(uuid=share_uuid)
+    )
+
+
+def ended_share_for_partner(*, partner: Organisation, share_uuid) -> ZaakShare | None:
+    """A share of this partner that exists but is no longer in force (to say so plainly)."""
+    return ZaakShare.objects.filter(partner=partner, uuid=share_uuid).select_related("zaak", "tenant").first()
+
+
+def initiator_of(zaak: Zaak) -> Rol | None:
+    return zaak.rollen.filter(roltype__generic=RolOmschrijvingGeneriek.INITIATOR).order_by("pk").first()
+
+
+def timeline_for_share(share: ZaakShare) -> list[TimelineEntry]:
+    """The part of the zaak's timeline this share opens; the partner's own notes always."""
+    kinds = set()
+    if share.shares_status:
+        kinds |= {"status", "besluit"}
+    if share.shares_documents:
+        kinds.add("document")
+    entries = [entry for entry in timeline_for_zaak(share.zaak) if entry.kind in kinds]
+    if not share.shares_notes:
+        # A status can carry an internal remark of the case handler: that is a note too.
+        entries = [replace(entry, text="") if entry.kind == "status" else entry for entry in entries]
+    notes = share.zaak.notes.all() if share.shares_notes else share.zaak.notes.filter(share=share)
+    entries += [
+        TimelineEntry(at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label)
+        for note in notes
+    ]
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries
+
+
+def documents_for_share(share: ZaakShare) -> QuerySet[InformatieObject]:
+    """The documents the partner may open: all of the zaak when shared, else the partner's own."""
+    documents = share.zaak.documenten.select_related("informatieobjecttype")
+    return documents if share.shares_documents else documents.filter(share=share)
+
+
+def record_partner_access(*, share: ZaakShare, user: AbstractBaseUser) -> None:
+    """Log that a partner employee looked at a shared zaak (Logboek dataverwerkingen).
+
+    The one place partner reads are logged: the record belongs to the gemeente that owns the
+    zaak, names the partner organisation, and carries the purpose and legal ground of the share.
+    """
+    initiator = initiator_of(share.zaak)
+    subject = (initiator.bsn or initiator.kvk_number) if initiator else ""
+    record_access(
+        tenant=share.tenant,
+        actor=Actor(type="partner", id=str(user.pk), label=share.partner.name),
+        purpose=share.purpose,
+        legal_ground=share.legal_ground,
+        object_type="cases.zaak",
+        object_id=str(share.zaak.uuid),
+        subject_identifier=subject,
+    )

@@ -18,19 +18,22 @@ from plus1.accounts.constants import Role
 from plus1.accounts.services import (
     add_team_member,
     create_employee,
+    create_partner_employee,
     create_team,
     grant_role,
     register_totp_device,
 )
 from plus1.audit.services import Actor
-from plus1.cases.models import Zaak
-from plus1.cases.services import Initiator, claim_zaak, close_zaak, create_zaak
+from plus1.cases.constants import SharePart
+from plus1.cases.models import Zaak, ZaakShare
+from plus1.cases.services import Initiator, claim_zaak, close_zaak, create_zaak, share_zaak
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog import services as catalog_services
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import Adoption, Product, ProductText, ZaakType
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
+from plus1.tenants.services import create_partner_organisation
 
 DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
 # Every demo employee's authenticator app shares this secret (20 bytes, printed in base32 by
@@ -58,6 +61,12 @@ DEMO_FEES = {
     "huwelijk": Decimal("425.00"),
     "verklaring-omtrent-gedrag": Decimal("41.35"),
 }
+
+# Chain partners (fictitious organisations): (name, slug, user name of their employee).
+DEMO_PARTNERS = [
+    ("GGD regio Utrecht", "ggd-regio-utrecht", "ggd-utrecht"),
+    ("Schuldhulp Utrecht", "schuldhulp-utrecht", "schuldhulp-utrecht"),
+]
 
 # Official BRP test persons (RvIG / Haal Centraal test set); fictitious people.
 DEMO_RESIDENTS = [
@@ -127,8 +136,49 @@ def load_demo() -> DemoSummary:
     _local_product_text(utrecht, actor)
     for gemeente in summary.gemeenten:
         _demo_zaken(gemeente, actor)
+    _demo_partners(utrecht, summary, actor)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
     return summary
+
+
+def _demo_partners(utrecht: Organisation, summary: DemoSummary, actor: Actor) -> None:
+    """Two chain partners with one employee each; Utrecht shares one zaak with the GGD."""
+    partners = []
+    for name, slug, username in DEMO_PARTNERS:
+        partner = create_partner_organisation(name=name, slug=slug)
+        partners.append(partner)
+        person = get_user_model().objects.filter(username=username).first()
+        if person is None:
+            person = create_partner_employee(
+                partner=partner,
+                username=username,
+                password=DEMO_PASSWORD,
+                email=f"{username}@plus1.example",
+                first_name="Pim",
+                last_name="Partner",
+                actor=actor,
+            )
+        register_totp_device(user=person, key=DEMO_TOTP_KEY.hex())
+        summary.employees.append((username, f"medewerker van ketenpartner {partner} (alleen gedeelde zaken)"))
+    ggd = partners[0]
+    if ZaakShare.objects.for_tenant(utrecht).filter(partner=ggd).exists():
+        return
+    zaak = Zaak.objects.for_tenant(utrecht).filter(ended_on__isnull=True).order_by("pk").first()
+    if zaak is None:
+        return
+    teamleider = get_user_model().objects.get(username=f"teamleider-{utrecht.slug}")
+    share_zaak(
+        tenant=utrecht,
+        zaak=zaak,
+        partner=ggd,
+        purpose="Beoordelen of de aanvrager een medisch advies nodig heeft",
+        legal_ground="Wet maatschappelijke ondersteuning 2015, artikel 5.3.1",
+        parts=[SharePart.REQUEST_DATA, SharePart.CONTACT_DATA, SharePart.STATUS],
+        valid_until=datetime.date.today() + datetime.timedelta(days=90),
+        partner_may_add_notes=True,
+        actor=Actor.from_user(teamleider),
+        user=teamleider,
+    )
 
 
 def _employee(username: str, *, superuser: bool = False, **names: str):

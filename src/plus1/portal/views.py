@@ -320,6 +320,7 @@ def _render_my_zaak(
         "errors": errors,
         "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
         "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
+        "shares": case_selectors.share_overview(zaak),
     }
     return render(request, "portal/my_zaak_detail.html", context, status=status)
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .constants import OrganisationKind
 from .models import Organisation
 
 
@@ -19,6 +20,23 @@ class OrganisationAdmin(admin.ModelAdmin):
     def has_module_permission(self, request):
         return request.user.is_superuser
 
+    # Adding by hand makes a chain partner: new gemeenten arrive with the yearly CBS division
+    # (a data migration), and there is one collective.
+    add_fieldsets = [
+        (None, {"fields": ["name", "slug"]}),
+        ("Contact", {"fields": ["contact_email", "contact_phone", "website", "visiting_address"]}),
+    ]
+
     def has_add_permission(self, request):
-        # New gemeenten arrive with the yearly CBS division (a data migration), not by hand.
-        return False
+        return request.user.is_superuser
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.kind = OrganisationKind.PARTNER
+        super().save_model(request, obj, form, change)

@@ -24,6 +24,9 @@ class OrganisationQuerySet(models.QuerySet):
     def gemeenten(self) -> "OrganisationQuerySet":
         return self.filter(kind=OrganisationKind.GEMEENTE)
 
+    def partners(self) -> "OrganisationQuerySet":
+        return self.filter(kind=OrganisationKind.PARTNER)
+
 
 class Organisation(models.Model):
     """A tenant: a gemeente, the collective that publishes base processes, or a chain partner."""
@@ -100,3 +103,7 @@ class Organisation(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.kind == OrganisationKind.COLLECTIVE
+
+    @property
+    def is_partner(self) -> bool:
+        return self.kind == OrganisationKind.PARTNER

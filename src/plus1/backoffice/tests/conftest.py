@@ -7,6 +7,7 @@ from plus1.accounts.constants import Role
 from plus1.accounts.services import (
     add_team_member,
     create_employee,
+    create_partner_employee,
     create_team,
     grant_role,
     register_totp_device,
@@ -22,6 +23,15 @@ def make_employee(username, *, gemeente, role=Role.BEHANDELAAR, team=None, actor
     grant_role(tenant=gemeente, user=user, role=role, actor=actor)
     if team is not None:
         add_team_member(team=team, user=user, actor=actor)
+    if device:
+        register_totp_device(user=user, key=DEMO_KEY)
+    return user
+
+
+def make_partner_employee(username, *, partner, actor, device=True, **names):
+    user = create_partner_employee(
+        partner=partner, username=username, password="een-lang-wachtwoord", actor=actor, **names
+    )
     if device:
         register_totp_device(user=user, key=DEMO_KEY)
     return user

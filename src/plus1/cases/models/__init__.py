@@ -2,6 +2,7 @@ from .besluit import Besluit
 from .document import InformatieObject
 from .draft import RequestDraft
 from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
+from .share import ZaakShare
 from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigenschap
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "Zaak",
     "ZaakEigenschap",
     "ZaakLink",
+    "ZaakShare",
     "ZaakSuspension",
 ]

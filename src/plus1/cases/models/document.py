@@ -26,6 +26,10 @@ class InformatieObject(TenantOwned):
     )
     # Who added it, for the timeline: the resident, a case handler, or Plus1 (a generated letter).
     added_by = models.CharField(_("toegevoegd door"), max_length=255, blank=True)
+    # Set when a chain partner added the document through this share.
+    share = models.ForeignKey(
+        "ZaakShare", on_delete=models.SET_NULL, null=True, blank=True, related_name="documenten"
+    )
     informatieobjecttype = models.ForeignKey(InformatieObjectType, on_delete=models.PROTECT, related_name="+")
     file = models.FileField(_("bestand"), storage=private_media_storage, upload_to="documenten/%Y/%m/")
     filename = models.CharField(_("bestandsnaam"), max_length=255)

@@ -72,7 +72,7 @@ class ZaakSuspension(models.Model):
 
 
 class Note(models.Model):
-    """An internal note of a case handler; never shown to the resident."""
+    """An internal note of a case handler or a chain partner; never shown to the resident."""
 
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -81,6 +81,10 @@ class Note(models.Model):
     author_label = models.CharField(_("auteur"), max_length=255)
     text = models.TextField(_("notitie"))
     created_at = models.DateTimeField(_("geschreven op"))
+    # Set when a chain partner wrote the note through this share (empty: the gemeente wrote it).
+    share = models.ForeignKey(
+        "ZaakShare", on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
+    )
 
     class Meta:
         verbose_name = _("notitie")

@@ -1,5 +1,5 @@
-"""Every change to a zaak goes through these functions: intake (requests, drafts, reports) and
-handling (statuses, questions, deadlines, decisions, closing)."""
+"""Every change to a zaak goes through these functions: intake (requests, drafts, reports),
+handling (statuses, questions, deadlines, decisions, closing) and sharing with chain partners."""
 
 from .handling import (
     add_note,
@@ -30,11 +30,14 @@ from .intake import (
     submit_anonymous_report,
     submit_draft,
 )
+from .sharing import add_partner_document, add_partner_note, revoke_share, share_zaak
 
 __all__ = [
     "Initiator",
     "add_draft_document",
     "add_note",
+    "add_partner_document",
+    "add_partner_note",
     "add_zaak_document",
     "answer_information_request",
     "assign_zaak",
@@ -50,9 +53,11 @@ __all__ = [
     "reopen_zaak",
     "request_information",
     "resume_zaak",
+    "revoke_share",
     "save_draft_answers",
     "send_confirmation",
     "set_status",
+    "share_zaak",
     "start_or_resume_draft",
     "submit_anonymous_report",
     "submit_draft",

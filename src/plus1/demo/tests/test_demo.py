@@ -6,16 +6,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.accounts.models import Membership, Team
 from plus1.accounts.selectors import current_totp_code
-from plus1.cases.models import Zaak
+from plus1.cases.models import Zaak, ZaakShare
+from plus1.cases.selectors import zaken_shared_with_partner
 from plus1.catalog.models import Adoption, ZaakType
 from plus1.catalog.selectors import adoptions_with_pending_upgrade
 from plus1.demo.loader import load_demo
+from plus1.tenants.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [m.objects.count() for m in (ZaakType, Adoption, Zaak, Membership, Team, TOTPDevice)]
+    return [
+        m.objects.count()
+        for m in (ZaakType, Adoption, Zaak, Membership, Team, TOTPDevice, ZaakShare, Organisation)
+    ]
 
 
 def test_the_demo_is_ready_to_click_and_loading_it_twice_changes_nothing():
@@ -62,3 +67,16 @@ def test_demo_employees_log_in_with_the_printed_totp_secret(capsys):
     call_command("totp", "teamleider-utrecht")
 
     assert capsys.readouterr().out.strip() == current_totp_code(device.user)
+
+
+def test_the_demo_has_two_chain_partners_and_utrecht_shares_a_zaak_with_the_ggd():
+    summary = load_demo()
+
+    partners = Organisation.objects.partners()
+    assert sorted(p.name for p in partners) == ["GGD regio Utrecht", "Schuldhulp Utrecht"]
+    ggd = partners.get(slug="ggd-regio-utrecht")
+    shares = list(zaken_shared_with_partner(partner=ggd))
+    assert len(shares) == 1 and shares[0].tenant == summary.gemeenten[0]
+    assert not zaken_shared_with_partner(partner=partners.get(slug="schuldhulp-utrecht")).exists()
+    assert Membership.objects.filter(user__username="ggd-utrecht", tenant=ggd).exists()
+    assert any(username == "ggd-utrecht" for username, _what in summary.employees)

@@ -57,3 +57,17 @@ def test_house_style_colours_must_be_hex_codes():
 
     with pytest.raises(ValidationError, match="kleurcode"):
         gemeente.full_clean()
+
+
+def test_adding_an_organisation_in_the_admin_makes_a_chain_partner(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("root", password="een-lang-wachtwoord")
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/admin/tenants/organisation/add/",
+        {"name": "GGD regio Utrecht", "slug": "ggd-regio-utrecht", "contact_email": "info@ggd.example"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    partner = Organisation.objects.get(slug="ggd-regio-utrecht")
+    assert partner.kind == OrganisationKind.PARTNER and partner.is_partner
