@@ -8,6 +8,8 @@ def test_production_settings_pass_the_django_deploy_checks(tmp_path):
         "SECRET_KEY": "x" * 60 + "production-like-secret-for-the-check",
         "ALLOWED_HOSTS": "plus1.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        "EMAIL_URL": "smtp+tls://plus1:mail-secret@mail.example.nl:587",
+        "PLUS1_CACHE_URL": "redis://127.0.0.1:6379/0",
         "PATH": "/usr/bin:/bin",
     }
     result = subprocess.run(
