@@ -94,7 +94,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         return
     terminalreporter.section("BSN in application logs", sep="=", red=True, bold=True)
     terminalreporter.line(
-        f"{len(SCANNER.findings)} log record(s) contain a valid BSN; log an id or a purpose, never the number:"
+        f"{len(SCANNER.findings)} log record(s) contain a valid BSN; log an id, never the number:"
     )
     for finding in SCANNER.findings[:MAX_SHOWN]:
         terminalreporter.line(f"  {finding}")
