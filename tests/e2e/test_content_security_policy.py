@@ -39,3 +39,23 @@ def test_axe_runs_without_loosening_the_policy(live_server, page, gemeente_a):
 
     assert_accessible(page)
     assert page.csp_violations == []
+
+
+def test_the_django_admin_works_under_the_policy(live_server, page, gemeente_a):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("beheer-csp", "beheer@example.org", "een-lang-wachtwoord")
+    page.goto(f"{live_server.url}/admin/")
+    page.fill("#id_username", "beheer-csp")
+    page.fill("#id_password", "een-lang-wachtwoord")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+
+    page.goto(f"{live_server.url}/admin/tenants/organisation/?q=Utrecht")
+    page.wait_for_selector("#result_list")
+    page.click("#result_list tbody a >> nth=0")
+    page.wait_for_selector("#content-main form")
+    page.goto(f"{live_server.url}/admin/accounts/user/add/")
+    page.wait_for_selector("#content-main form")
+
+    assert page.csp_violations == []
