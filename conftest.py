@@ -6,6 +6,9 @@ from plus1.audit.services import Actor
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 
+# No BSN in the logs of the whole run (tests/log_hygiene.py); pytester proves that check works.
+pytest_plugins = ["tests.log_hygiene", "pytester"]
+
 
 @pytest.fixture
 def collective(db) -> Organisation:
@@ -31,3 +34,12 @@ def gemeente_b(db) -> Organisation:
 @pytest.fixture
 def actor() -> Actor:
     return Actor.system("test")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with empty rate-limit counters (they live in the local-memory cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

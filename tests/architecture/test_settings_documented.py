@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READ = re.compile(r'env(?:\.[a-z]+)?\(\s*"([A-Z][A-Z0-9_]*)"')
+READ = re.compile(r'env(?:\.[a-z_]+)?\(\s*"([A-Z][A-Z0-9_]*)"')
 # Read by Django or the plus1 command itself rather than by our settings files.
 READ_ELSEWHERE = {"DJANGO_SETTINGS_MODULE"}
 

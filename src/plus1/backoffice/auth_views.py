@@ -29,6 +29,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.accounts import services as account_services
+from plus1.core.ratelimit import limit_per_ip
 
 from .access import back_office_home, has_second_factor, may_enter
 from .auth_forms import EmployeeLoginForm, TotpCodeForm
@@ -62,6 +63,7 @@ def _pending_user(request: HttpRequest):
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
+@limit_per_ip("backoffice-login", rate_setting="PLUS1_RATELIMIT_BACKOFFICE_LOGIN")
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and has_second_factor(request) and may_enter(request.user):
         return redirect(_next_url(request, request.user))
@@ -99,6 +101,7 @@ def _finish_login(request: HttpRequest, user, backend: str, device: TOTPDevice) 
 
 @csrf_protect
 @never_cache
+@limit_per_ip("backoffice-code", rate_setting="PLUS1_RATELIMIT_BACKOFFICE_LOGIN")
 def login_code_view(request: HttpRequest) -> HttpResponse:
     user, backend = _pending_user(request)
     if user is None:
@@ -117,6 +120,7 @@ def login_code_view(request: HttpRequest) -> HttpResponse:
 
 @csrf_protect
 @never_cache
+@limit_per_ip("backoffice-code", rate_setting="PLUS1_RATELIMIT_BACKOFFICE_LOGIN")
 def login_setup_view(request: HttpRequest) -> HttpResponse:
     user, backend = _pending_user(request)
     if user is None:

@@ -7,6 +7,7 @@ Our own variables carry the ``PLUS1_`` prefix; the common ones keep their usual 
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Content-Security-Policy header (its checks warn about settings in the old format).
+    "csp",
     "plus1.core",
     "plus1.tenants",
     "plus1.audit",
@@ -54,6 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response (docs/security.md).
+    "plus1.core.csp.PathCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
@@ -140,6 +146,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Cache: rate-limit counters. Default: this process's memory (demo, tests); production shares one
+# between processes, e.g. redis://127.0.0.1:6379/0.
+CACHES = {"default": env.cache_url("PLUS1_CACHE_URL", default="locmemcache://")}
+
+# Requests per client IP address (django-ratelimit, docs/security.md), as "count/period"
+# (s, m, h, d; "30/5m" is 30 per five minutes). Over the limit: the 429 page with Retry-After.
+PLUS1_RATELIMIT_REPORT = env.str("PLUS1_RATELIMIT_REPORT", default="10/h")
+PLUS1_RATELIMIT_PORTAL_LOGIN = env.str("PLUS1_RATELIMIT_PORTAL_LOGIN", default="30/m")
+PLUS1_RATELIMIT_BACKOFFICE_LOGIN = env.str("PLUS1_RATELIMIT_BACKOFFICE_LOGIN", default="30/m")
+PLUS1_RATELIMIT_SEARCH = env.str("PLUS1_RATELIMIT_SEARCH", default="300/m")
+# Where the client address is: empty for REMOTE_ADDR, or the header a trusted proxy sets with the
+# single client address, such as HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = env.str("PLUS1_RATELIMIT_IP_META_KEY", default="") or None
+
 TASKS = {
     "default": {"BACKEND": env.str("PLUS1_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
@@ -211,6 +231,51 @@ if PLUS1_OIDC_ENABLED:
     OIDC_CREATE_USER = False
     LOGIN_REDIRECT_URL = "/backoffice/"
     LOGOUT_REDIRECT_URL = "/backoffice/inloggen/"
+
+# Security headers (docs/security.md). A strict Content-Security-Policy: only our own files, no
+# inline script or style anywhere; what a form may post to can be widened for a real identity
+# provider that receives a POST (SAML POST binding), e.g. https://digid.nl.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *env.list("PLUS1_CSP_FORM_ACTION", default=[])],
+        "frame-ancestors": [NONE],
+    },
+}
+# Narrow exceptions for pages we do not write ourselves (plus1.core.csp): Django's changelist
+# has one fixed <style> block (allowed by its hash, a test recomputes it from Django's template);
+# the DigiD mock identity provider (demo and tests only) puts style attributes on icons.
+PLUS1_CSP_PATH_UPDATES = {
+    "/admin/": {"style-src": ["'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='"]},
+    "/digid/idp/": {"style-src-attr": ["'unsafe-inline'"]},
+}
+# No page of Plus1 needs these browser features; deny them to every page and frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,

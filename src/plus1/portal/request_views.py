@@ -20,6 +20,7 @@ from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import Adoption
 from plus1.connectors.brp import get_brp_client
+from plus1.core.ratelimit import limit_per_ip
 
 from .forms import SubmitForm, step_form
 from .routing import portal_redirect, portal_reverse
@@ -277,6 +278,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
 
 
 @require_http_methods(["GET", "POST"])
+@limit_per_ip("portal-report", rate_setting="PLUS1_RATELIMIT_REPORT")
 def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Report something without logging in, where the process allows it (melding openbare ruimte)."""
     gemeente = _gemeente(request, gemeente_slug)

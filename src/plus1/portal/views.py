@@ -25,6 +25,7 @@ from plus1.catalog import search, selectors
 from plus1.catalog.constants import Direction
 from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.terms import describe_term
+from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
 
 from .forms import AnswerForm
@@ -171,6 +172,7 @@ def search_page(request: HttpRequest, gemeente_slug: str | None = None) -> HttpR
 
 
 @require_GET
+@limit_per_ip("portal-search", rate_setting="PLUS1_RATELIMIT_SEARCH", methods=("GET",), as_json=True)
 def search_json(request: HttpRequest, gemeente_slug: str | None = None) -> JsonResponse:
     """The ranked search results for chatbots and contact centres."""
     gemeente = _gemeente(request, gemeente_slug)
@@ -216,6 +218,7 @@ def _send_to_login_service(request: HttpRequest, service: str) -> HttpResponse:
 
 
 @require_GET
+@limit_per_ip("portal-login", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN", methods=("GET",))
 def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
     _gemeente(request, gemeente_slug)
@@ -223,6 +226,7 @@ def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespons
 
 
 @require_GET
+@limit_per_ip("portal-login", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN", methods=("GET",))
 def login_eherkenning(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Send a business to eHerkenning; it comes back to Mijn zaken (or where it was going)."""
     _gemeente(request, gemeente_slug)

@@ -5,6 +5,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
+# Path without the query string and no referrer: a query can carry personal data (the DigiD
+# mock returns with ?bsn=..., a search holds what a resident typed), and logs must not.
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
+
 
 class _Gunicorn(BaseApplication):
     def __init__(self, options: dict):
@@ -43,6 +47,7 @@ class Command(BaseCommand):
                 "threads": threads,
                 "worker_class": "gthread",
                 "accesslog": "-",
+                "access_log_format": ACCESS_LOG_FORMAT,
                 "timeout": 60,
                 "preload_app": True,
                 "proc_name": f"plus1 ({settings.SETTINGS_MODULE})",
