@@ -79,6 +79,7 @@ SAMPLE_KWARGS = {
     "number": 1,
     "document_uuid": "0b0d1f0e-2a44-4c1c-8f6e-9a3c7b6d5e4f",
     "action": "opschorten",
+    "share_uuid": "5d3f1c2a-7b8e-4f60-9a1d-2c3b4e5f6a7b",
 }
 
 

@@ -42,8 +42,7 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
+def _open_page(browser):
     # The app's Content-Security-Policy stays on (no bypass_csp): Chromium reports every
     # blocked script, style or form target on the console, and a test fails on any of them.
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
@@ -59,9 +58,27 @@ def page(browser):
         ),
     )
     page.csp_violations = violations
+    return page
+
+
+def _close_page(page) -> None:
+    page.context.close()
+    assert page.csp_violations == [], "Content-Security-Policy violations:\n" + "\n".join(page.csp_violations)
+
+
+@pytest.fixture
+def page(browser):
+    page = _open_page(browser)
     yield page
-    context.close()
-    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+    _close_page(page)
+
+
+@pytest.fixture
+def second_page(browser):
+    """A second person in their own browser (e.g. the resident while an employee works)."""
+    page = _open_page(browser)
+    yield page
+    _close_page(page)
 
 
 def assert_no_csp_violations(page) -> None:

@@ -35,7 +35,7 @@ def _employee_logs_in(page, base_url, user):
     page.wait_for_url(re.compile(r"/backoffice/$"))
 
 
-def test_claim_ask_answer_decide_and_close(live_server, browser, page, gemeente_a, zaak, actor, tmp_path):
+def test_claim_ask_answer_decide_and_close(live_server, page, second_page, gemeente_a, zaak, actor, tmp_path):
     anna = make_employee("anna", gemeente=gemeente_a, team=zaak.team, actor=actor, first_name="Anna")
 
     _employee_logs_in(page, live_server.url, anna)
@@ -53,7 +53,7 @@ def test_claim_ask_answer_decide_and_close(live_server, browser, page, gemeente_
     assert page.locator(".badge:has-text('Termijn staat stil')").count() == 1
     assert_accessible(page)
 
-    resident = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}).new_page()
+    resident = second_page
     resident.goto(f"{live_server.url}/{gemeente_a.slug}/mijn-zaken/{zaak.identificatie}/")
     resident.locator("a[href*=inloggen_bsn]").first.click()
     resident.fill("input[name=auth_bsn]", "999993653")
@@ -68,7 +68,6 @@ def test_claim_ask_answer_decide_and_close(live_server, browser, page, gemeente_
     resident.click("button:has-text('Antwoord versturen')")
     resident.wait_for_selector("text=Wij hebben uw antwoord ontvangen")
     assert_accessible(resident)
-    resident.context.close()
 
     page.reload()
     assert page.locator(".badge:has-text('Termijn staat stil')").count() == 0
