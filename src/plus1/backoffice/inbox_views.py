@@ -19,18 +19,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from plus1.audit.services import Actor, record_access
+from plus1.audit.services import record_access, subject_for
 from plus1.cases import deadlines, policies, selectors, services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
 from plus1.cases.selectors import InboxFilters
+from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.core import clock
 
 from .access import employee_view
 from .inbox_forms import ASSIGNED_CHOICES, DUE_CHOICES, BulkAssignForm, InboxFilterForm
 
 PAGE_SIZE = 25
-BSN_SEARCH_PURPOSE = "Zaken zoeken op BSN van de aanvrager in de werkvoorraad"
 
 
 def _team_members(request: HttpRequest) -> list[tuple[int, str]]:
@@ -110,10 +110,10 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         # A search on a BSN is a look-up of a person's data: it goes into the access log.
         record_access(
             tenant=request.tenant,
-            actor=Actor.from_user(request.user),
-            purpose=BSN_SEARCH_PURPOSE,
+            actor=request.actor,
+            activity=activity_for_code(ActivityCode.BSN_SEARCH),
             object_type="cases.zaak",
-            subject_identifier=filters.query,
+            subject=subject_for(bsn=filters.query),
         )
     zaken = selectors.inbox_for_employee(tenant=request.tenant, user=request.user, filters=filters)
     page = Paginator(zaken, PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -169,7 +169,7 @@ def claim_view(request: HttpRequest) -> HttpResponse:
         services.claim_zaak(
             zaak=zaak,
             user=request.user,
-            actor=Actor.from_user(request.user),
+            actor=request.actor,
             expected_version=int(version) if version.isdigit() else None,
         )
     except ZaakError as exc:
@@ -201,7 +201,7 @@ def assign_view(request: HttpRequest) -> HttpResponse:
     assignee = None if choice == "team" else get_user_model().objects.get(pk=int(choice))
     try:
         count = services.assign_zaken(
-            tenant=request.tenant, zaak_ids=allowed, assignee=assignee, actor=Actor.from_user(request.user)
+            tenant=request.tenant, zaak_ids=allowed, assignee=assignee, actor=request.actor
         )
     except ZaakError as exc:
         messages.error(request, str(exc))

@@ -36,7 +36,7 @@ class Action:
 
 
 def _actor(request: HttpRequest) -> Actor:
-    return Actor.from_user(request.user)
+    return request.actor
 
 
 def _claim(request, zaak, data):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "plus1.core.middleware.TraceContextMiddleware",
+    "plus1.audit.middleware.ProcessingLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
@@ -175,6 +177,13 @@ PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Which BRP client answers "who lives where"; the simulator serves the official test persons.
+# Logboek dataverwerkingen (docs/processing-log.md): the key that hashes a BSN or KvK number in
+# the log, its id (stored per record, so keys can rotate) and earlier keys as "id:key,id:key".
+PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY", default="")
+PLUS1_LOG_SUBJECT_KEY_ID = env.str("PLUS1_LOG_SUBJECT_KEY_ID", default="1")
+PLUS1_LOG_SUBJECT_PREVIOUS_KEYS = env.list("PLUS1_LOG_SUBJECT_PREVIOUS_KEYS", default=[])
+# Only the benchmarks switch the processing log off (with/without figures); production forces it on.
+PLUS1_PROCESSING_LOG = env.bool("PLUS1_PROCESSING_LOG", default=True)
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60

@@ -6,6 +6,10 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# The processing log's subject key is its own secret, never derived from SECRET_KEY here;
+# and the log is never switched off.
+PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY")
+PLUS1_PROCESSING_LOG = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("PLUS1_SSL_REDIRECT", default=True)
