@@ -23,6 +23,7 @@ from plus1.audit.services import record_access, subject_for
 from plus1.cases import deadlines, policies, selectors, services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
+from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters
 from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.core import clock
@@ -31,6 +32,11 @@ from .access import employee_view
 from .inbox_forms import ASSIGNED_CHOICES, DUE_CHOICES, BulkAssignForm, InboxFilterForm
 
 PAGE_SIZE = 25
+
+
+def _purpose(request: HttpRequest) -> Purpose:
+    match = request.resolver_match
+    return Purpose.handling(request.actor, operation=match.view_name if match else "")
 
 
 def _team_members(request: HttpRequest) -> list[tuple[int, str]]:
@@ -46,7 +52,7 @@ def _team_members(request: HttpRequest) -> list[tuple[int, str]]:
 
 def _choices(request: HttpRequest) -> tuple[list[tuple[int, str]], list[str]]:
     everything = selectors.inbox_for_employee(
-        tenant=request.tenant, user=request.user, filters=InboxFilters()
+        tenant=request.tenant, user=request.user, filters=InboxFilters(), purpose=_purpose(request)
     )
     zaaktypen = {
         pk: f"{name} (versie {version})" if version > 1 else name
@@ -87,7 +93,7 @@ def _quick_filters(request: HttpRequest, filters: InboxFilters) -> list[dict]:
         for value, label in options:
             variant = replace(filters, **{field: value})
             count = selectors.inbox_for_employee(
-                tenant=request.tenant, user=request.user, filters=variant
+                tenant=request.tenant, user=request.user, filters=variant, purpose=_purpose(request)
             ).count()
             choices.append(
                 {
@@ -115,7 +121,9 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
             object_type="cases.zaak",
             subject=subject_for(bsn=filters.query),
         )
-    zaken = selectors.inbox_for_employee(tenant=request.tenant, user=request.user, filters=filters)
+    zaken = selectors.inbox_for_employee(
+        tenant=request.tenant, user=request.user, filters=filters, purpose=_purpose(request)
+    )
     page = Paginator(zaken, PAGE_SIZE).get_page(request.GET.get("pagina"))
     today = clock.today()
     for zaak in page.object_list:
@@ -158,7 +166,9 @@ def _back(request: HttpRequest) -> HttpResponse:
 def claim_view(request: HttpRequest) -> HttpResponse:
     identificatie, _sep, version = request.POST.get("zaak", "").rpartition(":")
     try:
-        zaak = selectors.get_zaak_for_employee(tenant=request.tenant, identificatie=identificatie)
+        zaak = selectors.get_zaak_for_employee(
+            tenant=request.tenant, identificatie=identificatie, purpose=_purpose(request)
+        )
     except Zaak.DoesNotExist:
         messages.error(request, _("Deze zaak bestaat niet (meer)."))
         return _back(request)
@@ -195,7 +205,9 @@ def assign_view(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Kies eerst een of meer zaken met de vakjes in de tabel."))
         return _back(request)
     # Only zaken in this team lead's own inbox, and only those the policy lets them assign.
-    visible = selectors.inbox_for_employee(tenant=request.tenant, user=request.user, filters=InboxFilters())
+    visible = selectors.inbox_for_employee(
+        tenant=request.tenant, user=request.user, filters=InboxFilters(), purpose=_purpose(request)
+    )
     allowed = [zaak.pk for zaak in visible.filter(pk__in=chosen) if policies.can_assign(request.user, zaak)]
     choice = form.cleaned_data["medewerker"]
     assignee = None if choice == "team" else get_user_model().objects.get(pk=int(choice))

@@ -5,32 +5,38 @@ from enum import StrEnum
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from plus1.audit.services import subject_for
 from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
 from .models import InformatieObject, InformationRequest, Rol, Status, Zaak
+from .processing import Purpose, log_document_read, logged
 
 
-def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
-    """The zaken this resident started at this gemeente, newest first. Never another's."""
+def zaken_for_resident(*, tenant: Organisation, bsn: str, purpose: Purpose) -> QuerySet[Zaak]:
+    """The zaken this resident started at this gemeente, newest first. Never another's.
+
+    Every zaak fetched is logged as read for ``purpose`` (Logboek dataverwerkingen).
+    """
     if not bsn:
         return Zaak.objects.none()
-    return (
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .filter(rollen__bsn=bsn, rollen__roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
         .select_related("zaaktype", "current_status__statustype")
         .order_by("-registered_on", "-id")
         .distinct()
     )
+    return logged(zaken, purpose, subject=subject_for(bsn=bsn))
 
 
-def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str) -> Zaak:
+def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str, purpose: Purpose) -> Zaak:
     """One of the resident's zaken with its resident-facing timeline; raises Zaak.DoesNotExist."""
     informing = Status.objects.filter(statustype__informs_initiator=True).select_related("statustype")
     return (
-        zaken_for_resident(tenant=tenant, bsn=bsn)
+        zaken_for_resident(tenant=tenant, bsn=bsn, purpose=purpose)
         .prefetch_related(
             Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
         )
@@ -38,24 +44,30 @@ def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str)
     )
 
 
-def zaken_for_business(*, tenant: Organisation, kvk_number: str) -> QuerySet[Zaak]:
-    """The zaken this business (KvK number, 8 digits) started at this gemeente. Never a resident's."""
+def zaken_for_business(*, tenant: Organisation, kvk_number: str, purpose: Purpose) -> QuerySet[Zaak]:
+    """The zaken this business (KvK number, 8 digits) started at this gemeente. Never a resident's.
+
+    Every zaak fetched is logged as read for ``purpose``.
+    """
     if not (len(kvk_number) == 8 and kvk_number.isdigit()):
         return Zaak.objects.none()
-    return (
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .filter(rollen__kvk_number=kvk_number, rollen__roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
         .select_related("zaaktype", "current_status__statustype")
         .order_by("-registered_on", "-id")
         .distinct()
     )
+    return logged(zaken, purpose, subject=subject_for(kvk_number=kvk_number))
 
 
-def get_zaak_for_business(*, tenant: Organisation, kvk_number: str, identificatie: str) -> Zaak:
+def get_zaak_for_business(
+    *, tenant: Organisation, kvk_number: str, identificatie: str, purpose: Purpose
+) -> Zaak:
     """One of the business's zaken with its timeline; raises Zaak.DoesNotExist."""
     informing = Status.objects.filter(statustype__informs_initiator=True).select_related("statustype")
     return (
-        zaken_for_business(tenant=tenant, kvk_number=kvk_number)
+        zaken_for_business(tenant=tenant, kvk_number=kvk_number, purpose=purpose)
         .prefetch_related(
             Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
         )
@@ -101,13 +113,14 @@ def _initiator_name() -> Subquery:
 
 
 def inbox_for_employee(
-    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters
+    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters, purpose: Purpose
 ) -> QuerySet[Zaak]:
     """The zaken of the employee's teams at this gemeente, filtered and sorted for the inbox.
 
     A search that looks like a BSN matches the initiator's BSN exactly; the caller records
-    that access (it is a look-up of personal data). Other text matches the case number or
-    the initiator's name.
+    that search (it is a look-up of personal data). Other text matches the case number or
+    the initiator's name. The zaken fetched (one page; counts fetch none) are logged as read
+    for ``purpose``: the inbox shows their initiators' names.
     """
     today = clock.today()
     zaken = Zaak.objects.for_tenant(tenant).filter(team__members=user)
@@ -138,31 +151,46 @@ def inbox_for_employee(
         else:
             initiators = Rol.objects.filter(name__icontains=query)
         zaken = zaken.filter(Q(identificatie__iexact=query) | Q(pk__in=initiators.values("zaak_id")))
-    return (
-        zaken.select_related("zaaktype", "current_status__statustype", "assignee")
+    zaken = (
+        zaken.select_related("zaaktype__processing_activity", "current_status__statustype", "assignee")
         .annotate(initiator_name=_initiator_name())
         .order_by(*INBOX_ORDER[filters.sort])
     )
+    return logged(zaken, purpose)
 
 
 def is_bsn_like(text: str) -> bool:
     return len(text) == 9 and text.isdigit()
 
 
-def get_zaak_for_employee(*, tenant: Organisation, identificatie: str) -> Zaak:
-    """One zaak of this gemeente with everything its detail page shows; raises Zaak.DoesNotExist."""
-    return (
+def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: Purpose) -> Zaak:
+    """One zaak of this gemeente with everything its detail page shows; raises Zaak.DoesNotExist.
+
+    The zaak is logged as read for ``purpose``.
+    """
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .select_related(
-            "zaaktype", "current_status__statustype", "assignee", "team", "resultaat__resultaattype"
+            "zaaktype__processing_activity",
+            "current_status__statustype",
+            "assignee",
+            "team",
+            "resultaat__resultaattype",
         )
         .prefetch_related(
             Prefetch("rollen", queryset=Rol.objects.select_related("roltype")),
             "eigenschappen__eigenschap",
             Prefetch("documenten", queryset=InformatieObject.objects.select_related("informatieobjecttype")),
         )
-        .get(identificatie=identificatie)
     )
+    return logged(zaken, purpose).get(identificatie=identificatie)
+
+
+def get_zaak_document(*, zaak: Zaak, document_uuid: str, purpose: Purpose) -> InformatieObject:
+    """One document of ``zaak``, logged as read for ``purpose``; raises InformatieObject.DoesNotExist."""
+    document = zaak.documenten.get(uuid=document_uuid)
+    log_document_read(zaak, document, purpose)
+    return document
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""Wie heeft mijn gegevens ingezien? The resident sees who (which team) read or changed their data."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from plus1.audit.services import Actor, processing_scope
+from plus1.backoffice.tests.conftest import log_in, make_employee
+from plus1.cases import services
+from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+
+pytestmark = pytest.mark.django_db
+
+SUZANNE = "999993653"
+EREBOS = "999990019"
+
+
+@pytest.fixture
+def adoption(gemeente_a):
+    return adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype(), team_name="Team Parkeren")
+
+
+@pytest.fixture
+def handler(gemeente_a, adoption, actor):
+    return make_employee(
+        "anna-de-vries",
+        gemeente=gemeente_a,
+        team=adoption.team,
+        actor=actor,
+        first_name="Anna",
+        last_name="Vries",
+    )
+
+
+def _resident(client, bsn=SUZANNE):
+    user = get_user_model().digid_objects.digid_create(bsn)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def _page(client, gemeente, **params):
+    return client.get(reverse("portal:my-data-access", args=[gemeente.slug]), params)
+
+
+def test_the_resident_sees_the_team_and_purpose_never_the_employees_name(client, adoption, handler):
+    zaak = new_zaak(adoption)
+    log_in(client, handler).get(reverse("backoffice:zaak-detail", args=[zaak.identificatie]))
+    client.logout()
+
+    page = _page(_resident(client), adoption.tenant).text
+
+    assert "Wie heeft mijn gegevens ingezien?" in page
+    assert "Team Parkeren (Utrecht)" in page
+    assert f"Zaak {zaak.identificatie} bekeken" in page
+    assert "Een aanvraag of melding van een inwoner of ondernemer behandelen" in page
+    assert "anna-de-vries" not in page and "Anna" not in page and "Vries" not in page
+    assert "functionaris gegevensbescherming" in page
+
+
+def test_a_resident_never_sees_another_persons_records(client, adoption, handler, gemeente_b):
+    erebos_zaak = new_zaak(adoption, bsn=EREBOS, name="Erebos Bultenaar")
+    log_in(client, handler).get(reverse("backoffice:zaak-detail", args=[erebos_zaak.identificatie]))
+    client.logout()
+
+    page = _page(_resident(client), adoption.tenant).text
+    other_gemeente = _page(_resident(client, EREBOS), gemeente_b).text
+
+    assert erebos_zaak.identificatie not in page
+    assert "Er is nog niets vastgelegd" in page
+    assert erebos_zaak.identificatie not in other_gemeente
+
+
+def test_own_actions_are_shown_only_when_asked(client, adoption):
+    zaak = new_zaak(adoption)
+    _resident(client).get(reverse("portal:my-zaak-detail", args=[adoption.tenant.slug, zaak.identificatie]))
+
+    hidden = _page(client, adoption.tenant).text
+    shown = _page(client, adoption.tenant, **{"ook-eigen": "1"}).text
+
+    assert "U zelf, in Mijn zaken" not in hidden
+    assert "U zelf, in Mijn zaken" in shown and f"Zaak {zaak.identificatie} bekeken" in shown
+
+
+def test_the_zaak_page_links_to_its_own_log_with_only_that_zaak(client, adoption, handler):
+    zaak = new_zaak(adoption)
+    other = new_zaak(adoption)
+    services.add_note(
+        zaak=zaak, text="Gebeld.", author=handler, actor=Actor.from_user(handler, unit="Team Parkeren")
+    )
+    _resident(client)
+
+    detail = client.get(
+        reverse("portal:my-zaak-detail", args=[adoption.tenant.slug, zaak.identificatie])
+    ).text
+    per_zaak = client.get(
+        reverse("portal:my-zaak-data-access", args=[adoption.tenant.slug, zaak.identificatie])
+    )
+
+    assert reverse("portal:my-zaak-data-access", args=[adoption.tenant.slug, zaak.identificatie]) in detail
+    assert f"Zaak {zaak.identificatie} gewijzigd" in per_zaak.text
+    assert other.identificatie not in per_zaak.text.split("<main")[-1]
+
+
+def test_the_log_pages_newest_first(client, adoption):
+    zaak = new_zaak(adoption)
+    system = Actor.system("test")
+    with processing_scope():
+        for number in range(25):
+            services.add_note(zaak=zaak, text=f"notitie {number}", author=None, actor=system)
+
+    first = _page(_resident(client), adoption.tenant)
+    second = _page(client, adoption.tenant, pagina=2)
+
+    assert len(first.context["entries"]) == 20 and len(second.context["entries"]) == 6
+    times = [e["record"].started_at for e in first.context["entries"]]
+    assert times == sorted(times, reverse=True)
+    assert "Oudere regels" in first.text and "Pagina 2 van 2" in second.text
+
+
+def test_the_page_asks_to_log_in_first(client, gemeente_a):
+    response = _page(client, gemeente_a)
+    assert response.status_code == 302
