@@ -120,3 +120,12 @@ def test_the_log_pages_newest_first(client, adoption):
 def test_the_page_asks_to_log_in_first(client, gemeente_a):
     response = _page(client, gemeente_a)
     assert response.status_code == 302
+
+
+def test_the_page_is_in_english_for_whoever_chose_english(client, adoption):
+    _resident(client)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    page = _page(client, adoption.tenant).text
+
+    assert "Who has viewed my data?" in page and "data protection officer" in page
