@@ -73,10 +73,15 @@ def _activity(zaak: Zaak, code: str):
 
 
 def initiator_subjects(zaken: Sequence[Zaak]) -> dict[int, Subject | None]:
-    """The initiator (BSN or KvK number) of each zaak: from prefetched rollen, else one query."""
+    """The initiator (BSN or KvK number) of each zaak: annotated or prefetched, else one query."""
     subjects: dict[int, Subject | None] = {}
     missing = []
     for zaak in zaken:
+        if hasattr(zaak, "initiator_bsn"):  # annotated by the inbox: no query needed
+            subjects[zaak.pk] = subject_for(
+                bsn=zaak.initiator_bsn or "", kvk_number=zaak.initiator_kvk_number or ""
+            )
+            continue
         rollen = getattr(zaak, "_prefetched_objects_cache", {}).get("rollen")
         if rollen is None:
             missing.append(zaak.pk)

@@ -104,10 +104,10 @@ class InboxFilters:
     sort: InboxSort = InboxSort.DEADLINE
 
 
-def _initiator_name() -> Subquery:
+def _initiator(field: str) -> Subquery:
     return Subquery(
         Rol.objects.filter(zaak=OuterRef("pk"), roltype__generic=RolOmschrijvingGeneriek.INITIATOR).values(
-            "name"
+            field
         )[:1]
     )
 
@@ -153,7 +153,12 @@ def inbox_for_employee(
         zaken = zaken.filter(Q(identificatie__iexact=query) | Q(pk__in=initiators.values("zaak_id")))
     zaken = (
         zaken.select_related("zaaktype__processing_activity", "current_status__statustype", "assignee")
-        .annotate(initiator_name=_initiator_name())
+        # The BSN and KvK number only for the processing log (cases.processing), never shown.
+        .annotate(
+            initiator_name=_initiator("name"),
+            initiator_bsn=_initiator("bsn"),
+            initiator_kvk_number=_initiator("kvk_number"),
+        )
         .order_by(*INBOX_ORDER[filters.sort])
     )
     return logged(zaken, purpose)
