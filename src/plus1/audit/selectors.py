@@ -27,13 +27,14 @@ def records_for_subject(
     tenant: Organisation,
     identifier: str,
     subject_type: str | None = None,
-    object_type: str | None = None,
-    object_id: str | None = None,
+    objects: Iterable[tuple[str, str]] | None = None,
     exclude_actor_types: Iterable[str] = (),
     since: datetime.date | None = None,
     until: datetime.date | None = None,
 ) -> QuerySet[ProcessingRecord]:
     """The records about the person or business ``identifier`` (BSN or KvK number), newest first.
+
+    ``objects`` narrows to (object type, object id) pairs, e.g. one zaak and its documents.
 
     The caller shows them to that person, or logs its own read (a privacy officer's search is
     a processing: activity ``inzage-verwerkingslog``).
@@ -46,10 +47,11 @@ def records_for_subject(
     records = ProcessingRecord.objects.for_tenant(tenant).filter(match)
     if subject_type:
         records = records.filter(subject_type=subject_type)
-    if object_type:
-        records = records.filter(object_type=object_type)
-    if object_id is not None:
-        records = records.filter(object_id=object_id)
+    if objects is not None:
+        about = Q(pk__in=[])
+        for object_type, object_id in objects:
+            about |= Q(object_type=object_type, object_id=object_id)
+        records = records.filter(about)
     exclude = list(exclude_actor_types)
     if exclude:
         records = records.exclude(actor_type__in=exclude)

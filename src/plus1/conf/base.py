@@ -146,7 +146,10 @@ TASKS = {
     "default": {"BACKEND": env.str("PLUS1_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
 # Tasks that ``plus1 worker`` enqueues every working day at a local time (HH:MM).
-PLUS1_SCHEDULE = [("plus1.cases.tasks.send_deadline_reminders", "07:00")]
+PLUS1_SCHEDULE = [
+    ("plus1.cases.tasks.send_deadline_reminders", "07:00"),
+    ("plus1.audit.tasks.purge_processing_log", "22:00"),
+]
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):

@@ -456,7 +456,8 @@ def _access_page(request: HttpRequest, gemeente: Organisation, zaak: Zaak | None
     show_own = request.GET.get("ook-eigen") == "1"
     filters: dict = {"exclude_actor_types": () if show_own else OWN_ACTOR_TYPES}
     if zaak is not None:
-        filters |= {"object_type": "cases.zaak", "object_id": str(zaak.pk)}
+        documents = [("cases.informatieobject", str(d.uuid)) for d in zaak.documenten.all()]
+        filters |= {"objects": [("cases.zaak", str(zaak.pk)), *documents]}
     records = log_selectors.records_for_subject(
         tenant=gemeente,
         identifier=bsn or kvk_number,

@@ -133,3 +133,14 @@ def test_purge_deletes_only_records_past_their_retention(gemeente_a, capsys):
     assert list(ProcessingRecord.objects.values_list("pk", flat=True)) == [recent.pk]
     assert old.keep_until < datetime.date.today()
     assert "1" in capsys.readouterr().out
+
+
+def test_the_nightly_task_purges_like_the_command(gemeente_a):
+    from plus1.audit.tasks import purge_processing_log
+
+    with time_machine.travel(datetime.date(2015, 1, 5)):
+        _record(gemeente_a)
+    _record(gemeente_a)
+
+    assert purge_processing_log.enqueue().return_value == 1
+    assert ProcessingRecord.objects.count() == 1

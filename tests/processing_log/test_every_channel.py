@@ -1,4 +1,4 @@
-"""The processing log: every read and change of a zaak, through every channel, with its activity."""
+"""The processing log across apps: every read and change of a zaak, through every channel."""
 
 import datetime
 import io
