@@ -103,6 +103,7 @@ def test_the_inbox_logs_one_read_per_listed_zaak_in_one_insert(client, adoption,
         response = client.get(reverse("backoffice:inbox"))
 
     assert response.status_code == 200
+    assert not ProcessingRecord.objects.filter(action="search").exists()
     reads = ProcessingRecord.objects.filter(action="read", operation="backoffice:inbox")
     assert sorted(reads.values_list("object_id", flat=True)) == sorted(str(z.pk) for z in zaken)
     assert {r.actor_unit for r in reads} == {"Team Parkeren (Utrecht)"}

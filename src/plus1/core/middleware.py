@@ -26,3 +26,9 @@ class TraceContextMiddleware:
             response = self.get_response(request)
         response["traceresponse"] = current.traceparent
         return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        # The operation name of the span, and so of the records without their own: the URL name.
+        match = request.resolver_match
+        if match is not None and match.view_name:
+            tracing.name_current_span(match.view_name)

@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TRACEPARENT = re.compile(r"^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$")
 INVALID_TRACE_ID = "0" * 32
@@ -91,6 +91,13 @@ def span(traceparent: str | None = None, *, name: str = "", new_trace: bool = Fa
         yield current
     finally:
         _current.reset(token)
+
+
+def name_current_span(name: str) -> None:
+    """Give the running span its operation name once it is known (e.g. the URL name)."""
+    current = _current.get()
+    if current is not None:
+        _current.set(replace(current, name=name))
 
 
 def current_span() -> Span | None:

@@ -123,3 +123,23 @@ def test_the_page_is_in_english_for_whoever_chose_english(client, adoption):
     page = _page(client, adoption.tenant).text
 
     assert "Who has viewed my data?" in page and "data protection officer" in page
+
+
+def test_a_business_sees_the_records_about_its_kvk_number_only(client, gemeente_a, adoption, handler):
+    own = services.create_zaak(
+        tenant=gemeente_a,
+        adoption=adoption,
+        initiator=services.Initiator(name="Bakkerij", kvk_number="69599084"),
+        data={},
+        actor=Actor.system("test"),
+    )
+    resident_zaak = new_zaak(adoption)
+    _opens(handler, own)
+    _opens(handler, resident_zaak)
+    business = get_user_model().eherkenning_objects.eherkenning_create("69599084")
+    client.force_login(business, backend="django.contrib.auth.backends.ModelBackend")
+
+    page = _page(client, gemeente_a).text
+
+    assert f"Zaak {own.identificatie} bekeken" in page and "Team Parkeren (Utrecht)" in page
+    assert resident_zaak.identificatie not in page
