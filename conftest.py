@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests. Every fixture set has two gemeenten (A and B)."""
 
+import importlib
+
 import pytest
 
 from plus1.audit.services import Actor
@@ -43,3 +45,30 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _processing_log_can_be_flushed(request):
+    """After a transactional test on SQLite, empty the append-only processing log first.
+
+    Django ends such a test with a flush (DELETE FROM every table), which the append-only
+    trigger refuses on SQLite; PostgreSQL flushes with TRUNCATE, which row triggers ignore.
+    """
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        return
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    triggers = importlib.import_module("plus1.audit.migrations.0004_processing_record_append_only")
+    with connection.cursor() as cursor:
+        for statement in triggers.SQLITE_REVERSE:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM audit_processingrecord")
+        for statement in triggers.SQLITE_FORWARD:
+            cursor.execute(statement)

@@ -9,6 +9,7 @@ import sys
 
 ALIASES = {
     ("catalog", "import"): ["import_catalog"],
+    ("processing-log",): ["processing_log"],
 }
 
 

@@ -9,6 +9,7 @@ def _production_env(tmp_path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "plus1.conf.production",
         "SECRET_KEY": "x" * 60 + "production-like-secret-for-the-check",
         "ALLOWED_HOSTS": "plus1.example.nl",
+        "PLUS1_LOG_SUBJECT_KEY": "k" * 64,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         "EMAIL_URL": "smtp+tls://plus1:mail-secret@mail.example.nl:587",
         "PLUS1_CACHE_URL": "redis://127.0.0.1:6379/0",
@@ -42,7 +43,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["DATABASE_URL", "EMAIL_URL", "PLUS1_CACHE_URL"])
+@pytest.mark.parametrize("name", ["DATABASE_URL", "EMAIL_URL", "PLUS1_CACHE_URL", "PLUS1_LOG_SUBJECT_KEY"])
 def test_production_has_no_default_for_a_secret_or_a_shared_service(tmp_path, name):
     env = _production_env(tmp_path)
     del env[name]

@@ -4,10 +4,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from plus1.audit.services import Actor
 from plus1.tenants.models import Organisation
 
 from .constants import Role
-from .models import Membership
+from .models import Membership, Team
 
 
 def organisations_for_user(
@@ -39,3 +40,10 @@ def current_totp_code(user: AbstractBaseUser) -> str | None:
         return None
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+def employee_actor(user: AbstractBaseUser, *, tenant: Organisation) -> Actor:
+    """The employee as the logs name them: user name for the gemeente, team for the resident."""
+    teams = sorted(Team.objects.for_tenant(tenant).filter(members=user).values_list("name", flat=True))
+    unit = ", ".join(teams) if teams else tenant.name
+    return Actor.from_user(user, unit=f"{unit} ({tenant.name})" if teams else unit)

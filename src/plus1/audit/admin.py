@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AccessRecord, AuditEntry
+from .models import AuditEntry, ProcessingRecord
 
 
 @admin.register(AuditEntry)
@@ -22,11 +22,24 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
-@admin.register(AccessRecord)
-class AccessRecordAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "tenant", "actor_label", "purpose", "object_type"]
-    list_filter = ["purpose", "object_type"]
-    readonly_fields = [f.name for f in AccessRecord._meta.fields]
+@admin.register(ProcessingRecord)
+class ProcessingRecordAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only, in the application and in the database."""
+
+    list_display = [
+        "started_at",
+        "tenant",
+        "actor_label",
+        "actor_unit",
+        "action",
+        "activity_name",
+        "object_label",
+    ]
+    list_filter = ["action", "channel", "actor_type", "activity_code"]
+    search_fields = ["trace_id", "object_label", "actor_label"]
+    readonly_fields = [f.name for f in ProcessingRecord._meta.fields]
+    date_hierarchy = "started_at"
+    show_full_result_count = False
 
     def has_add_permission(self, request):
         return False

@@ -1,5 +1,3 @@
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,50 +33,117 @@ class AuditEntry(TenantOwned):
         return f"{self.action} {self.object_label}"
 
 
-class AccessRecordQuerySet(TenantQuerySet):
-    """Access records are append-only: a bulk update or delete is refused."""
+class ProcessingAction(models.TextChoices):
+    READ = "read", _("inzien")
+    CREATE = "create", _("vastleggen")
+    UPDATE = "update", _("wijzigen")
+    DELETE = "delete", _("verwijderen")
+    SEARCH = "search", _("zoeken")
+    EXPORT = "export", _("exporteren")
 
-    def update(self, **kwargs):
-        raise TypeError("Access records are append-only.")
 
-    def delete(self):
-        raise TypeError("Access records are append-only.")
+class Channel(models.TextChoices):
+    PORTAL = "portal", _("Mijn omgeving (portaal)")
+    BACKOFFICE = "backoffice", _("zaaksysteem van de gemeente")
+    API = "api", _("koppeling met een ander systeem")
+    TASK = "task", _("automatische taak")
+    EXPORT = "export", _("export")
 
 
-class AccessRecord(TenantOwned):
-    """One read of personal data: who looked, at what, why and when (Logboek dataverwerkingen).
+class ActorType(models.TextChoices):
+    EMPLOYEE = "employee", _("medewerker")
+    APPLICATION = "application", _("applicatie")
+    RESIDENT = "resident", _("inwoner")
+    BUSINESS = "business", _("ondernemer")
+    SYSTEM = "system", _("systeem")
+    PARTNER = "partner", _("ketenpartner")
 
-    The person whose data was read is stored as a keyed hash of their identifier (BSN), never
-    in plain text: with the key one can still answer "who looked up this resident?", without
-    it the log reveals nobody.
+
+class SubjectType(models.TextChoices):
+    BSN = "bsn", _("BSN")
+    KVK = "kvk", _("KvK-nummer")
+
+
+class ProcessingRecordQuerySet(TenantQuerySet):
+    """Processing records are append-only: a bulk update or delete is refused.
+
+    The database refuses too (triggers, migration 0003); only ``purge_expired`` may remove
+    rows, and only those past their ``keep_until`` date.
     """
 
-    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
-    trace_id = models.UUIDField(_("trace-id"), default=uuid.uuid4, editable=False)
-    actor_type = models.CharField(_("soort actor"), max_length=30)
+    def update(self, **kwargs):
+        raise TypeError("Processing records are append-only.")
+
+    def delete(self):
+        raise TypeError("Processing records are append-only.")
+
+    def purge_expired(self, *, today) -> int:
+        """Delete the records whose retention ended before ``today``; returns how many."""
+        expired = self.model.objects.filter(keep_until__lt=today)
+        return expired._raw_delete(expired.db)
+
+
+class ProcessingRecord(TenantOwned):
+    """One processing of personal data, in the shape of the VNG Logboek dataverwerkingen.
+
+    Who (actor, with the team a resident may see), what (action, object), about whom (the data
+    subject as a keyed hash: searchable with the key, unreadable without it), why (the
+    verwerkingsactiviteit with its purpose and legal ground), how (channel) and when, with the
+    W3C trace and span ids that tie it to the request or task. ``keep_until`` is set at insert
+    from the activity's retention period; the database lets a row go only after that date.
+    """
+
+    started_at = models.DateTimeField(_("begintijd"), db_index=False)
+    ended_at = models.DateTimeField(_("eindtijd"))
+    trace_id = models.CharField(_("trace-id"), max_length=32)
+    span_id = models.CharField(_("span-id"), max_length=16)
+    parent_span_id = models.CharField(_("bovenliggende span-id"), max_length=16, blank=True)
+    operation = models.CharField(_("handeling (operation name)"), max_length=100)
+    status = models.CharField(_("status"), max_length=10, default="OK")
+    activity_code = models.CharField(_("verwerkingsactiviteit"), max_length=80)
+    activity_name = models.CharField(_("naam verwerkingsactiviteit"), max_length=200)
+    purpose = models.CharField(_("doel"), max_length=300)
+    legal_ground = models.CharField(_("grondslag"), max_length=300, blank=True)
+    action = models.CharField(_("soort verwerking"), max_length=10, choices=ProcessingAction.choices)
+    channel = models.CharField(_("kanaal"), max_length=12, choices=Channel.choices)
+    actor_type = models.CharField(_("soort actor"), max_length=12, choices=ActorType.choices)
     actor_id = models.CharField(_("actor-id"), max_length=100)
     actor_label = models.CharField(_("actor"), max_length=255)
-    purpose = models.CharField(_("doel"), max_length=200)
-    legal_ground = models.CharField(_("grondslag"), max_length=200, blank=True)
+    actor_unit = models.CharField(_("team of organisatieonderdeel"), max_length=255, blank=True)
+    subject_type = models.CharField(
+        _("soort betrokkene"), max_length=3, choices=SubjectType.choices, blank=True
+    )
+    subject_hash = models.CharField(_("betrokkene (versleuteld)"), max_length=64, blank=True)
+    subject_key_id = models.CharField(_("sleutel-id"), max_length=20, blank=True)
     object_type = models.CharField(_("soort object"), max_length=60)
     object_id = models.CharField(_("object-id"), max_length=100, blank=True)
-    subject_hash = models.CharField(_("betrokkene (versleuteld)"), max_length=64, blank=True)
+    object_label = models.CharField(_("object"), max_length=255, blank=True)
+    keep_until = models.DateField(_("bewaren tot en met"))
 
-    objects = AccessRecordQuerySet.as_manager()
+    objects = ProcessingRecordQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("inzageregel")
-        verbose_name_plural = _("inzageregels")
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["tenant", "subject_hash"], name="access_tenant_subject")]
+        verbose_name = _("verwerkingsregel")
+        verbose_name_plural = _("verwerkingsregels")
+        ordering = ["-started_at", "-id"]
+        # Every index costs on each insert (the inbox writes 25 rows per page), so only these:
+        # by subject (a resident's page, a privacy officer's search; per zaak narrows from
+        # there), by actor, by period (then purpose), by trace id and for the purge.
+        indexes = [
+            models.Index(fields=["tenant", "subject_hash", "-started_at"], name="processing_subject"),
+            models.Index(fields=["tenant", "actor_id", "-started_at"], name="processing_actor"),
+            models.Index(fields=["tenant", "-started_at"], name="processing_period"),
+            models.Index(fields=["trace_id"], name="processing_trace"),
+            models.Index(fields=["keep_until"], name="processing_keep_until"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.actor_label}: {self.purpose}"
+        return f"{self.actor_label}: {self.get_action_display()} {self.object_label} ({self.activity_name})"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
-            raise TypeError("Access records are append-only.")
+            raise TypeError("Processing records are append-only.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise TypeError("Access records are append-only.")
+        raise TypeError("Processing records are append-only.")

@@ -20,7 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
-from plus1.accounts.selectors import has_role
+from plus1.accounts.selectors import employee_actor, has_role
 from plus1.cases.policies import employee_gemeente, is_team_lead_of, partner_organisation
 
 # Set by the log-in views when the second factor was checked outside django-otp (OIDC).
@@ -50,6 +50,7 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
                 return render(request, "backoffice/forbidden.html", {"partner_home": is_partner}, status=403)
             request.tenant = tenant
             request.is_team_lead = is_team_lead_of(request.user, tenant)
+            request.actor = employee_actor(request.user, tenant=tenant)
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
                 return render(request, "backoffice/forbidden.html", status=403)
             return function(request, *args, **kwargs)

@@ -17,18 +17,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from plus1.audit.services import Actor, record_access
+from plus1.audit.services import record_access, subject_for
 from plus1.cases import deadlines, policies, selectors, services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
+from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters
+from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.core import clock
 
 from .access import employee_view
 from .inbox_forms import ASSIGNED_CHOICES, DUE_CHOICES, BulkAssignForm, InboxFilterForm
 
 PAGE_SIZE = 25
-BSN_SEARCH_PURPOSE = "Zaken zoeken op BSN van de aanvrager in de werkvoorraad"
+
+
+def _purpose(request: HttpRequest) -> Purpose:
+    match = request.resolver_match
+    return Purpose.handling(request.actor, operation=match.view_name if match else "")
 
 
 def _team_members(request: HttpRequest) -> list[tuple[int, str]]:
@@ -86,12 +92,14 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         # A search on a BSN is a look-up of a person's data: it goes into the access log.
         record_access(
             tenant=request.tenant,
-            actor=Actor.from_user(request.user),
-            purpose=BSN_SEARCH_PURPOSE,
+            actor=request.actor,
+            activity=activity_for_code(ActivityCode.BSN_SEARCH),
             object_type="cases.zaak",
-            subject_identifier=filters.query,
+            subject=subject_for(bsn=filters.query),
         )
-    zaken = selectors.inbox_for_employee(tenant=request.tenant, user=request.user, filters=filters)
+    zaken = selectors.inbox_for_employee(
+        tenant=request.tenant, user=request.user, filters=filters, purpose=_purpose(request)
+    )
     page = Paginator(zaken, PAGE_SIZE).get_page(request.GET.get("pagina"))
     today = clock.today()
     for zaak in page.object_list:
@@ -134,7 +142,9 @@ def _back(request: HttpRequest) -> HttpResponse:
 def claim_view(request: HttpRequest) -> HttpResponse:
     identificatie, _sep, version = request.POST.get("zaak", "").rpartition(":")
     try:
-        zaak = selectors.get_zaak_for_employee(tenant=request.tenant, identificatie=identificatie)
+        zaak = selectors.get_zaak_for_employee(
+            tenant=request.tenant, identificatie=identificatie, purpose=_purpose(request)
+        )
     except Zaak.DoesNotExist:
         messages.error(request, _("Deze zaak bestaat niet (meer)."))
         return _back(request)
@@ -145,7 +155,7 @@ def claim_view(request: HttpRequest) -> HttpResponse:
         services.claim_zaak(
             zaak=zaak,
             user=request.user,
-            actor=Actor.from_user(request.user),
+            actor=request.actor,
             expected_version=int(version) if version.isdigit() else None,
         )
     except ZaakError as exc:
@@ -171,13 +181,15 @@ def assign_view(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Kies eerst een of meer zaken met de vakjes in de tabel."))
         return _back(request)
     # Only zaken in this team lead's own inbox, and only those the policy lets them assign.
-    visible = selectors.inbox_for_employee(tenant=request.tenant, user=request.user, filters=InboxFilters())
+    visible = selectors.inbox_for_employee(
+        tenant=request.tenant, user=request.user, filters=InboxFilters(), purpose=_purpose(request)
+    )
     allowed = [zaak.pk for zaak in visible.filter(pk__in=chosen) if policies.can_assign(request.user, zaak)]
     choice = form.cleaned_data["medewerker"]
     assignee = None if choice == "team" else get_user_model().objects.get(pk=int(choice))
     try:
         count = services.assign_zaken(
-            tenant=request.tenant, zaak_ids=allowed, assignee=assignee, actor=Actor.from_user(request.user)
+            tenant=request.tenant, zaak_ids=allowed, assignee=assignee, actor=request.actor
         )
     except ZaakError as exc:
         messages.error(request, str(exc))

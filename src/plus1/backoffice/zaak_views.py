@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from plus1.audit.services import Actor
 from plus1.cases import policies, selectors, services
 from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
+from plus1.cases.processing import Purpose
 from plus1.tenants.models import Organisation
 
 from . import forms
@@ -37,7 +38,7 @@ class Action:
 
 
 def _actor(request: HttpRequest) -> Actor:
-    return Actor.from_user(request.user)
+    return request.actor
 
 
 def _claim(request, zaak, data):
@@ -189,9 +190,16 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+def _purpose(request: HttpRequest) -> Purpose:
+    match = request.resolver_match
+    return Purpose.handling(request.actor, operation=match.view_name if match else "")
+
+
 def _get_zaak(request: HttpRequest, identificatie: str) -> Zaak:
     try:
-        zaak = selectors.get_zaak_for_employee(tenant=request.tenant, identificatie=identificatie)
+        zaak = selectors.get_zaak_for_employee(
+            tenant=request.tenant, identificatie=identificatie, purpose=_purpose(request)
+        )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
     if not policies.can_view_zaak(request.user, zaak):
@@ -271,9 +279,12 @@ def zaak_action_view(request: HttpRequest, identificatie: str, action: str) -> H
 @employee_view
 def zaak_document_view(request: HttpRequest, identificatie: str, document_uuid) -> FileResponse:
     zaak = _get_zaak(request, identificatie)
-    document = zaak.documenten.filter(uuid=document_uuid).first()
-    if document is None:
-        raise Http404
+    try:
+        document = selectors.get_zaak_document(
+            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request)
+        )
+    except (ObjectDoesNotExist, ValidationError) as exc:
+        raise Http404 from exc
     response = FileResponse(document.file.open("rb"), content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(False, document.filename)
     # A document is shown, never run: no scripts, no same-origin rights.

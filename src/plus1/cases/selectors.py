@@ -6,34 +6,41 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from plus1.accounts.models import Team
-from plus1.audit.services import Actor, record_access
+from plus1.audit.models import Channel
+from plus1.audit.services import Actor, ObjectRef, record_read, subject_for
 from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.catalog.models import StatusType, ZaakType, ZaakTypeInformatieObjectType
+from plus1.catalog.processing import activity_for_zaaktype
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
 from .models import Besluit, InformatieObject, InformationRequest, Rol, Status, Zaak, ZaakLink, ZaakShare
+from .processing import Purpose, log_document_read, logged
 
 
-def zaken_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[Zaak]:
-    """The zaken this resident started at this gemeente, newest first. Never another's."""
+def zaken_for_resident(*, tenant: Organisation, bsn: str, purpose: Purpose) -> QuerySet[Zaak]:
+    """The zaken this resident started at this gemeente, newest first. Never another's.
+
+    Every zaak fetched is logged as read for ``purpose`` (Logboek dataverwerkingen).
+    """
     if not bsn:
         return Zaak.objects.none()
-    return (
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .filter(rollen__bsn=bsn, rollen__roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
         .select_related("zaaktype", "current_status__statustype")
         .order_by("-registered_on", "-id")
         .distinct()
     )
+    return logged(zaken, purpose, subject=subject_for(bsn=bsn))
 
 
-def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str) -> Zaak:
+def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str, purpose: Purpose) -> Zaak:
     """One of the resident's zaken with its resident-facing timeline; raises Zaak.DoesNotExist."""
     informing = Status.objects.filter(statustype__informs_initiator=True).select_related("statustype")
     return (
-        zaken_for_resident(tenant=tenant, bsn=bsn)
+        zaken_for_resident(tenant=tenant, bsn=bsn, purpose=purpose)
         .prefetch_related(
             Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
         )
@@ -41,24 +48,30 @@ def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str)
     )
 
 
-def zaken_for_business(*, tenant: Organisation, kvk_number: str) -> QuerySet[Zaak]:
-    """The zaken this business (KvK number, 8 digits) started at this gemeente. Never a resident's."""
+def zaken_for_business(*, tenant: Organisation, kvk_number: str, purpose: Purpose) -> QuerySet[Zaak]:
+    """The zaken this business (KvK number, 8 digits) started at this gemeente. Never a resident's.
+
+    Every zaak fetched is logged as read for ``purpose``.
+    """
     if not (len(kvk_number) == 8 and kvk_number.isdigit()):
         return Zaak.objects.none()
-    return (
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .filter(rollen__kvk_number=kvk_number, rollen__roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
         .select_related("zaaktype", "current_status__statustype")
         .order_by("-registered_on", "-id")
         .distinct()
     )
+    return logged(zaken, purpose, subject=subject_for(kvk_number=kvk_number))
 
 
-def get_zaak_for_business(*, tenant: Organisation, kvk_number: str, identificatie: str) -> Zaak:
+def get_zaak_for_business(
+    *, tenant: Organisation, kvk_number: str, identificatie: str, purpose: Purpose
+) -> Zaak:
     """One of the business's zaken with its timeline; raises Zaak.DoesNotExist."""
     informing = Status.objects.filter(statustype__informs_initiator=True).select_related("statustype")
     return (
-        zaken_for_business(tenant=tenant, kvk_number=kvk_number)
+        zaken_for_business(tenant=tenant, kvk_number=kvk_number, purpose=purpose)
         .prefetch_related(
             Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
         )
@@ -95,10 +108,10 @@ class InboxFilters:
     sort: InboxSort = InboxSort.DEADLINE
 
 
-def _initiator_name() -> Subquery:
+def _initiator(field: str) -> Subquery:
     return Subquery(
         Rol.objects.filter(zaak=OuterRef("pk"), roltype__generic=RolOmschrijvingGeneriek.INITIATOR).values(
-            "name"
+            field
         )[:1]
     )
 
@@ -154,20 +167,27 @@ def _inbox(*, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilter
 
 
 def inbox_for_employee(
-    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters
+    *, tenant: Organisation, user: AbstractBaseUser, filters: InboxFilters, purpose: Purpose
 ) -> QuerySet[Zaak]:
     """The zaken of the employee's teams at this gemeente, filtered and sorted for the inbox.
 
     A search that looks like a BSN matches the initiator's BSN exactly; the caller records
-    that access (it is a look-up of personal data). Other text matches the case number or
-    the initiator's name.
+    that search (it is a look-up of personal data). Other text matches the case number or
+    the initiator's name. The zaken fetched (one page; counts fetch none) are logged as read
+    for ``purpose``: the inbox shows their initiators' names.
     """
-    return (
+    zaken = (
         _inbox(tenant=tenant, user=user, filters=filters)
-        .select_related("zaaktype", "current_status__statustype", "assignee")
-        .annotate(initiator_name=_initiator_name())
+        .select_related("zaaktype__processing_activity", "current_status__statustype", "assignee")
+        # The BSN and KvK number only for the processing log (cases.processing), never shown.
+        .annotate(
+            initiator_name=_initiator("name"),
+            initiator_bsn=_initiator("bsn"),
+            initiator_kvk_number=_initiator("kvk_number"),
+        )
         .order_by(*INBOX_ORDER[filters.sort])
     )
+    return logged(zaken, purpose)
 
 
 def inbox_counts(
@@ -208,12 +228,19 @@ def is_bsn_like(text: str) -> bool:
     return len(text) == 9 and text.isdigit()
 
 
-def get_zaak_for_employee(*, tenant: Organisation, identificatie: str) -> Zaak:
-    """One zaak of this gemeente with everything its detail page shows; raises Zaak.DoesNotExist."""
-    return (
+def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: Purpose) -> Zaak:
+    """One zaak of this gemeente with everything its detail page shows; raises Zaak.DoesNotExist.
+
+    The zaak is logged as read for ``purpose``.
+    """
+    zaken = (
         Zaak.objects.for_tenant(tenant)
         .select_related(
-            "zaaktype", "current_status__statustype", "assignee", "team", "resultaat__resultaattype"
+            "zaaktype__processing_activity",
+            "current_status__statustype",
+            "assignee",
+            "team",
+            "resultaat__resultaattype",
         )
         .prefetch_related(
             # Everything the page, its action forms and the timeline read, in one query each.
@@ -234,8 +261,15 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str) -> Zaak:
                 queryset=ZaakTypeInformatieObjectType.objects.select_related("informatieobjecttype"),
             ),
         )
-        .get(identificatie=identificatie)
     )
+    return logged(zaken, purpose).get(identificatie=identificatie)
+
+
+def get_zaak_document(*, zaak: Zaak, document_uuid: str, purpose: Purpose) -> InformatieObject:
+    """One document of ``zaak``, logged as read for ``purpose``; raises InformatieObject.DoesNotExist."""
+    document = zaak.documenten.get(uuid=document_uuid)
+    log_document_read(zaak, document, purpose)
+    return document
 
 
 @dataclass(frozen=True)
@@ -439,16 +473,23 @@ def record_partner_access(*, share: ZaakShare, user: AbstractBaseUser) -> None:
     """Log that a partner employee looked at a shared zaak (Logboek dataverwerkingen).
 
     The one place partner reads are logged: the record belongs to the gemeente that owns the
-    zaak, names the partner organisation, and carries the purpose and legal ground of the share.
+    zaak, names the partner organisation (which the resident sees), and carries the purpose
+    and legal ground of the share; the retention is that of the zaak's own activity.
     """
-    initiator = initiator_of(share.zaak)
-    subject = (initiator.bsn or initiator.kvk_number) if initiator else ""
-    record_access(
+    zaak = share.zaak
+    initiator = initiator_of(zaak)
+    handling = activity_for_zaaktype(zaak.zaaktype)
+    record_read(
         tenant=share.tenant,
-        actor=Actor(type="partner", id=str(user.pk), label=share.partner.name),
-        purpose=share.purpose,
-        legal_ground=share.legal_ground,
-        object_type="cases.zaak",
-        object_id=str(share.zaak.uuid),
-        subject_identifier=subject,
+        actor=Actor(type="partner", id=str(user.pk), label=user.get_username(), unit=share.partner.name),
+        activity=replace(
+            handling,
+            code="ketenpartner-inzage",
+            name="Inzage door ketenpartner",
+            purpose=share.purpose,
+            legal_ground=share.legal_ground,
+        ),
+        channel=Channel.BACKOFFICE,
+        obj=ObjectRef.of(zaak, zaak.identificatie),
+        subject=subject_for(bsn=initiator.bsn, kvk_number=initiator.kvk_number) if initiator else None,
     )

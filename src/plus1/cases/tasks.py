@@ -18,16 +18,21 @@ from django_tasks import task
 
 from plus1.accounts.constants import EMPLOYEE_ROLES
 from plus1.accounts.models import Membership
-from plus1.audit.models import AuditEntry
-from plus1.audit.services import Actor, record_change
-from plus1.core import clock
+from plus1.audit.models import AuditEntry, Channel
+from plus1.audit.services import Actor, processing_scope, record_change
+from plus1.catalog.processing import ActivityCode
+from plus1.core import clock, tracing
 from plus1.tenants.models import Organisation
 
 from . import deadlines
 from .models import Zaak
+from .processing import Purpose, log_zaak_reads
 
 REMINDER_WORKING_DAYS = 5
 REMINDER_ACTION = "send_deadline_reminders"
+REMINDER_PURPOSE = Purpose(
+    Actor.system("herinneringen"), Channel.TASK, ActivityCode.REMINDERS, REMINDER_ACTION
+)
 
 
 def zaken_to_remind(*, tenant: Organisation, today: datetime.date):
@@ -60,10 +65,12 @@ def send_deadline_reminders(for_day: str | None = None) -> int:
     """
     today = datetime.date.fromisoformat(for_day) if for_day else clock.today()
     sent = 0
-    for tenant in Organisation.objects.gemeenten().filter(
-        pk__in=Zaak.objects.filter(ended_on__isnull=True, assignee__isnull=False).values("tenant_id")
-    ):
-        sent += _remind_for_tenant(tenant=tenant, today=today)
+    # A task starts its own trace; its reads are logged when it ends, also when it fails.
+    with tracing.span(name=REMINDER_ACTION, new_trace=True), processing_scope():
+        for tenant in Organisation.objects.gemeenten().filter(
+            pk__in=Zaak.objects.filter(ended_on__isnull=True, assignee__isnull=False).values("tenant_id")
+        ):
+            sent += _remind_for_tenant(tenant=tenant, today=today)
     return sent
 
 
@@ -73,7 +80,9 @@ def _remind_for_tenant(*, tenant: Organisation, today: datetime.date) -> int:
     if AuditEntry.objects.for_tenant(tenant).filter(action=REMINDER_ACTION, note=today.isoformat()).exists():
         return 0
     per_assignee: dict[int, list[Zaak]] = defaultdict(list)
-    for zaak in zaken_to_remind(tenant=tenant, today=today):
+    zaken_due = list(zaken_to_remind(tenant=tenant, today=today))
+    log_zaak_reads(zaken_due, REMINDER_PURPOSE)
+    for zaak in zaken_due:
         zaak.working_days_left = deadlines.working_days_left(today=today, end=zaak.planned_end_on)
         zaak.days_late = max(0, -zaak.working_days_left)
         per_assignee[zaak.assignee_id].append(zaak)

@@ -25,6 +25,7 @@ from .models import (
     BesluitType,
     Eigenschap,
     InformatieObjectType,
+    ProcessingActivity,
     Product,
     ProductText,
     ResultaatType,
@@ -470,3 +471,28 @@ class ProductTextAdmin(admin.ModelAdmin):
         for obj in queryset:
             if policies.can_manage_product_text(request.user, obj):
                 self.delete_model(request, obj)
+
+
+class ZaakTypeOfActivityInline(admin.TabularInline):
+    model = ZaakType
+    fk_name = "processing_activity"
+    fields = ["omschrijving", "version", "status"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name = _("zaaktype")
+    verbose_name_plural = _("zaaktypen met deze verwerkingsactiviteit")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProcessingActivity)
+class ProcessingActivityAdmin(ReferenceAdmin):
+    """The register of verwerkingsactiviteiten: to look up, shipped with the library."""
+
+    list_display = ["name", "code", "legal_ground", "retention_years"]
+    search_fields = ["name", "code", "purpose", "legal_ground"]
+    readonly_fields = ["code", "name", "purpose", "legal_ground", "retention_years"]
+    inlines = [ZaakTypeOfActivityInline]

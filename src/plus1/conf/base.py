@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # Security headers on every response (docs/security.md).
     "plus1.core.csp.PathCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "plus1.core.middleware.TraceContextMiddleware",
+    "plus1.audit.middleware.ProcessingLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
@@ -164,7 +166,10 @@ TASKS = {
     "default": {"BACKEND": env.str("PLUS1_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
 # Tasks that ``plus1 worker`` enqueues every working day at a local time (HH:MM).
-PLUS1_SCHEDULE = [("plus1.cases.tasks.send_deadline_reminders", "07:00")]
+PLUS1_SCHEDULE = [
+    ("plus1.cases.tasks.send_deadline_reminders", "07:00"),
+    ("plus1.audit.tasks.purge_processing_log", "22:00"),
+]
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):
@@ -195,6 +200,13 @@ PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Which BRP client answers "who lives where"; the simulator serves the official test persons.
+# Logboek dataverwerkingen (docs/processing-log.md): the key that hashes a BSN or KvK number in
+# the log, its id (stored per record, so keys can rotate) and earlier keys as "id:key,id:key".
+PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY", default="")
+PLUS1_LOG_SUBJECT_KEY_ID = env.str("PLUS1_LOG_SUBJECT_KEY_ID", default="1")
+PLUS1_LOG_SUBJECT_PREVIOUS_KEYS = env.list("PLUS1_LOG_SUBJECT_PREVIOUS_KEYS", default=[])
+# Only the benchmarks switch the processing log off (with/without figures); production forces it on.
+PLUS1_PROCESSING_LOG = env.bool("PLUS1_PROCESSING_LOG", default=True)
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60

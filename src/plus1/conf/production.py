@@ -17,6 +17,10 @@ vars().update(env.email_url("EMAIL_URL"))
 CACHES = {"default": env.cache_url("PLUS1_CACHE_URL")}
 # Runs django-ratelimit's system checks, which refuse a cache that processes do not share.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]
+# The processing log's subject key is its own secret, never derived from SECRET_KEY here;
+# and the log is never switched off.
+PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY")
+PLUS1_PROCESSING_LOG = True
 
 # Behind a TLS proxy: the header it sets on HTTPS requests, as "HEADER_NAME,value" (set it
 # empty when Plus1 terminates TLS itself; a proxy must strip the header from client requests).

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from plus1.audit.models import ProcessingAction
+from plus1.audit.services import Activity, Actor, ObjectRef, record_read, subject_for
+from plus1.core import tracing
+from plus1.tenants.models import Organisation
 
 DATA = Path(__file__).resolve().parent / "data" / "brp_mock_test_persons_summary.csv"
 
@@ -40,14 +46,21 @@ class Person:
 
 
 class BrpClient(Protocol):
-    def get_person(self, bsn: str) -> Person | None:
-        """The person with this BSN, or None when the BRP does not know them."""
+    def get_person(self, bsn: str, *, headers: Mapping[str, str] | None = None) -> Person | None:
+        """The person with this BSN, or None when the BRP does not know them.
+
+        A Haal Centraal client sends ``headers`` with its request: they carry the W3C
+        ``traceparent`` (core.tracing), so the BRP's own log joins Plus1's trace.
+        """
 
 
 class BrpSimulator:
     """Answers from the RvIG/Haal Centraal test persons, as the BRP test environment would."""
 
-    def get_person(self, bsn: str) -> Person | None:
+    last_headers: Mapping[str, str] | None = None
+
+    def get_person(self, bsn: str, *, headers: Mapping[str, str] | None = None) -> Person | None:
+        BrpSimulator.last_headers = dict(headers or {})
         return _test_persons().get(bsn)
 
 
@@ -77,3 +90,22 @@ def _postcode(value: str) -> str:
 
 def get_brp_client() -> BrpClient:
     return import_string(settings.PLUS1_BRP_CLIENT)()
+
+
+def lookup_person(
+    *, tenant: Organisation, bsn: str, actor: Actor, activity: Activity, channel: str
+) -> Person | None:
+    """Ask the BRP about ``bsn`` for ``activity``: logged (Logboek dataverwerkingen) and traced."""
+    if not bsn:
+        return None
+    with tracing.span(name="brp.get_person"):
+        record_read(
+            tenant=tenant,
+            actor=actor,
+            activity=activity,
+            action=ProcessingAction.READ,
+            channel=channel,
+            obj=ObjectRef("brp.persoon", "", "Persoonsgegevens uit de BRP"),
+            subject=subject_for(bsn=bsn),
+        )
+        return get_brp_client().get_person(bsn, headers=tracing.outgoing_headers())

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from plus1.accounts.constants import Role
+from plus1.accounts.selectors import employee_actor
 from plus1.accounts.services import (
     add_team_member,
     create_employee,
@@ -26,6 +27,8 @@ from plus1.accounts.services import (
 from plus1.audit.services import Actor
 from plus1.cases.constants import SharePart
 from plus1.cases.models import Zaak, ZaakShare
+from plus1.cases.processing import Purpose
+from plus1.cases.selectors import get_zaak_for_employee
 from plus1.cases.services import Initiator, claim_zaak, close_zaak, create_zaak, share_zaak
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog import services as catalog_services
@@ -281,14 +284,19 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
             )
     # Something to see in the back office: one zaak picked up, one already handled.
     behandelaar = get_user_model().objects.get(username=f"behandelaar-{gemeente.slug}")
+    employee = employee_actor(behandelaar, tenant=gemeente)
     if zaken:
-        claim_zaak(zaak=zaken[0], user=behandelaar, actor=Actor.from_user(behandelaar), expected_version=None)
+        # The case handler opens the zaak first: "Wie heeft mijn gegevens ingezien?" shows it.
+        get_zaak_for_employee(
+            tenant=gemeente, identificatie=zaken[0].identificatie, purpose=Purpose.handling(employee)
+        )
+        claim_zaak(zaak=zaken[0], user=behandelaar, actor=employee, expected_version=None)
     done = next((z for z in zaken[1:] if z.zaaktype.resultaattypen.exists()), None)
     if done is not None:
         close_zaak(
             zaak=done,
             resultaattype=done.zaaktype.resultaattypen.order_by("pk").first(),
-            actor=Actor.from_user(behandelaar),
+            actor=employee,
             expected_version=None,
         )
 

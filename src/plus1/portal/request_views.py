@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from plus1.audit.models import Channel
 from plus1.audit.services import Actor
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
@@ -19,12 +20,20 @@ from plus1.cases.models import RequestDraft
 from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import Adoption
-from plus1.connectors.brp import get_brp_client
+from plus1.catalog.processing import ActivityCode, activity_for_code, activity_for_zaaktype
+from plus1.connectors.brp import lookup_person
 from plus1.core.ratelimit import limit_per_ip
 
 from .forms import SubmitForm, step_form
 from .routing import portal_redirect, portal_reverse
-from .views import _business_kvk, _gemeente, _require_fresh_login, _require_login, _resident_bsn
+from .views import (
+    _business_kvk,
+    _gemeente,
+    _require_fresh_login,
+    _require_login,
+    _resident_actor,
+    _resident_bsn,
+)
 
 
 def _adoption(gemeente, identificatie: str) -> Adoption:
@@ -84,17 +93,24 @@ def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
     return case_services.start_or_resume_draft(tenant=gemeente, adoption=adoption, **_draft_owner(request))
 
 
-def _initiator_and_actor(request: HttpRequest) -> tuple[case_services.Initiator, Actor]:
+def _initiator_and_actor(request: HttpRequest, adoption: Adoption) -> tuple[case_services.Initiator, Actor]:
     if kvk_number := _business_kvk(request):
         initiator = case_services.Initiator(
             name=f"Onderneming met KvK-nummer {kvk_number}", kvk_number=kvk_number
         )
-        return initiator, Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
-    person = get_brp_client().get_person(_resident_bsn(request))
+        return initiator, _resident_actor(request)
+    # The name on the zaak comes from the BRP: a read for handling the request itself.
+    person = lookup_person(
+        tenant=adoption.tenant,
+        bsn=_resident_bsn(request),
+        actor=_resident_actor(request),
+        activity=activity_for_zaaktype(adoption.zaaktype),
+        channel=Channel.PORTAL,
+    )
     initiator = case_services.Initiator(
         name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
     )
-    return initiator, Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)")
+    return initiator, _resident_actor(request)
 
 
 @require_http_methods(["GET"])
@@ -201,7 +217,13 @@ def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | Non
 def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict[str, str]:
     """Earlier answers first; otherwise what the BRP knows (e.g. postcode), so nobody types it twice."""
     initial = dict(draft.data)
-    person = get_brp_client().get_person(_resident_bsn(request))
+    person = lookup_person(
+        tenant=draft.tenant,
+        bsn=_resident_bsn(request),
+        actor=_resident_actor(request),
+        activity=activity_for_code(ActivityCode.BRP_PREFILL),
+        channel=Channel.PORTAL,
+    )
     if person is not None:
         for eigenschap in eigenschappen:
             if eigenschap.name not in initial and eigenschap.data_type == "postcode" and person.postcode:
@@ -233,7 +255,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         summary_url = portal_reverse(request, "portal:request-summary", identificatie)
         if (redirect_to_login := _require_fresh_login(request, summary_url)) is not None:
             return redirect_to_login
-        initiator, actor = _initiator_and_actor(request)
+        initiator, actor = _initiator_and_actor(request, adoption)
         try:
             zaak = case_services.submit_draft(
                 draft=draft,

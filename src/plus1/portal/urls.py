@@ -27,6 +27,8 @@ gemeente_patterns = [
     path("melden/<slug:identificatie>/", request_views.report, name="report"),
     path("mijn-zaken/", views.my_zaken, name="my-zaken"),
     path("mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
+    path("mijn-gegevens/inzage/", views.my_data_access, name="my-data-access"),
+    path("mijn-zaken/<str:identificatie>/inzage/", views.my_zaak_data_access, name="my-zaak-data-access"),
     path("mijn-zaken/<str:identificatie>/antwoord/", views.my_zaak_answer, name="my-zaak-answer"),
     path(
         "mijn-zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import auth, messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,14 +17,18 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.accounts.sessions import is_recently_authenticated
-from plus1.audit.services import Actor
+from plus1.audit import selectors as log_selectors
+from plus1.audit.models import ProcessingAction
+from plus1.audit.services import Actor, ObjectRef, record_read, subject_for
 from plus1.cases import selectors as case_selectors
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
+from plus1.cases.processing import Purpose
 from plus1.catalog import search, selectors
 from plus1.catalog.constants import Direction
 from plus1.catalog.models import Adoption, Product, Theme, ZaakType
+from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.catalog.terms import describe_term
 from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
@@ -285,10 +290,13 @@ def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResp
     gemeente = _gemeente(request, gemeente_slug)
     if (redirect_to_login := _require_login(request)) is not None:
         return redirect_to_login
+    purpose = _purpose(request)
     if bsn := _resident_bsn(request):
-        zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=bsn)
+        zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=bsn, purpose=purpose)
     else:
-        zaken = case_selectors.zaken_for_business(tenant=gemeente, kvk_number=_business_kvk(request))
+        zaken = case_selectors.zaken_for_business(
+            tenant=gemeente, kvk_number=_business_kvk(request), purpose=purpose
+        )
     return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken})
 
 
@@ -364,13 +372,22 @@ def _resident_actor(request: HttpRequest) -> Actor:
     return Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
 
 
+def _purpose(request: HttpRequest) -> Purpose:
+    """The resident or business looking at their own zaken (logged, Logboek dataverwerkingen)."""
+    match = request.resolver_match
+    return Purpose.own_zaken(_resident_actor(request), operation=match.view_name if match else "")
+
+
 def _own_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
     """One of the logged-in resident's or business's zaken here; anyone else's is "not found"."""
+    purpose = _purpose(request)
     try:
         if bsn := _resident_bsn(request):
-            return case_selectors.get_zaak_for_resident(tenant=gemeente, bsn=bsn, identificatie=identificatie)
+            return case_selectors.get_zaak_for_resident(
+                tenant=gemeente, bsn=bsn, identificatie=identificatie, purpose=purpose
+            )
         return case_selectors.get_zaak_for_business(
-            tenant=gemeente, kvk_number=_business_kvk(request), identificatie=identificatie
+            tenant=gemeente, kvk_number=_business_kvk(request), identificatie=identificatie, purpose=purpose
         )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
@@ -388,7 +405,9 @@ def my_document(
     if (redirect_to_login := _require_fresh_login(request, request.get_full_path())) is not None:
         return redirect_to_login
     try:
-        document = zaak.documenten.get(uuid=document_uuid)
+        document = case_selectors.get_zaak_document(
+            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request)
+        )
     except (ObjectDoesNotExist, ValidationError) as exc:
         raise Http404 from exc
     response = FileResponse(document.file.open("rb"), content_type=document.content_type)
@@ -398,3 +417,99 @@ def my_document(
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- "Wie heeft mijn gegevens ingezien?" -------------------------------------------------
+
+ACCESS_PAGE_SIZE = 20
+OWN_ACTOR_TYPES = ("resident", "business")
+
+
+def _access_entry(record, gemeente: Organisation) -> dict:
+    """One line of the processing log the way a resident reads it: never an employee's name."""
+    verbs = {
+        ProcessingAction.READ: _("bekeken"),
+        ProcessingAction.CREATE: _("vastgelegd"),
+        ProcessingAction.UPDATE: _("gewijzigd"),
+        ProcessingAction.DELETE: _("verwijderd"),
+        ProcessingAction.SEARCH: _("gezocht"),
+        ProcessingAction.EXPORT: _("overgedragen (export)"),
+    }
+    if record.actor_type in OWN_ACTOR_TYPES:
+        who = _("U zelf, in Mijn zaken")
+    elif record.actor_type == "system":
+        who = _("Gemeente %(name)s, automatisch") % {"name": gemeente.name}
+    else:
+        who = record.actor_unit or _("Gemeente %(name)s") % {"name": gemeente.name}
+    if record.action == ProcessingAction.SEARCH and not record.object_id:
+        what = _("Gezocht naar uw zaken met uw BSN")
+    elif record.object_type == "cases.zaak":
+        what = _("Zaak %(number)s %(verb)s") % {"number": record.object_label, "verb": verbs[record.action]}
+    elif record.object_type == "cases.informatieobject":
+        what = _("Document %(name)s %(verb)s") % {"name": record.object_label, "verb": verbs[record.action]}
+    elif record.object_type == "brp.persoon":
+        what = _("Uw gegevens in de BRP (Basisregistratie Personen) %(verb)s") % {
+            "verb": verbs[record.action]
+        }
+    else:
+        what = f"{record.object_label} {verbs[record.action]}".strip()
+    return {"record": record, "who": who, "what": what}
+
+
+def _access_page(request: HttpRequest, gemeente: Organisation, zaak: Zaak | None = None) -> HttpResponse:
+    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
+    show_own = request.GET.get("ook-eigen") == "1"
+    filters: dict = {"exclude_actor_types": () if show_own else OWN_ACTOR_TYPES}
+    if zaak is not None:
+        documents = [("cases.informatieobject", str(d.uuid)) for d in zaak.documenten.all()]
+        filters |= {"objects": [("cases.zaak", str(zaak.pk)), *documents]}
+    records = log_selectors.records_for_subject(
+        tenant=gemeente,
+        identifier=bsn or kvk_number,
+        subject_type="bsn" if bsn else "kvk",
+        **filters,
+    )
+    page = Paginator(records, ACCESS_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    # Reading the log about yourself is a processing too (shown with "also what I did").
+    record_read(
+        tenant=gemeente,
+        actor=_resident_actor(request),
+        activity=activity_for_code(ActivityCode.MY_ZAKEN),
+        channel="portal",
+        obj=ObjectRef("audit.processingrecord", "", "Wie heeft mijn gegevens ingezien?"),
+        subject=subject_for(bsn=bsn, kvk_number=kvk_number),
+        operation=request.resolver_match.view_name,
+    )
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "gemeente": gemeente,
+        "zaak": zaak,
+        "page": page,
+        "entries": [_access_entry(record, gemeente) for record in page.object_list],
+        "show_own": show_own,
+        "page_query": query.urlencode(),
+        "is_business": not bsn,
+    }
+    return render(request, "portal/data_access.html", context)
+
+
+@require_GET
+def my_data_access(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
+    """Wie heeft mijn gegevens ingezien? Every processing of the resident's data here (AVG art. 15)."""
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
+        return redirect_to_login
+    return _access_page(request, gemeente)
+
+
+@require_GET
+def my_zaak_data_access(
+    request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
+) -> HttpResponse:
+    """The same, for one of the resident's zaken."""
+    gemeente = _gemeente(request, gemeente_slug)
+    if (redirect_to_login := _require_login(request)) is not None:
+        return redirect_to_login
+    zaak = _own_zaak(request, gemeente, identificatie)
+    return _access_page(request, gemeente, zaak)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plus1.accounts.services import create_team
-from plus1.audit.models import AccessRecord
+from plus1.audit.models import ProcessingRecord
 from plus1.audit.services import hash_subject
 from plus1.cases.models import Zaak
 from plus1.cases.tests.dated_zaken import SYSTEM, adopted, zaak_on
@@ -119,18 +119,21 @@ def test_a_bsn_search_finds_the_zaak_and_writes_an_access_record_without_the_bsn
     response = log_in(client, behandelaar_a).get(INBOX, {"zoek": "999990019"})
 
     assert _numbers(response) == [zaken["later"].identificatie]
-    record = AccessRecord.objects.for_tenant(gemeente_a).get()
+    record = ProcessingRecord.objects.for_tenant(gemeente_a).get(action="search")
     assert record.actor_label == "behandelaar-a"
-    assert "BSN" in record.purpose
-    assert record.subject_hash == hash_subject("999990019")
-    assert "999990019" not in repr(list(AccessRecord.objects.values()))
+    assert (
+        record.activity_name == "Zoeken op BSN in de werkvoorraad"
+        and "burgerservicenummer" in record.legal_ground
+    )
+    assert record.subject_hash == hash_subject("999990019") and record.subject_type == "bsn"
+    assert "999990019" not in repr(list(ProcessingRecord.objects.values()))
 
 
 @time_machine.travel(TODAY, tick=False)
 def test_a_normal_search_writes_no_access_record(client, behandelaar_a, zaken):
     log_in(client, behandelaar_a).get(INBOX, {"zoek": "Suzanne"})
 
-    assert not AccessRecord.objects.exists()
+    assert not ProcessingRecord.objects.filter(action="search").exists()
 
 
 def test_the_inbox_pages_per_25(client, behandelaar_a, adoption):

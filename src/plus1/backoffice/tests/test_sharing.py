@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plus1.accounts.selectors import current_totp_code
-from plus1.audit.models import AccessRecord
+from plus1.audit.models import ProcessingRecord
 from plus1.cases.models import ZaakShare
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
 from plus1.cases.tests.sharing import PDF, ggd, schuldhulp, shared, with_request_data_and_document
@@ -226,9 +226,9 @@ def test_every_partner_view_is_logged_for_the_gemeente(client, arts, zaak, partn
     client.get(_detail(share))
     client.get(reverse("backoffice:shared-zaken"))
 
-    records = AccessRecord.objects.for_tenant(gemeente_a).filter(actor_type="partner")
+    records = ProcessingRecord.objects.for_tenant(gemeente_a).filter(actor_type="partner")
     assert records.count() == 2
-    assert {(r.actor_label, r.purpose, r.legal_ground) for r in records} == {
+    assert {(r.actor_unit, r.purpose, r.legal_ground) for r in records} == {
         ("GGD regio Utrecht", share.purpose, share.legal_ground)
     }
 

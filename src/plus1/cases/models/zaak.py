@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plus1.catalog.constants import Archiefnominatie, Vertrouwelijkheid
 from plus1.catalog.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakType
-from plus1.core.models import TenantOwned
+from plus1.core.models import TenantOwned, TenantQuerySet
 
 from ..constants import SubjectType
 
@@ -20,6 +20,37 @@ class CaseNumberSequence(TenantOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant", "year"], name="case_number_sequence_unique")]
+
+
+class ZaakQuerySet(TenantQuerySet):
+    """Zaken that can tell a listener which rows were actually fetched.
+
+    ``on_fetch(callback)`` calls ``callback(zaken)`` with the model instances each time the
+    query runs (a page, a ``get``); counts and ``values()`` fetch no zaak and call nothing.
+    The selectors use it to log exactly the zaken a person was shown (cases.processing).
+    """
+
+    _on_fetch = None
+
+    def on_fetch(self, callback):
+        clone = self._chain()
+        clone._on_fetch = callback
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._on_fetch = self._on_fetch
+        return clone
+
+    def _fetch_all(self):
+        is_first = self._result_cache is None
+        super()._fetch_all()
+        if (
+            is_first
+            and self._on_fetch is not None
+            and issubclass(self._iterable_class, models.query.ModelIterable)
+        ):
+            self._on_fetch(self._result_cache)
 
 
 class Zaak(TenantOwned):
@@ -77,6 +108,8 @@ class Zaak(TenantOwned):
     # an older version is refused, so two case handlers never overwrite each other silently.
     version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ZaakQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zaak")

@@ -18,7 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from plus1.audit.services import Actor, record_change
+from plus1.audit.services import Actor
 from plus1.catalog.constants import BrondatumAfleidingswijze, Direction
 from plus1.catalog.models import BesluitType, ResultaatType, StatusType
 from plus1.catalog.terms import add_term
@@ -39,13 +39,19 @@ from ..models import (
     ZaakLink,
     ZaakSuspension,
 )
+from ..processing import record_change
 from ..uploads import check_upload
 
 INFORMATION_REQUEST_REASON = "Wij wachten op informatie van de aanvrager"
 
 
 def _lock(zaak: Zaak, expected_version: int | None, *, must_be_open: bool = True) -> Zaak:
-    locked = Zaak.objects.select_for_update().select_related("zaaktype", "tenant").get(pk=zaak.pk)
+    # Lock only the zaak row: the activity is a nullable (outer) join PostgreSQL cannot lock.
+    locked = (
+        Zaak.objects.select_for_update(of=("self",))
+        .select_related("zaaktype__processing_activity", "tenant")
+        .get(pk=zaak.pk)
+    )
     if expected_version is not None and locked.version != expected_version:
         raise ZaakConflict(locked.version)
     if must_be_open and not locked.is_open:

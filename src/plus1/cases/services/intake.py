@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 
-from plus1.audit.services import Actor, record_change
+from plus1.audit.services import Actor
 from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, RolOmschrijvingGeneriek
 from plus1.catalog.models import Adoption, StatusType
@@ -28,6 +28,7 @@ from ..exceptions import (
     ZaakError,
 )
 from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
+from ..processing import record_change
 from ..uploads import check_upload
 
 

@@ -4,11 +4,15 @@ import pytest
 import time_machine
 
 from plus1.audit.services import Actor
+from plus1.audit.services import Actor as _Actor
 from plus1.cases.exceptions import InvalidRequestData, ProcessNotAdopted
+from plus1.cases.processing import Purpose
 from plus1.cases.services import Initiator, create_zaak
 from plus1.catalog import services as catalog_services
 from plus1.catalog.models import Eigenschap
 from plus1.catalog.tests.factories import ZaakTypeFactory
+
+PURPOSE = Purpose.handling(_Actor.system("test"))
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +141,9 @@ def test_a_status_that_informs_the_resident_sends_an_email_and_shows_in_the_time
     assert mailoutbox[0].to == ["suzanne@example.org"]
     assert "Uw vergunning is klaar." in mailoutbox[0].body
     assert "999993653" not in mailoutbox[0].body
-    seen = get_zaak_for_resident(tenant=gemeente_a, bsn="999993653", identificatie=zaak.identificatie)
+    seen = get_zaak_for_resident(
+        tenant=gemeente_a, bsn="999993653", identificatie=zaak.identificatie, purpose=PURPOSE
+    )
     assert [s.statustype.omschrijving for s in seen.timeline] == ["Ontvangen", "Afgerond"]
     assert seen.ended_on is not None, "the last status ends the zaak"
 

@@ -7,11 +7,15 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plus1.accounts.constants import Role
+from plus1.audit.services import Actor as _Actor
 from plus1.cases import policies, services
 from plus1.cases.exceptions import InvalidUpload, ZaakClosed, ZaakConflict, ZaakError
 from plus1.cases.models import InformatieObject, Zaak
+from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters, inbox_for_employee, timeline_for_zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, employee, handling_zaaktype, new_zaak
+
+PURPOSE = Purpose.handling(_Actor.system("test"))
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +49,13 @@ def test_a_new_zaak_lands_in_the_inbox_of_the_team_that_owns_the_process(gemeent
 
     assert zaak.team == adoption.team
     assert zaak.service_norm_on == datetime.date(2026, 3, 30), "four-week service norm"
-    assert list(inbox_for_employee(tenant=gemeente_a, user=handler, filters=InboxFilters())) == [zaak]
-    assert list(inbox_for_employee(tenant=gemeente_a, user=outsider, filters=InboxFilters())) == []
+    assert list(
+        inbox_for_employee(tenant=gemeente_a, user=handler, filters=InboxFilters(), purpose=PURPOSE)
+    ) == [zaak]
+    assert (
+        list(inbox_for_employee(tenant=gemeente_a, user=outsider, filters=InboxFilters(), purpose=PURPOSE))
+        == []
+    )
 
 
 def test_a_case_handler_claims_a_zaak_and_a_second_claim_on_the_old_version_conflicts(
@@ -304,7 +313,9 @@ def test_inbox_filters_overdue_due_this_week_and_suspended(gemeente_a, adoption)
         def inbox(**filters):
             return {
                 z.identificatie
-                for z in inbox_for_employee(tenant=gemeente_a, user=handler, filters=InboxFilters(**filters))
+                for z in inbox_for_employee(
+                    tenant=gemeente_a, user=handler, filters=InboxFilters(**filters), purpose=PURPOSE
+                )
             }
 
         assert inbox(due="overdue") == {late.identificatie}

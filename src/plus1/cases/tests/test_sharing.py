@@ -7,7 +7,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plus1.accounts.constants import Role
-from plus1.audit.models import AccessRecord, AuditEntry
+from plus1.audit.models import AuditEntry, ProcessingRecord
 from plus1.audit.services import hash_subject
 from plus1.cases import policies, selectors
 from plus1.cases.exceptions import InvalidUpload, ShareError
@@ -206,10 +206,10 @@ def test_a_partner_view_is_logged_for_the_gemeente_with_purpose_and_ground(zaak,
 
     selectors.record_partner_access(share=share, user=person)
 
-    record = AccessRecord.objects.for_tenant(zaak.tenant).get()
-    assert (record.actor_type, record.actor_label) == ("partner", "GGD regio Utrecht")
+    record = ProcessingRecord.objects.for_tenant(zaak.tenant).get(actor_type="partner")
+    assert (record.actor_unit, record.actor_label) == ("GGD regio Utrecht", "ggd-arts")
     assert record.purpose == share.purpose and record.legal_ground == "Wmo 2015, artikel 5.3.1"
-    assert record.object_id == str(zaak.uuid)
+    assert (record.object_type, record.object_id) == ("cases.zaak", str(zaak.pk))
     assert record.subject_hash == hash_subject("999993653")
 
 

@@ -41,6 +41,7 @@ from ..models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from ..processing import load_shipped_activities
 from ..search import rebuild_search_index
 from ..services import publish_zaaktype
 from .errors import dutch_message
@@ -77,6 +78,7 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     created_informatieobjecttypen: int = 0
+    linked_activities: int = 0
 
 
 @dataclass
@@ -128,6 +130,7 @@ def import_library(path: Path | str = LIBRARY_DIR, *, actor: Actor | None = None
     try:
         with transaction.atomic():
             _write(collective, iots, plan, actor, report)
+            report.linked_activities = load_shipped_activities()
             if report.created:
                 rebuild_search_index()
     except CannotPublish as exc:

@@ -1,6 +1,7 @@
 from .adoption import Adoption
 from .catalogus import Catalogus
 from .documents import BesluitType, InformatieObjectType, ZaakTypeInformatieObjectType
+from .processing import ProcessingActivity
 from .product_text import ProductText
 from .reference import Product, ResultaatTypeOmschrijving, SelectielijstProcestype, SelectielijstResultaat
 from .subtypes import Eigenschap, ResultaatType, RolType, StatusType
@@ -14,6 +15,7 @@ __all__ = [
     "Eigenschap",
     "InformatieObjectType",
     "Process",
+    "ProcessingActivity",
     "Product",
     "ProductText",
     "ResultaatType",

@@ -96,6 +96,15 @@ class ZaakType(TenantOwned):
     selectielijst_procestype = models.ForeignKey(
         SelectielijstProcestype, on_delete=models.PROTECT, verbose_name=_("selectielijst-procestype")
     )
+    # Privacy-register metadata, not ZGW zaaktype content: the import may link a published version.
+    processing_activity = models.ForeignKey(
+        "ProcessingActivity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="zaaktypen",
+        verbose_name=_("verwerkingsactiviteit"),
+    )
     keywords = models.JSONField(_("trefwoorden"), default=list, blank=True)
     is_for_residents = models.BooleanField(_("voor inwoners"), default=True)
     is_for_businesses = models.BooleanField(_("voor ondernemers"), default=False)

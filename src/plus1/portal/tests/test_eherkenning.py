@@ -4,11 +4,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from plus1.audit.services import Actor as _Actor
 from plus1.cases import selectors as case_selectors
 from plus1.cases.models import Zaak
+from plus1.cases.processing import Purpose
 from plus1.cases.services import Initiator, create_zaak
 from plus1.catalog import services
 from plus1.catalog.tests.factories import ZaakTypeFactory
+
+PURPOSE = Purpose.handling(_Actor.system("test"))
 
 pytestmark = pytest.mark.django_db
 
@@ -128,12 +132,14 @@ def test_a_business_never_sees_a_residents_zaken_and_vice_versa(client, gemeente
 
 
 def test_zaken_for_business_needs_a_kvk_number_of_8_digits(gemeente_a, gemeente_b, zaken_of_both):
-    assert list(case_selectors.zaken_for_business(tenant=gemeente_a, kvk_number=KVK)) == [
+    assert list(case_selectors.zaken_for_business(tenant=gemeente_a, kvk_number=KVK, purpose=PURPOSE)) == [
         zaken_of_both["business"]
     ]
-    assert not case_selectors.zaken_for_business(tenant=gemeente_a, kvk_number="").exists()
-    assert not case_selectors.zaken_for_business(tenant=gemeente_a, kvk_number=KVK[:7]).exists()
-    assert not case_selectors.zaken_for_business(tenant=gemeente_b, kvk_number=KVK).exists()
+    assert not case_selectors.zaken_for_business(tenant=gemeente_a, kvk_number="", purpose=PURPOSE).exists()
+    assert not case_selectors.zaken_for_business(
+        tenant=gemeente_a, kvk_number=KVK[:7], purpose=PURPOSE
+    ).exists()
+    assert not case_selectors.zaken_for_business(tenant=gemeente_b, kvk_number=KVK, purpose=PURPOSE).exists()
 
 
 def test_the_simulator_only_sends_back_to_this_site(client, gemeente_a):
