@@ -92,11 +92,12 @@ def new_zaak(
     bsn: str = "999993653",
     name: str = "Suzanne Moulin",
     email: str = "suzanne@example.org",
+    data: dict[str, str] | None = None,
 ) -> Zaak:
     return create_zaak(
         tenant=adoption.tenant,
         adoption=adoption,
         initiator=Initiator(name=name, bsn=bsn, email=email),
-        data={},
+        data=data or {},
         actor=SYSTEM,
     )

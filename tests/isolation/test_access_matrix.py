@@ -1,0 +1,300 @@
+"""The access matrix: every URL of Plus1, as every kind of visitor, against gemeente A's zaak.
+
+The URLs come from the URL configuration itself (a new page is walked without touching this
+file); each is requested with GET and with POST. The visitors: anonymous, the resident who
+owns the zaak, another resident, a business, every employee role of gemeente A (in and out of
+the zaak's team) and of gemeente B, a chain partner the zaak is shared with (request data
+only) and a partner it is not shared with. For every response:
+
+- nobody outside gemeente A, the resident and the share sees anything of the zaak;
+- the partner never sees what was not shared (documents, notes, the BSN, contact data);
+- whenever a response shows the resident's personal data, the processing log gained a
+  record about that resident in the same request;
+- after the walk, nothing of the zaak was changed by anyone not allowed to.
+
+There is no ZGW API yet (issue 5), so there are no OpenAPI operations to add to the walk; when
+``src/plus1/api`` ships OpenAPI documents, they are to be walked here too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from plus1.accounts.constants import EMPLOYEE_ROLES, Role
+from plus1.accounts.models import Team
+from plus1.audit.selectors import records_for_subject
+from plus1.backoffice.tests.conftest import make_employee, make_partner_employee
+from plus1.backoffice.zaak_views import ACTIONS
+from plus1.cases import services
+from plus1.cases.constants import SharePart
+from plus1.cases.models import Note, Zaak
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.catalog.models import Eigenschap, Product, Theme
+from plus1.tenants.services import create_partner_organisation
+
+pytestmark = pytest.mark.django_db
+
+BSN = "999993653"
+NAME = "Suzanne Moulin"
+CASE = "ZAAK-2026-0009999"  # only gemeente A has this number
+KENTEKEN = "GEHEIM-KENTEKEN-77"
+DOCUMENT = "paspoort-van-suzanne.pdf"
+NOTE = "Interne notitie over Suzanne"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+# Pages outside the application itself: the admin has its own walk (test_admin_isolation.py);
+# log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step.
+SKIPPED_PREFIXES = ("admin/",)
+SESSION_ENDING = {"portal:logout", "backoffice:logout", "digid:logout"}
+
+
+def _url_patterns(patterns=None, prefix="", namespace=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _url_patterns(
+                pattern.url_patterns, prefix + str(pattern.pattern), pattern.namespace or namespace
+            )
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield (
+                prefix + str(pattern.pattern),
+                f"{namespace}:{pattern.name}" if namespace else pattern.name,
+                pattern,
+            )
+
+
+@dataclass
+class World:
+    gemeente: object
+    zaak: Zaak
+    document: object
+    share: object
+    process: str
+
+
+@pytest.fixture
+def world(gemeente_a, gemeente_b):
+    zaaktype = handling_zaaktype()
+    Eigenschap.objects.create(
+        zaaktype=zaaktype,
+        order=1,
+        name="kenteken",
+        label="Kenteken",
+        data_type="text",
+        step="Auto",
+        is_required=False,
+    )
+    adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=zaaktype)
+    zaak = new_zaak(adoption, bsn=BSN, name=NAME, data={"kenteken": KENTEKEN})
+    Zaak.objects.filter(pk=zaak.pk).update(identificatie=CASE)
+    zaak.refresh_from_db()
+    iot = zaak.zaaktype.document_types.filter(direction="inkomend").first().informatieobjecttype_id
+    document = services.add_zaak_document(
+        zaak=zaak, informatieobjecttype_id=iot, upload=SimpleUploadedFile(DOCUMENT, PDF), actor=SYSTEM
+    )
+    services.add_note(zaak=zaak, text=NOTE, author=None, actor=SYSTEM)
+    services.request_information(
+        zaak=zaak,
+        question="Stuur uw kenteken.",
+        answer_due_on=datetime.date(2099, 1, 1),
+        actor=SYSTEM,
+        expected_version=None,
+    )
+    partner = create_partner_organisation(name="GGD regio Utrecht")
+    share = services.share_zaak(
+        tenant=gemeente_a,
+        zaak=zaak,
+        partner=partner,
+        purpose="Onderzoek naar de woonsituatie",
+        legal_ground="Wmo 2015, artikel 5.3.1",
+        parts=[SharePart.REQUEST_DATA],
+        valid_until=datetime.date.today() + datetime.timedelta(days=30),
+        actor=SYSTEM,
+    )
+    # Gemeente B has its own zaak of the same process, for its own staff to work on.
+    new_zaak(
+        adopt_with_team(gemeente=gemeente_b, zaaktype=zaaktype), bsn="999990019", name="Erebos Bultenaar"
+    )
+    return World(gemeente_a, zaak, document, share, adoption.process.identificatie)
+
+
+@dataclass(frozen=True)
+class Visitor:
+    name: str
+    user: object | None
+    sees_zaak: bool = False  # may see the zaak in full (the resident, gemeente A's staff)
+    sees_shared_part: bool = False  # may see the request data only (the partner with a share)
+
+
+def _visitors(world, gemeente_b, actor) -> list[Visitor]:
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model()
+    visitors = [
+        Visitor("anonymous", None),
+        Visitor("resident who owns the zaak", users.digid_objects.digid_create(BSN), sees_zaak=True),
+        Visitor("another resident", users.digid_objects.digid_create("999991723")),
+        Visitor("a business", users.eherkenning_objects.eherkenning_create("69599084")),
+    ]
+    other_team_a = Team.objects.create(tenant=world.gemeente, name="Burgerzaken")
+    team_b = Team.objects.get(tenant=gemeente_b)
+    for role in EMPLOYEE_ROLES:
+        in_team = world.zaak.team if role in (Role.BEHANDELAAR, Role.TEAMLEIDER) else None
+        visitors.append(
+            Visitor(
+                f"A {role}",
+                make_employee(f"a-{role}", gemeente=world.gemeente, role=role, team=in_team, actor=actor),
+                sees_zaak=True,
+            )
+        )
+        visitors.append(
+            Visitor(
+                f"B {role}",
+                make_employee(f"b-{role}", gemeente=gemeente_b, role=role, team=team_b, actor=actor),
+            )
+        )
+    visitors.append(
+        Visitor(
+            "A behandelaar of another team",
+            make_employee("a-other-team", gemeente=world.gemeente, team=other_team_a, actor=actor),
+            sees_zaak=True,
+        )
+    )
+    stranger = create_partner_organisation(name="Woningcorporatie Zonder Deling")
+    # Partners first: gemeente A's own staff may revoke the share during their part of the walk.
+    return [
+        Visitor(
+            "partner with a share",
+            make_partner_employee("ggd", partner=world.share.partner, actor=actor),
+            sees_shared_part=True,
+        ),
+        Visitor("partner without a share", make_partner_employee("woco", partner=stranger, actor=actor)),
+        *visitors,
+    ]
+
+
+def _log_in(client: Client, visitor: Visitor) -> None:
+    client.logout()
+    if visitor.user is None:
+        return
+    client.force_login(visitor.user, backend="django.contrib.auth.backends.ModelBackend")
+    device = visitor.user.totpdevice_set.filter(confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+def _urls(world) -> list[tuple[str, str]]:
+    """One concrete URL per pattern (one per action for the action patterns), aimed at A's zaak."""
+    values = {
+        "gemeente_slug": world.gemeente.slug,
+        "product_slug": Product.objects.get(upl_name="parkeervergunning").slug,
+        "theme_slug": Theme.objects.order_by("pk").first().slug,
+        "number": 1,
+        "document_uuid": world.document.uuid,
+        "share_uuid": world.share.uuid,
+    }
+    urls = []
+    for route, name, pattern in _url_patterns():
+        if route.startswith(SKIPPED_PREFIXES) or name in SESSION_ENDING:
+            continue
+        converters = pattern.pattern.converters
+        kwargs = {key: values[key] for key in converters if key in values}
+        if "identificatie" in converters:
+            kwargs["identificatie"] = (
+                world.process if name.startswith(("portal:request", "portal:report")) else CASE
+            )
+        gemeente_kwarg = (
+            {"gemeente_slug": world.gemeente.slug}
+            if name.startswith("portal:") and name != "portal:index"
+            else {}
+        )
+        actions = [*ACTIONS, "delen", "notitie", "document"] if "action" in converters else [None]
+        for action in dict.fromkeys(actions):
+            extra = {"action": action} if action else {}
+            urls.append((name, reverse(name, kwargs={**kwargs, **gemeente_kwarg, **extra})))
+    return urls
+
+
+def _snapshot(zaak) -> tuple:
+    zaak = Zaak.objects.get(pk=zaak.pk)
+    return (
+        zaak.version,
+        zaak.assignee_id,
+        zaak.current_status_id,
+        zaak.ended_on,
+        Note.objects.filter(zaak=zaak).count(),
+        zaak.documenten.count(),
+        zaak.information_requests.filter(answered_at__isnull=True).count(),
+    )
+
+
+@override_settings(
+    PLUS1_RATELIMIT_REPORT="100000/h",
+    PLUS1_RATELIMIT_PORTAL_LOGIN="100000/m",
+    PLUS1_RATELIMIT_BACKOFFICE_LOGIN="100000/m",
+    PLUS1_RATELIMIT_SEARCH="100000/m",
+)
+def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_access(
+    world, gemeente_b, actor, capsys
+):
+    visitors = _visitors(world, gemeente_b, actor)
+    urls = _urls(world)
+    assert {"backoffice:zaak-detail", "portal:my-zaak-detail", "backoffice:shared-zaak"} <= {
+        n for n, _ in urls
+    }
+    before = _snapshot(world.zaak)
+    client = Client()
+    problems: list[str] = []
+    seen: dict[str, set[str]] = {visitor.name: set() for visitor in visitors}
+    cells = 0
+    for visitor in visitors:
+        for name, url in urls:
+            for method in ("get", "post"):
+                _log_in(client, visitor)
+                logged_before = records_for_subject(tenant=world.gemeente, identifier=BSN).count()
+                response = getattr(client, method)(url)
+                cells += 1
+                where = f"{visitor.name}: {method.upper()} {url} ({name}) -> {response.status_code}"
+                if response.status_code >= 500:
+                    problems.append(f"{where}: server error")
+                    continue
+                body = response.content.decode(errors="replace") if not response.streaming else ""
+                if response.streaming:
+                    body = b"".join(response.streaming_content).decode(errors="replace")
+                shown = {
+                    secret for secret in (NAME, BSN, KENTEKEN, DOCUMENT, NOTE, PDF.decode()) if secret in body
+                }
+                if visitor.sees_zaak:
+                    allowed = shown
+                elif visitor.sees_shared_part:
+                    allowed = {KENTEKEN}
+                else:
+                    allowed = set()
+                seen[visitor.name] |= shown
+                if shown - allowed:
+                    problems.append(f"{where}: shows {sorted(shown - allowed)}")
+                personal = shown & {NAME, BSN, KENTEKEN, DOCUMENT, PDF.decode()}
+                if (
+                    personal
+                    and records_for_subject(tenant=world.gemeente, identifier=BSN).count() == logged_before
+                ):
+                    problems.append(f"{where}: showed {sorted(personal)} without a processing record")
+    with capsys.disabled():
+        # The size of the matrix is reported with every run (and in the closing note).
+        print(f"\naccess matrix: {len(visitors)} visitors x {len(urls)} URLs x 2 methods = {cells} requests")  # noqa: T201
+
+    assert problems == [], "\n".join(problems)
+    # The walk reached the data, so the checks above had something to catch.
+    assert {KENTEKEN, DOCUMENT} <= seen["resident who owns the zaak"]
+    assert {NAME, BSN, KENTEKEN, DOCUMENT, NOTE} <= seen[f"A {Role.BEHANDELAAR}"]
+    assert seen["partner with a share"] == {KENTEKEN}
+    after = _snapshot(world.zaak)
+    assert after == before, "a POST without a valid form changed gemeente A's zaak"
