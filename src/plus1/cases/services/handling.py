@@ -37,6 +37,7 @@ from ..models import (
     Status,
     Zaak,
     ZaakLink,
+    ZaakShare,
     ZaakSuspension,
 )
 from ..processing import record_change
@@ -448,9 +449,17 @@ def link_zaken(
 
 @transaction.atomic
 def add_zaak_document(
-    *, zaak: Zaak, informatieobjecttype_id: int, upload: UploadedFile, actor: Actor
+    *,
+    zaak: Zaak,
+    informatieobjecttype_id: int,
+    upload: UploadedFile,
+    actor: Actor,
+    share: ZaakShare | None = None,
 ) -> InformatieObject:
-    """Add a document to the zaak; checked by content and size like the resident's uploads."""
+    """Add a document to the zaak; checked by content and size like the resident's uploads.
+
+    ``share`` marks a document a chain partner added under that share (the caller checked it).
+    """
     zaak = _lock(zaak, None, must_be_open=False)
     if not zaak.zaaktype.document_types.filter(informatieobjecttype_id=informatieobjecttype_id).exists():
         raise InvalidUpload("Dit soort document hoort niet bij dit zaaktype.")
@@ -464,14 +473,15 @@ def add_zaak_document(
         content_type=content_type,
         size=upload.size,
         added_by=actor.label[:255],
+        share=share,
     )
     _save(zaak)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
-        action="add_document",
+        action="add_partner_document" if share else "add_document",
         obj=zaak,
-        after={"document": str(document.uuid)},
+        after={"document": str(document.uuid)} | ({"share": str(share.uuid)} if share else {}),
     )
     return document
 

@@ -15,15 +15,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from plus1.audit.services import Actor, record_change
+from plus1.audit.services import Actor
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from ..constants import MAX_SHARE_DAYS, SharePart
-from ..exceptions import InvalidUpload, ShareError
+from ..exceptions import ShareError
 from ..models import InformatieObject, Note, Zaak, ZaakShare
-from ..uploads import check_upload
-from .handling import _lock, _save
+from ..processing import record_change
+from .handling import _lock, _save, add_zaak_document
 
 
 def _snapshot(share: ZaakShare) -> dict:
@@ -172,27 +172,10 @@ def add_partner_document(
     share = _in_force(share)
     if not share.partner_may_add_documents:
         raise ShareError("De gemeente heeft niet afgesproken dat u documenten toevoegt.")
-    zaak = _lock(share.zaak, None, must_be_open=False)
-    if not zaak.zaaktype.document_types.filter(informatieobjecttype_id=informatieobjecttype_id).exists():
-        raise InvalidUpload("Dit soort document hoort niet bij deze zaak.")
-    content_type = check_upload(upload)
-    document = InformatieObject.objects.create(
-        tenant=zaak.tenant,
-        zaak=zaak,
+    return add_zaak_document(
+        zaak=share.zaak,
         informatieobjecttype_id=informatieobjecttype_id,
-        file=upload,
-        filename=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        added_by=actor.label[:255],
+        upload=upload,
+        actor=actor,
         share=share,
     )
-    _save(zaak)
-    record_change(
-        tenant=share.tenant,
-        actor=actor,
-        action="add_partner_document",
-        obj=zaak,
-        after={"document": str(document.uuid), "share": str(share.uuid)},
-    )
-    return document

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plus1.accounts.constants import Role
 from plus1.audit.models import AuditEntry, ProcessingRecord
-from plus1.audit.services import hash_subject
+from plus1.audit.services import Actor, hash_subject
 from plus1.cases import policies, selectors
 from plus1.cases.exceptions import InvalidUpload, ShareError
 from plus1.cases.services import add_partner_document, add_partner_note, revoke_share, share_zaak
@@ -218,3 +218,23 @@ def test_a_partner_organisation_is_made_once_and_is_a_partner():
 
     assert first.is_partner and first.slug == "ggd-regio-utrecht"
     assert create_partner_organisation(name="GGD regio Utrecht") == first
+
+
+def test_what_a_partner_adds_is_a_change_in_the_processing_log_for_the_resident(zaak, partner):
+    share = _share(zaak, partner, partner_may_add_notes=True, partner_may_add_documents=True)
+    person = employee(gemeente=partner, username="ggd-verpleegkundige", role=Role.PARTNER_MEDEWERKER)
+    actor = Actor(type="partner", id=str(person.pk), label=person.username, unit=partner.name)
+    type_id = zaak.zaaktype.document_types.first().informatieobjecttype_id
+
+    add_partner_note(share=share, text="Huisbezoek gedaan.", user=person, actor=actor)
+    add_partner_document(
+        share=share,
+        informatieobjecttype_id=type_id,
+        upload=SimpleUploadedFile("verslag.pdf", PDF),
+        actor=actor,
+    )
+
+    records = ProcessingRecord.objects.for_tenant(zaak.tenant).filter(actor_type="partner", action="update")
+    assert records.count() == 2
+    assert {r.actor_unit for r in records} == {"GGD regio Utrecht"}
+    assert {r.subject_hash for r in records} == {hash_subject("999993653")}
