@@ -53,11 +53,9 @@ def search_link(*, actor_label: str, since, until) -> str:
 
 @employee_view(roles=[Role.PRIVACY_OFFICER])
 def processing_log_view(request: HttpRequest) -> HttpResponse:
-    form = ProcessingLogSearchForm(request.GET or None, tenant=request.tenant)
+    # Always bound: no parameters at all is a valid search (the last 30 days).
+    form = ProcessingLogSearchForm(request.GET, tenant=request.tenant)
     context = {"nav": "processing-log", "form": form, "people": form.people, "page": None}
-    if not form.is_bound:
-        form = ProcessingLogSearchForm({}, tenant=request.tenant)
-        context["form"] = form
     if form.is_valid():
         data = form.cleaned_data
         records = audit_selectors.search_records(
