@@ -122,6 +122,16 @@ def test_every_back_office_page_answers_with_the_strict_policy(client, gemeente_
 
 
 @pytest.mark.django_db
+def test_the_privacy_officers_pages_answer_with_the_strict_policy(client, gemeente_a, actor):
+    officer = make_employee("privacy-csp", gemeente=gemeente_a, role=Role.PRIVACY_OFFICER, actor=actor)
+    log_in(client, officer)
+    for name in ("processing-log", "access-review"):
+        response = client.get(reverse(f"backoffice:{name}"))
+        assert response.status_code == 200, name
+        assert _policy(response) == STRICT, name
+
+
+@pytest.mark.django_db
 def test_the_other_security_headers_are_on_every_page(client, gemeente_a):
     response = client.get(reverse("portal:home", args=[gemeente_a.slug]))
 

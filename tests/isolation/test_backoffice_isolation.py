@@ -13,17 +13,28 @@ import pytest
 from django.urls import reverse
 
 from plus1.accounts.constants import Role
+from plus1.accounts.selectors import employee_actor
 from plus1.accounts.services import create_team
+from plus1.audit.models import AccessReviewSettings, ProcessingRecord
 from plus1.backoffice import urls as backoffice_urls
 from plus1.backoffice.tests.conftest import log_in, make_employee, make_partner_employee
 from plus1.backoffice.zaak_views import ACTIONS
 from plus1.cases.models import Zaak, ZaakShare
+from plus1.cases.processing import Purpose
+from plus1.cases.selectors import get_zaak_for_employee
 from plus1.cases.tests.dated_zaken import SYSTEM, adopted, zaak_on
 from plus1.cases.tests.sharing import ggd, schuldhulp, shared
 
 pytestmark = pytest.mark.django_db
 
 A_RESIDENT = "Suzanne Moulin"
+A_BSN = "999993653"
+THRESHOLDS = {
+    "distinct_subjects_per_day": 1,
+    "office_start": "08:00",
+    "office_end": "17:00",
+    "weekends_are_outside": "on",
+}
 LOG_IN_PAGES = {"login", "login-code", "login-setup", "logout"}
 
 
@@ -86,6 +97,15 @@ def _requests(zaak, share_uuid=None):
         "shared-action": [
             ("post", reverse("backoffice:shared-action", args=[share_uuid, name]), {"text": "Ingebroken"})
             for name in ("notitie", "document")
+        ],
+        "processing-log": [
+            ("get", reverse("backoffice:processing-log"), {}),
+            ("get", reverse("backoffice:processing-log"), {"betrokkene": A_BSN}),
+            ("get", reverse("backoffice:processing-log"), {"medewerker": "behandelaar-a"}),
+        ],
+        "access-review": [
+            ("get", reverse("backoffice:access-review"), {}),
+            ("post", reverse("backoffice:access-review"), THRESHOLDS),
         ],
     }
 
@@ -154,3 +174,34 @@ def test_a_behandelaar_sees_only_their_own_teams_zaken_in_the_inbox(client, zaak
     assert [zaak.pk for zaak in response.context["page"].object_list] == [mine.pk]
     assert "Lukas Klamer" in response.content.decode()
     assert A_RESIDENT not in response.content.decode()
+
+
+def test_a_privacy_officer_of_b_sees_nothing_of_gemeente_a_in_the_processing_log(
+    client, zaak_a, gemeente_a, gemeente_b, actor
+):
+    reader = make_employee("behandelaar-a", gemeente=gemeente_a, team=zaak_a.team, actor=actor)
+    get_zaak_for_employee(
+        tenant=gemeente_a,
+        identificatie="ZAAK-2026-0009999",
+        purpose=Purpose.handling(employee_actor(reader, tenant=gemeente_a)),
+    )
+    assert ProcessingRecord.objects.for_tenant(gemeente_a).filter(object_label="ZAAK-2026-0009999").exists()
+    privacy_b = make_employee("privacy-b", gemeente=gemeente_b, role=Role.PRIVACY_OFFICER, actor=actor)
+    log_in(client, privacy_b)
+
+    for name in ("processing-log", "access-review"):
+        for method, url, data in _requests(zaak_a)[name]:
+            response = getattr(client, method)(url, data, follow=method == "post")
+            text = response.content.decode()
+            assert response.status_code == 200, f"{name} {url} {data}"
+            for secret in ("ZAAK-2026-0009999", '<option value="behandelaar-a"', A_RESIDENT, "Kapvergunning"):
+                assert secret not in text, f"{name} {url} shows gemeente A's {secret!r}"
+
+    response = client.get(reverse("backoffice:processing-log"), {"betrokkene": A_BSN})
+    found = list(response.context["page"].object_list)
+    assert found, "B's own earlier search for this BSN is in B's log"
+    assert {(r.tenant_id, r.activity_code) for r in found} == {(gemeente_b.pk, "inzage-verwerkingslog")}
+    response = client.get(reverse("backoffice:processing-log"), {"medewerker": "behandelaar-a"})
+    assert "Er is geen medewerker met deze gebruikersnaam." in response.content.decode()
+    assert not AccessReviewSettings.objects.for_tenant(gemeente_a).exists(), "B's thresholds are B's"
+    assert AccessReviewSettings.objects.for_tenant(gemeente_b).get().distinct_subjects_per_day == 1

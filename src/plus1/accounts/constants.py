@@ -11,10 +11,16 @@ class Role(models.TextChoices):
     BEHANDELAAR = "behandelaar", _("Behandelaar")
     # Works for a chain partner (GGD, schuldhulp ...): sees only the zaken shared with it.
     PARTNER_MEDEWERKER = "partner_medewerker", _("Medewerker ketenpartner")
+    # Supervises the use of personal data (AVG art. 38-39): reads the processing log, no zaken.
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer / security officer")
 
 
 # The roles that work in the back office of a gemeente.
 EMPLOYEE_ROLES = (Role.BEHANDELAAR, Role.TEAMLEIDER, Role.BEHEERDER)
+
+# Everyone who may enter a gemeente's back office: the employees, and the privacy officer
+# (who sees the processing log only, and zaken only when also holding an employee role).
+BACK_OFFICE_ROLES = (*EMPLOYEE_ROLES, Role.PRIVACY_OFFICER)
 
 # What an employee's authenticator app is called in Plus1.
 TOTP_DEVICE_NAME = "Authenticator-app"

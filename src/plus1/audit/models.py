@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -147,3 +149,36 @@ class ProcessingRecord(TenantOwned):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Processing records are append-only.")
+
+
+class AccessReviewSettings(TenantOwned):
+    """A gemeente's thresholds for the privacy officer's report of unusual access.
+
+    One row per gemeente at most; without a row the defaults below apply (``DEFAULTS``).
+    """
+
+    distinct_subjects_per_day = models.PositiveIntegerField(
+        _("meer personen per dag dan"),
+        default=25,
+        help_text=_(
+            "Een medewerker die op één dag de gegevens van meer personen inziet, staat in het overzicht."
+        ),
+    )
+    office_start = models.TimeField(_("kantoortijd begint om"), default=datetime.time(7, 0))
+    office_end = models.TimeField(_("kantoortijd eindigt om"), default=datetime.time(19, 0))
+    weekends_are_outside = models.BooleanField(_("zaterdag en zondag zijn buiten kantoortijd"), default=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("instellingen bijzondere toegang")
+        verbose_name_plural = _("instellingen bijzondere toegang")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant"], name="access_review_settings_unique_tenant"),
+            models.CheckConstraint(
+                condition=models.Q(office_start__lt=models.F("office_end")),
+                name="access_review_settings_office_hours_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} ({self.tenant_id})"

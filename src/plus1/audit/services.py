@@ -11,13 +11,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import models, transaction
 from django.utils.crypto import salted_hmac
 
 from plus1.core import clock, tracing
 from plus1.tenants.models import Organisation
 
-from .models import AuditEntry, Channel, ProcessingAction, ProcessingRecord
+from .exceptions import InvalidAccessReviewSettings
+from .models import AccessReviewSettings, AuditEntry, Channel, ProcessingAction, ProcessingRecord
 
 
 @dataclass(frozen=True)
@@ -277,3 +278,49 @@ def record_access(
         obj=ObjectRef(object_type, object_id),
         subject=subject,
     )
+
+
+# --- thresholds of the unusual-access report -----------------------------------------------
+
+ACCESS_REVIEW_FIELDS = ("distinct_subjects_per_day", "office_start", "office_end", "weekends_are_outside")
+
+
+@transaction.atomic
+def update_access_review_settings(
+    *,
+    tenant: Organisation,
+    actor: Actor,
+    distinct_subjects_per_day: int,
+    office_start: datetime.time,
+    office_end: datetime.time,
+    weekends_are_outside: bool,
+) -> AccessReviewSettings:
+    """Set the gemeente's thresholds for unusual access; the change is in the audit trail."""
+    if distinct_subjects_per_day < 1:
+        raise InvalidAccessReviewSettings("Het aantal personen per dag moet minstens 1 zijn.")
+    if office_start >= office_end:
+        raise InvalidAccessReviewSettings("De kantoortijd moet eindigen na het begin.")
+    row, created = AccessReviewSettings.objects.select_for_update().get_or_create(tenant=tenant)
+    before = None if created else _settings_dict(row)
+    row.distinct_subjects_per_day = distinct_subjects_per_day
+    row.office_start = office_start
+    row.office_end = office_end
+    row.weekends_are_outside = weekends_are_outside
+    row.save()
+    record_change(
+        tenant=tenant,
+        actor=actor,
+        action="update_access_review_settings",
+        obj=row,
+        before=before,
+        after=_settings_dict(row),
+    )
+    return row
+
+
+def _settings_dict(row: AccessReviewSettings) -> dict:
+    return {
+        name: value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else value
+        for name in ACCESS_REVIEW_FIELDS
+        for value in [getattr(row, name)]
+    }

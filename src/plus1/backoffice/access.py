@@ -21,7 +21,13 @@ from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
 from plus1.accounts.selectors import employee_actor, has_role
-from plus1.cases.policies import employee_gemeente, is_team_lead_of, partner_organisation
+from plus1.cases.policies import (
+    employee_gemeente,
+    is_employee_of,
+    is_privacy_officer_of,
+    is_team_lead_of,
+    partner_organisation,
+)
 
 # Set by the log-in views when the second factor was checked outside django-otp (OIDC).
 SECOND_FACTOR_SESSION_KEY = "plus1_second_factor"
@@ -50,6 +56,8 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
                 return render(request, "backoffice/forbidden.html", {"partner_home": is_partner}, status=403)
             request.tenant = tenant
             request.is_team_lead = is_team_lead_of(request.user, tenant)
+            request.has_inbox = is_employee_of(request.user, tenant)
+            request.is_privacy_officer = is_privacy_officer_of(request.user, tenant)
             request.actor = employee_actor(request.user, tenant=tenant)
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
                 return render(request, "backoffice/forbidden.html", status=403)
@@ -61,9 +69,13 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
 
 
 def back_office_home(user) -> str:
-    """Where someone lands after signing in: the inbox, or the shared zaken for a partner."""
-    if employee_gemeente(user) is None and partner_organisation(user) is not None:
+    """Where someone lands after signing in: the inbox, the shared zaken for a partner, or the
+    processing log for a privacy officer without an employee role."""
+    gemeente = employee_gemeente(user)
+    if gemeente is None and partner_organisation(user) is not None:
         return reverse("backoffice:shared-zaken")
+    if gemeente is not None and not is_employee_of(user, gemeente) and is_privacy_officer_of(user, gemeente):
+        return reverse("backoffice:processing-log")
     return reverse("backoffice:inbox")
 
 

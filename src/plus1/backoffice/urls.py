@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from . import auth_views, dashboard_views, inbox_views, partner_views, zaak_views
+from . import auth_views, dashboard_views, inbox_views, partner_views, processing_log_views, zaak_views
 
 app_name = "backoffice"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("gedeeld/<uuid:share_uuid>/<slug:action>/", partner_views.shared_action_view, name="shared-action"),
     path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
+    path("verwerkingslog/", processing_log_views.processing_log_view, name="processing-log"),
+    path("verwerkingslog/bijzonderheden/", processing_log_views.access_review_view, name="access-review"),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),
     path("inloggen/instellen/", auth_views.login_setup_view, name="login-setup"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from plus1.accounts.constants import EMPLOYEE_ROLES, Role
+from plus1.accounts.constants import BACK_OFFICE_ROLES, EMPLOYEE_ROLES, Role
 from plus1.accounts.models import Membership
 from plus1.tenants.models import Organisation
 
@@ -45,16 +45,20 @@ def is_employee_of(user: User, tenant: Organisation) -> bool:
     return bool(_roles(user, tenant.pk) & set(EMPLOYEE_ROLES))
 
 
+def is_privacy_officer_of(user: User, tenant: Organisation) -> bool:
+    return Role.PRIVACY_OFFICER in _roles(user, tenant.pk)
+
+
 def is_team_lead_of(user: User, tenant: Organisation) -> bool:
     return Role.TEAMLEIDER in _roles(user, tenant.pk)
 
 
 def employee_gemeente(user: User) -> Organisation | None:
-    """The gemeente this employee works for; None for anyone who is not an employee."""
+    """The gemeente this employee (or privacy officer) works for; None for anyone else."""
     if not user.is_authenticated:
         return None
     membership = (
-        Membership.objects.filter(user=user, role__in=EMPLOYEE_ROLES, tenant__kind="gemeente")
+        Membership.objects.filter(user=user, role__in=BACK_OFFICE_ROLES, tenant__kind="gemeente")
         .select_related("tenant")
         .order_by("tenant__name")
         .first()

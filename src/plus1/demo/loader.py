@@ -129,6 +129,13 @@ def load_demo() -> DemoSummary:
         for adoption in Adoption.objects.for_tenant(gemeente).filter(team__isnull=True):
             catalog_services.set_adoption_team(adoption=adoption, team=team, actor=actor)
 
+    privacy = _employee(f"privacy-{summary.gemeenten[0].slug}", first_name="Priya", last_name="Privacy")
+    grant_role(tenant=summary.gemeenten[0], user=privacy, role=Role.PRIVACY_OFFICER, actor=actor)
+    register_totp_device(user=privacy, key=DEMO_TOTP_KEY.hex())
+    summary.employees.append(
+        (privacy.get_username(), f"privacy officer van {summary.gemeenten[0]} (alleen Verwerkingslog)")
+    )
+
     _publish_parkeervergunning_v2(actor)
     # Utrecht moves to the new version at once; the other demo gemeenten see it waiting.
     utrecht = summary.gemeenten[0]
@@ -291,6 +298,14 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
             tenant=gemeente, identificatie=zaken[0].identificatie, purpose=Purpose.handling(employee)
         )
         claim_zaak(zaak=zaken[0], user=behandelaar, actor=employee, expected_version=None)
+        # The beheerder, in no team, opens one too: the privacy officer's report of unusual
+        # access lists it under "Zaken van een ander team".
+        beheerder = get_user_model().objects.get(username=f"beheer-{gemeente.slug}")
+        get_zaak_for_employee(
+            tenant=gemeente,
+            identificatie=zaken[-1].identificatie,
+            purpose=Purpose.handling(employee_actor(beheerder, tenant=gemeente)),
+        )
     done = next((z for z in zaken[1:] if z.zaaktype.resultaattypen.exists()), None)
     if done is not None:
         close_zaak(

@@ -441,7 +441,10 @@ def _access_entry(record, gemeente: Organisation) -> dict:
         who = _("Gemeente %(name)s, automatisch") % {"name": gemeente.name}
     else:
         who = record.actor_unit or _("Gemeente %(name)s") % {"name": gemeente.name}
-    if record.action == ProcessingAction.SEARCH and not record.object_id:
+    if record.activity_code == ActivityCode.LOG_INSPECTION:
+        # The privacy officer looked up this log about you: the supervision, not your zaken.
+        what = _("Dit overzicht over u ingezien door de privacy officer (toezicht)")
+    elif record.action == ProcessingAction.SEARCH and not record.object_id:
         what = _("Gezocht naar uw zaken met uw BSN")
     elif record.object_type == "cases.zaak":
         what = _("Zaak %(number)s %(verb)s") % {"number": record.object_label, "verb": verbs[record.action]}

@@ -80,3 +80,19 @@ def test_the_demo_has_two_chain_partners_and_utrecht_shares_a_zaak_with_the_ggd(
     assert not zaken_shared_with_partner(partner=partners.get(slug="schuldhulp-utrecht")).exists()
     assert Membership.objects.filter(user__username="ggd-utrecht", tenant=ggd).exists()
     assert any(username == "ggd-utrecht" for username, _what in summary.employees)
+
+
+def test_the_demo_has_a_privacy_officer_for_utrecht_with_a_finding_to_look_into():
+    from plus1.accounts.constants import Role
+    from plus1.cases.access_review import unusual_access
+    from plus1.core import clock
+
+    summary = load_demo()
+    utrecht = summary.gemeenten[0]
+
+    roles = Membership.objects.filter(user__username="privacy-utrecht").values_list("tenant", "role")
+    assert list(roles) == [(utrecht.pk, Role.PRIVACY_OFFICER)]
+    assert TOTPDevice.objects.filter(user__username="privacy-utrecht", confirmed=True).exists()
+    assert any(username == "privacy-utrecht" for username, _what in summary.employees)
+    report = unusual_access(tenant=utrecht, since=clock.today(), until=clock.today())
+    assert [f.actor_label for f in report.other_team] == ["beheer-utrecht"]

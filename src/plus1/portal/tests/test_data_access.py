@@ -143,3 +143,23 @@ def test_a_business_sees_the_records_about_its_kvk_number_only(client, gemeente_
 
     assert f"Zaak {own.identificatie} bekeken" in page and "Team Parkeren (Utrecht)" in page
     assert resident_zaak.identificatie not in page
+
+
+def test_the_resident_sees_that_the_privacy_officer_looked_up_the_log_about_them(client, gemeente_a):
+    from plus1.audit.services import ObjectRef, record_read, subject_for
+    from plus1.catalog.processing import ActivityCode, activity_for_code
+
+    record_read(
+        tenant=gemeente_a,
+        actor=Actor(type="employee", id="9", label="privacy-utrecht", unit="Utrecht"),
+        activity=activity_for_code(ActivityCode.LOG_INSPECTION),
+        action="search",
+        channel="backoffice",
+        obj=ObjectRef("audit.processingrecord", "", "Verwerkingslog doorzocht"),
+        subject=subject_for(bsn=SUZANNE),
+    )
+
+    page = _page(_resident(client), gemeente_a).text
+
+    assert "Dit overzicht over u ingezien door de privacy officer (toezicht)" in page
+    assert "Gezocht naar uw zaken met uw BSN" not in page and "privacy-utrecht" not in page
