@@ -2,9 +2,9 @@
 
 The URLs come from the URL configuration itself (a new page is walked without touching this
 file); each is requested with GET and with POST. The visitors: anonymous, the resident who
-owns the zaak, another resident, a business, every employee role of gemeente A (in and out of
-the zaak's team) and of gemeente B, a chain partner the zaak is shared with (request data
-only) and a partner it is not shared with. For every response:
+owns the zaak, another resident, a business, every back-office role of gemeente A (in and out
+of the zaak's team, and the privacy officer) and of gemeente B, a chain partner the zaak is
+shared with (request data only) and a partner it is not shared with. For every response:
 
 - nobody outside gemeente A, the resident and the share sees anything of the zaak;
 - the partner never sees what was not shared (documents, notes, the BSN, contact data);
@@ -27,7 +27,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from plus1.accounts.constants import EMPLOYEE_ROLES, Role
+from plus1.accounts.constants import BACK_OFFICE_ROLES, Role
 from plus1.accounts.models import Team
 from plus1.audit.selectors import records_for_subject
 from plus1.backoffice.tests.conftest import make_employee, make_partner_employee
@@ -144,13 +144,14 @@ def _visitors(world, gemeente_b, actor) -> list[Visitor]:
     ]
     other_team_a = Team.objects.create(tenant=world.gemeente, name="Burgerzaken")
     team_b = Team.objects.get(tenant=gemeente_b)
-    for role in EMPLOYEE_ROLES:
+    for role in BACK_OFFICE_ROLES:
         in_team = world.zaak.team if role in (Role.BEHANDELAAR, Role.TEAMLEIDER) else None
         visitors.append(
             Visitor(
                 f"A {role}",
                 make_employee(f"a-{role}", gemeente=world.gemeente, role=role, team=in_team, actor=actor),
-                sees_zaak=True,
+                # A privacy officer reads the processing log, never the zaak itself.
+                sees_zaak=role != Role.PRIVACY_OFFICER,
             )
         )
         visitors.append(

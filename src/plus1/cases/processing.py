@@ -140,8 +140,12 @@ def log_document_read(zaak: Zaak, document: InformatieObject, purpose: Purpose) 
                 activity=_activity(zaak, purpose.activity),
                 action=ProcessingAction.READ,
                 channel=purpose.channel,
+                # The document type, never the file name: a resident may name a file after themselves,
+                # and the log must not hold personal data in plain text.
                 obj=ObjectRef(
-                    "cases.informatieobject", str(document.uuid), f"{zaak.identificatie}: {document.filename}"
+                    "cases.informatieobject",
+                    str(document.uuid),
+                    f"{zaak.identificatie}: {document.informatieobjecttype.omschrijving}",
                 ),
                 subject=initiator_subjects([zaak]).get(zaak.pk),
                 operation=purpose.operation,
