@@ -13,13 +13,11 @@ Uses a throw-away test database and drops it afterwards. Prints figures; asserts
 
 import os
 import random
-import statistics
 import sys
 import time
 
-import django
-
 from dataset import HANDLERS_PER_TEAM, load_zaken
+from harness import compare_processing_log, report, run_on_test_database, timed
 
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
 # Keep the loaded database between runs (for profiling); the first run loads it.
@@ -27,66 +25,8 @@ KEEPDB = os.environ.get("PLUS1_BENCH_KEEPDB") == "1"
 SAMPLES = 300
 
 
-def _percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-def _report(label: str, samples: list[float]) -> None:
-    print(
-        f"{label}: p50 {statistics.median(samples):.1f} ms, p95 {_percentile(samples, 0.95):.1f} ms, "
-        f"max {max(samples):.1f} ms over {len(samples)} requests"
-    )
-
-
-def _timed(call, expected=(200, 302)) -> float:
-    started = time.perf_counter()
-    response = call()
-    elapsed = (time.perf_counter() - started) * 1000
-    assert response.status_code in expected, (response.status_code, response.content[:500])
-    return elapsed
-
-
-def _compare(label: str, calls: list) -> None:
-    """Time each call with the processing log off and on, interleaved, and print both figures.
-
-    The switch (setting PLUS1_PROCESSING_LOG, env PLUS1_PROCESSING_LOG=off) exists for this
-    comparison only; production settings force the log on.
-    """
-    from django.conf import settings
-
-    off, on = [], []
-    for call in calls:
-        settings.PLUS1_PROCESSING_LOG = False
-        off.append(_timed(call))
-        settings.PLUS1_PROCESSING_LOG = True
-        on.append(_timed(call))
-    _report(f"{label}, processing log off", off)
-    _report(f"{label}, processing log on", on)
-    p50 = (statistics.median(on) / statistics.median(off) - 1) * 100
-    p95 = (_percentile(on, 0.95) / _percentile(off, 0.95) - 1) * 100
-    print(f"{label}: the processing log adds {p50:+.1f}% at p50, {p95:+.1f}% at p95")
-
-
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.test")
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    from django.test.utils import setup_databases, teardown_databases
-
-    if connection.vendor != "postgresql":
-        print("back-office benchmark: needs PostgreSQL (set DATABASE_URL); skipped")
-        return
-    old = setup_databases(verbosity=0, interactive=False, keepdb=KEEPDB)
-    try:
-        _run()
-    finally:
-        connection.close()
-        if not KEEPDB:
-            teardown_databases(old, verbosity=0)
+    run_on_test_database("back-office benchmark", _run, keepdb=KEEPDB)
 
 
 def _run() -> None:
@@ -156,11 +96,13 @@ def _measure() -> None:
 
     inbox = reverse("backoffice:inbox")
     client.get(inbox)
-    _compare("team inbox, first page", [lambda: client.get(inbox)] * SAMPLES)
-    _compare("team inbox, overdue filter", [lambda: client.get(inbox, {"termijn": "overdue"})] * 100)
+    compare_processing_log("team inbox, first page", [lambda: client.get(inbox)] * SAMPLES)
+    compare_processing_log(
+        "team inbox, overdue filter", [lambda: client.get(inbox, {"termijn": "overdue"})] * 100
+    )
 
     picks = random.Random(1).sample(open_zaken, min(SAMPLES, len(open_zaken)))
-    _compare(
+    compare_processing_log(
         "zaak detail", [lambda i=i: client.get(reverse("backoffice:zaak-detail", args=[i])) for i in picks]
     )
 
@@ -175,8 +117,8 @@ def _measure() -> None:
             continue
         url = reverse("backoffice:zaak-action", args=[identificatie, "status"])
         data = {"status-version": zaak.version, "status-statustype": later[0].pk}
-        samples.append(_timed(lambda url=url, data=data: client.post(url, data), expected=(302,)))
-    _report("status change", samples)
+        samples.append(timed(lambda url=url, data=data: client.post(url, data), expected=(302,)))
+    report("status change", samples)
 
 
 if __name__ == "__main__":

@@ -12,77 +12,18 @@ Uses a throw-away test database and drops it afterwards. Prints figures; asserts
 
 import os
 import random
-import statistics
 import sys
 import time
 
-import django
-
 from dataset import PER_RESIDENT, load_zaken
+from harness import compare_processing_log, report, run_on_test_database, timed
 
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
 SAMPLES = 300
 
 
-def _percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-def _report(label: str, samples: list[float]) -> None:
-    print(
-        f"{label}: p50 {statistics.median(samples):.1f} ms, p95 {_percentile(samples, 0.95):.1f} ms, "
-        f"max {max(samples):.1f} ms over {len(samples)} requests"
-    )
-
-
-def _timed(call) -> float:
-    started = time.perf_counter()
-    response = call()
-    elapsed = (time.perf_counter() - started) * 1000
-    assert response.status_code in (200, 302), response.status_code
-    return elapsed
-
-
-def _compare(label: str, calls: list) -> None:
-    """Time each call with the processing log off and on, interleaved, and print both figures.
-
-    The switch (setting PLUS1_PROCESSING_LOG, env PLUS1_PROCESSING_LOG=off) exists for this
-    comparison only; production settings force the log on.
-    """
-    from django.conf import settings
-
-    off, on = [], []
-    for call in calls:
-        settings.PLUS1_PROCESSING_LOG = False
-        off.append(_timed(call))
-        settings.PLUS1_PROCESSING_LOG = True
-        on.append(_timed(call))
-    _report(f"{label}, processing log off", off)
-    _report(f"{label}, processing log on", on)
-    p50 = (statistics.median(on) / statistics.median(off) - 1) * 100
-    p95 = (_percentile(on, 0.95) / _percentile(off, 0.95) - 1) * 100
-    print(f"{label}: the processing log adds {p50:+.1f}% at p50, {p95:+.1f}% at p95")
-
-
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.test")
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    from django.test.utils import setup_databases, teardown_databases
-
-    if connection.vendor != "postgresql":
-        print("portal benchmark: needs PostgreSQL (set DATABASE_URL); skipped")
-        return
-    old = setup_databases(verbosity=0, interactive=False)
-    try:
-        _run()
-    finally:
-        connection.close()
-        teardown_databases(old, verbosity=0)
+    run_on_test_database("portal benchmark", _run)
 
 
 def _run() -> None:
@@ -123,12 +64,12 @@ def _run() -> None:
 
         call()
         calls.append(call)
-    _compare("Mijn zaken (20 zaken)", calls)
+    compare_processing_log("Mijn zaken (20 zaken)", calls)
 
     queries = ["ondertrouw", "kliko kapot", "ik ga verhuizen", "parkeervergunnig", "boom kappen", "paspoort"]
     search_url = reverse("portal:search-json", args=[gemeenten[0].slug])
-    samples = [_timed(lambda q=q: client.get(search_url, {"q": q})) for _ in range(50) for q in queries]
-    _report("product search (JSON)", samples)
+    samples = [timed(lambda q=q: client.get(search_url, {"q": q})) for _ in range(50) for q in queries]
+    report("product search (JSON)", samples)
 
     samples = []
     for resident in residents[:100]:
@@ -143,8 +84,8 @@ def _run() -> None:
             answers={"kenteken": "AB-123-C", "auto_eigendom": "Van mij", "ingangsdatum": "2030-01-01"},
         )
         url = reverse("portal:request-summary", args=[gemeente.slug, "parkeervergunning"])
-        samples.append(_timed(lambda url=url, draft=draft: client.post(url, {"draft": str(draft.uuid)})))
-    _report("submit a request (draft -> zaak)", samples)
+        samples.append(timed(lambda url=url, draft=draft: client.post(url, {"draft": str(draft.uuid)})))
+    report("submit a request (draft -> zaak)", samples)
 
 
 if __name__ == "__main__":

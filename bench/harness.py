@@ -1,0 +1,73 @@
+"""What every benchmark shares: a throw-away PostgreSQL test database, timing and reporting."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def report(label: str, samples: list[float]) -> None:
+    print(
+        f"{label}: p50 {statistics.median(samples):.1f} ms, p95 {percentile(samples, 0.95):.1f} ms, "
+        f"max {max(samples):.1f} ms over {len(samples)} requests"
+    )
+
+
+def timed(call: Callable, expected: tuple[int, ...] = (200, 302)) -> float:
+    """Milliseconds one request takes; a wrong status stops the benchmark."""
+    started = time.perf_counter()
+    response = call()
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code in expected, (response.status_code, response.content[:500])
+    return elapsed
+
+
+def compare_processing_log(label: str, calls: list[Callable]) -> None:
+    """Time each call with the processing log off and on, interleaved, and print both figures.
+
+    The switch (setting PLUS1_PROCESSING_LOG, env PLUS1_PROCESSING_LOG=off) exists for this
+    comparison only; production settings force the log on.
+    """
+    from django.conf import settings
+
+    off, on = [], []
+    for call in calls:
+        settings.PLUS1_PROCESSING_LOG = False
+        off.append(timed(call))
+        settings.PLUS1_PROCESSING_LOG = True
+        on.append(timed(call))
+    report(f"{label}, processing log off", off)
+    report(f"{label}, processing log on", on)
+    p50 = (statistics.median(on) / statistics.median(off) - 1) * 100
+    p95 = (percentile(on, 0.95) / percentile(off, 0.95) - 1) * 100
+    print(f"{label}: the processing log adds {p50:+.1f}% at p50, {p95:+.1f}% at p95")
+
+
+def run_on_test_database(name: str, run: Callable[[], None], *, keepdb: bool = False) -> None:
+    """Set Django up, create the test database on PostgreSQL, run, and drop it (unless ``keepdb``)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.test")
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if connection.vendor != "postgresql":
+        print(f"{name}: needs PostgreSQL (set DATABASE_URL); skipped")
+        return
+    old = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
+    try:
+        run()
+    finally:
+        connection.close()
+        if not keepdb:
+            teardown_databases(old, verbosity=0)
