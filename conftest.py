@@ -65,7 +65,7 @@ def _processing_log_can_be_flushed(request):
 
     if connection.vendor != "sqlite":
         return
-    triggers = importlib.import_module("plus1.audit.migrations.0004_processing_record_append_only")
+    triggers = importlib.import_module("plus1.audit.migrations.0003_processing_record_append_only")
     with connection.cursor() as cursor:
         for statement in triggers.SQLITE_REVERSE:
             cursor.execute(statement)

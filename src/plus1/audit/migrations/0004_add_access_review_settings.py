@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audit", "0004_processing_record_append_only"),
+        ("audit", "0003_processing_record_append_only"),
         ("tenants", "0003_add_portal_host"),
     ]
 

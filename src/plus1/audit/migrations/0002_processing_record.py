@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audit", "0002_add_access_record"),
+        ("audit", "0001_initial"),
         ("tenants", "0003_add_portal_host"),
     ]
 
@@ -120,9 +120,6 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "verwerkingsregels",
                 "ordering": ["-started_at", "-id"],
             },
-        ),
-        migrations.DeleteModel(
-            name="AccessRecord",
         ),
         migrations.AddIndex(
             model_name="processingrecord",

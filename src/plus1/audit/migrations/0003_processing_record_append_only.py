@@ -64,6 +64,6 @@ def _run(schema_editor, sqlite: list[str], postgres: list[str]) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0003_processing_record")]
+    dependencies = [("audit", "0002_processing_record")]
 
     operations = [migrations.RunPython(forward, reverse)]
