@@ -1,6 +1,7 @@
 """Every change to a zaak goes through these functions: intake (requests, drafts, reports),
 handling (statuses, questions, deadlines, decisions, closing) and sharing with chain partners."""
 
+from .closing import archive_action_date, close_zaak, decide_zaak, reopen_zaak
 from .handling import (
     add_note,
     add_zaak_document,
@@ -8,11 +9,8 @@ from .handling import (
     assign_zaak,
     assign_zaken,
     claim_zaak,
-    close_zaak,
-    decide_zaak,
     extend_zaak,
     link_zaken,
-    reopen_zaak,
     request_information,
     resume_zaak,
     set_status,
@@ -40,6 +38,7 @@ __all__ = [
     "add_partner_note",
     "add_zaak_document",
     "answer_information_request",
+    "archive_action_date",
     "assign_zaak",
     "assign_zaken",
     "claim_zaak",

@@ -1,0 +1,210 @@
+"""Deciding and closing: the Besluit with its letter, the resultaat with its archive dates, reopening.
+
+Same rules as the other handling services: the zaak row is locked, the version checked, one
+transaction with an audit record and a processing record.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from plus1.audit.services import Actor
+from plus1.catalog.constants import BrondatumAfleidingswijze, Direction
+from plus1.catalog.models import BesluitType, ResultaatType, StatusType
+from plus1.catalog.terms import add_term
+from plus1.core import clock
+
+from ..exceptions import ZaakError
+from ..models import Besluit, InformatieObject, Resultaat, Status, Zaak
+from ..processing import record_change
+from .handling import _end_suspension, _lock, _save, set_status
+
+
+def _letter_document_type(zaak: Zaak) -> int:
+    links = zaak.zaaktype.document_types.select_related("informatieobjecttype")
+    for link in links:
+        if link.informatieobjecttype.category == "Besluit":
+            return link.informatieobjecttype_id
+    for link in links:
+        if link.direction == Direction.UITGAAND:
+            return link.informatieobjecttype_id
+    raise ZaakError(
+        "Dit zaaktype heeft geen documenttype voor de besluitbrief. Vraag de beheerder dit toe te voegen."
+    )
+
+
+@transaction.atomic
+def decide_zaak(
+    *,
+    zaak: Zaak,
+    besluittype: BesluitType,
+    decided_on: datetime.date,
+    effective_on: datetime.date,
+    expires_on: datetime.date | None = None,
+    toelichting: str = "",
+    actor: Actor,
+    expected_version: int | None,
+) -> Besluit:
+    """Record the decision on the zaak and add the decision letter to its documents.
+
+    The besluittype must belong to the zaaktype (ZGW zrc-? / brc-001); a decision is not
+    dated in the future, and it expires no earlier than it takes effect.
+    """
+    zaak = _lock(zaak, expected_version)
+    if not zaak.zaaktype.besluittypen.filter(pk=besluittype.pk).exists():
+        raise ZaakError("Dit soort besluit hoort niet bij dit zaaktype.")
+    if decided_on > clock.today():
+        raise ZaakError("De besluitdatum kan niet in de toekomst liggen.")
+    if expires_on is not None and expires_on < effective_on:
+        raise ZaakError("De vervaldatum kan niet voor de ingangsdatum liggen.")
+    number = zaak.besluiten.count() + 1
+    besluit = Besluit.objects.create(
+        tenant=zaak.tenant,
+        identificatie=f"{zaak.identificatie}-B{number}",
+        verantwoordelijke_organisatie=zaak.tenant.rsin,
+        zaak=zaak,
+        besluittype=besluittype,
+        decided_on=decided_on,
+        effective_on=effective_on,
+        expires_on=expires_on,
+        toelichting=toelichting.strip(),
+    )
+    html = render_to_string(
+        "cases/letters/besluit.html",
+        {
+            "zaak": zaak,
+            "besluit": besluit,
+            "gemeente": zaak.tenant,
+            "initiator": zaak.rollen.filter(roltype__generic="initiator").first(),
+            "objection_until": add_term(decided_on, besluittype.reactietermijn)
+            if besluittype.reactietermijn
+            else None,
+        },
+    )
+    filename = f"besluit-{besluit.identificatie}.html"
+    content = html.encode()
+    besluit.letter = InformatieObject.objects.create(
+        tenant=zaak.tenant,
+        zaak=zaak,
+        informatieobjecttype_id=_letter_document_type(zaak),
+        file=ContentFile(content, name=filename),
+        filename=filename,
+        content_type="text/html",
+        size=len(content),
+        added_by="Plus1 (besluitbrief)",
+    )
+    besluit.save(update_fields=["letter"])
+    _save(zaak)
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="decide_zaak",
+        obj=zaak,
+        after={"besluit": besluit.identificatie, "besluittype": besluittype.omschrijving},
+    )
+    return besluit
+
+
+def archive_action_date(zaak: Zaak, resultaattype: ResultaatType) -> datetime.date | None:
+    """The date the zaak may be destroyed or must be transferred (ZGW archiefactiedatum).
+
+    The brondatum follows the resultaattype's afleidingswijze; the archiefactietermijn runs
+    from it. For afleidingswijzen that need data Plus1 does not hold yet, the date stays
+    empty for the record manager to fill in.
+    """
+    if not resultaattype.archiefactietermijn:
+        return None
+    rule = resultaattype.brondatum_afleidingswijze
+    besluit = zaak.besluiten.order_by("-decided_on", "-id").first()
+    if rule == BrondatumAfleidingswijze.AFGEHANDELD:
+        brondatum = zaak.ended_on
+    elif rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT:
+        brondatum = besluit.effective_on if besluit else None
+    elif rule == BrondatumAfleidingswijze.VERVALDATUM_BESLUIT:
+        brondatum = besluit.expires_on if besluit else None
+    else:
+        brondatum = None
+    return add_term(brondatum, resultaattype.archiefactietermijn) if brondatum else None
+
+
+@transaction.atomic
+def close_zaak(
+    *,
+    zaak: Zaak,
+    resultaattype: ResultaatType,
+    toelichting: str = "",
+    actor: Actor,
+    expected_version: int | None,
+) -> Zaak:
+    """Close the zaak with a resultaat and the zaaktype's last status.
+
+    The resultaattype sets the archive nomination and, from its selectielijst rules, the
+    archive action date (ZGW zrc-008). An open question to the resident is withdrawn.
+    """
+    zaak = _lock(zaak, expected_version)
+    if resultaattype.zaaktype_id != zaak.zaaktype_id:
+        raise ZaakError("Dit resultaat hoort niet bij het zaaktype van deze zaak.")
+    end_status = StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id).order_by("-volgnummer").first()
+    if end_status is None:
+        raise ZaakError("Dit zaaktype heeft geen statussen; de zaak kan niet worden afgesloten.")
+    if zaak.is_suspended:
+        zaak.information_requests.filter(answered_at__isnull=True).update(
+            answered_at=clock.now(), answer="Vervallen: de zaak is afgesloten."
+        )
+        _end_suspension(zaak)
+        _save(zaak, "suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+    Resultaat.objects.create(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting.strip())
+    set_status(zaak=zaak, statustype=end_status, actor=actor, note=toelichting.strip())
+    zaak.refresh_from_db()
+    zaak.archive_nomination = resultaattype.archiefnominatie
+    zaak.archive_action_on = archive_action_date(zaak, resultaattype)
+    _save(zaak, "archive_nomination", "archive_action_on")
+    record_change(
+        tenant=zaak.tenant,
+        actor=actor,
+        action="close_zaak",
+        obj=zaak,
+        after={
+            "resultaat": resultaattype.omschrijving,
+            "archive_nomination": zaak.archive_nomination,
+            "archive_action_on": zaak.archive_action_on.isoformat() if zaak.archive_action_on else None,
+        },
+    )
+    return zaak
+
+
+@transaction.atomic
+def reopen_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int | None) -> Zaak:
+    """Open a closed zaak again, e.g. after a successful objection; the reason is kept.
+
+    The resultaat and archive data go (they described an ending that no longer holds), and
+    the zaak returns to the status before its end status.
+    """
+    zaak = _lock(zaak, expected_version, must_be_open=False)
+    if zaak.is_open:
+        raise ZaakError("Deze zaak is niet afgesloten.")
+    reason = reason.strip()
+    if not reason:
+        raise ZaakError("Schrijf op waarom de zaak weer open gaat.")
+    previous = (
+        StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id)
+        .exclude(pk=zaak.current_status.statustype_id)
+        .order_by("-volgnummer")
+        .first()
+    )
+    before = {"resultaat": str(zaak.resultaat) if hasattr(zaak, "resultaat") else None}
+    Resultaat.objects.filter(zaak=zaak).delete()
+    if previous is not None:
+        zaak.current_status = Status.objects.create(
+            zaak=zaak, statustype=previous, set_at=clock.now(), note=f"Heropend: {reason}"
+        )
+    zaak.ended_on = None
+    zaak.archive_nomination = ""
+    zaak.archive_action_on = None
+    _save(zaak, "current_status", "ended_on", "archive_nomination", "archive_action_on")
+    record_change(tenant=zaak.tenant, actor=actor, action="reopen_zaak", obj=zaak, before=before, note=reason)
+    return zaak
