@@ -1,11 +1,23 @@
 """On top of the lock-out per user name: one address cannot try many user names or codes."""
 
+import time
+
 import pytest
+import time_machine
 from django.test import override_settings
 
 from plus1.accounts.selectors import current_totp_code
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_window():
+    """The counters run in fixed windows (a minute, an hour); a stopped clock keeps each test
+    inside one window, so a test never straddles a window boundary."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
+
 
 LOGIN = "/backoffice/inloggen/"
 

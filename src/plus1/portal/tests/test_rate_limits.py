@@ -1,6 +1,9 @@
 """One internet address cannot flood the report form, the log-in starts or the search."""
 
+import time
+
 import pytest
+import time_machine
 from django.test import override_settings
 from django.urls import reverse
 
@@ -9,6 +12,14 @@ from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import ZaakType
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_window():
+    """The counters run in fixed windows (a minute, an hour); a stopped clock keeps each test
+    inside one window, so a test never straddles a window boundary."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
 
 
 @pytest.fixture
