@@ -37,6 +37,7 @@ from plus1.cases.constants import SharePart
 from plus1.cases.models import Note, Zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.models import Eigenschap, Product, Theme
+from plus1.core import clock
 from plus1.tenants.services import create_partner_organisation
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +115,7 @@ def world(gemeente_a, gemeente_b):
         purpose="Onderzoek naar de woonsituatie",
         legal_ground="Wmo 2015, artikel 5.3.1",
         parts=[SharePart.REQUEST_DATA],
-        valid_until=datetime.date.today() + datetime.timedelta(days=30),
+        valid_until=clock.today() + datetime.timedelta(days=30),
         actor=SYSTEM,
     )
     # Gemeente B has its own zaak of the same process, for its own staff to work on.

@@ -24,6 +24,7 @@ from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import ProcessingActivity, ZaakType
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.connectors.brp import BrpSimulator
+from plus1.core import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_creating_a_zaak_logs_a_create_record_with_the_zaaktype_activity(adoptio
     )
     assert record.activity_code == "vergunningen" and "Wegenverkeerswet" in record.legal_ground
     assert record.subject_type == "bsn" and record.subject_hash == hash_subject(SUZANNE)
-    assert record.keep_until == datetime.date.today() + datetime.timedelta(days=7 * 366)
+    assert record.keep_until == clock.today() + datetime.timedelta(days=7 * 366)
 
 
 def test_mijn_zaken_and_the_zaak_page_log_each_zaak_read_by_the_resident(client, adoption):
@@ -170,7 +171,7 @@ def test_the_deadline_reminders_log_their_reads_in_their_own_trace(gemeente_a, a
     anna = make_employee("anna", gemeente=gemeente_a, team=adoption.team, actor=actor)
     zaak = new_zaak(adoption)
     services.assign_zaak(zaak=zaak, assignee=anna, actor=SYSTEM, expected_version=None)
-    late = (datetime.date.today() + datetime.timedelta(days=400)).isoformat()
+    late = (clock.today() + datetime.timedelta(days=400)).isoformat()
 
     send_deadline_reminders.enqueue(for_day=late)
 

@@ -34,6 +34,7 @@ from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog import services as catalog_services
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import Adoption, Product, ProductText, ZaakType
+from plus1.core import clock
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 from plus1.tenants.services import create_partner_organisation
@@ -184,7 +185,7 @@ def _demo_partners(utrecht: Organisation, summary: DemoSummary, actor: Actor) ->
         purpose="Beoordelen of de aanvrager een medisch advies nodig heeft",
         legal_ground="Wet maatschappelijke ondersteuning 2015, artikel 5.3.1",
         parts=[SharePart.REQUEST_DATA, SharePart.CONTACT_DATA, SharePart.STATUS],
-        valid_until=datetime.date.today() + datetime.timedelta(days=90),
+        valid_until=clock.today() + datetime.timedelta(days=90),
         partner_may_add_notes=True,
         actor=Actor.from_user(teamleider),
         user=teamleider,
@@ -318,7 +319,7 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
 
 def _example_answers(zaaktype: ZaakType) -> dict[str, str]:
     """Plausible answers for the required fields, within each field's rules."""
-    today = datetime.date.today()
+    today = clock.today()
     examples = {
         "date": str(today),
         "bsn": "999993653",

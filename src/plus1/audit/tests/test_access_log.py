@@ -17,7 +17,7 @@ from plus1.audit.services import (
     subject_for,
     subject_hashes,
 )
-from plus1.core import tracing
+from plus1.core import clock, tracing
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def test_purge_deletes_only_records_past_their_retention(gemeente_a, capsys):
     call_command("processing_log", "purge")
 
     assert list(ProcessingRecord.objects.values_list("pk", flat=True)) == [recent.pk]
-    assert old.keep_until < datetime.date.today()
+    assert old.keep_until < clock.today()
     assert "1" in capsys.readouterr().out
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from plus1.cases.models import Zaak
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+from plus1.core import clock
 
 from .conftest import log_in, make_employee
 
@@ -93,7 +94,7 @@ def test_a_refused_rule_shows_a_dutch_message_and_changes_nothing(client, behand
 
 def test_request_information_decide_and_close(client, behandelaar_a, zaak):
     log_in(client, behandelaar_a)
-    due = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+    due = (clock.today() + datetime.timedelta(days=14)).isoformat()
     client.post(
         _action(zaak, "vraag"),
         {"vraag-version": zaak.version, "vraag-question": "Stuur een foto.", "vraag-answer_due_on": due},
@@ -106,7 +107,7 @@ def test_request_information_decide_and_close(client, behandelaar_a, zaak):
         _action(zaak, "hervatten"), {"hervatten-version": zaak.version, "hervatten-note": "Telefonisch"}
     )
     zaak.refresh_from_db()
-    today = datetime.date.today().isoformat()
+    today = clock.today().isoformat()
     besluittype = zaak.zaaktype.besluittypen.get()
     client.post(
         _action(zaak, "besluit"),

@@ -11,6 +11,7 @@ from plus1.cases.services import Initiator, create_zaak
 from plus1.catalog import services as catalog_services
 from plus1.catalog.models import Eigenschap
 from plus1.catalog.tests.factories import ZaakTypeFactory
+from plus1.core import clock
 
 PURPOSE = Purpose.handling(_Actor.system("test"))
 
@@ -59,7 +60,7 @@ def test_case_numbers_count_per_gemeente(gemeente_a, gemeente_b, zaaktype, actor
     ]
     number_b = create_zaak(tenant=gemeente_b, adoption=adoption_b, initiator=RESIDENT, data=data, actor=actor)
 
-    year = datetime.date.today().year
+    year = clock.today().year
     assert numbers_a == [f"ZAAK-{year}-000000{n}" for n in (1, 2, 3)]
     assert number_b.identificatie == f"ZAAK-{year}-0000001"
 

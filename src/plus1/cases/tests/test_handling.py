@@ -14,6 +14,7 @@ from plus1.cases.models import InformatieObject, Zaak
 from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters, inbox_for_employee, timeline_for_zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, employee, handling_zaaktype, new_zaak
+from plus1.core import clock
 
 PURPOSE = Purpose.handling(_Actor.system("test"))
 
@@ -209,7 +210,7 @@ def test_decide_adds_a_besluit_with_a_letter_and_close_sets_archive_dates(zaak):
 
 def test_a_decision_cannot_be_dated_in_the_future_or_expire_before_it_starts(zaak):
     besluittype = zaak.zaaktype.besluittypen.get()
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = clock.today() + datetime.timedelta(days=1)
     with pytest.raises(ZaakError, match="toekomst"):
         services.decide_zaak(
             zaak=zaak,
@@ -223,8 +224,8 @@ def test_a_decision_cannot_be_dated_in_the_future_or_expire_before_it_starts(zaa
         services.decide_zaak(
             zaak=zaak,
             besluittype=besluittype,
-            decided_on=datetime.date.today(),
-            effective_on=datetime.date.today(),
+            decided_on=clock.today(),
+            effective_on=clock.today(),
             expires_on=datetime.date(2000, 1, 1),
             actor=SYSTEM,
             expected_version=None,

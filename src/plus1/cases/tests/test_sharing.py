@@ -70,9 +70,9 @@ def test_a_share_records_purpose_ground_parts_and_end_date_with_an_audit_row(zaa
         ({"purpose": "  "}, "waarvoor"),
         ({"legal_ground": ""}, "grondslag"),
         ({"parts": []}, "ten minste één"),
-        ({"valid_until": datetime.date.today()}, "na vandaag"),
-        ({"valid_until": datetime.date.today() - datetime.timedelta(days=3)}, "na vandaag"),
-        ({"valid_until": datetime.date.today() + datetime.timedelta(days=366)}, "hoogstens 365 dagen"),
+        ({"valid_until": clock.today()}, "na vandaag"),
+        ({"valid_until": clock.today() - datetime.timedelta(days=3)}, "na vandaag"),
+        ({"valid_until": clock.today() + datetime.timedelta(days=366)}, "hoogstens 365 dagen"),
     ],
 )
 def test_a_share_needs_purpose_ground_a_part_and_an_end_date_within_a_year(zaak, partner, changes, message):

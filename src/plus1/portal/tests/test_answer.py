@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from plus1.cases import services
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.core import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def zaak(gemeente_a):
     services.request_information(
         zaak=zaak,
         question="Stuur een kopie van uw kentekenbewijs.",
-        answer_due_on=datetime.date.today() + datetime.timedelta(days=14),
+        answer_due_on=clock.today() + datetime.timedelta(days=14),
         actor=SYSTEM,
         expected_version=None,
     )

@@ -12,6 +12,7 @@ from plus1.cases.models import RequestDraft, Zaak
 from plus1.catalog import services
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import ZaakType
+from plus1.core import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def _url(gemeente, name, *args):
 def _fill_all_steps(client, gemeente):
     start = client.get(_url(gemeente, "request-start"))
     assert start.status_code == 302
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + datetime.timedelta(days=1)).isoformat()
     client.post(
         _url(gemeente, "request-step", 1),
         {"kenteken": "AB-123-C", "auto_eigendom": "Van mij", "volgende": ""},
@@ -104,7 +105,7 @@ def test_a_wrong_answer_gets_a_plain_dutch_message_and_keeps_what_was_typed(
     client, gemeente_a, parkeervergunning, resident
 ):
     client.get(_url(gemeente_a, "request-start"))
-    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - datetime.timedelta(days=1)).isoformat()
 
     response = client.post(_url(gemeente_a, "request-step", 2), {"ingangsdatum": yesterday, "volgende": ""})
 
