@@ -21,7 +21,7 @@ from plus1.core import clock
 from ..exceptions import ZaakError
 from ..models import Besluit, InformatieObject, Resultaat, Status, Zaak
 from ..processing import record_change
-from .handling import _end_suspension, _lock, _save, set_status
+from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, set_status
 
 
 def _letter_document_type(zaak: Zaak) -> int:
@@ -152,11 +152,8 @@ def close_zaak(
     if end_status is None:
         raise ZaakError("Dit zaaktype heeft geen statussen; de zaak kan niet worden afgesloten.")
     if zaak.is_suspended:
-        zaak.information_requests.filter(answered_at__isnull=True).update(
-            answered_at=clock.now(), answer="Vervallen: de zaak is afgesloten."
-        )
-        _end_suspension(zaak)
-        _save(zaak, "suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+        _end_suspension(zaak, withdraw_question="Vervallen: de zaak is afgesloten.")
+        _save(zaak, *SUSPENSION_FIELDS)
     Resultaat.objects.create(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting.strip())
     set_status(zaak=zaak, statustype=end_status, actor=actor, note=toelichting.strip())
     zaak.refresh_from_db()

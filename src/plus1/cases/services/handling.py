@@ -207,12 +207,43 @@ def _start_suspension(zaak: Zaak, *, reason: str, request: InformationRequest | 
     zaak.suspension_reason = reason
 
 
-def _end_suspension(zaak: Zaak) -> None:
-    today = clock.today()
-    zaak.suspensions.filter(ended_on__isnull=True).update(ended_on=today)
+# The zaak fields that ending a suspension changes, for ``_save``.
+SUSPENSION_FIELDS = ("suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+
+
+def _end_suspension(zaak: Zaak, *, withdraw_question: str = "") -> None:
+    """Let the term run again from today; ``withdraw_question`` closes an open question with that text."""
+    if withdraw_question:
+        zaak.information_requests.filter(answered_at__isnull=True).update(
+            answered_at=clock.now(), answer=withdraw_question
+        )
+    zaak.suspensions.filter(ended_on__isnull=True).update(ended_on=clock.today())
     zaak.suspended_on = None
     zaak.suspension_reason = ""
     _recompute_deadlines(zaak)
+
+
+def _store_document(
+    zaak: Zaak,
+    *,
+    informatieobjecttype_id: int,
+    upload: UploadedFile,
+    content_type: str,
+    actor: Actor,
+    **links,
+) -> InformatieObject:
+    """One uploaded file of the zaak, already checked by ``check_upload``; ``links`` say why it came."""
+    return InformatieObject.objects.create(
+        tenant=zaak.tenant,
+        zaak=zaak,
+        informatieobjecttype_id=informatieobjecttype_id,
+        file=upload,
+        filename=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        added_by=actor.label[:255],
+        **links,
+    )
 
 
 @transaction.atomic
@@ -293,24 +324,21 @@ def answer_information_request(
             raise InvalidUpload("Dit soort document hoort niet bij deze zaak.")
         checked.append((informatieobjecttype_id, upload, check_upload(upload)))
     for informatieobjecttype_id, upload, content_type in checked:
-        InformatieObject.objects.create(
-            tenant=zaak.tenant,
-            zaak=zaak,
-            information_request=request,
+        _store_document(
+            zaak,
             informatieobjecttype_id=informatieobjecttype_id,
-            file=upload,
-            filename=upload.name[:255],
+            upload=upload,
             content_type=content_type,
-            size=upload.size,
-            added_by=actor.label[:255],
+            actor=actor,
+            information_request=request,
         )
     request.answer = answer
     request.answered_at = clock.now()
     request.save(update_fields=["answer", "answered_at"])
-    fields = []
+    fields: tuple[str, ...] = ()
     if hasattr(request, "suspension") and zaak.is_suspended:
         _end_suspension(zaak)
-        fields = ["suspended_on", "suspension_reason", "planned_end_on", "service_norm_on"]
+        fields = SUSPENSION_FIELDS
     _save(zaak, *fields)
     record_change(
         tenant=zaak.tenant,
@@ -346,11 +374,8 @@ def resume_zaak(*, zaak: Zaak, note: str, actor: Actor, expected_version: int | 
     if not zaak.is_suspended:
         raise ZaakError("De termijn van deze zaak loopt al.")
     note = note.strip() or "De termijn loopt weer."
-    zaak.information_requests.filter(answered_at__isnull=True).update(
-        answered_at=clock.now(), answer=f"Afgehandeld door de gemeente: {note}"
-    )
-    _end_suspension(zaak)
-    _save(zaak, "suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
+    _end_suspension(zaak, withdraw_question=f"Afgehandeld door de gemeente: {note}")
+    _save(zaak, *SUSPENSION_FIELDS)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -461,15 +486,12 @@ def add_zaak_document(
     if not zaak.zaaktype.document_types.filter(informatieobjecttype_id=informatieobjecttype_id).exists():
         raise InvalidUpload("Dit soort document hoort niet bij dit zaaktype.")
     content_type = check_upload(upload)
-    document = InformatieObject.objects.create(
-        tenant=zaak.tenant,
-        zaak=zaak,
+    document = _store_document(
+        zaak,
         informatieobjecttype_id=informatieobjecttype_id,
-        file=upload,
-        filename=upload.name[:255],
+        upload=upload,
         content_type=content_type,
-        size=upload.size,
-        added_by=actor.label[:255],
+        actor=actor,
         share=share,
     )
     _save(zaak)
