@@ -27,6 +27,7 @@ common_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("backoffice/", include("plus1.backoffice.urls")),
+    path("", include("plus1.api.urls")),
     *common_patterns,
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),

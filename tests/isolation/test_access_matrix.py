@@ -12,8 +12,8 @@ shared with (request data only) and a partner it is not shared with. For every r
   record about that resident in the same request;
 - after the walk, nothing of the zaak was changed by anyone not allowed to.
 
-There is no ZGW API yet (issue 5), so there are no OpenAPI operations to add to the walk; when
-``src/plus1/api`` ships OpenAPI documents, they are to be walked here too.
+The ZGW APIs have a walk of their own, driven by their OpenAPI documents
+(``test_api_isolation.py``): an application of gemeente B against gemeente A's objects.
 """
 
 from __future__ import annotations
@@ -51,8 +51,18 @@ NOTE = "Interne notitie over Suzanne"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 # Pages outside the application itself: the admin has its own walk (test_admin_isolation.py);
-# log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step.
-SKIPPED_PREFIXES = ("admin/",)
+# log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step; the ZGW APIs are
+# walked operation by operation in test_api_isolation.py.
+SKIPPED_PREFIXES = (
+    "admin/",
+    "catalogi/api/",
+    "zaken/api/",
+    "documenten/api/",
+    "besluiten/api/",
+    "autorisaties/api/",
+    "notificaties/api/",
+    "referentielijsten/api/",
+)
 SESSION_ENDING = {"portal:logout", "backoffice:logout", "digid:logout"}
 
 

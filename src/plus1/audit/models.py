@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ class AuditEntry(TenantOwned):
     without this app knowing the others.
     """
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
     actor_type = models.CharField(_("soort actor"), max_length=30)
     actor_id = models.CharField(_("actor-id"), max_length=100)
@@ -24,12 +26,22 @@ class AuditEntry(TenantOwned):
     before = models.JSONField(_("voor"), null=True, blank=True)
     after = models.JSONField(_("na"), null=True, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
+    # The ZGW hoofdobject this change belongs to (the zaak of a status): its audittrail lists it.
+    main_object_type = models.CharField(_("soort hoofdobject"), max_length=60, blank=True)
+    main_object_id = models.CharField(_("hoofdobject-id"), max_length=100, blank=True)
+    # What the ZGW audittrail shows beyond the above: bron, applicatie, gebruiker, resource URL.
+    zgw = models.JSONField(_("ZGW-gegevens"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditregels")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["tenant", "object_type", "object_id"], name="audit_tenant_object")]
+        indexes = [
+            models.Index(fields=["tenant", "object_type", "object_id"], name="audit_tenant_object"),
+            models.Index(
+                fields=["tenant", "main_object_type", "main_object_id"], name="audit_tenant_main_object"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_label}"

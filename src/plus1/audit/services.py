@@ -54,6 +54,41 @@ class Activity:
     retention_days: int
 
 
+@dataclass(frozen=True)
+class ApiCall:
+    """The application (and its end user) behind the current ZGW API request, for the audittrail."""
+
+    bron: str
+    application_id: str
+    application_label: str
+    user_id: str = ""
+    user_label: str = ""
+    toelichting: str = ""
+
+
+_api_call: ContextVar[ApiCall | None] = ContextVar("plus1_api_call", default=None)
+
+
+@contextmanager
+def api_call(call: ApiCall) -> Iterator[None]:
+    """Changes inside are made by an application through a ZGW API: the audit rows say so."""
+    token = _api_call.set(call)
+    try:
+        yield
+    finally:
+        _api_call.reset(token)
+
+
+def begin_api_call(call: ApiCall) -> None:
+    """Like ``api_call`` for the rest of the current context; the API middleware runs every
+    request in a context of its own, so it ends with the request."""
+    _api_call.set(call)
+
+
+def current_api_call() -> ApiCall | None:
+    return _api_call.get()
+
+
 def record_change(
     *,
     tenant: Organisation,
@@ -63,8 +98,29 @@ def record_change(
     before: dict | None = None,
     after: dict | None = None,
     note: str = "",
+    main_object: models.Model | None = None,
 ) -> AuditEntry:
-    """Write one audit row; call it inside the service's transaction so both land or neither."""
+    """Write one audit row; call it inside the service's transaction so both land or neither.
+
+    ``main_object`` is the ZGW hoofdobject the change belongs to (the zaak of a status);
+    the object itself when not given.
+    """
+    main = main_object if main_object is not None else obj
+    call = _api_call.get()
+    zgw: dict[str, Any] = {}
+    if getattr(obj, "uuid", None) is not None:
+        zgw["resource_uuid"] = str(obj.uuid)
+    if getattr(main, "uuid", None) is not None:
+        zgw["main_uuid"] = str(main.uuid)
+    if call is not None:
+        zgw.update(
+            bron=call.bron,
+            application_id=call.application_id[:100],
+            application_label=call.application_label[:200],
+            user_id=call.user_id[:255],
+            user_label=call.user_label[:255],
+        )
+        note = note or call.toelichting
     return AuditEntry.objects.create(
         tenant=tenant,
         actor_type=actor.type,
@@ -77,6 +133,9 @@ def record_change(
         before=before,
         after=after,
         note=note,
+        main_object_type=main._meta.label_lower,
+        main_object_id=str(main.pk),
+        zgw=zgw or None,
     )
 
 

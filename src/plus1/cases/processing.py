@@ -163,10 +163,18 @@ def record_change(
     before: dict | None = None,
     after: dict | None = None,
     note: str = "",
+    main_object: models.Model | None = None,
 ) -> AuditEntry:
     """Write the audit row and, for a zaak, the processing record: in the caller's transaction."""
     entry = audit.record_change(
-        tenant=tenant, actor=actor, action=action, obj=obj, before=before, after=after, note=note
+        tenant=tenant,
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=before,
+        after=after,
+        note=note,
+        main_object=main_object,
     )
     if isinstance(obj, Zaak) and is_enabled():
         audit.record_processing(

@@ -20,6 +20,11 @@ DATA_DIR = Path(env.str("PLUS1_DATA_DIR", default=str(BASE_DIR / "var")))
 SECRET_KEY = env.str("SECRET_KEY", default="plus1-insecure-development-key-do-not-use-in-production")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# Scheme and host of the ZGW URLs Plus1 hands out when no request tells (tasks, notifications).
+PLUS1_BASE_URL = env.str("PLUS1_BASE_URL", default="http://127.0.0.1:8000")
+# ZGW API tokens (docs/api.md): the oldest accepted token in seconds, and the allowed clock drift.
+PLUS1_JWT_EXPIRY = env.int("PLUS1_JWT_EXPIRY", default=3600)
+PLUS1_JWT_LEEWAY = env.int("PLUS1_JWT_LEEWAY", default=0)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -46,10 +51,12 @@ INSTALLED_APPS = [
     "plus1.core",
     "plus1.tenants",
     "plus1.audit",
+    "plus1.notifications",
     "plus1.accounts",
     "plus1.connectors",
     "plus1.catalog",
     "plus1.cases",
+    "plus1.apiclients",
     "plus1.portal",
     "plus1.backoffice",
     "plus1.demo",
@@ -62,6 +69,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "plus1.core.middleware.TraceContextMiddleware",
     "plus1.audit.middleware.ProcessingLogMiddleware",
+    # The ZGW APIs: API-version header, and the calling application kept for this request only.
+    "plus1.api.common.middleware.ZgwApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+Component = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc"]
+Vertrouwelijkheidaanduiding = Literal[
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+]
+
+
+class AutorisatieIn(Schema):
+    component: Component
+    scopes: list[str] = Field(max_length=100)
+    zaaktype: str | None = Field(None, max_length=1000)
+    informatieobjecttype: str | None = Field(None, max_length=1000)
+    besluittype: str | None = Field(None, max_length=1000)
+    maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
+
+
+class Autorisatie(AutorisatieIn):
+    componentWeergave: str
+
+
+class ApplicatieIn(Schema):
+    clientIds: list[str] = Field(min_length=1)
+    label: str = Field(max_length=100)
+    heeftAlleAutorisaties: bool = False
+    alleenIsGereedVoorPublicatie: bool = False
+    autorisaties: list[AutorisatieIn] = Field(default_factory=list)
+
+
+class ApplicatiePatch(Schema):
+    clientIds: list[str] | None = None
+    label: str | None = Field(None, max_length=100)
+    heeftAlleAutorisaties: bool | None = None
+    alleenIsGereedVoorPublicatie: bool | None = None
+    autorisaties: list[AutorisatieIn] | None = None
+
+
+class Applicatie(Schema):
+    url: str
+    clientIds: list[str]
+    label: str
+    heeftAlleAutorisaties: bool
+    alleenIsGereedVoorPublicatie: bool
+    autorisaties: list[Autorisatie]

@@ -1,0 +1,1 @@
+"""Besluiten API 1.1.0: besluiten and besluitinformatieobjecten."""

@@ -1,0 +1,1 @@
+"""What every ZGW API shares: JWT auth, scopes, errors, pagination, ETags, CRS headers."""

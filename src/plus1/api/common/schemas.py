@@ -1,0 +1,52 @@
+"""Schemas every API shares: the error bodies and the shape of a page."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from ninja import Schema
+from pydantic import Field
+
+T = TypeVar("T")
+
+
+class Fout(Schema):
+    type: str | None = None
+    code: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+
+
+class FieldValidationError(Schema):
+    name: str
+    code: str
+    reason: str
+
+
+class ValidatieFout(Fout):
+    invalidParams: list[FieldValidationError] = Field(default_factory=list)
+
+
+class Page(Schema, Generic[T]):
+    count: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[T]
+
+
+# The error answers each operation documents, as the standard lists them.
+READ_ERRORS = {
+    401: Fout,
+    403: Fout,
+    404: Fout,
+    406: Fout,
+    409: Fout,
+    410: Fout,
+    415: Fout,
+    429: Fout,
+    500: Fout,
+}
+LIST_ERRORS = {400: ValidatieFout, **{k: v for k, v in READ_ERRORS.items() if k != 404}}
+WRITE_ERRORS = {400: ValidatieFout, **READ_ERRORS}

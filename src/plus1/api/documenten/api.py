@@ -1,0 +1,3 @@
+from ..common.api import make_api
+
+api = make_api("documenten")

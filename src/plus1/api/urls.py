@@ -1,0 +1,19 @@
+"""The six ZGW APIs, each at the root the standard gives it."""
+
+from django.urls import path
+
+from .autorisaties.api import api as autorisaties
+from .besluiten.api import api as besluiten
+from .catalogi.api import api as catalogi
+from .documenten.api import api as documenten
+from .notificaties.api import api as notificaties
+from .zaken.api import api as zaken
+
+urlpatterns = [
+    path("catalogi/api/v1/", catalogi.urls),
+    path("zaken/api/v1/", zaken.urls),
+    path("documenten/api/v1/", documenten.urls),
+    path("besluiten/api/v1/", besluiten.urls),
+    path("autorisaties/api/v1/", autorisaties.urls),
+    path("notificaties/api/v1/", notificaties.urls),
+]

@@ -1,0 +1,122 @@
+"""What a calling application may do: scopes per component, per type, up to a confidentiality.
+
+The rules are those of the Autorisaties API (ac-002/ac-003) as the providers apply them
+(zrc-006, drc and brc alike): a scope counts for the object's own type and only up to the
+maximum vertrouwelijkheidaanduiding granted with it; ``heeft_alle_autorisaties`` allows
+everything, but never outside the application's own gemeente.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from plus1.catalog.constants import Vertrouwelijkheid
+from plus1.tenants.models import Organisation
+
+from .constants import TYPED_COMPONENTS
+from .models import Application, Autorisatie
+
+CONFIDENTIALITY_ORDER = [value for value, _label in Vertrouwelijkheid.choices]
+
+
+def levels_up_to(maximum: str) -> list[str]:
+    """The confidentiality levels at or below ``maximum`` (openbaar < ... < zeer_geheim)."""
+    if maximum not in CONFIDENTIALITY_ORDER:
+        return []
+    return CONFIDENTIALITY_ORDER[: CONFIDENTIALITY_ORDER.index(maximum) + 1]
+
+
+def is_within(level: str, maximum: str) -> bool:
+    return level in levels_up_to(maximum)
+
+
+@dataclass
+class ClientAccess:
+    """The application behind one request, with its autorisaties loaded once."""
+
+    application: Application
+    client_id: str
+    user_id: str = ""
+    user_representation: str = ""
+    autorisaties: list[Autorisatie] = field(default_factory=list)
+
+    @property
+    def tenant(self) -> Organisation:
+        return self.application.tenant
+
+    @property
+    def has_all(self) -> bool:
+        return self.application.has_all_autorisaties
+
+    def has_scope(self, component: str, *scopes: str) -> bool:
+        """Whether any autorisatie on ``component`` grants one of ``scopes`` (for some type)."""
+        if self.has_all:
+            return True
+        return any(a.component == component and set(scopes) & set(a.scopes) for a in self.autorisaties)
+
+    def grants(self, component: str, *scopes: str) -> dict[int, str]:
+        """Type id -> highest confidentiality granted with one of ``scopes`` on ``component``."""
+        type_field = TYPED_COMPONENTS[component]
+        result: dict[int, str] = {}
+        for autorisatie in self.autorisaties:
+            if autorisatie.component != component or not set(scopes) & set(autorisatie.scopes):
+                continue
+            type_id = getattr(autorisatie, f"{type_field}_id")
+            if type_id is None:
+                continue
+            level = autorisatie.max_confidentiality or CONFIDENTIALITY_ORDER[-1]
+            current = result.get(type_id)
+            if current is None or CONFIDENTIALITY_ORDER.index(level) > CONFIDENTIALITY_ORDER.index(current):
+                result[type_id] = level
+        return result
+
+    def allows(self, component: str, *scopes: str, type_id: int, confidentiality: str | None = None) -> bool:
+        """Whether one object of type ``type_id`` (and that confidentiality) is within a grant."""
+        if self.has_all:
+            return True
+        maximum = self.grants(component, *scopes).get(type_id)
+        if maximum is None:
+            return False
+        return confidentiality is None or is_within(confidentiality, maximum)
+
+    def filter_q(
+        self, component: str, *scopes: str, type_field: str, confidentiality_field: str | None = None
+    ) -> Q:
+        """A filter for lists: only the objects the application may see (zrc-006), ``count`` included.
+
+        The grants are grouped by their maximum level, so 100 zaaktypen with one level make
+        one ``IN`` condition, not 100.
+        """
+        if self.has_all:
+            return Q()
+        by_level: dict[str, list[int]] = defaultdict(list)
+        for type_id, level in self.grants(component, *scopes).items():
+            by_level[level].append(type_id)
+        if not by_level:
+            return Q(pk__in=[])
+        condition = Q()
+        for level, type_ids in sorted(by_level.items()):
+            part = Q(**{f"{type_field}__in": sorted(type_ids)})
+            if confidentiality_field and level != CONFIDENTIALITY_ORDER[-1]:
+                part &= Q(**{f"{confidentiality_field}__in": levels_up_to(level)})
+            condition |= part
+        return condition
+
+
+def access_for_client_id(client_id: str) -> tuple[ClientAccess, str] | None:
+    """The application of ``client_id`` and the secret to check its token with, or None."""
+    from .models import ClientCredential
+
+    credential = (
+        ClientCredential.objects.select_related("application__tenant").filter(client_id=client_id).first()
+    )
+    if credential is None:
+        return None
+    application = credential.application
+    autorisaties = [] if application.has_all_autorisaties else list(application.autorisaties.all())
+    return ClientAccess(
+        application=application, client_id=client_id, autorisaties=autorisaties
+    ), credential.secret

@@ -1,0 +1,1 @@
+"""ZGW Notificaties: kanalen, abonnementen, and an outbox delivered to subscribers with retries."""

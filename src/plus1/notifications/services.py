@@ -1,0 +1,261 @@
+"""Publish notifications through the outbox and deliver them to subscribers.
+
+``publish`` is called inside the transaction of the change it tells about: the notification
+and one delivery per matching abonnement are written with it, so a change that rolls back
+tells nobody, and a change that commits is never lost, also when the worker or a subscriber
+is down. Delivery runs in the background (``tasks.deliver_notifications``), in order per
+abonnement and hoofdobject, with retries and back-off; what keeps failing shows in the admin.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable, Mapping
+
+import httpx
+from django.db import transaction
+from django.db.models import F, Min
+from django.utils import timezone
+
+from plus1.core.exceptions import FieldProblem
+from plus1.tenants.models import Organisation, OrganisationKind
+
+from .models import Abonnement, AbonnementKanaal, Delivery, DeliveryStatus, Kanaal, Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+TIMEOUT_SECONDS = 5.0
+# While one attempt runs, nobody else takes the delivery; after this it may be taken again.
+LEASE = datetime.timedelta(seconds=60)
+
+# The kanalen of the standard and their kenmerken (OVERVIEW.md, "Notifications").
+STANDARD_KANALEN: dict[str, list[str]] = {
+    "zaken": ["bronorganisatie", "zaaktype", "vertrouwelijkheidaanduiding"],
+    "documenten": ["bronorganisatie", "informatieobjecttype", "vertrouwelijkheidaanduiding"],
+    "besluiten": ["verantwoordelijke_organisatie", "besluittype"],
+    "zaaktypen": ["catalogus"],
+    "besluittypen": ["catalogus"],
+    "informatieobjecttypen": ["catalogus"],
+    "autorisaties": [],
+}
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """Wait 5 s after the first failure, doubling up to one hour."""
+    return datetime.timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def ensure_standard_kanalen() -> None:
+    """Register the standard kanalen that do not exist yet (a provider registers its own)."""
+    existing = set(Kanaal.objects.values_list("naam", flat=True))
+    Kanaal.objects.bulk_create(
+        Kanaal(naam=naam, filters=filters)
+        for naam, filters in STANDARD_KANALEN.items()
+        if naam not in existing
+    )
+
+
+def _matches(filters: Mapping[str, str], kenmerken: Mapping[str, object]) -> bool:
+    return all(
+        value in ("", "*") or str(kenmerken.get(key, "")) == str(value) for key, value in filters.items()
+    )
+
+
+def publish(
+    *,
+    tenant: Organisation | int,
+    kanaal: str,
+    hoofd_object: str,
+    resource: str,
+    resource_url: str,
+    actie: str,
+    kenmerken: Mapping[str, object],
+    aanmaakdatum: datetime.datetime | None = None,
+) -> Notification:
+    """Put a notification in the outbox, with a delivery for every abonnement it matches.
+
+    A gemeente's notification goes to that gemeente's abonnementen only; the collective's
+    (catalog) notifications go to every abonnement.
+    """
+    tenant_id = tenant if isinstance(tenant, int) else tenant.pk
+    notification = Notification.objects.create(
+        tenant_id=tenant_id,
+        kanaal=kanaal,
+        hoofd_object=hoofd_object,
+        resource=resource,
+        resource_url=resource_url,
+        actie=actie,
+        aanmaakdatum=aanmaakdatum or timezone.now(),
+        kenmerken=dict(kenmerken),
+    )
+    subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).select_related("abonnement")
+    if not Organisation.objects.filter(pk=tenant_id, kind=OrganisationKind.COLLECTIVE).exists():
+        subscriptions = subscriptions.filter(abonnement__tenant_id=tenant_id)
+    deliveries = [
+        Delivery(
+            notification=notification,
+            abonnement_id=subscription.abonnement_id,
+            hoofd_object=hoofd_object,
+            next_attempt_at=notification.aanmaakdatum,
+        )
+        for subscription in subscriptions
+        if _matches(subscription.filters, notification.kenmerken)
+    ]
+    if deliveries:
+        Delivery.objects.bulk_create(deliveries)
+        transaction.on_commit(_enqueue_delivery)
+    return notification
+
+
+def _enqueue_delivery() -> None:
+    from .tasks import deliver_notifications
+
+    try:
+        deliver_notifications.enqueue()
+    except Exception:
+        # The outbox keeps the deliveries; the worker's sweep picks them up.
+        logger.exception("Could not enqueue notification delivery")
+
+
+def _claim(delivery: Delivery, now: datetime.datetime) -> bool:
+    """Take one delivery for one attempt; False if another worker took it first."""
+    return bool(
+        Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
+        .filter(next_attempt_at__lte=now)
+        .update(attempts=F("attempts") + 1, last_attempt_at=now, next_attempt_at=now + LEASE)
+    )
+
+
+def _waits_for_earlier(delivery: Delivery) -> bool:
+    return Delivery.objects.filter(
+        abonnement_id=delivery.abonnement_id,
+        hoofd_object=delivery.hoofd_object,
+        status=DeliveryStatus.PENDING,
+        id__lt=delivery.id,
+    ).exists()
+
+
+def attempt_delivery(delivery: Delivery, *, client: httpx.Client) -> bool:
+    """Post one notification to its subscriber; record the outcome. True when it landed."""
+    now = timezone.now()
+    if _waits_for_earlier(delivery) or not _claim(delivery, now):
+        return False
+    attempts = delivery.attempts + 1
+    message = delivery.notification.as_message()
+    error = ""
+    try:
+        response = client.post(
+            delivery.abonnement.callback_url,
+            json=message,
+            headers={
+                "Authorization": delivery.abonnement.auth,
+                # The subscriber can drop a message it already has (a retry after a lost answer).
+                "Idempotency-Key": f"{delivery.notification.uuid}",
+            },
+        )
+        if not 200 <= response.status_code < 300:
+            error = f"HTTP {response.status_code}"
+    except httpx.HTTPError as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+    done = timezone.now()
+    if not error:
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.DELIVERED, delivered_at=done, last_error=""
+        )
+        return True
+    failed = attempts >= MAX_ATTEMPTS
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.FAILED if failed else DeliveryStatus.PENDING,
+        next_attempt_at=done + backoff(attempts),
+        last_error=error,
+    )
+    logger.warning("Notification delivery %s failed (attempt %s): %s", delivery.pk, attempts, error)
+    return False
+
+
+def deliver_due(*, limit: int = 200) -> int:
+    """Deliver what is due now, oldest first; returns how many landed."""
+    delivered = 0
+    due = list(
+        Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=timezone.now())
+        .select_related("notification", "abonnement")
+        .order_by("id")[:limit]
+    )
+    if not due:
+        return 0
+    with httpx.Client(timeout=TIMEOUT_SECONDS) as client:
+        for delivery in due:
+            delivered += attempt_delivery(delivery, client=client)
+    return delivered
+
+
+def next_due_at() -> datetime.datetime | None:
+    return Delivery.objects.filter(status=DeliveryStatus.PENDING).aggregate(at=Min("next_attempt_at"))["at"]
+
+
+def retry_deliveries(deliveries: Iterable[Delivery]) -> int:
+    """Put failed (or waiting) deliveries back in the queue, to go out now (the admin's "retry")."""
+    ids = [delivery.pk for delivery in deliveries]
+    count = (
+        Delivery.objects.filter(pk__in=ids)
+        .exclude(status=DeliveryStatus.DELIVERED)
+        .update(status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error="")
+    )
+    if count:
+        transaction.on_commit(_enqueue_delivery)
+    return count
+
+
+# Kanalen and abonnementen, for the Notificaties API ------------------------------------------
+
+
+@transaction.atomic
+def create_kanaal(*, naam: str, documentatie_link: str = "", filters: list[str] | None = None) -> Kanaal:
+    if Kanaal.objects.filter(naam=naam).exists():
+        raise FieldProblem.single("naam", "unique", "Er bestaat al een kanaal met deze naam.")
+    return Kanaal.objects.create(naam=naam, documentatie_link=documentatie_link, filters=filters or [])
+
+
+def _kanaal_rows(kanalen: list[tuple[str, dict[str, str]]]) -> list[tuple[Kanaal, dict[str, str]]]:
+    known = {kanaal.naam: kanaal for kanaal in Kanaal.objects.filter(naam__in=[naam for naam, _ in kanalen])}
+    problems = [
+        (f"kanalen.{index}.naam", "does_not_exist", f"Kanaal {naam} bestaat niet.")
+        for index, (naam, _filters) in enumerate(kanalen)
+        if naam not in known
+    ]
+    if problems:
+        raise FieldProblem(problems)
+    return [(known[naam], filters) for naam, filters in kanalen]
+
+
+@transaction.atomic
+def save_abonnement(
+    *,
+    tenant: Organisation,
+    callback_url: str,
+    auth: str,
+    kanalen: list[tuple[str, dict[str, str]]],
+    created_by: str = "",
+    abonnement: Abonnement | None = None,
+) -> Abonnement:
+    """Create an abonnement, or replace one's callback, auth and kanalen (PUT/PATCH)."""
+    rows = _kanaal_rows(kanalen)
+    if abonnement is None:
+        abonnement = Abonnement.objects.create(
+            tenant=tenant, callback_url=callback_url, auth=auth, created_by=created_by
+        )
+    else:
+        abonnement.callback_url, abonnement.auth = callback_url, auth
+        abonnement.save(update_fields=["callback_url", "auth"])
+        abonnement.kanalen.all().delete()
+    AbonnementKanaal.objects.bulk_create(
+        AbonnementKanaal(abonnement=abonnement, kanaal=kanaal, filters=filters) for kanaal, filters in rows
+    )
+    return abonnement
+
+
+@transaction.atomic
+def delete_abonnement(*, abonnement: Abonnement) -> None:
+    abonnement.delete()
