@@ -10,6 +10,7 @@ import sys
 ALIASES = {
     ("catalog", "import"): ["import_catalog"],
     ("processing-log",): ["processing_log"],
+    ("api-client",): ["api_client"],
 }
 
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from plus1.core.admin import SuperuserOnlyAdmin
+
 from .models import Application, Autorisatie, ClientCredential
 
 
@@ -15,7 +17,7 @@ class AutorisatieInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(SuperuserOnlyAdmin):
     """Applications with their client ids and autorisaties; the same rules as the API apply."""
 
     list_display = ["label", "tenant", "has_all_autorisaties", "created_at"]

@@ -1,12 +1,14 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from plus1.core.admin import SuperuserOnlyAdmin
+
 from . import services
 from .models import Abonnement, AbonnementKanaal, Delivery, DeliveryStatus, Kanaal, Notification
 
 
 @admin.register(Kanaal)
-class KanaalAdmin(admin.ModelAdmin):
+class KanaalAdmin(SuperuserOnlyAdmin):
     list_display = ["naam", "documentatie_link"]
 
 
@@ -16,14 +18,14 @@ class AbonnementKanaalInline(admin.TabularInline):
 
 
 @admin.register(Abonnement)
-class AbonnementAdmin(admin.ModelAdmin):
+class AbonnementAdmin(SuperuserOnlyAdmin):
     list_display = ["callback_url", "tenant", "created_by", "created_at"]
     list_filter = ["tenant"]
     inlines = [AbonnementKanaalInline]
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(SuperuserOnlyAdmin):
     list_display = ["kanaal", "resource", "actie", "resource_url", "aanmaakdatum", "tenant"]
     list_filter = ["kanaal", "actie"]
     readonly_fields = [field.name for field in Notification._meta.fields]
@@ -31,9 +33,12 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_add_permission(self, request) -> bool:
+        return False
+
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(SuperuserOnlyAdmin):
     """The failure list: what did not reach a subscriber, why, and a button to send it again."""
 
     list_display = ["notification", "abonnement", "status", "attempts", "last_error", "next_attempt_at"]

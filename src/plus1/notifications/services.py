@@ -63,6 +63,7 @@ def _matches(filters: Mapping[str, str], kenmerken: Mapping[str, object]) -> boo
     )
 
 
+@transaction.atomic
 def publish(
     *,
     tenant: Organisation | int,

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class KanaalIn(Schema):
+    naam: str = Field(max_length=50)
+    documentatieLink: str = Field("", max_length=200)
+    filters: list[str] = Field(default_factory=list)
+
+
+class Kanaal(KanaalIn):
+    url: str
+
+
+class FilterGroup(Schema):
+    naam: str
+    filters: dict[str, str] = Field(default_factory=dict)
+
+
+class AbonnementIn(Schema):
+    callbackUrl: str = Field(max_length=200)
+    auth: str = Field(max_length=1000)
+    kanalen: list[FilterGroup]
+
+
+class AbonnementPatch(Schema):
+    callbackUrl: str | None = Field(None, max_length=200)
+    auth: str | None = Field(None, max_length=1000)
+    kanalen: list[FilterGroup] | None = None
+
+
+class Abonnement(AbonnementIn):
+    url: str
+
+
+class Message(Schema):
+    kanaal: str = Field(max_length=50)
+    hoofdObject: str
+    resource: str = Field(max_length=100)
+    resourceUrl: str
+    actie: str = Field(max_length=100)
+    aanmaakdatum: datetime.datetime
+    kenmerken: dict[str, str] = Field(default_factory=dict)

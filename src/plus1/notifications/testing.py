@@ -1,0 +1,46 @@
+"""A real subscriber for tests: a small HTTP server on 127.0.0.1 that records what is posted to it."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Subscriber:
+    url: str
+    received: list[dict] = field(default_factory=list)
+    headers: list[dict] = field(default_factory=list)
+    # The answers to give, in order; then 204 for everything.
+    answers: list[int] = field(default_factory=list)
+
+
+@contextmanager
+def running_subscriber() -> Iterator[Subscriber]:
+    state = Subscriber(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status = state.answers.pop(0) if state.answers else 204
+            if status < 300:
+                state.received.append(json.loads(body))
+                state.headers.append(dict(self.headers))
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_port}/callback"
+    yield state
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,128 @@
+"""The outbox: every notification reaches its subscribers, in order, also after failures."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from plus1.notifications import services
+from plus1.notifications.models import Delivery, DeliveryStatus, Notification
+from plus1.notifications.tasks import deliver_notifications
+
+pytestmark = pytest.mark.django_db
+
+ZAAK = "http://127.0.0.1:8000/zaken/api/v1/zaken/0b6e4a4e-7b1f-4d6c-9a3e-1c2d3e4f5a6b"
+
+
+def _subscribe(gemeente, subscriber, **filters):
+    return services.save_abonnement(
+        tenant=gemeente,
+        callback_url=subscriber.url,
+        auth="Bearer abonnee-token",
+        kanalen=[("zaken", filters)],
+    )
+
+
+def _publish(gemeente, actie="create", resource="zaak", zaaktype="https://zt/1"):
+    return services.publish(
+        tenant=gemeente,
+        kanaal="zaken",
+        hoofd_object=ZAAK,
+        resource=resource,
+        resource_url=ZAAK if resource == "zaak" else f"{ZAAK}/{resource}",
+        actie=actie,
+        kenmerken={
+            "bronorganisatie": "100000009",
+            "zaaktype": zaaktype,
+            "vertrouwelijkheidaanduiding": "intern",
+        },
+    )
+
+
+def test_a_change_reaches_the_subscriber_unchanged_with_its_auth_header(subscriber, gemeente_a):
+    _subscribe(gemeente_a, subscriber)
+    with pytest.raises(RuntimeError, match="stop"), transaction.atomic():
+        _publish(gemeente_a)
+        raise RuntimeError("stop")  # rolled back: nobody will hear of it
+    assert not Notification.objects.exists()
+    assert not Delivery.objects.exists()
+
+    notification = _publish(gemeente_a)  # the test's transaction does not commit: deliver by hand
+    deliver_notifications.call()
+    assert subscriber.received == [notification.as_message()]
+    assert subscriber.headers[0]["Authorization"] == "Bearer abonnee-token"
+    assert subscriber.headers[0]["Idempotency-Key"] == str(notification.uuid)
+    assert Delivery.objects.get().status == DeliveryStatus.DELIVERED
+
+
+def test_only_the_gemeentes_own_subscribers_and_matching_filters_receive_it(
+    subscriber, gemeente_a, gemeente_b
+):
+    _subscribe(gemeente_b, subscriber)
+    _subscribe(gemeente_a, subscriber, zaaktype="https://zt/other")
+    _publish(gemeente_a)
+    assert not Delivery.objects.exists()
+
+    matching = _subscribe(gemeente_a, subscriber, zaaktype="https://zt/1")
+    _publish(gemeente_a)
+    assert list(Delivery.objects.values_list("abonnement", flat=True)) == [matching.pk]
+
+
+def test_a_failing_subscriber_is_retried_with_backoff_and_keeps_the_order(subscriber, gemeente_a):
+    _subscribe(gemeente_a, subscriber)
+    subscriber.answers = [500]
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        first = _publish(gemeente_a, actie="create")
+        second = _publish(gemeente_a, actie="update")
+        deliver_notifications.call()
+        failed = Delivery.objects.get(notification=first)
+        assert (failed.status, failed.attempts, failed.last_error) == (DeliveryStatus.PENDING, 1, "HTTP 500")
+        assert failed.next_attempt_at == start + datetime.timedelta(seconds=5)
+        # The update waits for the create: a subscriber never hears "update" first.
+        assert Delivery.objects.get(notification=second).attempts == 0
+        assert subscriber.received == []
+
+    with time_machine.travel(start + datetime.timedelta(seconds=6), tick=False):
+        deliver_notifications.call()
+    assert [message["actie"] for message in subscriber.received] == ["create", "update"]
+
+
+def test_nothing_is_lost_while_the_worker_is_down(subscriber, gemeente_a):
+    _subscribe(gemeente_a, subscriber)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        _publish(gemeente_a)
+    # No worker ran: the delivery waits in the outbox.
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING
+    assert subscriber.received == []
+    deliver_notifications.call()  # the worker comes back
+    assert len(subscriber.received) == 1
+
+
+def test_a_subscriber_that_keeps_failing_shows_in_the_admin_and_can_be_retried(
+    subscriber, gemeente_a, admin_client
+):
+    _subscribe(gemeente_a, subscriber)
+    Delivery.objects.all().delete()
+    _publish(gemeente_a)
+    Delivery.objects.update(attempts=services.MAX_ATTEMPTS - 1)
+    subscriber.answers = [503]
+    deliver_notifications.call()
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+
+    failures = admin_client.get(reverse("admin:notifications_delivery_changelist"), {"status": "failed"})
+    assert "HTTP 503" in failures.content.decode()
+    admin_client.post(
+        reverse("admin:notifications_delivery_changelist"),
+        {"action": "retry", "_selected_action": [delivery.pk]},
+    )
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 0)
+    deliver_notifications.call()
+    assert len(subscriber.received) == 1
+    assert Notification.objects.count() == 1
