@@ -174,6 +174,8 @@ RATELIMIT_IP_META_KEY = env.str("PLUS1_RATELIMIT_IP_META_KEY", default="") or No
 TASKS = {
     "default": {"BACKEND": env.str("PLUS1_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
+# Called by ``plus1 worker`` every minute: each enqueues its task when there is work waiting.
+PLUS1_SWEEPS = ["plus1.notifications.tasks.sweep_outbox"]
 # Tasks that ``plus1 worker`` enqueues every working day at a local time (HH:MM).
 PLUS1_SCHEDULE = [
     ("plus1.cases.tasks.send_deadline_reminders", "07:00"),

@@ -20,3 +20,14 @@ def deliver_notifications() -> int:
     if next_at is not None and default_task_backend.supports_defer:
         deliver_notifications.using(run_after=next_at).enqueue()
     return delivered
+
+
+def sweep_outbox() -> bool:
+    """Enqueue a delivery run when a delivery is due; True when one was enqueued."""
+    from django.utils import timezone
+
+    next_at = services.next_due_at()
+    if next_at is None or next_at > timezone.now():
+        return False
+    deliver_notifications.enqueue()
+    return True

@@ -126,3 +126,14 @@ def test_a_subscriber_that_keeps_failing_shows_in_the_admin_and_can_be_retried(
     deliver_notifications.call()
     assert len(subscriber.received) == 1
     assert Notification.objects.count() == 1
+
+
+def test_the_worker_sweep_picks_up_a_delivery_whose_task_was_lost(subscriber, gemeente_a):
+    from plus1.notifications.tasks import sweep_outbox
+
+    _subscribe(gemeente_a, subscriber)
+    assert not sweep_outbox()
+    _publish(gemeente_a)  # the test transaction never commits, so no task was enqueued
+    assert sweep_outbox()  # immediate backend: the sweep's task delivers right away
+    assert len(subscriber.received) == 1
+    assert not sweep_outbox()

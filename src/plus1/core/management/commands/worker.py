@@ -65,6 +65,10 @@ class Command(DbWorkerCommand):
         while not stop.is_set():
             try:
                 enqueue_due(timezone.now(), done)
+                # The notification outbox is swept too: deliveries whose task was lost (a
+                # crash between commit and enqueue) or whose retry is due go out now.
+                for path in settings.PLUS1_SWEEPS:
+                    import_string(path)()
             except Exception:
                 logger.exception("Could not enqueue the scheduled tasks; trying again in a minute")
             finally:
