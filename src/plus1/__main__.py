@@ -10,6 +10,7 @@ import sys
 ALIASES = {
     ("catalog", "import"): ["import_catalog"],
     ("processing-log",): ["processing_log"],
+    ("zgw-openapi",): ["zgw_openapi"],
 }
 
 

@@ -1,0 +1,5 @@
+"""The ZGW REST APIs (ARCHITECTURE.md section 7): one subpackage per standard API, no models.
+
+``registry`` names the six APIs and finds their official OpenAPI documents; ``openapi`` renders
+our generated document; ``oas_compare`` lists where ours differs from the standard.
+"""
