@@ -74,7 +74,25 @@ def check(case, headers: dict[str, str]) -> None:
 
 
 @pytest.fixture
-def zgw_headers(gemeente_a) -> dict[str, str]:
+def in_process_db(db):
+    """The test's database connection stays open across in-process requests.
+
+    A WSGI request ends with ``close_old_connections``, which closes a connection that is inside
+    a transaction (the test's): PostgreSQL then fails every later query. Django's test client
+    disconnects it for the same reason.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def zgw_headers(in_process_db, gemeente_a) -> dict[str, str]:
     testing = pytest.importorskip(
         "plus1.api.common.testing", reason="plus1.api.common.testing (make_client) does not exist yet"
     )
@@ -124,7 +142,7 @@ fake_schema = _fake_schema()
 
 
 @pytest.fixture
-def fake_headers(settings) -> dict[str, str]:
+def fake_headers(in_process_db, settings) -> dict[str, str]:
     from tests.api import fake_urls
 
     settings.ROOT_URLCONF = "tests.api.fake_urls"
@@ -133,11 +151,11 @@ def fake_headers(settings) -> dict[str, str]:
 
 @fake_schema.parametrize()
 @SHARED_FIXTURES
-def test_harness_fuzzes_a_fake_api_in_process_with_a_token(case, fake_headers, db):
+def test_harness_fuzzes_a_fake_api_in_process_with_a_token(case, fake_headers):
     check(case, fake_headers)
 
 
-def test_harness_reports_an_undocumented_answer(settings, db):
+def test_harness_reports_an_undocumented_answer(in_process_db, settings):
     from django.core.handlers.wsgi import WSGIHandler
     from schemathesis.core.failures import FailureGroup
 
