@@ -11,6 +11,7 @@ ALIASES = {
     ("catalog", "import"): ["import_catalog"],
     ("processing-log",): ["processing_log"],
     ("api-client",): ["api_client"],
+    ("zgw-openapi",): ["zgw_openapi"],
 }
 
 

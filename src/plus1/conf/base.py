@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "plus1.apiclients",
     "plus1.portal",
     "plus1.backoffice",
+    # The ZGW APIs have no models; installed for the zgw_openapi management command.
+    "plus1.api",
     "plus1.demo",
 ]
 
