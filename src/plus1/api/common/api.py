@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from . import errors
@@ -17,6 +19,20 @@ TITLES = {
 }
 
 
+class ZgwNinjaAPI(NinjaAPI):
+    """A NinjaAPI whose document says what the API answers: errors as ``application/problem+json``."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content")
+                    if str(status) >= "400" and content and "application/json" in content:
+                        response["content"] = {"application/problem+json": content.pop("application/json")}
+        return schema
+
+
 def make_api(name: str, *, description: str = "") -> NinjaAPI:
     """A NinjaAPI for one standard API, mounted at ``/<name>/api/v1/``.
 
@@ -24,7 +40,7 @@ def make_api(name: str, *, description: str = "") -> NinjaAPI:
     everything itself. The OpenAPI document is at ``schema/openapi.json``.
     """
     title, version = TITLES[name]
-    api = NinjaAPI(
+    api = ZgwNinjaAPI(
         title=title,
         version=version,
         description=description,

@@ -48,5 +48,6 @@ READ_ERRORS = {
     429: Fout,
     500: Fout,
 }
-LIST_ERRORS = {400: ValidatieFout, **{k: v for k, v in READ_ERRORS.items() if k != 404}}
+# A list documents 404 too: a page past the end is "not found", as the reference implementations answer.
+LIST_ERRORS = {400: ValidatieFout, **READ_ERRORS}
 WRITE_ERRORS = {400: ValidatieFout, **READ_ERRORS}
