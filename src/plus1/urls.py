@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from plus1.api.referentielijsten.api import api as referentielijsten_api
+
 admin.site.site_header = "Plus1 beheer"
 admin.site.site_title = "Plus1"
 admin.site.index_title = "Catalogus en organisaties"
@@ -29,6 +31,7 @@ urlpatterns = [
     path("backoffice/", include("plus1.backoffice.urls")),
     path("", include("plus1.api.urls")),
     *common_patterns,
+    path("referentielijsten/api/v1/", referentielijsten_api.urls),
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),
 ]

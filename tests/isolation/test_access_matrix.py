@@ -36,7 +36,7 @@ from plus1.cases import services
 from plus1.cases.constants import SharePart
 from plus1.cases.models import Note, Zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
-from plus1.catalog.models import Eigenschap, Product, Theme
+from plus1.catalog.models import Eigenschap, Product, SelectielijstProcestype, Theme
 from plus1.core import clock
 from plus1.tenants.services import create_partner_organisation
 
@@ -52,7 +52,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 # Pages outside the application itself: the admin has its own walk (test_admin_isolation.py);
 # log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step; the ZGW APIs are
-# walked operation by operation in test_api_isolation.py.
+# walked operation by operation in test_api_isolation.py (the public Referentielijsten API is
+# walked here).
 SKIPPED_PREFIXES = (
     "admin/",
     "catalogi/api/",
@@ -61,7 +62,6 @@ SKIPPED_PREFIXES = (
     "besluiten/api/",
     "autorisaties/api/",
     "notificaties/api/",
-    "referentielijsten/api/",
 )
 SESSION_ENDING = {"portal:logout", "backoffice:logout", "digid:logout"}
 
@@ -212,6 +212,9 @@ def _urls(world) -> list[tuple[str, str]]:
         "number": 1,
         "document_uuid": world.document.uuid,
         "share_uuid": world.share.uuid,
+        # The detail routes of the Referentielijsten API (public reference data, no tenant):
+        # a procestype's uuid; the other collections answer it with 404.
+        "uuid": SelectielijstProcestype.objects.order_by("pk").first().uuid,
     }
     urls = []
     for route, name, pattern in _url_patterns():

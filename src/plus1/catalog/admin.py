@@ -23,6 +23,7 @@ from . import policies, selectors, services
 from .models import (
     Adoption,
     BesluitType,
+    Communicatiekanaal,
     Eigenschap,
     InformatieObjectType,
     ProcessingActivity,
@@ -80,6 +81,11 @@ class SelectielijstResultaatAdmin(ReferenceAdmin):
 @admin.register(ResultaatTypeOmschrijving)
 class ResultaatTypeOmschrijvingAdmin(ReferenceAdmin):
     list_display = ["omschrijving", "definitie"]
+
+
+@admin.register(Communicatiekanaal)
+class CommunicatiekanaalAdmin(ReferenceAdmin):
+    list_display = ["naam", "omschrijving"]
 
 
 class ZaakTypePartInline(admin.TabularInline):

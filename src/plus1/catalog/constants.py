@@ -92,3 +92,30 @@ class Audience(models.TextChoices):
 
 # Document types Plus1 makes itself from the request (the form), never uploaded by the resident.
 GENERATED_DOCUMENT_TYPES = frozenset({"Aanvraagformulier"})
+
+
+class Taakgebied(models.TextChoices):
+    """The task areas of the VNG Selectielijst 2020 a result class applies to.
+
+    The values are the field names of the VNG Referentielijsten API, which reports each one as a
+    boolean on a resultaat.
+    """
+
+    ALGEMEEN_BESTUUR = (
+        "algemeenBestuurEnInrichtingOrganisatie",
+        _("Algemeen bestuur en inrichting organisatie"),
+    )
+    BEDRIJFSVOERING = "bedrijfsvoeringEnPersoneel", _("Bedrijfsvoering en personeel")
+    PUBLIEKE_INFORMATIE = "publiekeInformatieEnRegistratie", _("Publieke informatie en registratie")
+    BURGERZAKEN = "burgerzaken", _("Burgerzaken")
+    VEILIGHEID = "veiligheid", _("Veiligheid")
+    VERKEER_EN_VERVOER = "verkeerEnVervoer", _("Verkeer en vervoer")
+    ECONOMIE = "economie", _("Economie")
+    ONDERWIJS = "onderwijs", _("Onderwijs")
+    SPORT_CULTUUR_EN_RECREATIE = "sportCultuurEnRecreatie", _("Sport, cultuur en recreatie")
+    SOCIAAL_DOMEIN = "sociaalDomein", _("Sociaal domein")
+    # Spelled as VNG's API spells it.
+    VOLKSGEZONDHEID_EN_MILIEU = "volksgezonheidEnMilieu", _("Volksgezondheid en milieu")
+    VHROSV = "vhrosv", _("Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing")
+    HEFFEN_BELASTINGEN = "heffenBelastingen", _("Heffen belastingen")
+    ALLE_TAAKGEBIEDEN = "alleTaakgebieden", _("Alle taakgebieden")

@@ -3,7 +3,13 @@ from .catalogus import Catalogus
 from .documents import BesluitType, InformatieObjectType, ZaakTypeInformatieObjectType
 from .processing import ProcessingActivity
 from .product_text import ProductText
-from .reference import Product, ResultaatTypeOmschrijving, SelectielijstProcestype, SelectielijstResultaat
+from .reference import (
+    Communicatiekanaal,
+    Product,
+    ResultaatTypeOmschrijving,
+    SelectielijstProcestype,
+    SelectielijstResultaat,
+)
 from .subtypes import Eigenschap, ResultaatType, RolType, StatusType
 from .theme import Theme
 from .zaaktype import Process, ZaakType
@@ -12,6 +18,7 @@ __all__ = [
     "Adoption",
     "BesluitType",
     "Catalogus",
+    "Communicatiekanaal",
     "Eigenschap",
     "InformatieObjectType",
     "Process",

@@ -4,6 +4,8 @@ They are not tenant-owned: they are public facts, loaded by data migrations from
 shipped in ``catalog/data/``.
 """
 
+import uuid as uuid_lib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +37,10 @@ class Product(models.Model):
 
 
 class SelectielijstProcestype(models.Model):
+    # ``url`` is the object's address in the public VNG API; ``uuid`` its last segment, under
+    # which our own Referentielijsten API serves the same object (catalog.reference).
     url = models.URLField(max_length=300, unique=True)
+    uuid = models.UUIDField(unique=True)
     nummer = models.PositiveSmallIntegerField()
     jaar = models.PositiveSmallIntegerField()
     naam = models.CharField(max_length=200)
@@ -55,18 +60,25 @@ class SelectielijstProcestype(models.Model):
 
 class SelectielijstResultaat(models.Model):
     url = models.URLField(max_length=300, unique=True)
+    uuid = models.UUIDField(unique=True)
     procestype = models.ForeignKey(
         SelectielijstProcestype, on_delete=models.CASCADE, related_name="resultaten"
     )
     nummer = models.PositiveSmallIntegerField()
     volledig_nummer = models.CharField(max_length=20)
+    generiek = models.BooleanField(default=False)
+    specifiek = models.BooleanField(default=False)
     naam = models.CharField(max_length=200)
     omschrijving = models.CharField(max_length=300, blank=True)
     herkomst = models.CharField(max_length=200, blank=True)
     waardering = models.CharField(max_length=30)
     procestermijn = models.CharField(max_length=60, blank=True)
+    procestermijn_weergave = models.CharField(max_length=200, blank=True)
+    procestermijn_opmerking = models.CharField(max_length=200, blank=True)
     bewaartermijn = models.CharField(max_length=20, blank=True)
     toelichting = models.TextField(blank=True)
+    # The Taakgebied values that apply; the API turns them into one boolean each.
+    taakgebieden = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("selectielijstklasse")
@@ -85,6 +97,7 @@ class ResultaatTypeOmschrijving(models.Model):
     """A generic result description from the VNG Referentielijsten (Toegekend, Afgewezen ...)."""
 
     url = models.URLField(max_length=300, unique=True)
+    uuid = models.UUIDField(unique=True)
     omschrijving = models.CharField(max_length=80, unique=True)
     definitie = models.TextField(blank=True)
     opmerking = models.TextField(blank=True)
@@ -96,3 +109,23 @@ class ResultaatTypeOmschrijving(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
+
+
+class Communicatiekanaal(models.Model):
+    """A channel through which a zaak can reach the gemeente (ZGW Zaken ``communicatiekanaal``).
+
+    VNG's Referentielijsten API defines the list but ships no content; ours comes from
+    ``catalog/data/communicatiekanalen.json`` (see the data README for its provenance).
+    """
+
+    uuid = models.UUIDField(unique=True, default=uuid_lib.uuid4)
+    naam = models.CharField(max_length=20, unique=True)
+    omschrijving = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("communicatiekanaal")
+        verbose_name_plural = _("communicatiekanalen")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
