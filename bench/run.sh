@@ -10,3 +10,4 @@ fi
 python bench/catalog_bench.py
 python bench/portal_bench.py
 python bench/backoffice_bench.py
+python bench/zgw_bench.py

@@ -1,0 +1,484 @@
+"""ZGW API benchmark on PostgreSQL: 1,000,000 zaken, documents and besluiten over 100 zaaktypen.
+
+The data set Open Zaak publishes its figures for (zaken list median 150 ms at 1 user and
+240-430 ms at 16 users on 10 one-CPU pods; about 25 zaak creations per second). Here, on one
+machine with 2 cores, through real HTTP against gunicorn (2 workers x 8 threads), as a regular
+application: autorisaties for 10 of the 100 zaaktypen (zaken.lezen and zaken.aanmaken, up to
+zeer_geheim), so every list is filtered by autorisatie as the standard requires.
+
+Measures:
+- zaken list (a page of 100) at 1 user and at 16 concurrent users;
+- zaak detail at 1 user;
+- zaak creation (16 concurrent users, with the notification queued in the outbox);
+- notification delivery: from the 201 of a create to the POST arriving at a local subscriber,
+  with ``plus1 worker`` running.
+
+Run with `make bench` or `python bench/zgw_bench.py` (DATABASE_URL pointing at PostgreSQL).
+Loading takes a few minutes; PLUS1_BENCH_KEEPDB=1 keeps the database for a second run.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from harness import percentile, report, run_on_test_database
+
+ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
+ZAAKTYPEN = 100
+GRANTED = 10
+KEEPDB = os.environ.get("PLUS1_BENCH_KEEPDB") == "1"
+USERS = 16
+
+
+def main() -> None:
+    run_on_test_database("ZGW API benchmark", _run, keepdb=KEEPDB)
+
+
+def _columns(cursor, table: str) -> list[str]:
+    cursor.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
+        [table],
+    )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def clone(cursor, table: str, template_id: int, source: str, overrides: dict[str, str], params=()) -> None:
+    """Copy one template row many times; ``overrides`` give SQL for the columns that differ.
+
+    Every other column keeps the template's value, so the loader follows the models without
+    naming each column (a new column with a default needs no change here).
+    """
+    columns = [c for c in _columns(cursor, table) if c != "id"]
+    select = ", ".join(overrides.get(c, f"t.{c}") for c in columns)
+    cursor.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} t, {source} "
+        f"WHERE t.id = {int(template_id)}",
+        params,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _load(gemeente, zaaktypen, template) -> None:
+    from django.db import connection
+
+    zaak, status, rol, document, besluit = template
+    ids = [z.id for z in zaaktypen]
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        clone(
+            cursor,
+            "cases_zaak",
+            zaak.id,
+            "generate_series(0, %s - 1) AS g",
+            {
+                "uuid": "gen_random_uuid()",
+                "identificatie": "'ZAAK-B-' || lpad(g::text, 7, '0')",
+                "zaaktype_id": f"(ARRAY{ids}::bigint[])[1 + g % {len(ids)}]",
+                "registered_on": "DATE '2025-01-01' + (g % 600)",
+                "started_on": "DATE '2025-01-01' + (g % 600)",
+                "current_status_id": "NULL",
+            },
+            [ZAKEN],
+        )
+        print(f"  zaken: {time.perf_counter() - started:.0f} s", flush=True)
+        new_zaken = f"cases_zaak z WHERE z.tenant_id = {gemeente.id} AND z.id <> {zaak.id}"
+        clone(cursor, "cases_status", status.id, new_zaken, {"uuid": "gen_random_uuid()", "zaak_id": "z.id"})
+        cursor.execute(
+            "UPDATE cases_zaak z SET current_status_id = s.id FROM cases_status s "
+            "WHERE s.zaak_id = z.id AND z.current_status_id IS NULL"
+        )
+        clone(
+            cursor,
+            "cases_rol",
+            rol.id,
+            new_zaken,
+            {
+                "uuid": "gen_random_uuid()",
+                "zaak_id": "z.id",
+                "bsn": "lpad((z.id % 1000000000)::text, 9, '0')",
+            },
+        )
+        print(f"  statussen and rollen: {time.perf_counter() - started:.0f} s", flush=True)
+        clone(
+            cursor,
+            "cases_informatieobject",
+            document.id,
+            new_zaken,
+            {"uuid": "gen_random_uuid()", "zaak_id": "z.id"} | _document_overrides(cursor),
+        )
+        _link_documents(cursor, gemeente, document)
+        print(f"  documenten: {time.perf_counter() - started:.0f} s", flush=True)
+        clone(
+            cursor,
+            "cases_besluit",
+            besluit.id,
+            new_zaken,
+            {
+                "uuid": "gen_random_uuid()",
+                "zaak_id": "z.id",
+                "identificatie": "'BESLUIT-B-' || z.id",
+                "letter_id": "NULL",
+            },
+        )
+        print(f"  besluiten: {time.perf_counter() - started:.0f} s", flush=True)
+        cursor.execute(
+            "UPDATE cases_casenumbersequence SET last_number = last_number + %s WHERE tenant_id = %s",
+            [ZAKEN, gemeente.id],
+        )
+        cursor.execute("VACUUM ANALYZE") if connection.get_autocommit() else cursor.execute("ANALYZE")
+        print(f"loaded {ZAKEN:,} zaken, documenten and besluiten in {time.perf_counter() - started:.0f} s")
+
+
+def _document_overrides(cursor) -> dict[str, str]:
+    columns = _columns(cursor, "cases_informatieobject")
+    overrides = {}
+    if "identificatie" in columns:
+        overrides["identificatie"] = "'DOC-B-' || z.id"
+    return overrides
+
+
+def _link_documents(cursor, gemeente, document) -> None:
+    """Give every cloned document the zaak link the Documenten API keeps, when there is one."""
+    cursor.execute(
+        "SELECT table_name FROM information_schema.columns WHERE column_name = 'informatieobject_id' "
+        "AND table_name IN (SELECT table_name FROM information_schema.columns WHERE column_name = 'zaak_id')"
+    )
+    for (table,) in cursor.fetchall():
+        cursor.execute(f"SELECT id FROM {table} WHERE informatieobject_id = %s", [document.id])
+        row = cursor.fetchone()
+        if row is None:
+            continue
+        clone(
+            cursor,
+            table,
+            row[0],
+            f"cases_informatieobject d WHERE d.tenant_id = {gemeente.id} AND d.id <> {document.id}",
+            {"uuid": "gen_random_uuid()", "zaak_id": "d.zaak_id", "informatieobject_id": "d.id"},
+        )
+
+
+def _zaaktypen(base, count: int):
+    """``count`` published zaaktypen: the base one and copies of it under their own identificatie."""
+    import uuid
+
+    from plus1.catalog.models import Process
+
+    zaaktypen = [base]
+    for index in range(1, count):
+        process = Process.objects.create(
+            tenant=base.process.tenant, catalogus=base.process.catalogus, identificatie=f"bench-{index:03d}"
+        )
+        copy = type(base).objects.get(pk=base.pk)
+        copy.pk = None
+        copy.uuid = uuid.uuid4()
+        copy.process = process
+        copy.save()
+        for related in ("statustypen", "roltypen", "resultaattypen"):
+            for row in getattr(base, related).all():
+                row.pk = None
+                row.uuid = uuid.uuid4()
+                row.zaaktype = copy
+                row.save()
+        zaaktypen.append(copy)
+    return zaaktypen
+
+
+def _template(gemeente, adoption, actor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plus1.cases import services
+    from plus1.cases.models import Besluit
+
+    zaak = services.create_zaak(
+        tenant=gemeente,
+        adoption=adoption,
+        initiator=services.Initiator(name="Inwoner", bsn="999993653"),
+        data={},
+        actor=actor,
+    )
+    iot = zaak.zaaktype.document_types.first().informatieobjecttype_id
+    document = services.add_zaak_document(
+        zaak=zaak,
+        informatieobjecttype_id=iot,
+        upload=SimpleUploadedFile("brief.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=actor,
+    )
+    besluittype = zaak.zaaktype.besluittypen.first()
+    besluit = Besluit.objects.create(
+        tenant=gemeente,
+        identificatie="BESLUIT-TEMPLATE",
+        verantwoordelijke_organisatie=gemeente.rsin,
+        zaak=zaak,
+        besluittype=besluittype,
+        decided_on=zaak.started_on,
+        effective_on=zaak.started_on,
+    )
+    return zaak, zaak.statussen.first(), zaak.rollen.first(), document, besluit
+
+
+class Subscriber:
+    """Records when each notification arrives (by resourceUrl)."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        arrived = self.arrived = {}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                import json
+
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                arrived[body["resourceUrl"]] = time.perf_counter()
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/notificaties"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def _run() -> None:
+    import httpx
+    from django.conf import settings
+    from django.db import connection
+
+    from plus1.api.common.testing import make_token
+    from plus1.apiclients.services import AutorisatieSpec, create_application
+    from plus1.audit.services import Actor
+    from plus1.catalog import services as catalog
+    from plus1.catalog.importer.loader import import_library
+    from plus1.catalog.models import ZaakType
+    from plus1.notifications.services import save_abonnement
+    from plus1.tenants.selectors import get_gemeente
+
+    actor = Actor.system("bench")
+    gemeente = get_gemeente(cbs_code="GM0344")
+    if not ZaakType.objects.filter(process__identificatie="bench-099").exists():
+        import_library(actor=actor)
+        base = ZaakType.objects.get(process__identificatie="parkeervergunning")
+        gemeente.rsin = "100000009"
+        gemeente.save()
+        zaaktypen = _zaaktypen(base, ZAAKTYPEN)
+        adoption = catalog.adopt_process(gemeente=gemeente, zaaktype=base, actor=actor)
+        for zaaktype in zaaktypen[1:]:
+            catalog.adopt_process(gemeente=gemeente, zaaktype=zaaktype, actor=actor)
+        _load(gemeente, zaaktypen, _template(gemeente, adoption, actor))
+    zaaktypen = list(ZaakType.objects.filter(process__adoptions__tenant=gemeente).order_by("id"))[:ZAAKTYPEN]
+    granted = zaaktypen[:GRANTED]
+    client_id, secret = f"bench-{int(time.time())}", "bench-secret-bench-secret"
+    create_application(
+        tenant=gemeente,
+        label="Bench",
+        client_ids=[client_id],
+        secret=secret,
+        actor=actor,
+        autorisaties=[
+            AutorisatieSpec(
+                component="zrc",
+                scopes=["zaken.lezen", "zaken.aanmaken"],
+                zaaktype=zaaktype,
+                max_confidentiality="zeer_geheim",
+            )
+            for zaaktype in granted
+        ],
+    )
+    subscriber = Subscriber()
+    save_abonnement(
+        tenant=gemeente, callback_url=subscriber.url, auth="Bearer bench", kanalen=[("zaken", {})]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT uuid FROM cases_zaak WHERE tenant_id = %s AND zaaktype_id = ANY(%s) "
+            "ORDER BY random() LIMIT 500",
+            [gemeente.id, [z.id for z in granted]],
+        )
+        detail_uuids = [str(row[0]) for row in cursor.fetchall()]
+    connection.close()
+
+    port = _free_port()
+    database = settings.DATABASES["default"]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "plus1.conf.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "PLUS1_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
+        "PLUS1_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "plus1.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--threads",
+            "8",
+            "-k",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "plus1", "worker", "--interval", "0.02"], env=env, stdout=subprocess.DEVNULL
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base_url)
+        headers = lambda: {  # noqa: E731
+            "Authorization": f"Bearer {make_token(client_id, secret)}",
+            "Accept-Crs": "EPSG:4326",
+            "Content-Crs": "EPSG:4326",
+        }
+        token_headers = headers()
+        with httpx.Client(base_url=base_url, timeout=30) as client:
+            count = client.get("/zaken/api/v1/zaken", headers=token_headers).json()["count"]
+            print(f"the application sees {count:,} of {ZAKEN:,} zaken ({GRANTED} of {ZAAKTYPEN} zaaktypen)")
+            pages = max(1, min(count // 100, 1000))
+            rng = random.Random(1)
+
+            def list_page(client=client):
+                return _timed(
+                    client, "GET", f"/zaken/api/v1/zaken?page={rng.randint(1, pages)}", token_headers
+                )
+
+            for _ in range(20):
+                list_page()
+            report("zaken list page (100), 1 user", [list_page() for _ in range(300)])
+            report(
+                "zaak detail, 1 user",
+                [
+                    _timed(client, "GET", f"/zaken/api/v1/zaken/{uuid}", token_headers)
+                    for uuid in detail_uuids[:300]
+                ],
+            )
+        report(f"zaken list page (100), {USERS} users", _concurrent(base_url, token_headers, pages))
+        _creates(base_url, headers, granted[0], subscriber)
+    finally:
+        for process in (server, worker):
+            process.send_signal(signal.SIGTERM)
+        for process in (server, worker):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_for(base_url: str) -> None:
+    import httpx
+
+    for _ in range(200):
+        try:
+            httpx.get(f"{base_url}/zaken/api/v1/zaken", timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("gunicorn did not start")
+
+
+def _timed(client, method: str, url: str, headers: dict, expected=(200,), **kwargs) -> float:
+    started = time.perf_counter()
+    response = client.request(method, url, headers=headers, **kwargs)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code in expected, (response.status_code, response.text[:500])
+    return elapsed
+
+
+def _concurrent(base_url: str, headers: dict, pages: int) -> list[float]:
+    import httpx
+
+    def user(seed: int) -> list[float]:
+        rng = random.Random(seed)
+        with httpx.Client(base_url=base_url, timeout=60) as client:
+            return [
+                _timed(client, "GET", f"/zaken/api/v1/zaken?page={rng.randint(1, pages)}", headers)
+                for _ in range(40)
+            ]
+
+    with ThreadPoolExecutor(USERS) as pool:
+        return [sample for samples in pool.map(user, range(USERS)) for sample in samples]
+
+
+def _creates(base_url: str, headers, zaaktype, subscriber) -> None:
+    import httpx
+
+    from plus1.core import zgw
+
+    zaaktype_url = f"{base_url}{zgw.API_ROOTS['catalogi']}/zaaktypen/{zaaktype.uuid}"
+    body = {
+        "bronorganisatie": "100000009",
+        "verantwoordelijkeOrganisatie": "100000009",
+        "zaaktype": zaaktype_url,
+        "startdatum": "2026-11-30",
+        "omschrijving": "Bench",
+    }
+    sent: dict[str, float] = {}
+    duration = 10.0
+
+    def user(_seed: int) -> int:
+        made = 0
+        with httpx.Client(base_url=base_url, timeout=60) as client:
+            end = time.perf_counter() + duration
+            while time.perf_counter() < end:
+                response = client.post("/zaken/api/v1/zaken", json=body, headers=headers())
+                assert response.status_code == 201, (response.status_code, response.text[:500])
+                sent[response.json()["url"]] = time.perf_counter()
+                made += 1
+        return made
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(USERS) as pool:
+        made = sum(pool.map(user, range(USERS)))
+    elapsed = time.perf_counter() - started
+    print(f"zaak create, {USERS} users: {made / elapsed:.0f} per second ({made} in {elapsed:.1f} s)")
+
+    # Delivery, measured without the create load: one create at a time, a quiet worker.
+    time.sleep(5)
+    lags = []
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        for _ in range(100):
+            response = client.post("/zaken/api/v1/zaken", json=body, headers=headers())
+            url = response.json()["url"]
+            answered = time.perf_counter()
+            deadline = answered + 10
+            while url not in subscriber.arrived and time.perf_counter() < deadline:
+                time.sleep(0.002)
+            if url in subscriber.arrived:
+                lags.append((subscriber.arrived[url] - answered) * 1000)
+            time.sleep(0.05)
+    if lags:
+        print(
+            f"notification delivered after the create answered: p50 {statistics.median(lags):.1f} ms, "
+            f"p95 {percentile(lags, 0.95):.1f} ms over {len(lags)} zaken"
+        )
+    else:
+        print("notification delivery: nothing arrived")
+
+
+if __name__ == "__main__":
+    main()
