@@ -52,7 +52,7 @@ def _columns(cursor, table: str) -> list[str]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def clone(cursor, table: str, template_id: int, source: str, overrides: dict[str, str], params=()) -> None:
+def clone(cursor, table: str, template_id: int, source: str, overrides: dict[str, str], params=None) -> None:
     """Copy one template row many times; ``overrides`` give SQL for the columns that differ.
 
     Every other column keeps the template's value, so the loader follows the models without
@@ -60,10 +60,11 @@ def clone(cursor, table: str, template_id: int, source: str, overrides: dict[str
     """
     columns = [c for c in _columns(cursor, table) if c != "id"]
     select = ", ".join(overrides.get(c, f"t.{c}") for c in columns)
+    source, _, where = source.partition(" WHERE ")
     cursor.execute(
         f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM {table} t, {source} "
-        f"WHERE t.id = {int(template_id)}",
-        params,
+        f"WHERE t.id = {int(template_id)}" + (f" AND {where}" if where else ""),
+        params,  # None: no placeholders, so a literal % needs no escaping
     )
 
 
@@ -88,9 +89,9 @@ def _load(gemeente, zaaktypen, template) -> None:
             {
                 "uuid": "gen_random_uuid()",
                 "identificatie": "'ZAAK-B-' || lpad(g::text, 7, '0')",
-                "zaaktype_id": f"(ARRAY{ids}::bigint[])[1 + g % {len(ids)}]",
-                "registered_on": "DATE '2025-01-01' + (g % 600)",
-                "started_on": "DATE '2025-01-01' + (g % 600)",
+                "zaaktype_id": f"(ARRAY{ids}::bigint[])[1 + g %% {len(ids)}]",
+                "registered_on": "DATE '2025-01-01' + (g %% 600)",
+                "started_on": "DATE '2025-01-01' + (g %% 600)",
                 "current_status_id": "NULL",
             },
             [ZAKEN],
@@ -188,10 +189,12 @@ def _zaaktypen(base, count: int):
         copy.uuid = uuid.uuid4()
         copy.process = process
         copy.save()
-        for related in ("statustypen", "roltypen", "resultaattypen"):
+        copy.besluittypen.set(base.besluittypen.all())
+        for related in ("statustypen", "roltypen", "resultaattypen", "document_types"):
             for row in getattr(base, related).all():
                 row.pk = None
-                row.uuid = uuid.uuid4()
+                if hasattr(row, "uuid"):
+                    row.uuid = uuid.uuid4()
                 row.zaaktype = copy
                 row.save()
         zaaktypen.append(copy)
@@ -266,7 +269,6 @@ def _run() -> None:
     from plus1.apiclients.services import AutorisatieSpec, create_application
     from plus1.audit.services import Actor
     from plus1.catalog import services as catalog
-    from plus1.catalog.importer.loader import import_library
     from plus1.catalog.models import ZaakType
     from plus1.notifications.services import save_abonnement
     from plus1.tenants.selectors import get_gemeente
@@ -274,8 +276,10 @@ def _run() -> None:
     actor = Actor.system("bench")
     gemeente = get_gemeente(cbs_code="GM0344")
     if not ZaakType.objects.filter(process__identificatie="bench-099").exists():
-        import_library(actor=actor)
-        base = ZaakType.objects.get(process__identificatie="parkeervergunning")
+        # A published zaaktype with three statuses, a besluittype and two document types.
+        from plus1.cases.tests.factories import handling_zaaktype
+
+        base = handling_zaaktype()
         gemeente.rsin = "100000009"
         gemeente.save()
         zaaktypen = _zaaktypen(base, ZAAKTYPEN)
