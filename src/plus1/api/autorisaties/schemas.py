@@ -28,7 +28,7 @@ class AutorisatieIn(Schema):
 
 
 class Autorisatie(AutorisatieIn):
-    componentWeergave: str
+    componentWeergave: str = Field("", json_schema_extra={"readOnly": True})
 
 
 class ApplicatieIn(Schema):
@@ -40,17 +40,15 @@ class ApplicatieIn(Schema):
 
 
 class ApplicatiePatch(Schema):
-    clientIds: list[str] | None = None
-    label: str | None = Field(None, max_length=100)
-    heeftAlleAutorisaties: bool | None = None
-    alleenIsGereedVoorPublicatie: bool | None = None
-    autorisaties: list[AutorisatieIn] | None = None
+    """PATCH changes only the fields it sends; ``None`` defaults only mark "not sent"."""
+
+    clientIds: list[str] = Field(None, min_length=1)
+    label: str = Field(None, max_length=100)
+    heeftAlleAutorisaties: bool = None
+    alleenIsGereedVoorPublicatie: bool = None
+    autorisaties: list[AutorisatieIn] = None
 
 
-class Applicatie(Schema):
-    url: str
-    clientIds: list[str]
-    label: str
-    heeftAlleAutorisaties: bool
-    alleenIsGereedVoorPublicatie: bool
-    autorisaties: list[Autorisatie]
+class Applicatie(ApplicatieIn):
+    url: str = Field("", json_schema_extra={"readOnly": True})
+    autorisaties: list[Autorisatie] = Field(default_factory=list)

@@ -13,7 +13,7 @@ class KanaalIn(Schema):
 
 
 class Kanaal(KanaalIn):
-    url: str
+    url: str = Field("", json_schema_extra={"readOnly": True})
 
 
 class FilterGroup(Schema):
@@ -28,13 +28,15 @@ class AbonnementIn(Schema):
 
 
 class AbonnementPatch(Schema):
-    callbackUrl: str | None = Field(None, max_length=200)
-    auth: str | None = Field(None, max_length=1000)
-    kanalen: list[FilterGroup] | None = None
+    """PATCH changes only the fields it sends; ``None`` defaults only mark "not sent"."""
+
+    callbackUrl: str = Field(None, max_length=200)
+    auth: str = Field(None, max_length=1000)
+    kanalen: list[FilterGroup] = None
 
 
 class Abonnement(AbonnementIn):
-    url: str
+    url: str = Field("", json_schema_extra={"readOnly": True})
 
 
 class Message(Schema):
