@@ -626,7 +626,7 @@ def create_statustype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False,
     """Add a statustype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
     statustype = StatusType(zaaktype=zaaktype, **values)
-    _full_clean(statustype, exclude=("zaaktype",))
+    _full_clean(statustype)
     statustype.save()
     record_change(
         tenant=zaaktype.tenant, actor=actor, action="create_statustype", obj=statustype, after=values
@@ -639,7 +639,7 @@ def create_roltype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **
     """Add a roltype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
     roltype = RolType(zaaktype=zaaktype, **values)
-    _full_clean(roltype, exclude=("zaaktype",))
+    _full_clean(roltype)
     roltype.save()
     record_change(tenant=zaaktype.tenant, actor=actor, action="create_roltype", obj=roltype, after=values)
     return roltype
@@ -660,3 +660,126 @@ def delete_zaaktype_part(*, part: Any, actor: Actor, forced: bool = False) -> No
         before={"uuid": str(part.uuid), "zaaktype": str(zaaktype.uuid)},
     )
     part.delete()
+
+
+@transaction.atomic
+def create_informatieobjecttype(*, catalogus: Catalogus, actor: Actor, **values: Any) -> InformatieObjectType:
+    """Create a concept informatieobjecttype in ``catalogus``; its omschrijving is unique there."""
+    return _create_type(InformatieObjectType, catalogus=catalogus, actor=actor, values=values)
+
+
+@transaction.atomic
+def create_besluittype(*, catalogus: Catalogus, actor: Actor, **values: Any) -> BesluitType:
+    """Create a concept besluittype in ``catalogus``; its omschrijving is unique there."""
+    return _create_type(BesluitType, catalogus=catalogus, actor=actor, values=values)
+
+
+def _create_type(model: type, *, catalogus: Catalogus, actor: Actor, values: dict) -> Any:
+    if model.objects.filter(catalogus=catalogus, omschrijving=values.get("omschrijving")).exists():
+        raise FieldProblem.single(
+            "omschrijving", "unique", "Deze omschrijving bestaat al in de catalogus; kies een andere."
+        )
+    obj = model(tenant=catalogus.tenant, catalogus=catalogus, **values)
+    _full_clean(obj, exclude=("tenant", "catalogus"))
+    obj.save()
+    record_change(
+        tenant=obj.tenant,
+        actor=actor,
+        action=f"create_{_RESOURCES[model]}",
+        obj=obj,
+        after={name: str(value) for name, value in values.items()},
+    )
+    _notify(obj, "create")
+    return obj
+
+
+@transaction.atomic
+def change_type(
+    *, obj: InformatieObjectType | BesluitType, actor: Actor, actie: str, forced: bool = False, **changes: Any
+) -> Any:
+    """Change an informatieobjecttype or besluittype: anything while concept (ztc-009).
+
+    Published, it only takes a new ``valid_until`` (eindeGeldigheid), unless the change is
+    a correction by an application with ``catalogi.geforceerd-schrijven`` (``forced``).
+    """
+    model = type(obj)
+    obj = model.objects.select_for_update().select_related("catalogus").get(pk=obj.pk)
+    if obj.is_published and not forced and set(changes) - {"valid_until"}:
+        _refuse_if_published(obj, str(obj))
+    if (
+        "omschrijving" in changes
+        and model.objects.filter(catalogus_id=obj.catalogus_id, omschrijving=changes["omschrijving"])
+        .exclude(pk=obj.pk)
+        .exists()
+    ):
+        raise FieldProblem.single(
+            "omschrijving", "unique", "Deze omschrijving bestaat al in de catalogus; kies een andere."
+        )
+    before = {name: str(getattr(obj, name)) for name in changes}
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    _full_clean(obj)
+    obj.save()
+    record_change(
+        tenant=obj.tenant,
+        actor=actor,
+        action=f"change_{_RESOURCES[model]}",
+        obj=obj,
+        before=before,
+        after={name: str(getattr(obj, name)) for name in changes},
+    )
+    _notify(obj, actie)
+    return obj
+
+
+@transaction.atomic
+def change_zaaktype_part(*, part: Any, actor: Actor, forced: bool = False, **changes: Any) -> Any:
+    """Change a statustype or roltype of a concept zaaktype (ztc-010); ``forced`` is a correction."""
+    zaaktype = _part_zaaktype(part.zaaktype, forced=forced)
+    part = type(part).objects.select_for_update().get(pk=part.pk)
+    before = {name: str(getattr(part, name)) for name in changes}
+    for name, value in changes.items():
+        setattr(part, name, value)
+    _full_clean(part)
+    part.save()
+    record_change(
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action=f"change_{part._meta.model_name}",
+        obj=part,
+        before=before,
+        after={name: str(getattr(part, name)) for name in changes},
+    )
+    return part
+
+
+@transaction.atomic
+def link_informatieobjecttype(
+    *,
+    zaaktype: ZaakType,
+    informatieobjecttype: InformatieObjectType,
+    actor: Actor,
+    forced: bool = False,
+    **values: Any,
+) -> ZaakTypeInformatieObjectType:
+    """Let a concept zaaktype use a document type (ztc-010), from its own catalogus (ztc-013)."""
+    zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if informatieobjecttype.catalogus_id != zaaktype.process.catalogus_id:
+        raise FieldProblem.single(
+            "informatieobjecttype",
+            "relations-incorrect-catalogus",
+            "Het informatieobjecttype moet in dezelfde catalogus staan als het zaaktype.",
+        )
+    link = ZaakTypeInformatieObjectType(
+        zaaktype=zaaktype, informatieobjecttype=informatieobjecttype, **values
+    )
+    _full_clean(link)
+    link.save()
+    record_change(
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action="link_informatieobjecttype",
+        obj=link,
+        after={"informatieobjecttype": str(informatieobjecttype.uuid), **values},
+    )
+    return link

@@ -242,6 +242,7 @@ def catalogus_list(
     rsin: str | None = None,
     rsin__in: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = catalogussen(request)
@@ -258,14 +259,23 @@ def catalogus_list(
     return _list(request, {"domein", "domein__in", "rsin", "rsin__in"}, build, serializers.catalogus_rows)
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/catalogussen/{uuid}",
     response={200: schemas.Catalogus, **READ_ERRORS},
     summary="Een specifieke CATALOGUS opvragen.",
 )
-def catalogus_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def catalogus_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, catalogussen(request), uuid, serializers.catalogus_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/catalogussen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) CATALOGUS opvragen.",
+)
+def catalogus_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return catalogus_read(request, uuid)
 
 
 # Zaaktypen
@@ -290,6 +300,7 @@ def zaaktype_list(
     status: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = zaaktypen(request).filter(
@@ -312,14 +323,25 @@ def zaaktype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/zaaktypen/{uuid}",
     response={200: schemas.ZaakType, **READ_ERRORS},
     summary="Een specifieke ZAAKTYPE opvragen.",
 )
-def zaaktype_read(request: HttpRequest, uuid: str, datumGeldigheid: str | None = None) -> HttpResponse:
+def zaaktype_read(
+    request: HttpRequest, uuid: str, datumGeldigheid: str | None = None, expand: str | None = None
+) -> HttpResponse:
     return _detail(request, zaaktypen(request), uuid, serializers.zaaktype_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/zaaktypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) ZAAKTYPE opvragen.",
+)
+def zaaktype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return zaaktype_read(request, uuid)
 
 
 # Informatieobjecttypen
@@ -337,6 +359,7 @@ def informatieobjecttype_list(
     datumGeldigheid: str | None = None,
     omschrijving: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = informatieobjecttypen(request).filter(
@@ -357,14 +380,23 @@ def informatieobjecttype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/informatieobjecttypen/{uuid}",
     response={200: schemas.InformatieObjectType, **READ_ERRORS},
     summary="Een specifieke INFORMATIEOBJECTTYPE opvragen.",
 )
-def informatieobjecttype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def informatieobjecttype_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, informatieobjecttypen(request), uuid, serializers.informatieobjecttype_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/informatieobjecttypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) INFORMATIEOBJECTTYPE opvragen.",
+)
+def informatieobjecttype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return informatieobjecttype_read(request, uuid)
 
 
 # Besluittypen
@@ -384,6 +416,7 @@ def besluittype_list(
     omschrijving: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = besluittypen(request).filter(
@@ -410,14 +443,23 @@ def besluittype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/besluittypen/{uuid}",
     response={200: schemas.BesluitType, **READ_ERRORS},
     summary="Een specifieke BESLUITTYPE opvragen.",
 )
-def besluittype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def besluittype_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, besluittypen(request), uuid, serializers.besluittype_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/besluittypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) BESLUITTYPE opvragen.",
+)
+def besluittype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return besluittype_read(request, uuid)
 
 
 # Parts of a zaaktype
@@ -437,6 +479,7 @@ def statustype_list(
     status: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     return _list(
         request,
@@ -446,14 +489,23 @@ def statustype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/statustypen/{uuid}",
     response={200: schemas.StatusType, **READ_ERRORS},
     summary="Een specifieke STATUSTYPE opvragen.",
 )
-def statustype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def statustype_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, parts(request, StatusType), uuid, serializers.statustype_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/statustypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) STATUSTYPE opvragen.",
+)
+def statustype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return statustype_read(request, uuid)
 
 
 @api.get(
@@ -469,6 +521,7 @@ def roltype_list(
     status: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = _part_filters(request, parts(request, RolType))
@@ -479,14 +532,23 @@ def roltype_list(
     return _list(request, PART_FILTERS | {"omschrijvingGeneriek"}, build, serializers.roltype_rows)
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/roltypen/{uuid}",
     response={200: schemas.RolType, **READ_ERRORS},
     summary="Een specifieke ROLTYPE opvragen.",
 )
-def roltype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def roltype_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, parts(request, RolType), uuid, serializers.roltype_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/roltypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) ROLTYPE opvragen.",
+)
+def roltype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return roltype_read(request, uuid)
 
 
 @api.get(
@@ -503,6 +565,7 @@ def resultaattype_list(
     datum_geldigheid: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     # This list takes both spellings of two parameters: the OAS lists both.
     return _list(
@@ -517,19 +580,28 @@ def resultaattype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/resultaattypen/{uuid}",
     response={200: schemas.ResultaatType, **READ_ERRORS},
     summary="Een specifieke RESULTAATTYPE opvragen.",
 )
-def resultaattype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def resultaattype_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(
         request,
         parts(request, ResultaatType, "generic", "selectielijstklasse"),
         uuid,
         serializers.resultaattype_rows,
     )
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/resultaattypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) RESULTAATTYPE opvragen.",
+)
+def resultaattype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return resultaattype_read(request, uuid)
 
 
 @api.get(
@@ -544,6 +616,7 @@ def eigenschap_list(
     status: str | None = None,
     datumGeldigheid: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     return _list(
         request,
@@ -553,14 +626,23 @@ def eigenschap_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/eigenschappen/{uuid}",
     response={200: schemas.Eigenschap, **READ_ERRORS},
     summary="Een specifieke EIGENSCHAP opvragen.",
 )
-def eigenschap_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def eigenschap_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     return _detail(request, parts(request, Eigenschap), uuid, serializers.eigenschap_rows)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/eigenschappen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) EIGENSCHAP opvragen.",
+)
+def eigenschap_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return eigenschap_read(request, uuid)
 
 
 @api.get(
@@ -575,6 +657,7 @@ def zaaktype_informatieobjecttype_list(
     richting: str | None = None,
     status: str | None = None,
     page: int | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     def build():
         queryset = parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype")
@@ -599,19 +682,30 @@ def zaaktype_informatieobjecttype_list(
     )
 
 
-@api.api_operation(
-    ["GET", "HEAD"],
+@api.get(
     "/zaaktype-informatieobjecttypen/{uuid}",
     response={200: schemas.ZaakTypeInformatieObjectType, **READ_ERRORS},
     summary="Een specifieke ZAAKTYPE-INFORMATIEOBJECTTYPE relatie opvragen.",
 )
-def zaaktype_informatieobjecttype_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def zaaktype_informatieobjecttype_read(
+    request: HttpRequest, uuid: str, expand: str | None = None
+) -> HttpResponse:
     return _detail(
         request,
         parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype"),
         uuid,
         serializers.zaaktype_informatieobjecttype_rows,
     )
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/zaaktype-informatieobjecttypen/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) ZAAKTYPE-INFORMATIEOBJECTTYPE relatie opvragen.",
+)
+def zaaktype_informatieobjecttype_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return zaaktype_informatieobjecttype_read(request, uuid)
 
 
 # Writes. An application changes only its own organisation's types; the collective's shared
@@ -935,3 +1029,280 @@ def eigenschap_delete(request: HttpRequest, uuid: str) -> HttpResponse:
 )
 def zaaktype_informatieobjecttype_delete(request: HttpRequest, uuid: str) -> HttpResponse:
     return _delete_part(request, ZaakTypeInformatieObjectType, uuid)
+
+
+IOT_FIELDS = {
+    "omschrijving": "omschrijving",
+    "vertrouwelijkheidaanduiding": "confidentiality",
+    "beginGeldigheid": "valid_from",
+    "eindeGeldigheid": "valid_until",
+    "informatieobjectcategorie": "category",
+}
+BESLUITTYPE_FIELDS = {
+    "omschrijving": "omschrijving",
+    "besluitcategorie": "category",
+    "reactietermijn": "reactietermijn",
+    "publicatieIndicatie": "publication_required",
+    "toelichting": "toelichting",
+    "beginGeldigheid": "valid_from",
+    "eindeGeldigheid": "valid_until",
+}
+
+
+def _own_catalogus(request: HttpRequest, url: str) -> Catalogus:
+    return _resolve(request, "catalogus", url, "catalogussen", Catalogus.objects.for_tenant(request.tenant))
+
+
+@api.post(
+    "/informatieobjecttypen",
+    response={201: schemas.InformatieObjectType, **WRITE_ERRORS},
+    summary="Maak een INFORMATIEOBJECTTYPE aan.",
+)
+def informatieobjecttype_create(
+    request: HttpRequest, payload: schemas.InformatieObjectTypeIn
+) -> HttpResponse:
+    access, _forced = _require_write(request, WRITE)
+    iot = _api_names(
+        IOT_FIELDS,
+        services.create_informatieobjecttype,
+        catalogus=_own_catalogus(request, payload.catalogus),
+        actor=actor_for(access),
+        **_model_values(IOT_FIELDS, payload.dict(exclude={"catalogus"})),
+    )
+    # 201 as the reference implementations answer it; the OAS documents 200 here.
+    return created(
+        serializers.informatieobjecttype_rows([_get(informatieobjecttypen(request), str(iot.uuid))])[0]
+    )
+
+
+def _change_type(
+    request: HttpRequest, queryset: QuerySet, uuid: str, fields: dict, values: dict, actie: str, rows
+):
+    access, forced = _require_write(request, WRITE, FORCED_WRITE)
+    obj = _get(queryset, uuid)
+    _own(request, obj)
+    _api_names(
+        fields,
+        services.change_type,
+        obj=obj,
+        actor=actor_for(access),
+        actie=actie,
+        forced=forced,
+        **_model_values(fields, values),
+    )
+    return json_response(rows([_get(queryset, uuid)])[0])
+
+
+@api.put(
+    "/informatieobjecttypen/{uuid}",
+    response={200: schemas.InformatieObjectType, **WRITE_ERRORS},
+    summary="Werk een INFORMATIEOBJECTTYPE in zijn geheel bij.",
+)
+def informatieobjecttype_update(
+    request: HttpRequest, uuid: str, payload: schemas.InformatieObjectTypeIn
+) -> HttpResponse:
+    values = payload.dict(exclude={"catalogus"})
+    return _change_type(
+        request,
+        informatieobjecttypen(request),
+        uuid,
+        IOT_FIELDS,
+        values,
+        "update",
+        serializers.informatieobjecttype_rows,
+    )
+
+
+@api.patch(
+    "/informatieobjecttypen/{uuid}",
+    response={200: schemas.InformatieObjectType, **WRITE_ERRORS},
+    summary="Werk een INFORMATIEOBJECTTYPE deels bij.",
+)
+def informatieobjecttype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedInformatieObjectType
+) -> HttpResponse:
+    values = {name: getattr(payload, name) for name in payload.model_fields_set}
+    return _change_type(
+        request,
+        informatieobjecttypen(request),
+        uuid,
+        IOT_FIELDS,
+        values,
+        "partial_update",
+        serializers.informatieobjecttype_rows,
+    )
+
+
+def _besluittype_values(payload) -> dict:
+    values = {name: getattr(payload, name) for name in payload.model_fields_set if name in BESLUITTYPE_FIELDS}
+    if "reactietermijn" in values and values["reactietermijn"] is None:
+        values["reactietermijn"] = ""
+    if "toelichting" in values and values["toelichting"] is None:
+        values["toelichting"] = ""
+    return values
+
+
+def _no_besluittype_documents(payload) -> None:
+    if getattr(payload, "informatieobjecttypen", None):
+        raise invalid(
+            "informatieobjecttypen",
+            "not-supported",
+            "Plus1 legt (nog) geen informatieobjecttypen bij een besluittype vast; laat deze lijst leeg.",
+        )
+
+
+@api.post(
+    "/besluittypen",
+    response={201: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Maak een BESLUITTYPE aan.",
+)
+def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> HttpResponse:
+    access, _forced = _require_write(request, WRITE)
+    _no_besluittype_documents(payload)
+    values = _model_values(BESLUITTYPE_FIELDS, _besluittype_values(payload))
+    values["category"] = values.get("category") or payload.omschrijving[:40]
+    besluittype = _api_names(
+        BESLUITTYPE_FIELDS,
+        services.create_besluittype,
+        catalogus=_own_catalogus(request, payload.catalogus),
+        actor=actor_for(access),
+        **values,
+    )
+    return created(serializers.besluittype_rows([_get(besluittypen(request), str(besluittype.uuid))])[0])
+
+
+@api.put(
+    "/besluittypen/{uuid}",
+    response={200: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Werk een BESLUITTYPE in zijn geheel bij.",
+)
+def besluittype_update(request: HttpRequest, uuid: str, payload: schemas.BesluitTypeIn) -> HttpResponse:
+    _no_besluittype_documents(payload)
+    values = _besluittype_values(payload)
+    values["besluitcategorie"] = values.get("besluitcategorie") or payload.omschrijving[:40]
+    return _change_type(
+        request,
+        besluittypen(request),
+        uuid,
+        BESLUITTYPE_FIELDS,
+        values,
+        "update",
+        serializers.besluittype_rows,
+    )
+
+
+@api.patch(
+    "/besluittypen/{uuid}",
+    response={200: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Werk een BESLUITTYPE deels bij.",
+)
+def besluittype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedBesluitType
+) -> HttpResponse:
+    return _change_type(
+        request,
+        besluittypen(request),
+        uuid,
+        BESLUITTYPE_FIELDS,
+        _besluittype_values(payload),
+        "partial_update",
+        serializers.besluittype_rows,
+    )
+
+
+def _change_part(request: HttpRequest, model, uuid: str, fields: dict, values: dict, rows) -> HttpResponse:
+    access, forced = _require_write(request, WRITE, FORCED_WRITE)
+    part = _get(parts(request, model), uuid)
+    _own(request, part.zaaktype)
+    if "zaaktype" in values and zgw.uuid_from_url(values.pop("zaaktype") or "", "catalogi", "zaaktypen") != (
+        part.zaaktype.uuid
+    ):
+        raise invalid("zaaktype", "immutable", "Het zaaktype van een onderdeel kan niet veranderen.")
+    _api_names(
+        fields,
+        services.change_zaaktype_part,
+        part=part,
+        actor=actor_for(access),
+        forced=forced,
+        **_model_values(fields, values),
+    )
+    return json_response(rows([_get(parts(request, model), uuid)])[0])
+
+
+@api.put(
+    "/statustypen/{uuid}",
+    response={200: schemas.StatusType, **WRITE_ERRORS},
+    summary="Werk een STATUSTYPE in zijn geheel bij.",
+)
+def statustype_update(request: HttpRequest, uuid: str, payload: schemas.StatusTypeIn) -> HttpResponse:
+    return _change_part(
+        request, StatusType, uuid, STATUSTYPE_FIELDS, payload.dict(), serializers.statustype_rows
+    )
+
+
+@api.patch(
+    "/statustypen/{uuid}",
+    response={200: schemas.StatusType, **WRITE_ERRORS},
+    summary="Werk een STATUSTYPE deels bij.",
+)
+def statustype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedStatusType
+) -> HttpResponse:
+    values = {name: getattr(payload, name) for name in payload.model_fields_set}
+    return _change_part(request, StatusType, uuid, STATUSTYPE_FIELDS, values, serializers.statustype_rows)
+
+
+@api.put(
+    "/roltypen/{uuid}",
+    response={200: schemas.RolType, **WRITE_ERRORS},
+    summary="Werk een ROLTYPE in zijn geheel bij.",
+)
+def roltype_update(request: HttpRequest, uuid: str, payload: schemas.RolTypeIn) -> HttpResponse:
+    return _change_part(request, RolType, uuid, ROLTYPE_FIELDS, payload.dict(), serializers.roltype_rows)
+
+
+@api.patch(
+    "/roltypen/{uuid}",
+    response={200: schemas.RolType, **WRITE_ERRORS},
+    summary="Werk een ROLTYPE deels bij.",
+)
+def roltype_partial_update(request: HttpRequest, uuid: str, payload: schemas.PatchedRolType) -> HttpResponse:
+    values = {name: getattr(payload, name) for name in payload.model_fields_set}
+    return _change_part(request, RolType, uuid, ROLTYPE_FIELDS, values, serializers.roltype_rows)
+
+
+@api.post(
+    "/zaaktype-informatieobjecttypen",
+    response={201: schemas.ZaakTypeInformatieObjectType, **WRITE_ERRORS},
+    summary="Maak een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie aan.",
+)
+def zaaktype_informatieobjecttype_create(
+    request: HttpRequest, payload: schemas.ZaakTypeInformatieObjectTypeIn
+) -> HttpResponse:
+    access, forced = _require_write(request, WRITE, FORCED_WRITE)
+    zaaktype = _zaaktype_for_part(request, payload.zaaktype)
+    # The newest version with this omschrijving in the zaaktype's catalogus (ztc-013).
+    iot = (
+        InformatieObjectType.objects.for_tenant(request.tenant)
+        .filter(catalogus_id=zaaktype.process.catalogus_id, omschrijving=payload.informatieobjecttype)
+        .order_by("-valid_from")
+        .first()
+    )
+    if iot is None:
+        raise invalid(
+            "informatieobjecttype",
+            "relations-incorrect-catalogus",
+            "Er is geen informatieobjecttype met deze omschrijving in de catalogus van het zaaktype.",
+        )
+    link = _api_names(
+        {"volgnummer": "volgnummer", "richting": "direction"},
+        services.link_informatieobjecttype,
+        zaaktype=zaaktype,
+        informatieobjecttype=iot,
+        actor=actor_for(access),
+        forced=forced,
+        volgnummer=payload.volgnummer,
+        direction=payload.richting,
+    )
+    queryset = parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype")
+    return created(serializers.zaaktype_informatieobjecttype_rows([_get(queryset, str(link.uuid))])[0])

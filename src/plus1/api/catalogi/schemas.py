@@ -79,6 +79,18 @@ class ZaakTypenRelatie(Schema):
     toelichting: str | None = Field(None, max_length=255)
 
 
+class BronCatalogus(Schema):
+    url: str = Field(max_length=200)
+    domein: str = Field(max_length=5)
+    rsin: str = Field(max_length=9)
+
+
+class BronZaaktype(Schema):
+    url: str = Field(max_length=200)
+    identificatie: str = Field(max_length=50)
+    omschrijving: str = Field(max_length=80)
+
+
 class ZaakType(Schema):
     url: str
     identificatie: str = Field(max_length=50)
@@ -106,6 +118,8 @@ class ZaakType(Schema):
     referentieproces: ReferentieProces
     verantwoordelijke: str = Field(max_length=50)
     zaakobjecttypen: list[str]
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
     catalogus: str
     statustypen: list[str]
     resultaattypen: list[str]
@@ -183,6 +197,14 @@ class PatchedZaakType(Schema):
     eindeGeldigheid: datetime.date | None = None
 
 
+class InformatieObjectTypeOmschrijvingGeneriek(Schema):
+    informatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=80)
+    definitieInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=255)
+    herkomstInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=12)
+    hierarchieInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=80)
+    opmerkingInformatieobjecttypeOmschrijvingGeneriek: str | None = Field(None, max_length=255)
+
+
 class InformatieObjectType(Schema):
     url: str
     catalogus: str
@@ -199,6 +221,7 @@ class InformatieObjectType(Schema):
     besluittypeOmschrijving: list[str]
     informatieobjectcategorie: str = Field(max_length=80)
     trefwoord: list[str] | None = None
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
 class BesluitType(Schema):
@@ -348,5 +371,68 @@ class ZaakTypeInformatieObjectType(Schema):
     catalogus: str
     informatieobjecttype: str = Field(max_length=100)
     volgnummer: int
+    richting: RichtingEnum
+    statustype: str | None = None
+
+
+class InformatieObjectTypeIn(Schema):
+    catalogus: str
+    omschrijving: str = Field(max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    informatieobjectcategorie: str = Field(max_length=80)
+
+
+class PatchedInformatieObjectType(Schema):
+    omschrijving: str | None = Field(None, max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    informatieobjectcategorie: str | None = Field(None, max_length=80)
+
+
+class BesluitTypeIn(Schema):
+    catalogus: str
+    omschrijving: str = Field(max_length=80)
+    besluitcategorie: str | None = Field(None, max_length=40)
+    reactietermijn: str | None = None
+    publicatieIndicatie: bool
+    toelichting: str | None = None
+    informatieobjecttypen: list[str]
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+
+
+class PatchedBesluitType(Schema):
+    omschrijving: str | None = Field(None, max_length=80)
+    besluitcategorie: str | None = Field(None, max_length=40)
+    reactietermijn: str | None = None
+    publicatieIndicatie: bool | None = None
+    toelichting: str | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+
+
+class PatchedStatusType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
+    statustekst: str | None = Field(None, max_length=1000)
+    volgnummer: int | None = Field(None, ge=1, le=9999)
+    informeren: bool | None = None
+
+
+class PatchedRolType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: OmschrijvingGeneriekEnum | None = None
+
+
+class ZaakTypeInformatieObjectTypeIn(Schema):
+    zaaktype: str
+    # Catalogi 1.3: the omschrijving of the informatieobjecttype, shared by all its versions.
+    informatieobjecttype: str = Field(max_length=100)
+    volgnummer: int = Field(ge=1, le=999)
     richting: RichtingEnum
     statustype: str | None = None

@@ -394,3 +394,139 @@ def test_a_correction_with_geforceerd_schrijven_may_add_to_a_published_zaaktype(
     assert added.json()["url"] in corrector.get(url).json()["roltypen"]
     # Deleting needs geforceerd-verwijderen, which this application lacks.
     assert corrector.delete(added.json()["url"]).status_code == 403
+
+
+def test_a_gemeente_manages_its_own_informatieobjecttypen_and_besluittypen(
+    zgw_client, gemeente_a, gemeente_b
+):
+    catalogus = _own_catalogus(gemeente_a)
+    client = zgw_client(
+        gemeente_a,
+        autorisaties=[AutorisatieSpec(component="ztc", scopes=["catalogi.lezen", "catalogi.schrijven"])],
+    )
+    catalogus_url = client.get(f"{ROOT}/catalogussen/{catalogus.uuid}").json()["url"]
+    iot_payload = {
+        "catalogus": catalogus_url,
+        "omschrijving": "Situatietekening",
+        "vertrouwelijkheidaanduiding": "openbaar",
+        "beginGeldigheid": "2026-01-01",
+        "informatieobjectcategorie": "Tekening",
+    }
+    iot = client.post(f"{ROOT}/informatieobjecttypen", json=iot_payload)
+    assert iot.status_code == 201, iot.text
+    assert iot.json()["concept"] is True
+    duplicate = client.post(f"{ROOT}/informatieobjecttypen", json=iot_payload)
+    assert duplicate.status_code == 400
+    assert duplicate.json()["invalidParams"][0] == {
+        "name": "omschrijving",
+        "code": "unique",
+        "reason": "Deze omschrijving bestaat al in de catalogus; kies een andere.",
+    }
+    put = client.put(iot.json()["url"], json={**iot_payload, "vertrouwelijkheidaanduiding": "intern"})
+    assert put.status_code == 200, put.text
+    assert put.json()["vertrouwelijkheidaanduiding"] == "intern"
+
+    besluittype = client.post(
+        f"{ROOT}/besluittypen",
+        json={
+            "catalogus": catalogus_url,
+            "omschrijving": "Kapvergunning verleend",
+            "reactietermijn": "P6W",
+            "publicatieIndicatie": True,
+            "informatieobjecttypen": [],
+            "beginGeldigheid": "2026-01-01",
+        },
+    )
+    assert besluittype.status_code == 201, besluittype.text
+    assert besluittype.json()["reactietermijn"] == "P6W"
+    assert besluittype.json()["besluitcategorie"] == "Kapvergunning verleend"
+    patched = client.patch(
+        besluittype.json()["url"], json={"reactietermijn": None, "toelichting": "Zes weken"}
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["reactietermijn"] is None
+    assert client.post(f"{besluittype.json()['url']}/publish").status_code == 200
+    # ztc-009: published, it only takes an end date.
+    assert client.patch(besluittype.json()["url"], json={"toelichting": "Anders"}).status_code == 400
+    assert client.patch(besluittype.json()["url"], json={"eindeGeldigheid": "2027-01-01"}).status_code == 200
+    assert client.delete(besluittype.json()["url"]).status_code == 400
+
+    # Another gemeente sees none of it, and cannot write in this catalogus.
+    other = zgw_client(gemeente_b)
+    assert other.get(iot.json()["url"]).status_code == 404
+    assert other.get(f"{ROOT}/besluittypen").json()["count"] == 0
+    assert (
+        other.post(f"{ROOT}/informatieobjecttypen", json={**iot_payload, "omschrijving": "X"}).status_code
+        == 400
+    )
+
+    assert client.delete(iot.json()["url"]).status_code == 204
+    assert client.get(iot.json()["url"]).status_code == 404
+    kanalen = set(Notification.objects.values_list("kanaal", "actie"))
+    assert {("informatieobjecttypen", "create"), ("informatieobjecttypen", "destroy")} <= kanalen
+    assert {("besluittypen", "create"), ("besluittypen", "partial_update")} <= kanalen
+
+
+def test_the_parts_of_a_concept_zaaktype_change_until_it_is_published(zgw_client, gemeente_a):
+    zaaktype = ZaakTypeFactory(process=ProcessFactory(tenant=gemeente_a))
+    _iot(zaaktype.process.catalogus, published=True)
+    client = zgw_client(gemeente_a)
+    zaaktype_url = client.get(f"{ROOT}/zaaktypen/{zaaktype.uuid}").json()["url"]
+
+    statustype = client.get(
+        f"{ROOT}/statustypen", params={"zaaktype": zaaktype_url, "status": "alles"}
+    ).json()
+    first = statustype["results"][0]
+    patched = client.patch(first["url"], json={"statustekst": "We hebben uw aanvraag ontvangen."})
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["statustekst"] == "We hebben uw aanvraag ontvangen."
+    clash = client.patch(first["url"], json={"volgnummer": 2})
+    assert clash.status_code == 400
+    moved = client.put(
+        first["url"],
+        json={"zaaktype": zaaktype_url, "omschrijving": "Ontvangen", "volgnummer": 1, "informeren": False},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["informeren"] is False
+    other = ZaakTypeFactory(process=ProcessFactory(tenant=gemeente_a))
+    other_url = client.get(f"{ROOT}/zaaktypen/{other.uuid}").json()["url"]
+    assert client.patch(first["url"], json={"zaaktype": other_url}).status_code == 400
+
+    roltype = client.get(f"{ROOT}/roltypen", params={"zaaktype": zaaktype_url, "status": "alles"}).json()[
+        "results"
+    ][0]
+    renamed = client.patch(roltype["url"], json={"omschrijving": "Indiener"})
+    assert renamed.json()["omschrijving"] == "Indiener"
+    assert client.patch(roltype["url"], json={"omschrijvingGeneriek": "baas"}).status_code == 400
+
+    link = client.post(
+        f"{ROOT}/zaaktype-informatieobjecttypen",
+        json={
+            "zaaktype": zaaktype_url,
+            "informatieobjecttype": "Bewijsstuk",
+            "volgnummer": 1,
+            "richting": "inkomend",
+        },
+    )
+    assert link.status_code == 201, link.text
+    assert link.json()["informatieobjecttype"] == "Bewijsstuk"
+    unknown = client.post(
+        f"{ROOT}/zaaktype-informatieobjecttypen",
+        json={
+            "zaaktype": zaaktype_url,
+            "informatieobjecttype": "Onbekend",
+            "volgnummer": 2,
+            "richting": "intern",
+        },
+    )
+    assert unknown.status_code == 400
+    assert unknown.json()["invalidParams"][0]["code"] == "relations-incorrect-catalogus"  # ztc-013
+
+    assert client.post(f"{zaaktype_url}/publish").status_code == 200
+    # ztc-010: now the parts are fixed (without geforceerd-schrijven).
+    fixed = zgw_client(
+        gemeente_a,
+        autorisaties=[AutorisatieSpec(component="ztc", scopes=["catalogi.lezen", "catalogi.schrijven"])],
+    )
+    assert fixed.patch(first["url"], json={"statustekst": "Anders"}).status_code == 400
+    assert fixed.delete(link.json()["url"]).status_code == 400
