@@ -37,6 +37,7 @@ from .models import (
     ProductText,
     ResultaatType,
     RolType,
+    SelectielijstResultaat,
     StatusType,
     ZaakType,
     ZaakTypeInformatieObjectType,
@@ -783,3 +784,132 @@ def link_informatieobjecttype(
         after={"informatieobjecttype": str(informatieobjecttype.uuid), **values},
     )
     return link
+
+
+CATALOGUS_FIELDS = ("domein", "naam", "contactpersoon", "contact_email")
+
+
+@transaction.atomic
+def create_catalogus(*, tenant: Organisation, actor: Actor, **values: Any) -> Catalogus:
+    """Create a catalogus of ``tenant``; its ``domein`` is unique within the organisation."""
+    if Catalogus.objects.for_tenant(tenant).filter(domein=values.get("domein")).exists():
+        raise FieldProblem.single("domein", "unique", "Uw organisatie heeft al een catalogus met dit domein.")
+    catalogus = Catalogus(tenant=tenant, **values)
+    _full_clean(catalogus, exclude=("tenant",))
+    catalogus.save()
+    record_change(tenant=tenant, actor=actor, action="create_catalogus", obj=catalogus, after=values)
+    return catalogus
+
+
+@transaction.atomic
+def change_catalogus(*, catalogus: Catalogus, actor: Actor, **changes: Any) -> Catalogus:
+    """Change the name, domein or contact of a catalogus (Catalogi 1.3.3 allows it)."""
+    catalogus = Catalogus.objects.select_for_update().get(pk=catalogus.pk)
+    if (
+        "domein" in changes
+        and Catalogus.objects.for_tenant(catalogus.tenant)
+        .filter(domein=changes["domein"])
+        .exclude(pk=catalogus.pk)
+        .exists()
+    ):
+        raise FieldProblem.single("domein", "unique", "Uw organisatie heeft al een catalogus met dit domein.")
+    before = _snapshot(catalogus, tuple(changes))
+    for name, value in changes.items():
+        setattr(catalogus, name, value)
+    _full_clean(catalogus)
+    catalogus.save()
+    record_change(
+        tenant=catalogus.tenant,
+        actor=actor,
+        action="change_catalogus",
+        obj=catalogus,
+        before=before,
+        after=_snapshot(catalogus, tuple(changes)),
+    )
+    return catalogus
+
+
+# Afleidingswijzen whose extra data (datumkenmerk, objecttype, registratie, procestermijn)
+# Plus1 does not keep yet: refused rather than stored without it.
+_NEEDS_MORE_DATA = {"eigenschap", "zaakobject", "ander_datumkenmerk", "termijn"}
+
+
+def check_brondatum_afleidingswijze(afleidingswijze: str, klasse: SelectielijstResultaat) -> None:
+    """Check the afleidingswijze against its selectielijstklasse (ZGW ztc-003).
+
+    ``afgehandeld`` when the procestermijn is ``nihil``, ``termijn`` when it is
+    ``ingeschatte_bestaansduur_procesobject``.
+    """
+    name = "brondatumArchiefprocedure.afleidingswijze"
+    if klasse.procestermijn == "nihil" and afleidingswijze != "afgehandeld":
+        raise FieldProblem.single(
+            name, "invalid-afleidingswijze-for-procestermijn", "Bij procestermijn nihil hoort 'afgehandeld'."
+        )
+    if klasse.procestermijn == "ingeschatte_bestaansduur_procesobject" and afleidingswijze != "termijn":
+        raise FieldProblem.single(
+            name,
+            "invalid-afleidingswijze-for-procestermijn",
+            "Bij deze procestermijn hoort 'termijn'.",
+        )
+    if afleidingswijze in _NEEDS_MORE_DATA:
+        raise FieldProblem.single(
+            name, "not-supported", f"Afleidingswijze '{afleidingswijze}' kan Plus1 nog niet vastleggen."
+        )
+
+
+@transaction.atomic
+def create_resultaattype(
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    selectielijstklasse: SelectielijstResultaat,
+    forced: bool = False,
+    **values: Any,
+) -> ResultaatType:
+    """Add a resultaattype to a concept zaaktype (ztc-010), archived as its selectielijstklasse says.
+
+    The klasse must belong to the zaaktype's procestype; archiefnominatie and
+    archiefactietermijn default to its waardering and bewaartermijn (ztc-002).
+    """
+    zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if selectielijstklasse.procestype_id != zaaktype.selectielijst_procestype_id:
+        raise FieldProblem.single(
+            "selectielijstklasse",
+            "procestype-mismatch",
+            "Deze selectielijstklasse hoort niet bij het procestype van het zaaktype.",
+        )
+    check_brondatum_afleidingswijze(values.get("brondatum_afleidingswijze", ""), selectielijstklasse)
+    values["archiefnominatie"] = values.get("archiefnominatie") or selectielijstklasse.waardering
+    if not values.get("archiefactietermijn"):
+        values["archiefactietermijn"] = selectielijstklasse.bewaartermijn
+    resultaattype = ResultaatType(zaaktype=zaaktype, selectielijstklasse=selectielijstklasse, **values)
+    _full_clean(resultaattype)
+    resultaattype.save()
+    record_change(
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action="create_resultaattype",
+        obj=resultaattype,
+        after={"omschrijving": resultaattype.omschrijving, "selectielijstklasse": selectielijstklasse.url},
+    )
+    return resultaattype
+
+
+@transaction.atomic
+def create_eigenschap(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> Eigenschap:
+    """Add an eigenschap (a field of the request form) to a concept zaaktype (ztc-010)."""
+    zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if "order" not in values:
+        highest = zaaktype.eigenschappen.aggregate(highest=Max("order"))["highest"] or 0
+        values["order"] = highest + 1
+    eigenschap = Eigenschap(zaaktype=zaaktype, **values)
+    _full_clean(eigenschap)
+    eigenschap.save()
+    record_change(
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action="create_eigenschap",
+        obj=eigenschap,
+        after={name: str(value) for name, value in values.items()},
+    )
+    return eigenschap

@@ -23,8 +23,10 @@ from plus1.catalog.models import (
     InformatieObjectType,
     Product,
     ResultaatType,
+    ResultaatTypeOmschrijving,
     RolType,
     SelectielijstProcestype,
+    SelectielijstResultaat,
     StatusType,
     ZaakType,
     ZaakTypeInformatieObjectType,
@@ -1306,3 +1308,179 @@ def zaaktype_informatieobjecttype_create(
     )
     queryset = parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype")
     return created(serializers.zaaktype_informatieobjecttype_rows([_get(queryset, str(link.uuid))])[0])
+
+
+CATALOGUS_FIELDS = {
+    "domein": "domein",
+    "naam": "naam",
+    "contactpersoonBeheerNaam": "contactpersoon",
+    "contactpersoonBeheerEmailadres": "contact_email",
+}
+
+
+def _catalogus_values(request: HttpRequest, values: dict) -> dict:
+    # The rsin of a catalogus is its organisation's: it cannot be another one.
+    if "rsin" in values and values["rsin"] != request.tenant.rsin:
+        raise invalid("rsin", "invalid", "Het RSIN moet dat van uw eigen organisatie zijn.")
+    result = _model_values(CATALOGUS_FIELDS, values)
+    if "contact_email" in result and result["contact_email"] is None:
+        result["contact_email"] = ""
+    if "naam" in result and not result["naam"]:
+        result["naam"] = values.get("domein") or ""
+    return result
+
+
+def _catalogus_detail(request: HttpRequest, catalogus: Catalogus) -> dict:
+    return serializers.catalogus_rows([_get(catalogussen(request), str(catalogus.uuid))])[0]
+
+
+@api.post(
+    "/catalogussen", response={201: schemas.Catalogus, **WRITE_ERRORS}, summary="Maak een CATALOGUS aan."
+)
+def catalogus_create(request: HttpRequest, payload: schemas.CatalogusIn) -> HttpResponse:
+    access, _forced = _require_write(request, WRITE)
+    values = _catalogus_values(request, payload.dict())
+    values.setdefault("naam", payload.domein)
+    catalogus = _api_names(
+        CATALOGUS_FIELDS, services.create_catalogus, tenant=request.tenant, actor=actor_for(access), **values
+    )
+    return created(_catalogus_detail(request, catalogus))
+
+
+def _change_catalogus(request: HttpRequest, uuid: str, values: dict) -> HttpResponse:
+    access, _forced = _require_write(request, WRITE, FORCED_WRITE)
+    catalogus = _get(catalogussen(request), uuid)
+    _own(request, catalogus)
+    catalogus = _api_names(
+        CATALOGUS_FIELDS,
+        services.change_catalogus,
+        catalogus=catalogus,
+        actor=actor_for(access),
+        **_catalogus_values(request, values),
+    )
+    return json_response(_catalogus_detail(request, catalogus))
+
+
+@api.put(
+    "/catalogussen/{uuid}",
+    response={200: schemas.Catalogus, **WRITE_ERRORS},
+    summary="Werk een CATALOGUS in zijn geheel bij.",
+)
+def catalogus_update(request: HttpRequest, uuid: str, payload: schemas.CatalogusIn) -> HttpResponse:
+    return _change_catalogus(request, uuid, payload.dict())
+
+
+@api.patch(
+    "/catalogussen/{uuid}",
+    response={200: schemas.Catalogus, **WRITE_ERRORS},
+    summary="Werk een CATALOGUS deels bij.",
+)
+def catalogus_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedCatalogus
+) -> HttpResponse:
+    return _change_catalogus(
+        request, uuid, {name: getattr(payload, name) for name in payload.model_fields_set}
+    )
+
+
+RESULTAATTYPE_FIELDS = {
+    "omschrijving": "omschrijving",
+    "toelichting": "toelichting",
+    "archiefnominatie": "archiefnominatie",
+    "archiefactietermijn": "archiefactietermijn",
+    "resultaattypeomschrijving": "generic",
+    "selectielijstklasse": "selectielijstklasse",
+    "brondatumArchiefprocedure.afleidingswijze": "brondatum_afleidingswijze",
+}
+
+
+@api.post(
+    "/resultaattypen",
+    response={201: schemas.ResultaatType, **WRITE_ERRORS},
+    summary="Maak een RESULTAATTYPE aan.",
+)
+def resultaattype_create(request: HttpRequest, payload: schemas.ResultaatTypeCreate) -> HttpResponse:
+    access, forced = _require_write(request, WRITE, FORCED_WRITE)
+    zaaktype = _zaaktype_for_part(request, payload.zaaktype)
+    generic = ResultaatTypeOmschrijving.objects.filter(url=payload.resultaattypeomschrijving).first()
+    if generic is None:
+        raise invalid(
+            "resultaattypeomschrijving",
+            "bad-url",
+            "Geef de URL van een resultaattypeomschrijving (Referentielijsten).",
+        )
+    klasse = SelectielijstResultaat.objects.filter(url=payload.selectielijstklasse).first()
+    if klasse is None:
+        raise invalid("selectielijstklasse", "bad-url", "Geef de URL van een resultaat uit de selectielijst.")
+    resultaattype = _api_names(
+        RESULTAATTYPE_FIELDS,
+        services.create_resultaattype,
+        zaaktype=zaaktype,
+        actor=actor_for(access),
+        forced=forced,
+        selectielijstklasse=klasse,
+        generic=generic,
+        omschrijving=payload.omschrijving,
+        toelichting=payload.toelichting or "",
+        archiefnominatie=payload.archiefnominatie or "",
+        archiefactietermijn=payload.archiefactietermijn or "",
+        brondatum_afleidingswijze=payload.brondatumArchiefprocedure.afleidingswijze,
+    )
+    queryset = parts(request, ResultaatType, "generic", "selectielijstklasse")
+    return created(serializers.resultaattype_rows([_get(queryset, str(resultaattype.uuid))])[0])
+
+
+EIGENSCHAP_FIELDS = {
+    "naam": "name",
+    "definitie": "label",
+    "toelichting": "help_text",
+    "specificatie.groep": "step",
+    "specificatie.waardenverzameling": "choices",
+    "specificatie.lengte": "max_length",
+}
+
+
+def _eigenschap_values(specificatie: schemas.EigenschapSpecificatie) -> dict:
+    """The form field behind a ZGW specificatie (ztc-015: datum is JJJJMMDD, lengte 8)."""
+    values: dict = {"step": specificatie.groep or "Gegevens"}
+    if specificatie.formaat == "datum_tijd":
+        raise invalid(
+            "specificatie.formaat", "not-supported", "Plus1 kent (nog) geen eigenschap met datum en tijd."
+        )
+    if specificatie.formaat == "datum":
+        if specificatie.lengte != "8":
+            raise invalid("specificatie.lengte", "invalid-length", "Een datum (JJJJMMDD) heeft lengte 8.")
+        values["data_type"] = "date"
+    elif specificatie.formaat == "getal":
+        values["data_type"] = "number"
+    elif specificatie.waardenverzameling:
+        values["data_type"] = "choice"
+        values["choices"] = list(specificatie.waardenverzameling)
+    else:
+        if not specificatie.lengte.isdigit() or int(specificatie.lengte) < 1:
+            raise invalid(
+                "specificatie.lengte", "invalid", "De lengte van tekst is een positief geheel getal."
+            )
+        values["data_type"] = "text"
+        values["max_length"] = int(specificatie.lengte)
+    return values
+
+
+@api.post(
+    "/eigenschappen", response={201: schemas.Eigenschap, **WRITE_ERRORS}, summary="Maak een EIGENSCHAP aan."
+)
+def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> HttpResponse:
+    access, forced = _require_write(request, WRITE, FORCED_WRITE)
+    zaaktype = _zaaktype_for_part(request, payload.zaaktype)
+    eigenschap = _api_names(
+        EIGENSCHAP_FIELDS,
+        services.create_eigenschap,
+        zaaktype=zaaktype,
+        actor=actor_for(access),
+        forced=forced,
+        name=payload.naam,
+        label=payload.definitie,
+        help_text=payload.toelichting or "",
+        **_eigenschap_values(payload.specificatie),
+    )
+    return created(serializers.eigenschap_rows([_get(parts(request, Eigenschap), str(eigenschap.uuid))])[0])

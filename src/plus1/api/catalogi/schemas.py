@@ -436,3 +436,45 @@ class ZaakTypeInformatieObjectTypeIn(Schema):
     volgnummer: int = Field(ge=1, le=999)
     richting: RichtingEnum
     statustype: str | None = None
+
+
+class CatalogusIn(Schema):
+    domein: str = Field(max_length=5)
+    rsin: str = Field(max_length=9)
+    contactpersoonBeheerNaam: str = Field(max_length=40)
+    contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
+    contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
+    naam: str | None = Field(None, max_length=200)
+    versie: str | None = Field(None, max_length=20)
+    begindatumVersie: datetime.date | None = None
+
+
+class PatchedCatalogus(Schema):
+    domein: str | None = Field(None, max_length=5)
+    rsin: str | None = Field(None, max_length=9)
+    contactpersoonBeheerNaam: str | None = Field(None, max_length=40)
+    contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
+    contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
+    naam: str | None = Field(None, max_length=200)
+    versie: str | None = Field(None, max_length=20)
+    begindatumVersie: datetime.date | None = None
+
+
+class ResultaatTypeCreate(Schema):
+    zaaktype: str
+    omschrijving: str = Field(max_length=30)
+    resultaattypeomschrijving: str = Field(max_length=1000)
+    selectielijstklasse: str = Field(max_length=1000)
+    toelichting: str | None = None
+    archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
+    archiefactietermijn: str | None = None
+    brondatumArchiefprocedure: BrondatumArchiefprocedure
+
+
+class EigenschapIn(Schema):
+    naam: str = Field(max_length=20)
+    definitie: str = Field(max_length=255)
+    specificatie: EigenschapSpecificatie
+    toelichting: str | None = Field(None, max_length=1000)
+    zaaktype: str
+    statustype: str | None = None

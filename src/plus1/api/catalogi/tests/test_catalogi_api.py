@@ -530,3 +530,83 @@ def test_the_parts_of_a_concept_zaaktype_change_until_it_is_published(zgw_client
     )
     assert fixed.patch(first["url"], json={"statustekst": "Anders"}).status_code == 400
     assert fixed.delete(link.json()["url"]).status_code == 400
+
+
+def test_a_gemeente_opens_its_own_catalogus_and_completes_a_zaaktype(zgw_client, gemeente_a, gemeente_b):
+    client = zgw_client(gemeente_a)
+    opened = client.post(
+        f"{ROOT}/catalogussen",
+        json={"domein": "UTR", "rsin": gemeente_a.rsin, "contactpersoonBeheerNaam": "Team Catalogus"},
+    )
+    assert opened.status_code == 201, opened.text
+    catalogus = opened.json()
+    assert catalogus["rsin"] == gemeente_a.rsin
+    assert catalogus["zaaktypen"] == []
+    assert (
+        client.post(
+            f"{ROOT}/catalogussen",
+            json={"domein": "UTR", "rsin": gemeente_a.rsin, "contactpersoonBeheerNaam": "X"},
+        ).json()["invalidParams"][0]["code"]
+        == "unique"
+    )
+    wrong_rsin = client.post(
+        f"{ROOT}/catalogussen",
+        json={"domein": "ANDER", "rsin": gemeente_b.rsin, "contactpersoonBeheerNaam": "X"},
+    )
+    assert wrong_rsin.status_code == 400
+    assert wrong_rsin.json()["invalidParams"][0]["name"] == "rsin"
+    renamed = client.patch(catalogus["url"], json={"naam": "Catalogus Utrecht"})
+    assert renamed.status_code == 200 and renamed.json()["naam"] == "Catalogus Utrecht"
+    assert zgw_client(gemeente_b).patch(catalogus["url"], json={"naam": "Van B"}).status_code == 404
+
+    zaaktype = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus["url"])).json()
+    template = ZaakTypeFactory().resultaattypen.first()
+    resultaat = {
+        "zaaktype": zaaktype["url"],
+        "omschrijving": "Verleend",
+        "resultaattypeomschrijving": template.generic.url,
+        "selectielijstklasse": template.selectielijstklasse.url,
+        "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+    }
+    created = client.post(f"{ROOT}/resultaattypen", json=resultaat)
+    assert created.status_code == 201, created.text
+    # ztc-002: archiving follows the selectielijstklasse when not given.
+    assert created.json()["archiefnominatie"] == template.selectielijstklasse.waardering
+    assert created.json()["archiefactietermijn"] == template.selectielijstklasse.bewaartermijn
+    wrong_klasse = client.post(
+        f"{ROOT}/resultaattypen",
+        json={
+            **resultaat,
+            "omschrijving": "Anders",
+            "selectielijstklasse": "https://example.com/resultaten/1",
+        },
+    )
+    assert wrong_klasse.status_code == 400
+    assert wrong_klasse.json()["invalidParams"][0]["name"] == "selectielijstklasse"
+
+    eigenschap = client.post(
+        f"{ROOT}/eigenschappen",
+        json={
+            "zaaktype": zaaktype["url"],
+            "naam": "plantdatum",
+            "definitie": "Wanneer is de boom geplant?",
+            "specificatie": {"formaat": "datum", "lengte": "8", "kardinaliteit": "1"},
+        },
+    )
+    assert eigenschap.status_code == 201, eigenschap.text
+    assert eigenschap.json()["specificatie"]["formaat"] == "datum"
+    wrong_length = client.post(
+        f"{ROOT}/eigenschappen",
+        json={
+            "zaaktype": zaaktype["url"],
+            "naam": "kapdatum",
+            "definitie": "Wanneer wilt u kappen?",
+            "specificatie": {"formaat": "datum", "lengte": "10", "kardinaliteit": "1"},
+        },
+    )
+    assert wrong_length.status_code == 400  # ztc-015
+    assert wrong_length.json()["invalidParams"][0]["name"] == "specificatie.lengte"
+    detail = client.get(zaaktype["url"]).json()
+    assert detail["resultaattypen"] == [created.json()["url"]]
+    assert detail["eigenschappen"] == [eigenschap.json()["url"]]
+    assert client.get(catalogus["url"]).json()["zaaktypen"] == [zaaktype["url"]]
