@@ -1484,3 +1484,161 @@ def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> Ht
         **_eigenschap_values(payload.specificatie),
     )
     return created(serializers.eigenschap_rows([_get(parts(request, Eigenschap), str(eigenschap.uuid))])[0])
+
+
+# Changes to the other parts: the plain attributes. A new reference (selectielijstklasse,
+# specificatie, informatieobjecttype) is a new part: delete and create it again.
+RESULTAATTYPE_CHANGE_FIELDS = {
+    "omschrijving": "omschrijving",
+    "toelichting": "toelichting",
+    "archiefnominatie": "archiefnominatie",
+    "archiefactietermijn": "archiefactietermijn",
+}
+EIGENSCHAP_CHANGE_FIELDS = {"naam": "name", "definitie": "label", "toelichting": "help_text"}
+ZIOT_CHANGE_FIELDS = {"volgnummer": "volgnummer", "richting": "direction"}
+
+
+def _blank_nulls(values: dict) -> dict:
+    return {name: "" if value is None else value for name, value in values.items()}
+
+
+def _set(payload) -> dict:
+    return {name: getattr(payload, name) for name in payload.model_fields_set}
+
+
+@api.patch(
+    "/resultaattypen/{uuid}",
+    response={200: schemas.ResultaatType, **WRITE_ERRORS},
+    summary="Werk een RESULTAATTYPE deels bij.",
+)
+def resultaattype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedResultaatType
+) -> HttpResponse:
+    return _change_part(
+        request,
+        ResultaatType,
+        uuid,
+        RESULTAATTYPE_CHANGE_FIELDS,
+        _blank_nulls(_set(payload)),
+        serializers.resultaattype_rows,
+    )
+
+
+@api.put(
+    "/resultaattypen/{uuid}",
+    response={200: schemas.ResultaatType, **WRITE_ERRORS},
+    summary="Werk een RESULTAATTYPE in zijn geheel bij.",
+)
+def resultaattype_update(
+    request: HttpRequest, uuid: str, payload: schemas.ResultaatTypeCreate
+) -> HttpResponse:
+    current = _get(parts(request, ResultaatType, "generic", "selectielijstklasse"), uuid)
+    if (
+        payload.selectielijstklasse != current.selectielijstklasse.url
+        or payload.resultaattypeomschrijving != current.generic.url
+        or payload.brondatumArchiefprocedure.afleidingswijze != current.brondatum_afleidingswijze
+    ):
+        raise invalid(
+            "selectielijstklasse",
+            "immutable",
+            "Selectielijstklasse, resultaattypeomschrijving en afleidingswijze veranderen niet; "
+            "maak een nieuw resultaattype.",
+        )
+    values = {name: getattr(payload, name) for name in ("zaaktype", *RESULTAATTYPE_CHANGE_FIELDS)}
+    # As on create (ztc-002): what is left out follows the selectielijstklasse.
+    values["archiefnominatie"] = payload.archiefnominatie or current.selectielijstklasse.waardering
+    values["archiefactietermijn"] = payload.archiefactietermijn or current.selectielijstklasse.bewaartermijn
+    return _change_part(
+        request,
+        ResultaatType,
+        uuid,
+        RESULTAATTYPE_CHANGE_FIELDS,
+        {**_blank_nulls(values), "zaaktype": payload.zaaktype},
+        serializers.resultaattype_rows,
+    )
+
+
+@api.patch(
+    "/eigenschappen/{uuid}",
+    response={200: schemas.Eigenschap, **WRITE_ERRORS},
+    summary="Werk een EIGENSCHAP deels bij.",
+)
+def eigenschap_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedEigenschap
+) -> HttpResponse:
+    return _change_part(
+        request,
+        Eigenschap,
+        uuid,
+        EIGENSCHAP_CHANGE_FIELDS,
+        _blank_nulls(_set(payload)),
+        serializers.eigenschap_rows,
+    )
+
+
+@api.put(
+    "/eigenschappen/{uuid}",
+    response={200: schemas.Eigenschap, **WRITE_ERRORS},
+    summary="Werk een EIGENSCHAP in zijn geheel bij.",
+)
+def eigenschap_update(request: HttpRequest, uuid: str, payload: schemas.EigenschapIn) -> HttpResponse:
+    current = _get(parts(request, Eigenschap), uuid)
+    wanted = _eigenschap_values(payload.specificatie)
+    wanted.pop("step")
+    if any(getattr(current, name) != value for name, value in wanted.items()):
+        raise invalid(
+            "specificatie", "immutable", "De specificatie verandert niet; maak een nieuwe eigenschap."
+        )
+    values = {"zaaktype": payload.zaaktype, "naam": payload.naam, "definitie": payload.definitie}
+    values["toelichting"] = payload.toelichting or ""
+    return _change_part(
+        request, Eigenschap, uuid, EIGENSCHAP_CHANGE_FIELDS, values, serializers.eigenschap_rows
+    )
+
+
+def _ziot_queryset(request: HttpRequest) -> QuerySet:
+    return parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype")
+
+
+@api.patch(
+    "/zaaktype-informatieobjecttypen/{uuid}",
+    response={200: schemas.ZaakTypeInformatieObjectType, **WRITE_ERRORS},
+    summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie deels bij.",
+)
+def zaaktype_informatieobjecttype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedZaakTypeInformatieObjectType
+) -> HttpResponse:
+    return _change_part(
+        request,
+        ZaakTypeInformatieObjectType,
+        uuid,
+        ZIOT_CHANGE_FIELDS,
+        _set(payload),
+        serializers.zaaktype_informatieobjecttype_rows,
+    )
+
+
+@api.put(
+    "/zaaktype-informatieobjecttypen/{uuid}",
+    response={200: schemas.ZaakTypeInformatieObjectType, **WRITE_ERRORS},
+    summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie in zijn geheel bij.",
+)
+def zaaktype_informatieobjecttype_update(
+    request: HttpRequest, uuid: str, payload: schemas.ZaakTypeInformatieObjectTypeIn
+) -> HttpResponse:
+    current = _get(_ziot_queryset(request), uuid)
+    if payload.informatieobjecttype != current.informatieobjecttype.omschrijving:
+        raise invalid(
+            "informatieobjecttype",
+            "immutable",
+            "Het informatieobjecttype verandert niet; maak een nieuwe relatie.",
+        )
+    values = {"zaaktype": payload.zaaktype, "volgnummer": payload.volgnummer, "richting": payload.richting}
+    return _change_part(
+        request,
+        ZaakTypeInformatieObjectType,
+        uuid,
+        ZIOT_CHANGE_FIELDS,
+        values,
+        serializers.zaaktype_informatieobjecttype_rows,
+    )

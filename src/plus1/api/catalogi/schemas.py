@@ -478,3 +478,24 @@ class EigenschapIn(Schema):
     toelichting: str | None = Field(None, max_length=1000)
     zaaktype: str
     statustype: str | None = None
+
+
+class PatchedResultaatType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=30)
+    toelichting: str | None = None
+    archiefnominatie: ArchiefnominatieEnum | None = None
+    archiefactietermijn: str | None = None
+
+
+class PatchedEigenschap(Schema):
+    zaaktype: str | None = None
+    naam: str | None = Field(None, max_length=20)
+    definitie: str | None = Field(None, max_length=255)
+    toelichting: str | None = Field(None, max_length=1000)
+
+
+class PatchedZaakTypeInformatieObjectType(Schema):
+    zaaktype: str | None = None
+    volgnummer: int | None = Field(None, ge=1, le=999)
+    richting: RichtingEnum | None = None

@@ -510,6 +510,9 @@ def test_the_parts_of_a_concept_zaaktype_change_until_it_is_published(zgw_client
     )
     assert link.status_code == 201, link.text
     assert link.json()["informatieobjecttype"] == "Bewijsstuk"
+    outgoing = client.patch(link.json()["url"], json={"richting": "uitgaand", "volgnummer": 3})
+    assert outgoing.status_code == 200, outgoing.text
+    assert (outgoing.json()["richting"], outgoing.json()["volgnummer"]) == ("uitgaand", 3)
     unknown = client.post(
         f"{ROOT}/zaaktype-informatieobjecttypen",
         json={
@@ -606,6 +609,18 @@ def test_a_gemeente_opens_its_own_catalogus_and_completes_a_zaaktype(zgw_client,
     )
     assert wrong_length.status_code == 400  # ztc-015
     assert wrong_length.json()["invalidParams"][0]["name"] == "specificatie.lengte"
+    explained = client.patch(created.json()["url"], json={"toelichting": "Vergunning verleend"})
+    assert explained.status_code == 200 and explained.json()["toelichting"] == "Vergunning verleend"
+    put = client.put(created.json()["url"], json={**resultaat, "omschrijving": "Toegekend"})
+    assert put.status_code == 200 and put.json()["omschrijving"] == "Toegekend"
+    assert (
+        client.put(
+            created.json()["url"],
+            json={**resultaat, "selectielijstklasse": template.selectielijstklasse.url[:-1]},
+        )
+    ).status_code == 400
+    asked = client.patch(eigenschap.json()["url"], json={"definitie": "Plantdatum van de boom"})
+    assert asked.status_code == 200 and asked.json()["definitie"] == "Plantdatum van de boom"
     detail = client.get(zaaktype["url"]).json()
     assert detail["resultaattypen"] == [created.json()["url"]]
     assert detail["eigenschappen"] == [eigenschap.json()["url"]]
