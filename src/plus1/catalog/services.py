@@ -491,16 +491,30 @@ def create_zaaktype(
 
 @transaction.atomic
 def change_zaaktype(
-    *, zaaktype: ZaakType, actor: Actor, actie: str = "partial_update", forced: bool = False, **changes: Any
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    actie: str = "partial_update",
+    forced: bool = False,
+    besluittypen: list[BesluitType] | None = None,
+    **changes: Any,
 ) -> ZaakType:
     """Change a zaaktype through the API: any content while concept (ztc-009).
 
     A published zaaktype only takes a new ``valid_until`` (eindeGeldigheid), or any change
     as a correction by an application with ``catalogi.geforceerd-schrijven``.
     """
-    zaaktype = ZaakType.objects.select_for_update().get(pk=zaaktype.pk)
-    if zaaktype.is_published and not forced and set(changes) - {"valid_until"}:
+    zaaktype = ZaakType.objects.select_for_update().select_related("process").get(pk=zaaktype.pk)
+    if zaaktype.is_published and not forced and (besluittypen is not None or set(changes) - {"valid_until"}):
         _refuse_if_published(zaaktype, str(zaaktype))
+    if besluittypen is not None and any(
+        b.catalogus_id != zaaktype.process.catalogus_id for b in besluittypen
+    ):
+        raise FieldProblem.single(
+            "besluittypen",
+            "relations-incorrect-catalogus",
+            "Alle besluittypen moeten in dezelfde catalogus staan.",  # ztc-013
+        )
     unknown = set(changes) - set(ZAAKTYPE_CONTENT_FIELDS) - {"valid_until"}
     if unknown:
         raise ValueError(f"Unknown zaaktype fields: {sorted(unknown)}")
@@ -509,6 +523,8 @@ def change_zaaktype(
         setattr(zaaktype, name, value)
     _full_clean(zaaktype)
     zaaktype.save()
+    if besluittypen is not None:
+        zaaktype.besluittypen.set(besluittypen)
     record_change(
         tenant=zaaktype.tenant,
         actor=actor,

@@ -671,10 +671,11 @@ def zaaktype_informatieobjecttype_list(
             queryset = queryset.filter(informatieobjecttype__uuid=iot_uuid)
         if richting:
             queryset = queryset.filter(direction=richting)
-        # "status" is about both ends of the relation, as in the reference implementation.
-        return queryset.filter(
-            _status_q(request, "zaaktype__status"), _status_q(request, "informatieobjecttype__status")
-        ).order_by("zaaktype_id", "volgnummer")
+        # "status" is about both ends: definitief when both are published, concept when either is not.
+        both = _status_q(request, "zaaktype__status") & _status_q(request, "informatieobjecttype__status")
+        if request.GET.get("status") == "concept":
+            both = _status_q(request, "zaaktype__status") | _status_q(request, "informatieobjecttype__status")
+        return queryset.filter(both).order_by("zaaktype_id", "volgnummer")
 
     return _list(
         request,
@@ -794,12 +795,8 @@ def _zaaktype_detail(request: HttpRequest, zaaktype: ZaakType, *, status: int = 
     return created(data) if status == 201 else json_response(data)
 
 
-@api.post("/zaaktypen", response={201: schemas.ZaakType, **WRITE_ERRORS}, summary="Maak een ZAAKTYPE aan.")
-def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> HttpResponse:
-    access, _forced = _require_write(request, WRITE)
-    catalogus = _resolve(
-        request, "catalogus", payload.catalogus, "catalogussen", Catalogus.objects.for_tenant(request.tenant)
-    )
+def _zaaktype_references(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> tuple:
+    """The product, selectielijst-procestype and besluittypen a zaaktype body points at."""
     products = [Product.objects.filter(upl_uri=uri).first() for uri in payload.productenOfDiensten]
     if not products or products[0] is None:
         raise invalid(
@@ -825,6 +822,16 @@ def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> Ht
         )
         for index, url in enumerate(payload.besluittypen)
     ]
+    return products[0], procestype, besluittypen
+
+
+@api.post("/zaaktypen", response={201: schemas.ZaakType, **WRITE_ERRORS}, summary="Maak een ZAAKTYPE aan.")
+def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> HttpResponse:
+    access, _forced = _require_write(request, WRITE)
+    catalogus = _resolve(
+        request, "catalogus", payload.catalogus, "catalogussen", Catalogus.objects.for_tenant(request.tenant)
+    )
+    product, procestype, besluittypen = _zaaktype_references(request, payload)
     values = _model_values(ZAAKTYPE_FIELDS, payload.dict())
     values["description"] = values.get("description") or payload.omschrijving
     zaaktype = _api_names(
@@ -834,7 +841,7 @@ def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> Ht
         identificatie=payload.identificatie,
         actor=actor_for(access),
         besluittypen=besluittypen,
-        product=products[0],
+        product=product,
         selectielijst_procestype=procestype,
         lead_time_source="Niet opgegeven (Catalogi API)",
         **values,
@@ -842,7 +849,7 @@ def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> Ht
     return _zaaktype_detail(request, zaaktype, status=201)
 
 
-def _change_zaaktype(request: HttpRequest, uuid: str, values: dict, actie: str) -> HttpResponse:
+def _change_zaaktype(request: HttpRequest, uuid: str, values: dict, actie: str, **references) -> HttpResponse:
     access, forced = _require_write(request, WRITE, FORCED_WRITE)
     zaaktype = _get(zaaktypen(request), uuid)
     _own(request, zaaktype)
@@ -854,6 +861,7 @@ def _change_zaaktype(request: HttpRequest, uuid: str, values: dict, actie: str) 
         actie=actie,
         forced=forced,
         **_model_values(ZAAKTYPE_FIELDS, values),
+        **references,
     )
     return _zaaktype_detail(request, zaaktype)
 
@@ -864,9 +872,21 @@ def _change_zaaktype(request: HttpRequest, uuid: str, values: dict, actie: str) 
     summary="Werk een ZAAKTYPE in zijn geheel bij.",
 )
 def zaaktype_update(request: HttpRequest, uuid: str, payload: schemas.ZaakTypeCreate) -> HttpResponse:
+    current = _get(zaaktypen(request), uuid)
+    if payload.identificatie != current.process.identificatie:
+        raise invalid("identificatie", "immutable", "De identificatie van een zaaktype verandert niet.")
+    product, procestype, besluittypen = _zaaktype_references(request, payload)
     values = payload.dict()
     values["toelichting"] = values.get("toelichting") or payload.omschrijving
-    return _change_zaaktype(request, uuid, values, "update")
+    return _change_zaaktype(
+        request,
+        uuid,
+        values,
+        "update",
+        product=product,
+        selectielijst_procestype=procestype,
+        besluittypen=besluittypen,
+    )
 
 
 @api.patch(

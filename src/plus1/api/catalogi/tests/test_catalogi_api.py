@@ -204,6 +204,14 @@ def test_a_gemeente_builds_publishes_and_ends_its_own_zaaktype(zgw_client, gemee
     patched = client.patch(zaaktype["url"], json={"omschrijving": "Kapvergunning"})
     assert patched.status_code == 200, patched.text
     assert patched.json()["omschrijving"] == "Kapvergunning"
+    put = client.put(
+        zaaktype["url"], json=_zaaktype_payload(catalogus_url, omschrijving="Kapvergunning", doel="Kappen")
+    )
+    assert put.status_code == 200, put.text
+    assert (put.json()["doel"], put.json()["besluittypen"]) == ("Kappen", [])
+    renamed = client.put(zaaktype["url"], json=_zaaktype_payload(catalogus_url, identificatie="ANDER"))
+    assert renamed.status_code == 400
+    assert renamed.json()["invalidParams"][0]["name"] == "identificatie"
 
     for volgnummer, omschrijving in [(1, "Ontvangen"), (2, "Afgehandeld")]:
         status = client.post(
@@ -260,7 +268,7 @@ def test_a_gemeente_builds_publishes_and_ends_its_own_zaaktype(zgw_client, gemee
         .order_by("id")
         .values_list("actie", flat=True)
     )
-    assert actions == ["create", "partial_update", "update", "partial_update"]
+    assert actions == ["create", "partial_update", "update", "update", "partial_update"]
     assert Notification.objects.filter(kanaal="zaaktypen").first().kenmerken == {"catalogus": catalogus_url}
 
 
