@@ -61,6 +61,8 @@ ZAAKTYPE_PREFETCH = (
     "document_types__informatieobjecttype",
 )
 PART_RELATED = ("zaaktype__process__catalogus",)
+# A create on a collection has no 404 in the OAS.
+CREATE_ERRORS = {status: schema for status, schema in WRITE_ERRORS.items() if status != 404}
 
 
 def require_read(request: HttpRequest) -> None:
@@ -825,7 +827,7 @@ def _zaaktype_references(request: HttpRequest, payload: schemas.ZaakTypeCreate) 
     return products[0], procestype, besluittypen
 
 
-@api.post("/zaaktypen", response={201: schemas.ZaakType, **WRITE_ERRORS}, summary="Maak een ZAAKTYPE aan.")
+@api.post("/zaaktypen", response={201: schemas.ZaakType, **CREATE_ERRORS}, summary="Maak een ZAAKTYPE aan.")
 def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> HttpResponse:
     access, _forced = _require_write(request, WRITE)
     catalogus = _resolve(
@@ -983,7 +985,7 @@ def _zaaktype_for_part(request: HttpRequest, url: str) -> ZaakType:
 
 
 @api.post(
-    "/statustypen", response={201: schemas.StatusType, **WRITE_ERRORS}, summary="Maak een STATUSTYPE aan."
+    "/statustypen", response={201: schemas.StatusType, **CREATE_ERRORS}, summary="Maak een STATUSTYPE aan."
 )
 def statustype_create(request: HttpRequest, payload: schemas.StatusTypeIn) -> HttpResponse:
     access, forced = _require_write(request, WRITE, FORCED_WRITE)
@@ -999,7 +1001,7 @@ def statustype_create(request: HttpRequest, payload: schemas.StatusTypeIn) -> Ht
     return created(serializers.statustype_rows([_get(parts(request, StatusType), str(statustype.uuid))])[0])
 
 
-@api.post("/roltypen", response={201: schemas.RolType, **WRITE_ERRORS}, summary="Maak een ROLTYPE aan.")
+@api.post("/roltypen", response={201: schemas.RolType, **CREATE_ERRORS}, summary="Maak een ROLTYPE aan.")
 def roltype_create(request: HttpRequest, payload: schemas.RolTypeIn) -> HttpResponse:
     access, forced = _require_write(request, WRITE, FORCED_WRITE)
     zaaktype = _zaaktype_for_part(request, payload.zaaktype)
@@ -1077,7 +1079,7 @@ def _own_catalogus(request: HttpRequest, url: str) -> Catalogus:
 
 @api.post(
     "/informatieobjecttypen",
-    response={201: schemas.InformatieObjectType, **WRITE_ERRORS},
+    response={201: schemas.InformatieObjectType, **CREATE_ERRORS},
     summary="Maak een INFORMATIEOBJECTTYPE aan.",
 )
 def informatieobjecttype_create(
@@ -1175,7 +1177,7 @@ def _no_besluittype_documents(payload) -> None:
 
 @api.post(
     "/besluittypen",
-    response={201: schemas.BesluitType, **WRITE_ERRORS},
+    response={201: schemas.BesluitType, **CREATE_ERRORS},
     summary="Maak een BESLUITTYPE aan.",
 )
 def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> HttpResponse:
@@ -1295,7 +1297,7 @@ def roltype_partial_update(request: HttpRequest, uuid: str, payload: schemas.Pat
 
 @api.post(
     "/zaaktype-informatieobjecttypen",
-    response={201: schemas.ZaakTypeInformatieObjectType, **WRITE_ERRORS},
+    response={201: schemas.ZaakTypeInformatieObjectType, **CREATE_ERRORS},
     summary="Maak een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie aan.",
 )
 def zaaktype_informatieobjecttype_create(
@@ -1355,7 +1357,7 @@ def _catalogus_detail(request: HttpRequest, catalogus: Catalogus) -> dict:
 
 
 @api.post(
-    "/catalogussen", response={201: schemas.Catalogus, **WRITE_ERRORS}, summary="Maak een CATALOGUS aan."
+    "/catalogussen", response={201: schemas.Catalogus, **CREATE_ERRORS}, summary="Maak een CATALOGUS aan."
 )
 def catalogus_create(request: HttpRequest, payload: schemas.CatalogusIn) -> HttpResponse:
     access, _forced = _require_write(request, WRITE)
@@ -1416,7 +1418,7 @@ RESULTAATTYPE_FIELDS = {
 
 @api.post(
     "/resultaattypen",
-    response={201: schemas.ResultaatType, **WRITE_ERRORS},
+    response={201: schemas.ResultaatType, **CREATE_ERRORS},
     summary="Maak een RESULTAATTYPE aan.",
 )
 def resultaattype_create(request: HttpRequest, payload: schemas.ResultaatTypeCreate) -> HttpResponse:
@@ -1487,7 +1489,7 @@ def _eigenschap_values(specificatie: schemas.EigenschapSpecificatie) -> dict:
 
 
 @api.post(
-    "/eigenschappen", response={201: schemas.Eigenschap, **WRITE_ERRORS}, summary="Maak een EIGENSCHAP aan."
+    "/eigenschappen", response={201: schemas.Eigenschap, **CREATE_ERRORS}, summary="Maak een EIGENSCHAP aan."
 )
 def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> HttpResponse:
     access, forced = _require_write(request, WRITE, FORCED_WRITE)
