@@ -96,3 +96,15 @@ def themes_with_counts(gemeente: Organisation) -> list[Theme]:
     for theme in themes:
         theme.online_count = online_per_theme.get(theme.id, 0)
     return themes
+
+
+def catalog_tenant_ids(tenant: Organisation) -> list[int]:
+    """The tenants whose catalog content ``tenant`` may read: its own and the collective's.
+
+    The collective's shared catalog is public to every gemeente; another gemeente's own
+    types are not (ZGW tenancy: a 404, never data).
+    """
+    collective_ids = Organisation.objects.filter(kind=OrganisationKind.COLLECTIVE).values_list(
+        "pk", flat=True
+    )
+    return sorted({tenant.pk, *collective_ids})

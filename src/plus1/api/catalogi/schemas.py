@@ -1,0 +1,501 @@
+"""Catalogi API 1.3.3 schemas, named and spelled as the standard's OAS (components/schemas).
+
+They document the operations (``response=``) and parse the input; the answers themselves
+are rendered by the hand-written serializers in ``serializers.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+VertrouwelijkheidaanduidingEnum = Literal[
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+]
+IndicatieInternOfExternEnum = Literal["intern", "extern"]
+OmschrijvingGeneriekEnum = Literal[
+    "adviseur",
+    "behandelaar",
+    "belanghebbende",
+    "beslisser",
+    "initiator",
+    "klantcontacter",
+    "zaakcoordinator",
+    "mede_initiator",
+]
+RichtingEnum = Literal["inkomend", "intern", "uitgaand"]
+ArchiefnominatieEnum = Literal["blijvend_bewaren", "vernietigen"]
+AfleidingswijzeEnum = Literal[
+    "afgehandeld",
+    "ander_datumkenmerk",
+    "eigenschap",
+    "gerelateerde_zaak",
+    "hoofdzaak",
+    "ingangsdatum_besluit",
+    "termijn",
+    "vervaldatum_besluit",
+    "zaakobject",
+]
+FormaatEnum = Literal["tekst", "getal", "datum", "datum_tijd"]
+AardRelatieEnum = Literal["vervolg", "bijdrage", "onderwerp"]
+
+
+class Catalogus(Schema):
+    url: str
+    domein: str = Field(max_length=5)
+    rsin: str = Field(max_length=9)
+    contactpersoonBeheerNaam: str = Field(max_length=40)
+    contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
+    contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
+    zaaktypen: list[str]
+    besluittypen: list[str]
+    besluittypeOmschrijving: list[str]
+    informatieobjecttypen: list[str]
+    informatieobjecttypeOmschrijving: list[str]
+    naam: str | None = Field(None, max_length=200)
+    versie: str | None = Field(None, max_length=20)
+    begindatumVersie: datetime.date | None = None
+
+
+class ReferentieProces(Schema):
+    naam: str = Field(max_length=80)
+    link: str | None = Field(None, max_length=200)
+
+
+class ZaakTypenRelatie(Schema):
+    zaaktype: str = Field(max_length=200)
+    zaaktypeIdentificatie: str
+    aardRelatie: AardRelatieEnum
+    toelichting: str | None = Field(None, max_length=255)
+
+
+class BronCatalogus(Schema):
+    url: str = Field(max_length=200)
+    domein: str = Field(max_length=5)
+    rsin: str = Field(max_length=9)
+
+
+class BronZaaktype(Schema):
+    url: str = Field(max_length=200)
+    identificatie: str = Field(max_length=50)
+    omschrijving: str = Field(max_length=80)
+
+
+class ZaakType(Schema):
+    url: str
+    identificatie: str = Field(max_length=50)
+    omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
+    doel: str
+    aanleiding: str
+    toelichting: str | None = None
+    indicatieInternOfExtern: IndicatieInternOfExternEnum
+    handelingInitiator: str = Field(max_length=20)
+    onderwerp: str = Field(max_length=80)
+    handelingBehandelaar: str = Field(max_length=20)
+    doorlooptijd: str
+    servicenorm: str | None = None
+    opschortingEnAanhoudingMogelijk: bool
+    verlengingMogelijk: bool
+    verlengingstermijn: str | None = None
+    trefwoorden: list[str] | None = None
+    publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    verantwoordingsrelatie: list[str] | None = None
+    productenOfDiensten: list[str]
+    selectielijstProcestype: str | None = Field(None, max_length=200)
+    referentieproces: ReferentieProces
+    verantwoordelijke: str = Field(max_length=50)
+    zaakobjecttypen: list[str]
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
+    catalogus: str
+    statustypen: list[str]
+    resultaattypen: list[str]
+    resultaattypeOmschrijving: list[str]
+    eigenschappen: list[str]
+    informatieobjecttypen: list[str]
+    informatieobjecttypeOmschrijving: list[str]
+    roltypen: list[str]
+    besluittypen: list[str]
+    besluittypeOmschrijving: list[str]
+    deelzaaktypen: list[str]
+    deelzaaktypeIdentificaties: list[str]
+    gerelateerdeZaaktypen: list[ZaakTypenRelatie]
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+    versiedatum: datetime.date | None = None
+    concept: bool
+
+
+class ZaakTypeCreate(Schema):
+    """``POST /zaaktypen``: the fields Plus1 stores; the rest of the standard is ignored (deviations)."""
+
+    identificatie: str = Field(max_length=50)
+    omschrijving: str = Field(max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
+    doel: str
+    aanleiding: str
+    toelichting: str = ""
+    indicatieInternOfExtern: IndicatieInternOfExternEnum
+    handelingInitiator: str = Field(max_length=20)
+    onderwerp: str = Field(max_length=80)
+    handelingBehandelaar: str = Field(max_length=20)
+    doorlooptijd: str
+    servicenorm: str | None = None
+    opschortingEnAanhoudingMogelijk: bool
+    verlengingMogelijk: bool
+    verlengingstermijn: str | None = None
+    trefwoorden: list[str] = Field(default_factory=list)
+    publicatieIndicatie: bool
+    productenOfDiensten: list[str]
+    selectielijstProcestype: str | None = Field(None, max_length=200)
+    referentieproces: ReferentieProces
+    verantwoordelijke: str = Field(max_length=50)
+    catalogus: str
+    besluittypen: list[str]
+    deelzaaktypen: list[str] = Field(default_factory=list)
+    gerelateerdeZaaktypen: list[ZaakTypenRelatie]
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    versiedatum: datetime.date | None = None
+
+
+class PatchedZaakType(Schema):
+    """``PATCH /zaaktypen/{uuid}``: any of the writable fields."""
+
+    omschrijving: str | None = Field(None, max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
+    doel: str | None = None
+    aanleiding: str | None = None
+    toelichting: str | None = None
+    indicatieInternOfExtern: IndicatieInternOfExternEnum | None = None
+    handelingInitiator: str | None = Field(None, max_length=20)
+    onderwerp: str | None = Field(None, max_length=80)
+    handelingBehandelaar: str | None = Field(None, max_length=20)
+    doorlooptijd: str | None = None
+    servicenorm: str | None = None
+    opschortingEnAanhoudingMogelijk: bool | None = None
+    verlengingMogelijk: bool | None = None
+    verlengingstermijn: str | None = None
+    trefwoorden: list[str] | None = None
+    verantwoordelijke: str | None = Field(None, max_length=50)
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+
+
+class InformatieObjectTypeOmschrijvingGeneriek(Schema):
+    informatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=80)
+    definitieInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=255)
+    herkomstInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=12)
+    hierarchieInformatieobjecttypeOmschrijvingGeneriek: str = Field(max_length=80)
+    opmerkingInformatieobjecttypeOmschrijvingGeneriek: str | None = Field(None, max_length=255)
+
+
+class InformatieObjectType(Schema):
+    url: str
+    catalogus: str
+    omschrijving: str = Field(max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+    concept: bool
+    zaaktypen: list[str]
+    zaaktypeIdentificaties: list[str]
+    besluittypen: list[str]
+    besluittypeOmschrijving: list[str]
+    informatieobjectcategorie: str = Field(max_length=80)
+    trefwoord: list[str] | None = None
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
+
+
+class BesluitType(Schema):
+    url: str
+    catalogus: str
+    zaaktypen: list[str]
+    zaaktypeIdentificaties: list[str]
+    omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
+    besluitcategorie: str | None = Field(None, max_length=40)
+    reactietermijn: str | None = None
+    publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    publicatietermijn: str | None = None
+    toelichting: str | None = None
+    informatieobjecttypen: list[str]
+    informatieobjecttypeOmschrijvingen: list[str]
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+    concept: bool
+    resultaattypen: list[str]
+    resultaattypenOmschrijving: list[str]
+    vastgelegdIn: list[str]
+
+
+class CheckListItem(Schema):
+    itemnaam: str = Field(max_length=30)
+    toelichting: str | None = Field(None, max_length=1000)
+    vraagstelling: str = Field(max_length=255)
+    verplicht: bool | None = None
+
+
+class StatusType(Schema):
+    url: str
+    omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
+    statustekst: str | None = Field(None, max_length=1000)
+    zaaktype: str
+    catalogus: str
+    zaaktypeIdentificatie: str
+    volgnummer: int
+    isEindstatus: bool
+    informeren: bool | None = None
+    doorlooptijd: str | None = None
+    toelichting: str | None = Field(None, max_length=1000)
+    checklistitemStatustype: list[CheckListItem] | None = None
+    eigenschappen: list[str] | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+
+
+class StatusTypeIn(Schema):
+    omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str = Field("", max_length=80)
+    statustekst: str = Field("", max_length=1000)
+    zaaktype: str
+    volgnummer: int = Field(ge=1, le=9999)
+    informeren: bool = False
+
+
+class RolType(Schema):
+    url: str
+    zaaktype: str
+    zaaktypeIdentificatie: str
+    omschrijving: str = Field(max_length=100)
+    omschrijvingGeneriek: OmschrijvingGeneriekEnum
+    catalogus: str | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+
+
+class RolTypeIn(Schema):
+    zaaktype: str
+    omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: OmschrijvingGeneriekEnum
+
+
+class BrondatumArchiefprocedure(Schema):
+    afleidingswijze: AfleidingswijzeEnum
+    datumkenmerk: str | None = Field(None, max_length=80)
+    einddatumBekend: bool | None = None
+    objecttype: str | None = None
+    registratie: str | None = Field(None, max_length=80)
+    procestermijn: str | None = None
+
+
+class ResultaatType(Schema):
+    url: str
+    zaaktype: str
+    zaaktypeIdentificatie: str
+    omschrijving: str = Field(max_length=30)
+    resultaattypeomschrijving: str = Field(max_length=1000)
+    omschrijvingGeneriek: str
+    selectielijstklasse: str = Field(max_length=1000)
+    toelichting: str | None = None
+    archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
+    archiefactietermijn: str | None = None
+    brondatumArchiefprocedure: BrondatumArchiefprocedure | None = None
+    procesobjectaard: str | None = Field(None, max_length=200)
+    catalogus: str | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+    indicatieSpecifiek: bool | None = None
+    procestermijn: str | None = None
+    besluittypen: list[str] | None = None
+    besluittypeOmschrijving: list[str] | None = None
+    informatieobjecttypen: list[str] | None = None
+    informatieobjecttypeOmschrijving: list[str] | None = None
+
+
+class EigenschapSpecificatie(Schema):
+    groep: str | None = Field(None, max_length=32)
+    formaat: FormaatEnum
+    lengte: str = Field(max_length=14)
+    kardinaliteit: str = Field(max_length=3)
+    waardenverzameling: list[str] | None = None
+
+
+class Eigenschap(Schema):
+    url: str
+    naam: str = Field(max_length=20)
+    catalogus: str
+    definitie: str = Field(max_length=255)
+    specificatie: EigenschapSpecificatie
+    toelichting: str | None = Field(None, max_length=1000)
+    zaaktype: str
+    zaaktypeIdentificatie: str
+    statustype: str | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+
+
+class ZaakTypeInformatieObjectType(Schema):
+    url: str
+    zaaktype: str
+    zaaktypeIdentificatie: str
+    catalogus: str
+    informatieobjecttype: str = Field(max_length=100)
+    volgnummer: int
+    richting: RichtingEnum
+    statustype: str | None = None
+
+
+class InformatieObjectTypeIn(Schema):
+    catalogus: str
+    omschrijving: str = Field(max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+    informatieobjectcategorie: str = Field(max_length=80)
+
+
+class PatchedInformatieObjectType(Schema):
+    omschrijving: str | None = Field(None, max_length=80)
+    vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    informatieobjectcategorie: str | None = Field(None, max_length=80)
+
+
+class BesluitTypeIn(Schema):
+    catalogus: str
+    omschrijving: str = Field(max_length=80)
+    besluitcategorie: str | None = Field(None, max_length=40)
+    reactietermijn: str | None = None
+    publicatieIndicatie: bool
+    toelichting: str | None = None
+    informatieobjecttypen: list[str]
+    beginGeldigheid: datetime.date
+    eindeGeldigheid: datetime.date | None = None
+
+
+class PatchedBesluitType(Schema):
+    omschrijving: str | None = Field(None, max_length=80)
+    besluitcategorie: str | None = Field(None, max_length=40)
+    reactietermijn: str | None = None
+    publicatieIndicatie: bool | None = None
+    toelichting: str | None = None
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+
+
+class PatchedStatusType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
+    statustekst: str | None = Field(None, max_length=1000)
+    volgnummer: int | None = Field(None, ge=1, le=9999)
+    informeren: bool | None = None
+
+
+class PatchedRolType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: OmschrijvingGeneriekEnum | None = None
+
+
+class ZaakTypeInformatieObjectTypeIn(Schema):
+    zaaktype: str
+    # Catalogi 1.3: the omschrijving of the informatieobjecttype, shared by all its versions.
+    informatieobjecttype: str = Field(max_length=100)
+    volgnummer: int = Field(ge=1, le=999)
+    richting: RichtingEnum
+    statustype: str | None = None
+
+
+class CatalogusIn(Schema):
+    domein: str = Field(max_length=5)
+    rsin: str = Field(max_length=9)
+    contactpersoonBeheerNaam: str = Field(max_length=40)
+    contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
+    contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
+    naam: str | None = Field(None, max_length=200)
+    versie: str | None = Field(None, max_length=20)
+    begindatumVersie: datetime.date | None = None
+
+
+class PatchedCatalogus(Schema):
+    domein: str | None = Field(None, max_length=5)
+    rsin: str | None = Field(None, max_length=9)
+    contactpersoonBeheerNaam: str | None = Field(None, max_length=40)
+    contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
+    contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
+    naam: str | None = Field(None, max_length=200)
+    versie: str | None = Field(None, max_length=20)
+    begindatumVersie: datetime.date | None = None
+
+
+class ResultaatTypeCreate(Schema):
+    zaaktype: str
+    omschrijving: str = Field(max_length=30)
+    resultaattypeomschrijving: str = Field(max_length=1000)
+    selectielijstklasse: str = Field(max_length=1000)
+    toelichting: str | None = None
+    archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
+    archiefactietermijn: str | None = None
+    brondatumArchiefprocedure: BrondatumArchiefprocedure
+
+
+class EigenschapIn(Schema):
+    naam: str = Field(max_length=20)
+    definitie: str = Field(max_length=255)
+    specificatie: EigenschapSpecificatie
+    toelichting: str | None = Field(None, max_length=1000)
+    zaaktype: str
+    statustype: str | None = None
+
+
+class PatchedResultaatType(Schema):
+    zaaktype: str | None = None
+    omschrijving: str | None = Field(None, max_length=30)
+    toelichting: str | None = None
+    archiefnominatie: ArchiefnominatieEnum | None = None
+    archiefactietermijn: str | None = None
+
+
+class PatchedEigenschap(Schema):
+    zaaktype: str | None = None
+    naam: str | None = Field(None, max_length=20)
+    definitie: str | None = Field(None, max_length=255)
+    toelichting: str | None = Field(None, max_length=1000)
+
+
+class PatchedZaakTypeInformatieObjectType(Schema):
+    zaaktype: str | None = None
+    volgnummer: int | None = Field(None, ge=1, le=999)
+    richting: RichtingEnum | None = None

@@ -1,0 +1,326 @@
+"""Catalog rows as Catalogi API 1.3.3 JSON, a page at a time.
+
+Each ``*_rows`` function takes rows loaded with ``QUERYSETS`` (select/prefetch done) and
+does at most one extra query for the whole page, so a list never runs a query per row.
+Fields the standard has and Plus1 does not keep are rendered empty (docs/zgw-deviations.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db.models import Max
+
+from plus1.catalog.constants import ZGW_FORMAAT, DataType
+from plus1.catalog.models import (
+    BesluitType,
+    Catalogus,
+    Eigenschap,
+    InformatieObjectType,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakType,
+    ZaakTypeInformatieObjectType,
+)
+from plus1.core import zgw
+
+API = "catalogi"
+
+
+def url_of(collection: str, obj) -> str:
+    return zgw.url(API, collection, obj.uuid)
+
+
+def _catalogus_url(catalogus: Catalogus) -> str:
+    return url_of("catalogussen", catalogus)
+
+
+def _versions(catalogus: Catalogus) -> list[ZaakType]:
+    return [version for process in catalogus.processes.all() for version in process.versions.all()]
+
+
+def catalogus_rows(rows: Sequence[Catalogus]) -> list[dict]:
+    result = []
+    for catalogus in rows:
+        besluittypen = list(catalogus.besluittypen.all())
+        iots = list(catalogus.informatieobjecttypen.all())
+        result.append(
+            {
+                "url": _catalogus_url(catalogus),
+                "domein": catalogus.domein,
+                "rsin": catalogus.tenant.rsin,
+                "contactpersoonBeheerNaam": catalogus.contactpersoon[:40],
+                "contactpersoonBeheerTelefoonnummer": "",
+                "contactpersoonBeheerEmailadres": catalogus.contact_email,
+                "zaaktypen": [url_of("zaaktypen", z) for z in _versions(catalogus)],
+                "besluittypen": [url_of("besluittypen", b) for b in besluittypen],
+                "besluittypeOmschrijving": sorted({b.omschrijving for b in besluittypen}),
+                "informatieobjecttypen": [url_of("informatieobjecttypen", i) for i in iots],
+                "informatieobjecttypeOmschrijving": sorted({i.omschrijving for i in iots}),
+                "naam": catalogus.naam,
+                "versie": None,
+                "begindatumVersie": None,
+            }
+        )
+    return result
+
+
+def _validity(obj) -> dict:
+    return {
+        "beginGeldigheid": obj.valid_from,
+        "eindeGeldigheid": obj.valid_until,
+        "beginObject": None,
+        "eindeObject": None,
+    }
+
+
+def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
+    result = []
+    for zaaktype in rows:
+        process = zaaktype.process
+        besluittypen = list(zaaktype.besluittypen.all())
+        links = list(zaaktype.document_types.all())
+        resultaattypen = list(zaaktype.resultaattypen.all())
+        result.append(
+            {
+                "url": url_of("zaaktypen", zaaktype),
+                "identificatie": process.identificatie,
+                "omschrijving": zaaktype.omschrijving,
+                "omschrijvingGeneriek": "",
+                "vertrouwelijkheidaanduiding": zaaktype.confidentiality,
+                "doel": zaaktype.purpose,
+                "aanleiding": zaaktype.trigger,
+                "toelichting": zaaktype.description,
+                "indicatieInternOfExtern": zaaktype.direction,
+                "handelingInitiator": zaaktype.initiator_action,
+                "onderwerp": zaaktype.subject,
+                "handelingBehandelaar": zaaktype.handler_action,
+                "doorlooptijd": zaaktype.lead_time,
+                "servicenorm": zaaktype.service_norm or None,
+                "opschortingEnAanhoudingMogelijk": zaaktype.suspension_allowed,
+                "verlengingMogelijk": zaaktype.extension_allowed,
+                "verlengingstermijn": zaaktype.extension_period or None,
+                "trefwoorden": list(zaaktype.keywords or []),
+                "publicatieIndicatie": False,
+                "publicatietekst": "",
+                "verantwoordingsrelatie": [],
+                "productenOfDiensten": [zaaktype.product.upl_uri],
+                "selectielijstProcestype": zaaktype.selectielijst_procestype.url,
+                "referentieproces": {"naam": process.identificatie, "link": ""},
+                "verantwoordelijke": zaaktype.responsible,
+                "zaakobjecttypen": [],
+                "catalogus": _catalogus_url(process.catalogus),
+                "statustypen": [url_of("statustypen", s) for s in zaaktype.statustypen.all()],
+                "resultaattypen": [url_of("resultaattypen", r) for r in resultaattypen],
+                "resultaattypeOmschrijving": [r.omschrijving for r in resultaattypen],
+                "eigenschappen": [url_of("eigenschappen", e) for e in zaaktype.eigenschappen.all()],
+                "informatieobjecttypen": [
+                    url_of("informatieobjecttypen", link.informatieobjecttype) for link in links
+                ],
+                "informatieobjecttypeOmschrijving": [
+                    link.informatieobjecttype.omschrijving for link in links
+                ],
+                "roltypen": [url_of("roltypen", r) for r in zaaktype.roltypen.all()],
+                "besluittypen": [url_of("besluittypen", b) for b in besluittypen],
+                "besluittypeOmschrijving": [b.omschrijving for b in besluittypen],
+                "deelzaaktypen": [],
+                "deelzaaktypeIdentificaties": [],
+                "gerelateerdeZaaktypen": [],
+                **_validity(zaaktype),
+                "versiedatum": zaaktype.valid_from,
+                "concept": not zaaktype.is_published,
+            }
+        )
+    return result
+
+
+def informatieobjecttype_rows(rows: Sequence[InformatieObjectType]) -> list[dict]:
+    # The link table has no reverse accessor on the IOT: one query for the whole page.
+    zaaktypen: dict[int, list[ZaakType]] = defaultdict(list)
+    links = ZaakTypeInformatieObjectType.objects.filter(informatieobjecttype__in=list(rows)).select_related(
+        "zaaktype__process"
+    )
+    for link in links.order_by("zaaktype_id"):
+        zaaktypen[link.informatieobjecttype_id].append(link.zaaktype)
+    return [
+        {
+            "url": url_of("informatieobjecttypen", iot),
+            "catalogus": _catalogus_url(iot.catalogus),
+            "omschrijving": iot.omschrijving,
+            "vertrouwelijkheidaanduiding": iot.confidentiality,
+            **_validity(iot),
+            "concept": not iot.is_published,
+            "zaaktypen": [url_of("zaaktypen", z) for z in zaaktypen[iot.pk]],
+            "zaaktypeIdentificaties": sorted({z.process.identificatie for z in zaaktypen[iot.pk]}),
+            "besluittypen": [],
+            "besluittypeOmschrijving": [],
+            "informatieobjectcategorie": iot.category,
+            "trefwoord": [],
+        }
+        for iot in rows
+    ]
+
+
+def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
+    result = []
+    for besluittype in rows:
+        zaaktypen = list(besluittype.zaaktypen.all())
+        result.append(
+            {
+                "url": url_of("besluittypen", besluittype),
+                "catalogus": _catalogus_url(besluittype.catalogus),
+                "zaaktypen": [url_of("zaaktypen", z) for z in zaaktypen],
+                "zaaktypeIdentificaties": sorted({z.process.identificatie for z in zaaktypen}),
+                "omschrijving": besluittype.omschrijving,
+                "omschrijvingGeneriek": "",
+                "besluitcategorie": besluittype.category[:40],
+                "reactietermijn": besluittype.reactietermijn or None,
+                "publicatieIndicatie": besluittype.publication_required,
+                "publicatietekst": "",
+                "publicatietermijn": None,
+                "toelichting": besluittype.toelichting,
+                "informatieobjecttypen": [],
+                "informatieobjecttypeOmschrijvingen": [],
+                **_validity(besluittype),
+                "concept": not besluittype.is_published,
+                "resultaattypen": [],
+                "resultaattypenOmschrijving": [],
+                "vastgelegdIn": [],
+            }
+        )
+    return result
+
+
+def _of_zaaktype(zaaktype: ZaakType) -> dict:
+    """What every part of a zaaktype shows of it; its validity is the zaaktype's."""
+    return {
+        "zaaktype": url_of("zaaktypen", zaaktype),
+        "zaaktypeIdentificatie": zaaktype.process.identificatie,
+        "catalogus": _catalogus_url(zaaktype.process.catalogus),
+    }
+
+
+def statustype_rows(rows: Sequence[StatusType]) -> list[dict]:
+    # The eindstatus is the statustype with the highest volgnummer of its zaaktype.
+    highest = dict(
+        StatusType.objects.filter(zaaktype_id__in={row.zaaktype_id for row in rows})
+        .values("zaaktype_id")
+        .annotate(highest=Max("volgnummer"))
+        .values_list("zaaktype_id", "highest")
+    )
+    return [
+        {
+            "url": url_of("statustypen", statustype),
+            "omschrijving": statustype.omschrijving,
+            "omschrijvingGeneriek": statustype.generic_description,
+            "statustekst": statustype.statustekst,
+            **_of_zaaktype(statustype.zaaktype),
+            "volgnummer": statustype.volgnummer,
+            "isEindstatus": statustype.volgnummer == highest.get(statustype.zaaktype_id),
+            "informeren": statustype.informs_initiator,
+            "doorlooptijd": None,
+            "toelichting": None,
+            "checklistitemStatustype": [],
+            "eigenschappen": [],
+            **_validity(statustype.zaaktype),
+        }
+        for statustype in rows
+    ]
+
+
+def roltype_rows(rows: Sequence[RolType]) -> list[dict]:
+    return [
+        {
+            "url": url_of("roltypen", roltype),
+            **_of_zaaktype(roltype.zaaktype),
+            "omschrijving": roltype.omschrijving,
+            "omschrijvingGeneriek": roltype.generic,
+            **_validity(roltype.zaaktype),
+        }
+        for roltype in rows
+    ]
+
+
+def resultaattype_rows(rows: Sequence[ResultaatType]) -> list[dict]:
+    return [
+        {
+            "url": url_of("resultaattypen", resultaattype),
+            **_of_zaaktype(resultaattype.zaaktype),
+            "omschrijving": resultaattype.omschrijving,
+            "resultaattypeomschrijving": resultaattype.generic.url,
+            "omschrijvingGeneriek": resultaattype.generic.omschrijving,
+            "selectielijstklasse": resultaattype.selectielijstklasse.url,
+            "toelichting": resultaattype.toelichting,
+            "archiefnominatie": resultaattype.archiefnominatie,
+            "archiefactietermijn": resultaattype.archiefactietermijn or None,
+            "brondatumArchiefprocedure": {
+                "afleidingswijze": resultaattype.brondatum_afleidingswijze,
+                "datumkenmerk": "",
+                "einddatumBekend": False,
+                "objecttype": "",
+                "registratie": "",
+                "procestermijn": None,
+            },
+            "procesobjectaard": None,
+            **_validity(resultaattype.zaaktype),
+            "indicatieSpecifiek": None,
+            "procestermijn": None,
+            "besluittypen": [],
+            "besluittypeOmschrijving": [],
+            "informatieobjecttypen": [],
+            "informatieobjecttypeOmschrijving": [],
+        }
+        for resultaattype in rows
+    ]
+
+
+def _specificatie(eigenschap: Eigenschap) -> dict:
+    formaat = ZGW_FORMAAT.get(eigenschap.data_type, "tekst")
+    if formaat == "datum":
+        lengte = "8"  # ztc-015: JJJJMMDD
+    elif eigenschap.data_type == DataType.TEXT and eigenschap.max_length:
+        lengte = str(eigenschap.max_length)
+    else:
+        lengte = "255" if formaat == "tekst" else "14"
+    return {
+        "groep": eigenschap.step[:32],
+        "formaat": formaat,
+        "lengte": lengte,
+        "kardinaliteit": "1",
+        "waardenverzameling": [str(choice) for choice in eigenschap.choices or []],
+    }
+
+
+def eigenschap_rows(rows: Sequence[Eigenschap]) -> list[dict]:
+    return [
+        {
+            "url": url_of("eigenschappen", eigenschap),
+            "naam": eigenschap.name[:20],
+            "catalogus": _catalogus_url(eigenschap.zaaktype.process.catalogus),
+            "definitie": eigenschap.label[:255],
+            "specificatie": _specificatie(eigenschap),
+            "toelichting": eigenschap.help_text,
+            "zaaktype": url_of("zaaktypen", eigenschap.zaaktype),
+            "zaaktypeIdentificatie": eigenschap.zaaktype.process.identificatie,
+            "statustype": None,
+            **_validity(eigenschap.zaaktype),
+        }
+        for eigenschap in rows
+    ]
+
+
+def zaaktype_informatieobjecttype_rows(rows: Sequence[ZaakTypeInformatieObjectType]) -> list[dict]:
+    return [
+        {
+            "url": url_of("zaaktype-informatieobjecttypen", link),
+            **_of_zaaktype(link.zaaktype),
+            # Catalogi 1.3: the IOT by its omschrijving, which all its versions share.
+            "informatieobjecttype": link.informatieobjecttype.omschrijving,
+            "volgnummer": link.volgnummer,
+            "richting": link.direction,
+            "statustype": None,
+        }
+        for link in rows
+    ]
