@@ -23,13 +23,15 @@ from plus1.catalog.models import (
     InformatieObjectType,
     Product,
     ResultaatType,
-    ResultaatTypeOmschrijving,
     RolType,
-    SelectielijstProcestype,
-    SelectielijstResultaat,
     StatusType,
     ZaakType,
     ZaakTypeInformatieObjectType,
+)
+from plus1.catalog.reference import (
+    resultaattypeomschrijving_for_url,
+    selectielijst_procestype_for_url,
+    selectielijst_resultaat_for_url,
 )
 from plus1.core import zgw
 from plus1.core.exceptions import FieldProblem
@@ -805,7 +807,7 @@ def _zaaktype_references(request: HttpRequest, payload: schemas.ZaakTypeCreate) 
             "productenOfDiensten", "bad-url", "Geef de URI van een product uit de Uniforme Productnamenlijst."
         )
     procestype = (
-        SelectielijstProcestype.objects.filter(url=payload.selectielijstProcestype).first()
+        selectielijst_procestype_for_url(payload.selectielijstProcestype)
         if payload.selectielijstProcestype
         else None
     )
@@ -1424,14 +1426,14 @@ RESULTAATTYPE_FIELDS = {
 def resultaattype_create(request: HttpRequest, payload: schemas.ResultaatTypeCreate) -> HttpResponse:
     access, forced = _require_write(request, WRITE, FORCED_WRITE)
     zaaktype = _zaaktype_for_part(request, payload.zaaktype)
-    generic = ResultaatTypeOmschrijving.objects.filter(url=payload.resultaattypeomschrijving).first()
+    generic = resultaattypeomschrijving_for_url(payload.resultaattypeomschrijving)
     if generic is None:
         raise invalid(
             "resultaattypeomschrijving",
             "bad-url",
             "Geef de URL van een resultaattypeomschrijving (Referentielijsten).",
         )
-    klasse = SelectielijstResultaat.objects.filter(url=payload.selectielijstklasse).first()
+    klasse = selectielijst_resultaat_for_url(payload.selectielijstklasse)
     if klasse is None:
         raise invalid("selectielijstklasse", "bad-url", "Geef de URL van een resultaat uit de selectielijst.")
     resultaattype = _api_names(
@@ -1556,8 +1558,8 @@ def resultaattype_update(
 ) -> HttpResponse:
     current = _get(parts(request, ResultaatType, "generic", "selectielijstklasse"), uuid)
     if (
-        payload.selectielijstklasse != current.selectielijstklasse.url
-        or payload.resultaattypeomschrijving != current.generic.url
+        selectielijst_resultaat_for_url(payload.selectielijstklasse) != current.selectielijstklasse
+        or resultaattypeomschrijving_for_url(payload.resultaattypeomschrijving) != current.generic
         or payload.brondatumArchiefprocedure.afleidingswijze != current.brondatum_afleidingswijze
     ):
         raise invalid(

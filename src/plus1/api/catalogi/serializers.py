@@ -24,6 +24,7 @@ from plus1.catalog.models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from plus1.catalog.reference import local_reference_url
 from plus1.core import zgw
 
 API = "catalogi"
@@ -107,7 +108,7 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "publicatietekst": "",
                 "verantwoordingsrelatie": [],
                 "productenOfDiensten": [zaaktype.product.upl_uri],
-                "selectielijstProcestype": zaaktype.selectielijst_procestype.url,
+                "selectielijstProcestype": _reference(zaaktype.selectielijst_procestype),
                 "referentieproces": {"naam": process.identificatie, "link": ""},
                 "verantwoordelijke": zaaktype.responsible,
                 "zaakobjecttypen": [],
@@ -249,9 +250,9 @@ def resultaattype_rows(rows: Sequence[ResultaatType]) -> list[dict]:
             "url": url_of("resultaattypen", resultaattype),
             **_of_zaaktype(resultaattype.zaaktype),
             "omschrijving": resultaattype.omschrijving,
-            "resultaattypeomschrijving": resultaattype.generic.url,
+            "resultaattypeomschrijving": _reference(resultaattype.generic),
             "omschrijvingGeneriek": resultaattype.generic.omschrijving,
-            "selectielijstklasse": resultaattype.selectielijstklasse.url,
+            "selectielijstklasse": _reference(resultaattype.selectielijstklasse),
             "toelichting": resultaattype.toelichting,
             "archiefnominatie": resultaattype.archiefnominatie,
             "archiefactietermijn": resultaattype.archiefactietermijn or None,
@@ -324,3 +325,8 @@ def zaaktype_informatieobjecttype_rows(rows: Sequence[ZaakTypeInformatieObjectTy
         }
         for link in rows
     ]
+
+
+def _reference(obj) -> str:
+    """Our own Referentielijsten URL of a reference-list row, so a client needs no internet."""
+    return local_reference_url(obj, zgw.base_url())

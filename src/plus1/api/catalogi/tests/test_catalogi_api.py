@@ -584,6 +584,16 @@ def test_a_gemeente_opens_its_own_catalogus_and_completes_a_zaaktype(zgw_client,
     # ztc-002: archiving follows the selectielijstklasse when not given.
     assert created.json()["archiefnominatie"] == template.selectielijstklasse.waardering
     assert created.json()["archiefactietermijn"] == template.selectielijstklasse.bewaartermijn
+    # The selectielijst is served by Plus1 itself: the klasse points at our copy, which answers.
+    klasse_url = created.json()["selectielijstklasse"]
+    assert klasse_url.startswith(f"{client.base_url}/referentielijsten/api/v1/resultaten/")
+    assert client.get(klasse_url).json()["volledigNummer"] == template.selectielijstklasse.volledig_nummer
+    # Our own URL is accepted as input too, and names the same klasse.
+    again = client.post(
+        f"{ROOT}/resultaattypen", json={**resultaat, "omschrijving": "Ook", "selectielijstklasse": klasse_url}
+    )
+    assert again.status_code == 201, again.text
+    assert client.delete(again.json()["url"]).status_code == 204
     wrong_klasse = client.post(
         f"{ROOT}/resultaattypen",
         json={
