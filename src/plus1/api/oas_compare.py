@@ -28,8 +28,9 @@ What counts, and what does not:
   enum values of any variant), and so is a ``discriminator.mapping`` without ``oneOf`` (ZGW's
   polymorphic ``Rol``, ``ZaakObject``). ``nullable: true`` (OpenAPI 3.0), ``type: [.., "null"]``,
   ``anyOf: [{..}, {type: null}]`` (3.1, pydantic) and ``enum: [null]`` all mean "nullable".
-  Compared per property, recursively to ``MAX_DEPTH``: type, nullable, enum, required, nested
-  properties and array items. ``readOnly`` properties are left out of request bodies and
+  Compared per property, recursively to ``MAX_DEPTH``: type, enum, required, nested
+  properties and array items; nullability only with ``constraints=True``, like lengths: a
+  client reads a missing value as null either way. ``readOnly`` properties are left out of request bodies and
   ``writeOnly`` ones out of responses. Ignored: titles, descriptions, examples, defaults,
   ``format``, and (unless ``constraints=True``) ``maxLength``, ``minLength`` and ``pattern``,
   which are then reported only where the standard sets one and ours differs.
@@ -263,7 +264,7 @@ def compare_schemas(
     found: list[str] = []
     if mine.types is not None and theirs.types is not None and mine.types != theirs.types:
         found.append(f"{label}type differs")
-    if nullability and mine.nullable != theirs.nullable:
+    if nullability and constraints and mine.nullable != theirs.nullable:
         found.append(f"{label}nullable differs")
     if (mine.enum is not None or theirs.enum is not None) and mine.enum != theirs.enum:
         found.append(f"{label}enum differs")

@@ -19,13 +19,34 @@ TITLES = {
 }
 
 
+# The APIs whose detail reads answer If-None-Match (``http.detail_response``), as their standard says.
+CONDITIONAL_GET = {"catalogi", "zaken", "documenten"}
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "Een of meer ETag-waarden; staat de huidige erbij, dan volgt 304 zonder inhoud.",
+}
+
+
 class ZgwNinjaAPI(NinjaAPI):
-    """A NinjaAPI whose document says what the API answers: errors as ``application/problem+json``."""
+    """A NinjaAPI whose document says what the API answers.
+
+    Errors are ``application/problem+json``; detail reads of the APIs with ETags document the
+    ``If-None-Match`` header that every one of them honours.
+    """
+
+    zgw_name = ""
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any):
         schema = super().get_openapi_schema(*args, **kwargs)
-        for operations in schema.get("paths", {}).values():
-            for operation in operations.values():
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                if self.zgw_name in CONDITIONAL_GET and method in ("get", "head") and path.endswith("}"):
+                    parameters = operation.setdefault("parameters", [])
+                    if not any(p.get("name") == "If-None-Match" for p in parameters):
+                        parameters.append(dict(IF_NONE_MATCH))
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content")
                     if str(status) >= "400" and content and "application/json" in content:
@@ -50,5 +71,6 @@ def make_api(name: str, *, description: str = "") -> NinjaAPI:
         openapi_url="/schema/openapi.json",
         servers=[{"url": f"/{name}/api/v1"}],
     )
+    api.zgw_name = name
     errors.install(api)
     return api
