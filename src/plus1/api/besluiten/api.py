@@ -33,7 +33,14 @@ from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from .schemas import AuditTrail, BesluitIn, BesluitInformatieObjectIn, BesluitPatch
+from .schemas import (
+    AuditTrail,
+    BesluitExpanded,
+    BesluitIn,
+    BesluitInformatieObjectExpanded,
+    BesluitInformatieObjectIn,
+    BesluitPatch,
+)
 from .schemas import Besluit as BesluitSchema
 from .schemas import BesluitInformatieObject as BesluitInformatieObjectSchema
 
@@ -47,6 +54,8 @@ READ, CREATE, UPDATE, DELETE = (
     "besluiten.verwijderen",
 )
 AUDIT = "audittrails.lezen"
+# A create names no existing object, so the standard lists no 404 for it.
+CREATE_ERRORS = {code: schema for code, schema in WRITE_ERRORS.items() if code != 404}
 
 audittrail.register("cases.besluit", "besluiten", "besluiten", "besluit")
 audittrail.register(
@@ -101,20 +110,26 @@ def serialize_link(link: BesluitInformatieObject) -> dict[str, Any]:
 
 # --- expand -------------------------------------------------------------------------------
 
-# What a besluit can expand here. ``zaak`` (a Zaken API resource) waits for the Zaken API's
-# renderer at merge; asking for it is answered as not supported.
-EXPANDABLE = {"besluittype"}
+# What can be expanded here: only this API's own objects and the Catalogi API's besluittype.
+# A besluit's ``zaak`` and a link's ``informatieobject`` wait for the Zaken and Documenten
+# APIs' renderers at merge; asking for them is answered as not supported.
+BESLUIT_EXPANDABLE = ("besluittype",)
+LINK_EXPANDABLE = ("besluit", "besluit.besluittype")
 
 
-def _expansions(request: HttpRequest) -> set[str]:
+def _expansions(request: HttpRequest, allowed: tuple[str, ...]) -> set[str]:
     raw = request.GET.get("expand", "")
     wanted = {part.strip() for part in raw.split(",") if part.strip()}
-    unsupported = sorted(wanted - EXPANDABLE)
+    unsupported = sorted(wanted - set(allowed))
     if unsupported:
         raise invalid(
             "expand",
             "expand-not-supported",
-            "Dit kan niet worden uitgebreid: " + ", ".join(unsupported) + ". Wel mogelijk: besluittype.",
+            "Dit kan niet worden uitgebreid: "
+            + ", ".join(unsupported)
+            + ". Wel mogelijk: "
+            + ", ".join(allowed)
+            + ".",
         )
     return wanted
 
@@ -196,7 +211,7 @@ def _url_filter(value: str, name: str, api_name: str, collection: str) -> UUID |
 
 @api.get(
     "/besluiten",
-    response={200: Page[BesluitSchema], **LIST_ERRORS},
+    response={200: Page[BesluitExpanded], **LIST_ERRORS},
     summary="Alle BESLUITen opvragen.",
     operation_id="besluit_list",
     by_alias=True,
@@ -214,7 +229,7 @@ def besluit_list(
     reject_unknown_params(
         request, {"identificatie", "verantwoordelijkeOrganisatie", "besluittype", "zaak", "page", "expand"}
     )
-    wanted = _expansions(request)
+    wanted = _expansions(request, BESLUIT_EXPANDABLE)
     rows = _besluiten(request).filter(client(request).filter_q(BRC, READ, type_field="besluittype_id"))
     if identificatie:
         rows = rows.filter(identificatie=identificatie)
@@ -236,7 +251,7 @@ def besluit_list(
 
 @api.get(
     "/besluiten/{uuid}",
-    response={200: BesluitSchema, **READ_ERRORS},
+    response={200: BesluitExpanded, **READ_ERRORS},
     summary="Een specifiek BESLUIT opvragen.",
     operation_id="besluit_read",
     by_alias=True,
@@ -244,7 +259,7 @@ def besluit_list(
 def besluit_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     require_scope(request, BRC, READ)
     reject_unknown_params(request, {"expand"})
-    wanted = _expansions(request)
+    wanted = _expansions(request, BESLUIT_EXPANDABLE)
     besluit = _get(request, uuid)
     access = require_for_object(request, BRC, READ, type_id=besluit.besluittype_id)
     _log_reads(access, [besluit], "besluit_read")
@@ -304,7 +319,7 @@ def _changes(request: HttpRequest, values: dict[str, Any], current: Besluit | No
 
 @api.post(
     "/besluiten",
-    response={201: BesluitSchema, **WRITE_ERRORS},
+    response={201: BesluitSchema, **CREATE_ERRORS},
     summary="Maak een BESLUIT aan.",
     operation_id="besluit_create",
     by_alias=True,
@@ -378,9 +393,21 @@ def besluit_delete(request: HttpRequest, uuid: str) -> HttpResponse:
 def _links(request: HttpRequest) -> QuerySet[BesluitInformatieObject]:
     return (
         BesluitInformatieObject.objects.for_tenant(request.tenant)
-        .select_related("besluit", "informatieobject")
+        .select_related("besluit__besluittype", "besluit__zaak", "informatieobject")
         .order_by("id")
     )
+
+
+def _links_with_expand(rows: list[BesluitInformatieObject], wanted: set[str]) -> list[dict[str, Any]]:
+    data = [serialize_link(link) for link in rows]
+    if wanted:
+        # The besluiten came with the links; only their besluittypen may cost a query.
+        besluiten = list({link.besluit_id: link.besluit for link in rows}.values())
+        nested = {"besluittype"} if "besluit.besluittype" in wanted else set()
+        rendered = dict(zip([b.pk for b in besluiten], _with_expand(besluiten, nested), strict=True))
+        for item, link in zip(data, rows, strict=True):
+            item["_expand"] = {"besluit": rendered[link.besluit_id]}
+    return data
 
 
 def _get_link(request: HttpRequest, uuid: str) -> BesluitInformatieObject:
@@ -392,16 +419,20 @@ def _get_link(request: HttpRequest, uuid: str) -> BesluitInformatieObject:
 
 @api.get(
     "/besluitinformatieobjecten",
-    response={200: list[BesluitInformatieObjectSchema], **LIST_ERRORS},
+    response={200: list[BesluitInformatieObjectExpanded], **LIST_ERRORS},
     summary="Alle BESLUIT-INFORMATIEOBJECT relaties opvragen.",
     operation_id="besluitinformatieobject_list",
     by_alias=True,
 )
 def besluitinformatieobject_list(
-    request: HttpRequest, besluit: str | None = None, informatieobject: str | None = None
+    request: HttpRequest,
+    besluit: str | None = None,
+    informatieobject: str | None = None,
+    expand: str | None = None,
 ) -> HttpResponse:
     require_scope(request, BRC, READ)
-    reject_unknown_params(request, {"besluit", "informatieobject"})
+    reject_unknown_params(request, {"besluit", "informatieobject", "expand"})
+    wanted = _expansions(request, LINK_EXPANDABLE)
     rows = _links(request).filter(client(request).filter_q(BRC, READ, type_field="besluit__besluittype_id"))
     if besluit:
         found = _url_filter(besluit, "besluit", "besluiten", "besluiten")
@@ -411,26 +442,28 @@ def besluitinformatieobject_list(
             informatieobject, "informatieobject", "documenten", "enkelvoudiginformatieobjecten"
         )
         rows = rows.filter(informatieobject__uuid=found) if found else rows.none()
-    return json_response([serialize_link(link) for link in rows])
+    return json_response(_links_with_expand(list(rows), wanted))
 
 
 @api.get(
     "/besluitinformatieobjecten/{uuid}",
-    response={200: BesluitInformatieObjectSchema, **READ_ERRORS},
+    response={200: BesluitInformatieObjectExpanded, **READ_ERRORS},
     summary="Een specifieke BESLUIT-INFORMATIEOBJECT relatie opvragen.",
     operation_id="besluitinformatieobject_read",
     by_alias=True,
 )
-def besluitinformatieobject_read(request: HttpRequest, uuid: str) -> HttpResponse:
+def besluitinformatieobject_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     require_scope(request, BRC, READ)
+    reject_unknown_params(request, {"expand"})
+    wanted = _expansions(request, LINK_EXPANDABLE)
     link = _get_link(request, uuid)
     require_for_object(request, BRC, READ, type_id=link.besluit.besluittype_id)
-    return json_response(serialize_link(link))
+    return json_response(_links_with_expand([link], wanted)[0])
 
 
 @api.post(
     "/besluitinformatieobjecten",
-    response={201: BesluitInformatieObjectSchema, **WRITE_ERRORS},
+    response={201: BesluitInformatieObjectSchema, **CREATE_ERRORS},
     summary="Maak een BESLUIT-INFORMATIEOBJECT relatie aan.",
     operation_id="besluitinformatieobject_create",
     by_alias=True,

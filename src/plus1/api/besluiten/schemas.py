@@ -60,6 +60,9 @@ class Besluit(BesluitIn):
 
     url: str = ""
     vervalredenWeergave: str = ""
+
+
+class BesluitExpanded(Besluit):
     expand: dict[str, Any] | None = Field(None, alias="_expand")
 
 
@@ -69,7 +72,11 @@ class BesluitInformatieObjectIn(Schema):
 
 
 class BesluitInformatieObject(BesluitInformatieObjectIn):
-    url: str
+    url: str = ""
+
+
+class BesluitInformatieObjectExpanded(BesluitInformatieObject):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
 
 
 class Wijzigingen(Schema):
@@ -77,20 +84,23 @@ class Wijzigingen(Schema):
     nieuw: dict[str, Any] | None = None
 
 
+Bron = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"]
+
+
 class AuditTrail(Schema):
-    uuid: str
-    bron: str
-    applicatieId: str
-    applicatieWeergave: str
-    gebruikersId: str
-    gebruikersWeergave: str
+    uuid: str = ""
+    bron: Bron
+    applicatieId: str = ""
+    applicatieWeergave: str = ""
+    gebruikersId: str = ""
+    gebruikersWeergave: str = ""
     actie: str
-    actieWeergave: str
+    actieWeergave: str = ""
     resultaat: int
     hoofdObject: str
     resource: str
     resourceUrl: str
-    toelichting: str
+    toelichting: str = ""
     resourceWeergave: str
-    aanmaakdatum: datetime.datetime
+    aanmaakdatum: datetime.datetime | None = None
     wijzigingen: Wijzigingen

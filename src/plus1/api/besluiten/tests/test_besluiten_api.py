@@ -293,6 +293,15 @@ def test_documents_are_linked_to_a_besluit_once_and_only_within_the_gemeente(
     ).json() == [link]
     assert app.get(f"{ROOT}/besluitinformatieobjecten", params={"besluit": besluit["url"]}).json() == [link]
 
+    expanded = app.get(link["url"], params={"expand": "besluit,besluit.besluittype"}).json()
+    assert expanded["_expand"]["besluit"]["url"] == besluit["url"]
+    assert expanded["_expand"]["besluit"]["_expand"]["besluittype"]["url"] == besluit["besluittype"]
+    listed = app.get(f"{ROOT}/besluitinformatieobjecten", params={"expand": "besluit"}).json()
+    assert listed[0]["_expand"]["besluit"] == app.get(besluit["url"]).json()
+    assert codes(app.get(link["url"], params={"expand": "informatieobject"})) == {
+        ("expand", "expand-not-supported")
+    }
+
     twice = app.post(f"{ROOT}/besluitinformatieobjecten", json=body)
     assert twice.status_code == 400 and codes(twice) == {("nonFieldErrors", "unique")}
     # brc-003: a document of another gemeente does not resolve, neither does a non-document URL.

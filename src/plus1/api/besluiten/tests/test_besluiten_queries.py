@@ -45,3 +45,6 @@ def test_lists_take_a_fixed_number_of_queries(gemeente_a, django_assert_max_num_
     with django_assert_max_num_queries(3):
         response = http.get("/besluiten/api/v1/besluitinformatieobjecten")
     assert response.status_code == 200 and len(response.json()) == count
+    with django_assert_max_num_queries(5):
+        response = http.get("/besluiten/api/v1/besluitinformatieobjecten", {"expand": "besluit.besluittype"})
+    assert response.status_code == 200 and len(response.json()) == count
