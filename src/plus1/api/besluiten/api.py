@@ -351,7 +351,7 @@ def _update(request: HttpRequest, uuid: str, values: dict[str, Any]) -> HttpResp
 )
 def besluit_update(request: HttpRequest, uuid: str, payload: BesluitIn) -> HttpResponse:
     values = payload.model_dump()
-    if "identificatie" not in payload.model_fields_set:
+    if "identificatie" not in payload.model_fields_set or not payload.identificatie:
         # PUT without identificatie keeps the generated one (it cannot change, brc-002).
         values.pop("identificatie")
     return _update(request, uuid, values)

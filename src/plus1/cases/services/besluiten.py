@@ -256,7 +256,9 @@ def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -
     the result, so a zaak set later must fit the besluittype (brc-007).
     """
     besluit = (
-        Besluit.objects.select_for_update().select_related("besluittype", "zaak__zaaktype").get(pk=besluit.pk)
+        Besluit.objects.select_for_update(of=("self",))
+        .select_related("besluittype", "zaak__zaaktype")
+        .get(pk=besluit.pk)
     )
     unknown = set(changes) - set(FIELD_NAMES)
     if unknown:
@@ -312,7 +314,11 @@ def delete_besluit(*, besluit: Besluit, actor: Actor) -> None:
     The documents themselves stay (they belong to the Documenten API); their mirrored
     objectinformatieobjecten go with the links.
     """
-    besluit = Besluit.objects.select_for_update().select_related("besluittype", "zaak").get(pk=besluit.pk)
+    besluit = (
+        Besluit.objects.select_for_update(of=("self",))
+        .select_related("besluittype", "zaak")
+        .get(pk=besluit.pk)
+    )
     before = snapshot(besluit)
     for link in besluit.informatieobjecten.select_related("informatieobject"):
         _mirror_in_documenten(link, created=False)
@@ -326,7 +332,8 @@ def delete_besluit(*, besluit: Besluit, actor: Actor) -> None:
 
 def _check_document(besluit: Besluit, informatieobject: InformatieObject) -> None:
     # brc-003: a document of this gemeente; a draft's upload is not a record of the gemeente yet.
-    if informatieobject.tenant_id != besluit.tenant_id or informatieobject.zaak_id is None:
+    is_draft_upload = informatieobject.draft_id is not None and informatieobject.zaak_id is None
+    if informatieobject.tenant_id != besluit.tenant_id or is_draft_upload:
         raise FieldProblem.single(
             "informatieobject", "bad-url", "Dit informatieobject bestaat niet in de Documenten API."
         )
