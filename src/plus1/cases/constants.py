@@ -33,3 +33,14 @@ class SharePart(models.TextChoices):
 
 # A share ends by itself: at most this many days after the day it starts.
 MAX_SHARE_DAYS = 365
+
+
+class Vervalreden(models.TextChoices):
+    """ZGW vervalreden: why a besluit ends or has ended."""
+
+    TIJDELIJK = "tijdelijk", _("Besluit met tijdelijke werking")
+    INGETROKKEN_OVERHEID = "ingetrokken_overheid", _("Besluit ingetrokken door overheid")
+    INGETROKKEN_BELANGHEBBENDE = "ingetrokken_belanghebbende", _("Besluit ingetrokken o.v.v. belanghebbende")
+
+
+BESLUIT_NUMBER_PREFIX = "BESLUIT"

@@ -182,3 +182,24 @@ def test_actions_need_csrf(behandelaar_a, zaak):
     response = client.post(_action(zaak, "notitie"), {"notitie-version": zaak.version, "notitie-text": "x"})
     assert response.status_code == 403
     assert not zaak.notes.exists()
+
+
+def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client, behandelaar_a, zaak):
+    from plus1.audit.services import Actor
+    from plus1.cases.services import besluiten
+
+    besluiten.create_besluit(
+        tenant=zaak.tenant,
+        actor=Actor(type="application", id="vakapp", label="Vakapplicatie"),
+        besluittype=zaak.zaaktype.besluittypen.get(),
+        verantwoordelijke_organisatie="100000009",
+        decided_on=clock.today(),
+        effective_on=clock.today(),
+        zaak=zaak,
+        toelichting="Vergund via de vakapplicatie.",
+    )
+
+    page = log_in(client, behandelaar_a).get(_detail(zaak)).content.decode()
+
+    assert f"BESLUIT-{clock.today().year}-0000000001" in page
+    assert "Vergund via de vakapplicatie." in page, "the timeline shows the besluit"

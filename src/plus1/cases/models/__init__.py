@@ -1,4 +1,4 @@
-from .besluit import Besluit
+from .besluit import Besluit, BesluitInformatieObject
 from .document import InformatieObject
 from .draft import RequestDraft
 from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
@@ -7,6 +7,7 @@ from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigensch
 
 __all__ = [
     "Besluit",
+    "BesluitInformatieObject",
     "CaseNumberSequence",
     "InformatieObject",
     "InformationRequest",

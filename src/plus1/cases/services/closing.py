@@ -21,6 +21,7 @@ from plus1.core import clock
 from ..exceptions import ZaakError
 from ..models import Besluit, InformatieObject, Resultaat, Status, Zaak
 from ..processing import record_change
+from . import besluiten
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, set_status
 
 
@@ -98,6 +99,10 @@ def decide_zaak(
         added_by="Plus1 (besluitbrief)",
     )
     besluit.save(update_fields=["letter"])
+    # The same audit row, notification (kanaal besluiten) and document link as a besluit made
+    # through the Besluiten API.
+    besluiten.announce_created(besluit, actor=actor)
+    besluiten.link_besluit_letter(besluit)
     _save(zaak)
     record_change(
         tenant=zaak.tenant,

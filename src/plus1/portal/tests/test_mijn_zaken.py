@@ -173,3 +173,37 @@ def test_every_portal_page_title_is_plain_text(client, gemeente_a, zaken):
     ):
         title = re.search(r"<title>(.*?)</title>", client.get(url).text, re.S).group(1)
         assert "<" not in title, f"{url}: {title!r}"
+
+
+def test_a_besluit_on_the_zaak_shows_in_mijn_zaken_also_without_a_letter(client, gemeente_a, zaken, actor):
+    import datetime
+
+    from plus1.cases.services import besluiten
+    from plus1.catalog.models import BesluitType
+    from plus1.core import clock
+
+    zaak = zaken["suzanne_a"]
+    besluittype = BesluitType.objects.create(
+        tenant=zaak.zaaktype.tenant,
+        catalogus=zaak.zaaktype.process.catalogus,
+        omschrijving="Parkeervergunning verleend",
+        category="Vergunning",
+        status="published",
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    zaak.zaaktype.besluittypen.add(besluittype)
+    besluiten.create_besluit(
+        tenant=gemeente_a,
+        actor=actor,
+        besluittype=besluittype,
+        verantwoordelijke_organisatie="100000009",
+        decided_on=clock.today(),
+        effective_on=clock.today(),
+        zaak=zaak,
+    )
+    _digid_login(client, gemeente_a, SUZANNE)
+
+    response = client.get(reverse("portal:my-zaak-detail", args=[gemeente_a.slug, zaak.identificatie]))
+
+    assert response.status_code == 200
+    assert "Parkeervergunning verleend" in response.text

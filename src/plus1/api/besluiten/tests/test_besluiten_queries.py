@@ -1,0 +1,50 @@
+"""Lists of the Besluiten API take a fixed number of queries, however long the page (no N+1)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from plus1.api.common.testing import make_client, make_token
+from plus1.cases.services import besluiten as services
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.core import clock
+
+from .test_besluiten_api import document_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _besluiten(zaak, count: int) -> None:
+    besluittype = zaak.zaaktype.besluittypen.get()
+    document = document_of(zaak)
+    for _ in range(count):
+        besluit = services.create_besluit(
+            tenant=zaak.tenant,
+            actor=SYSTEM,
+            besluittype=besluittype,
+            verantwoordelijke_organisatie="100000009",
+            decided_on=clock.today(),
+            effective_on=clock.today(),
+            zaak=zaak,
+        )
+        services.create_besluit_informatieobject(besluit=besluit, informatieobject=document, actor=SYSTEM)
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_lists_take_a_fixed_number_of_queries(gemeente_a, django_assert_max_num_queries, count):
+    zaak = new_zaak(adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype()))
+    _besluiten(zaak, count)
+    client_id, secret = make_client(gemeente_a)
+    http = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
+
+    # auth (credential + application), count, page, expand (types + zaaktypen), processing log.
+    with django_assert_max_num_queries(9):
+        response = http.get("/besluiten/api/v1/besluiten", {"expand": "besluittype"})
+    assert response.status_code == 200 and response.json()["count"] == count
+    with django_assert_max_num_queries(3):
+        response = http.get("/besluiten/api/v1/besluitinformatieobjecten")
+    assert response.status_code == 200 and len(response.json()) == count
+    with django_assert_max_num_queries(5):
+        response = http.get("/besluiten/api/v1/besluitinformatieobjecten", {"expand": "besluit.besluittype"})
+    assert response.status_code == 200 and len(response.json()) == count
