@@ -35,7 +35,7 @@ from ..common.http import CRS, check_crs, created, detail_response, json_respons
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas
+from . import expand, schemas
 from .filters import ordering, zaak_filter_q
 from .serializers import (
     serialize_resultaat,
@@ -227,10 +227,23 @@ def _zaak_response(request: HttpRequest, zaak: Zaak, *, status: int = 200) -> Ht
     return json_response(data, headers=CRS_HEADERS)
 
 
+def _serialize_zaken(request: HttpRequest, zaken: list[Zaak], names: set[str]) -> list[dict]:
+    data = [serialize_zaak(zaak) for zaak in zaken]
+    expand.expand(
+        zaken,
+        data,
+        names,
+        visible=_visible(request),
+        on_rollen=lambda rollen: _log_rollen_read(request, rollen),
+    )
+    return data
+
+
 def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
+    names = expand.parse(filters.get("expand"))
     zaken = _zaken(request).filter(_visible(request)).filter(zaak_filter_q(filters))
     zaken = zaak_queryset(zaken.order_by(*ordering(filters.get("ordering"))))
-    page = paginate(request, zaken, lambda rows: [serialize_zaak(zaak) for zaak in rows])
+    page = paginate(request, zaken, lambda rows: _serialize_zaken(request, rows, names))
     return json_response(page, headers=CRS_HEADERS)
 
 
@@ -280,11 +293,12 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
     return _zaak_response(request, zaak, status=201)
 
 
-def _zaak_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def _zaak_detail(request: HttpRequest, uuid: str, expand_value: str | None = None) -> HttpResponse:
     check_crs(request)
+    names = expand.parse(expand_value)
     zaak = _get_zaak(request, uuid, for_serializing=True)
     _require(request, zaak, READ)
-    return detail_response(request, serialize_zaak(zaak), headers=CRS_HEADERS)
+    return detail_response(request, _serialize_zaken(request, [zaak], names)[0], headers=CRS_HEADERS)
 
 
 @api.get(
@@ -293,8 +307,9 @@ def _zaak_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     operation_id="zaak_retrieve",
     summary="Een specifieke ZAAK opvragen.",
 )
-def zaak_retrieve(request: HttpRequest, uuid: str) -> HttpResponse:
-    return _zaak_detail(request, uuid)
+def zaak_retrieve(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
+    reject_unknown_params(request, {"expand"})
+    return _zaak_detail(request, uuid, expand)
 
 
 @api.api_operation(

@@ -581,3 +581,16 @@ def test_a_zaak_from_the_portal_is_visible_through_the_api(zgw_client, gemeente_
     assert api.get(body["eigenschappen"][0]).json()["waarde"] == "AB-12"
     status = api.get(body["status"]).json()
     assert status["indicatieLaatstGezetteStatus"] is True
+
+    # expand: the zaak's own parts under _expand, in the list and on the detail.
+    expanded = api.get(body["url"], params={"expand": "status,rollen,eigenschappen,resultaat"}).json()
+    assert expanded["_expand"]["status"]["url"] == body["status"]
+    assert expanded["_expand"]["rollen"][0]["betrokkeneIdentificatie"]["inpBsn"] == "123456780"
+    assert expanded["_expand"]["eigenschappen"][0]["waarde"] == "AB-12"
+    assert expanded["_expand"]["resultaat"] is None
+    listed = api.get(f"{ROOT}/zaken", params={"expand": "status"}).json()["results"]
+    assert listed[0]["_expand"]["status"]["statustype"] == catalog_url(
+        api, "statustypen", portal.current_status.statustype
+    )
+    assert api.get(body["url"], params={"expand": "kleur"}).status_code == 404  # zrc-027
+    assert api.get(body["url"], params={"expand": "zaaktype"}).status_code == 400
