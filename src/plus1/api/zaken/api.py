@@ -220,10 +220,8 @@ def _zaak_values(request: HttpRequest, data: dict[str, Any], *, zaak: Zaak | Non
     return values
 
 
-def _zaak_response(request: HttpRequest, zaak: Zaak, *, status: int = 200) -> HttpResponse:
+def _zaak_response(request: HttpRequest, zaak: Zaak) -> HttpResponse:
     data = serialize_zaak(_get_zaak(request, str(zaak.uuid), for_serializing=True))
-    if status == 201:
-        return created(data, headers=CRS_HEADERS)
     return json_response(data, headers=CRS_HEADERS)
 
 
@@ -290,7 +288,10 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
     zaak = registration.register_zaak(
         tenant=request.tenant, zaaktype=zaaktype, values=_zaak_values(request, data), actor=actor_for(access)
     )
-    return _zaak_response(request, zaak, status=201)
+    # A new zaak has no parts yet: render it as it is, without reading it back.
+    zaak._prefetched_objects_cache = {"rollen": [], "eigenschappen": [], "deelzaken": []}
+    zaak._state.fields_cache["resultaat"] = None
+    return created(serialize_zaak(zaak), headers=CRS_HEADERS)
 
 
 def _zaak_detail(request: HttpRequest, uuid: str, expand_value: str | None = None) -> HttpResponse:
