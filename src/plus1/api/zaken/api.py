@@ -381,6 +381,25 @@ def zaak_destroy(request: HttpRequest, uuid: str) -> HttpResponse:
     return no_content()
 
 
+@api.post(
+    "/zaaknummer_reserveren",
+    response={201: schemas.ReserveZaakIdentificatie | list[schemas.ReserveZaakIdentificatie], **WRITE_ERRORS},
+    operation_id="zaaknummer_reserveren",
+    summary="Reserveer een zaaknummer",
+)
+def zaaknummer_reserveren(
+    request: HttpRequest, payload: schemas.ReserveZaakIdentificatieRequest
+) -> HttpResponse:
+    require_scope(request, ZRC, CREATE)
+    if payload.bronorganisatie != request.tenant.rsin:
+        raise invalid(
+            "bronorganisatie", "invalid", "Reserveer alleen nummers voor uw eigen organisatie (RSIN)."
+        )
+    numbers = registration.reserve_case_numbers(tenant=request.tenant, count=payload.aantal)
+    data = [{"zaaknummer": number} for number in numbers]
+    return json_response(data[0] if payload.aantal == 1 else data, status=201)
+
+
 # --- statussen --------------------------------------------------------------------------------
 
 

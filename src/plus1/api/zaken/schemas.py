@@ -478,3 +478,12 @@ class RolMedewerker(_Identification):
     achternaam: str = Field("", max_length=200)
     voorletters: str = Field("", max_length=20)
     voorvoegselAchternaam: str = Field("", max_length=10)
+
+
+class ReserveZaakIdentificatieRequest(Schema):
+    bronorganisatie: str = Field(min_length=9, max_length=9)
+    aantal: int = Field(1, ge=1)
+
+
+class ReserveZaakIdentificatie(Schema):
+    zaaknummer: str

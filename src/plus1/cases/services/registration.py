@@ -179,6 +179,24 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     return zaak
 
 
+MAX_RESERVATIONS = 100
+
+
+@transaction.atomic
+def reserve_case_numbers(*, tenant: Organisation, count: int = 1) -> list[str]:
+    """Hand out ``count`` case numbers now, for zaken another system registers later.
+
+    ZGW ``POST /zaaknummer_reserveren``: the numbers come from the same counter as every
+    other zaak of the gemeente, so no later zaak gets one of them.
+    """
+    if not 1 <= count <= MAX_RESERVATIONS:
+        raise FieldProblem.single(
+            "aantal", "invalid", f"Reserveer 1 tot en met {MAX_RESERVATIONS} nummers tegelijk."
+        )
+    year = clock.today().year
+    return [next_case_number(tenant=tenant, year=year) for _ in range(count)]
+
+
 def _is_text(name: str) -> bool:
     field = Zaak._meta.get_field(name)
     return not field.null and field.get_internal_type() in ("CharField", "TextField", "URLField")

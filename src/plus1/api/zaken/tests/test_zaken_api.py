@@ -147,6 +147,17 @@ def test_the_standards_rules_on_a_new_zaak(zgw_client, gemeente_a, adoption, zaa
     cleared = api.patch(paid["url"], json={"betalingsindicatie": "nvt"})
     assert cleared.json()["laatsteBetaaldatum"] is None
 
+    # Reserved zaaknummers are handed out once and can be used for a new zaak.
+    one = api.post(f"{ROOT}/zaaknummer_reserveren", json={"bronorganisatie": "100000009"})
+    assert one.status_code == 201, one.text
+    several = api.post(
+        f"{ROOT}/zaaknummer_reserveren", json={"bronorganisatie": "100000009", "aantal": 2}
+    ).json()
+    numbers = [one.json()["zaaknummer"], *(item["zaaknummer"] for item in several)]
+    assert len(set(numbers)) == 3
+    assert _create(api, zaaktype, identificatie=numbers[0])["identificatie"] == numbers[0]
+    assert api.post(f"{ROOT}/zaaknummer_reserveren", json={"bronorganisatie": "100000010"}).status_code == 400
+
     # zrc-013: a deelzaak cannot be a hoofdzaak; zrc-011: related zaken must exist.
     deelzaak = _create(api, zaaktype, hoofdzaak=first["url"])
     assert deelzaak["hoofdzaak"] == first["url"]
