@@ -264,7 +264,7 @@ def zaak_list(request: HttpRequest, filters: Query[schemas.ZaakFilter]) -> HttpR
     operation_id="zaak__zoek",
     summary="Voer een (geo)-zoekopdracht uit op ZAAKen.",
 )
-def zaak_zoek(request: HttpRequest, payload: schemas.ZaakZoek) -> HttpResponse:
+def zaak_zoek(request: HttpRequest, payload: schemas.ZaakZoek, page: int | None = None) -> HttpResponse:
     check_crs(request, content=True)
     require_scope(request, ZRC, READ)
     reject_unknown_params(request, {"page"})

@@ -24,9 +24,9 @@ from plus1.tenants.models import Organisation
 from .. import deadlines
 from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
-from ..models import Resultaat, Rol, Zaak, ZaakEigenschap
+from ..models import Resultaat, Rol, Zaak, ZaakEigenschap, ZaakSuspension
 from ..processing import record_change
-from .handling import _lock, _save
+from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
 
 # The zaak fields a client may set, with the ZGW name they are reported under.
@@ -168,6 +168,8 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
     _check(zaak, is_new=True)
     zaak.save()
+    if zaak.suspended_on:
+        ZaakSuspension.objects.create(zaak=zaak, started_on=zaak.suspended_on, reason=zaak.suspension_reason)
     record_change(
         tenant=tenant,
         actor=actor,
@@ -228,14 +230,23 @@ def update_zaak(
             )
     if values.get("betalingsindicatie") == Betalingsindicatie.NVT and "laatste_betaaldatum" not in values:
         values["laatste_betaaldatum"] = None
-    if values.get("suspended_on") is True:
-        values["suspended_on"] = zaak.suspended_on or clock.today()
-    if "suspended_on" in values and values["suspended_on"] is not True:
-        values["suspended_on"] = values["suspended_on"] or None
+    suspend = values.pop("suspended_on", None) if "suspended_on" in values else ...
+    reason = values.pop("suspension_reason", None)
     for name, value in values.items():
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
+    fields = list(values)
+    # Opschorting the way the back office suspends: a period that moves the deadlines.
+    if suspend is not ... and bool(suspend) != zaak.is_suspended:
+        if suspend:
+            _start_suspension(zaak, reason=reason or "")
+        else:
+            _end_suspension(zaak)
+        fields += SUSPENSION_FIELDS
+    elif reason is not None and zaak.is_suspended:
+        zaak.suspension_reason = reason
+        fields.append("suspension_reason")
     _check(zaak, is_new=False)
-    _save(zaak, *values)
+    _save(zaak, *dict.fromkeys(fields))
     record_change(
         tenant=zaak.tenant,
         actor=actor,
