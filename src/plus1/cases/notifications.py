@@ -13,7 +13,7 @@ from django.db import models
 from plus1.core import zgw
 from plus1.notifications.services import publish
 
-from .models import Resultaat, Rol, Status, Zaak, ZaakEigenschap
+from .models import Resultaat, Rol, Status, Zaak, ZaakEigenschap, ZaakObject
 
 KANAAL = "zaken"
 
@@ -24,8 +24,15 @@ RESOURCES: dict[type[models.Model], str] = {
     Rol: "rol",
     Resultaat: "resultaat",
     ZaakEigenschap: "zaakeigenschap",
+    ZaakObject: "zaakobject",
 }
-COLLECTIONS = {"zaak": "zaken", "status": "statussen", "rol": "rollen", "resultaat": "resultaten"}
+COLLECTIONS = {
+    "zaak": "zaken",
+    "status": "statussen",
+    "rol": "rollen",
+    "resultaat": "resultaten",
+    "zaakobject": "zaakobjecten",
+}
 
 # Service actions on the zaak that are, in ZGW terms, a change of one of its parts.
 ACTION_RESOURCES = {

@@ -20,7 +20,7 @@ from ninja import Query
 from plus1.apiclients.access import ClientAccess
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import MissingResultaat, ZaakClosed, ZaakError
-from plus1.cases.models import Besluit, Resultaat, Rol, Status, Zaak, ZaakEigenschap
+from plus1.cases.models import Besluit, Resultaat, Rol, Status, Zaak, ZaakEigenschap, ZaakObject
 from plus1.cases.processing import Purpose, log_zaak_reads
 from plus1.cases.services import registration
 from plus1.catalog.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakType
@@ -44,6 +44,7 @@ from .serializers import (
     serialize_zaak,
     serialize_zaakbesluit,
     serialize_zaakeigenschap,
+    serialize_zaakobject,
     zaak_queryset,
     zaak_url,
 )
@@ -65,6 +66,7 @@ audittrail.register("cases.zaak", "zaken", "zaken", "zaak")
 audittrail.register("cases.status", "zaken", "statussen", "status")
 audittrail.register("cases.rol", "zaken", "rollen", "rol")
 audittrail.register("cases.resultaat", "zaken", "resultaten", "resultaat")
+audittrail.register("cases.zaakobject", "zaken", "zaakobjecten", "zaakobject")
 
 
 @api.exception_handler(ZaakError)
@@ -1008,6 +1010,168 @@ def zaakeigenschap_destroy(request: HttpRequest, zaak_uuid: str, uuid: str) -> H
     zaak, item, access = _get_zaakeigenschap(request, zaak_uuid, uuid, UPDATE, FORCE)
     registration.delete_zaakeigenschap(
         zaakeigenschap=item, actor=actor_for(access), may_change_closed=_may(access, zaak, FORCE)
+    )
+    return no_content()
+
+
+# --- zaakobjecten -----------------------------------------------------------------------------
+
+
+class ZaakObjectFilter(schemas.Schema):
+    zaak: str | None = None
+    object: str | None = None
+    objectType: schemas.ObjectType | None = None
+    page: int | None = None
+
+
+def _zaakobjecten(request: HttpRequest) -> QuerySet[ZaakObject]:
+    return ZaakObject.objects.filter(zaak__tenant=request.tenant).select_related("zaak__zaaktype")
+
+
+def _get_zaakobject(request: HttpRequest, uuid: str) -> ZaakObject:
+    item = _zaakobjecten(request).filter(uuid=_uuid(uuid)).first()
+    if item is None:
+        raise not_found()
+    return item
+
+
+def _zaakobject_values(data: dict[str, Any]) -> dict[str, Any]:
+    columns = {
+        "object": "object",
+        "zaakobjecttype": "zaakobjecttype",
+        "objectType": "object_type",
+        "objectTypeOverige": "object_type_overige",
+        "objectTypeOverigeDefinitie": "object_type_overige_definitie",
+        "relatieomschrijving": "relatieomschrijving",
+        "objectIdentificatie": "object_identification",
+    }
+    values = {column: data[name] for name, column in columns.items() if name in data}
+    for column in ("object", "zaakobjecttype", "object_type_overige", "relatieomschrijving"):
+        if column in values and values[column] is None:
+            values[column] = ""
+    definitie = values.get("object_type_overige_definitie")
+    if definitie is not None and "schema_" in definitie:
+        definitie["schema"] = definitie.pop("schema_")
+    return values
+
+
+@api.get(
+    "/zaakobjecten",
+    response={200: Page[schemas.ZaakObject], **LIST_ERRORS},
+    operation_id="zaakobject_list",
+    summary="Alle ZAAKOBJECTen opvragen.",
+)
+def zaakobject_list(request: HttpRequest, filters: Query[ZaakObjectFilter]) -> HttpResponse:
+    require_scope(request, ZRC, READ)
+    _known_params(request, ZaakObjectFilter)
+    items = _zaakobjecten(request).filter(_visible(request, "zaak__"))
+    items = _filter_by_url(items, "zaak", filters.zaak, "zaken", "zaken", "zaak")
+    if filters.object is not None:
+        items = items.filter(object=filters.object)
+    if filters.objectType is not None:
+        items = items.filter(object_type=filters.objectType)
+    return json_response(
+        paginate(request, items.order_by("id"), lambda rows: [serialize_zaakobject(i) for i in rows])
+    )
+
+
+@api.post(
+    "/zaakobjecten",
+    response={201: schemas.ZaakObject, **WRITE_ERRORS},
+    operation_id="zaakobject_create",
+    summary="Maak een ZAAKOBJECT aan.",
+)
+def zaakobject_create(request: HttpRequest, payload: schemas.ZaakObjectRequest) -> HttpResponse:
+    zaak = _zaak_from_url(request, payload.zaak)
+    access = _require(request, zaak, CREATE, UPDATE, FORCE)
+    item = registration.set_zaakobject(
+        zaak=zaak,
+        values=_zaakobject_values(payload.model_dump()),
+        actor=actor_for(access),
+        may_change_closed=_may(access, zaak, FORCE),
+    )
+    return created(serialize_zaakobject(_get_zaakobject(request, str(item.uuid))))
+
+
+def _zaakobject_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    item = _get_zaakobject(request, uuid)
+    _require(request, item.zaak, READ)
+    return detail_response(request, serialize_zaakobject(item))
+
+
+@api.get(
+    "/zaakobjecten/{uuid}",
+    response={200: schemas.ZaakObject, **READ_ERRORS},
+    operation_id="zaakobject_retrieve",
+    summary="Een specifiek ZAAKOBJECT opvragen.",
+)
+def zaakobject_retrieve(request: HttpRequest, uuid: str) -> HttpResponse:
+    return _zaakobject_detail(request, uuid)
+
+
+@api.api_operation(
+    ["HEAD"],
+    "/zaakobjecten/{uuid}",
+    response={200: None},
+    operation_id="zaakobject_headers",
+    summary="De headers voor een specifiek(e) ZAAKOBJECT opvragen",
+)
+def zaakobject_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return _zaakobject_detail(request, uuid)
+
+
+def _zaakobject_update(request: HttpRequest, uuid: str, data: dict[str, Any], actie: str) -> HttpResponse:
+    item = _get_zaakobject(request, uuid)
+    access = _require(request, item.zaak, UPDATE, FORCE)
+    if data.get("zaak") and _zaak_from_url(request, data["zaak"]).pk != item.zaak_id:
+        raise invalid("zaak", "wijzigen-niet-toegelaten", "De zaak van een zaakobject kan niet veranderen.")
+    data.pop("zaak", None)
+    registration.set_zaakobject(
+        zaak=item.zaak,
+        values=_zaakobject_values(data),
+        actor=actor_for(access),
+        may_change_closed=_may(access, item.zaak, FORCE),
+        zaakobject=item,
+        zgw_actie=actie,
+    )
+    return json_response(serialize_zaakobject(_get_zaakobject(request, uuid)))
+
+
+@api.put(
+    "/zaakobjecten/{uuid}",
+    response={200: schemas.ZaakObject, **WRITE_ERRORS},
+    operation_id="zaakobject_update",
+    summary="Werk een ZAAKOBJECT zijn geheel bij.",
+)
+def zaakobject_update(request: HttpRequest, uuid: str, payload: schemas.ZaakObjectRequest) -> HttpResponse:
+    return _zaakobject_update(request, uuid, payload.model_dump(), "update")
+
+
+@api.patch(
+    "/zaakobjecten/{uuid}",
+    response={200: schemas.ZaakObject, **WRITE_ERRORS},
+    operation_id="zaakobject_partial_update",
+    summary="Werk een ZAAKOBJECT deels bij.",
+)
+def zaakobject_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedZaakObjectRequest
+) -> HttpResponse:
+    return _zaakobject_update(
+        request, uuid, payload.model_dump(include=payload.model_fields_set), "partial_update"
+    )
+
+
+@api.delete(
+    "/zaakobjecten/{uuid}",
+    response={204: None, **READ_ERRORS},
+    operation_id="zaakobject_destroy",
+    summary="Verwijder een ZAAKOBJECT.",
+)
+def zaakobject_destroy(request: HttpRequest, uuid: str) -> HttpResponse:
+    item = _get_zaakobject(request, uuid)
+    access = _require(request, item.zaak, UPDATE, FORCE, DELETE)
+    registration.delete_zaakobject(
+        zaakobject=item, actor=actor_for(access), may_change_closed=_may(access, item.zaak, FORCE)
     )
     return no_content()
 

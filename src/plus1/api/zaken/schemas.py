@@ -487,3 +487,79 @@ class ReserveZaakIdentificatieRequest(Schema):
 
 class ReserveZaakIdentificatie(Schema):
     zaaknummer: str
+
+
+ObjectType = Literal[
+    "adres",
+    "besluit",
+    "buurt",
+    "enkelvoudig_document",
+    "gemeente",
+    "gemeentelijke_openbare_ruimte",
+    "huishouden",
+    "inrichtingselement",
+    "kadastrale_onroerende_zaak",
+    "kunstwerkdeel",
+    "maatschappelijke_activiteit",
+    "medewerker",
+    "natuurlijk_persoon",
+    "niet_natuurlijk_persoon",
+    "openbare_ruimte",
+    "organisatorische_eenheid",
+    "pand",
+    "spoorbaandeel",
+    "status",
+    "terreindeel",
+    "terrein_gebouwd_object",
+    "vestiging",
+    "waterdeel",
+    "wegdeel",
+    "wijk",
+    "woonplaats",
+    "woz_deelobject",
+    "woz_object",
+    "woz_waarde",
+    "zakelijk_recht",
+    "overige",
+]
+
+
+class ObjectTypeOverigeDefinitie(Schema):
+    url: str = Field(max_length=1000)
+    schema_: str = Field(alias="schema", max_length=100)
+    objectData: str = Field(max_length=100)
+
+
+class ZaakObjectRequest(Schema):
+    zaak: str = Field(max_length=1000)
+    object: str = Field("", max_length=1000)
+    zaakobjecttype: str = Field("", max_length=1000)
+    objectType: ObjectType
+    objectTypeOverige: str = Field("", max_length=100)
+    objectTypeOverigeDefinitie: ObjectTypeOverigeDefinitie | None = None
+    relatieomschrijving: str = Field("", max_length=80)
+    objectIdentificatie: dict[str, Any] | None = None
+
+
+class PatchedZaakObjectRequest(Schema):
+    zaak: str | None = Field(None, max_length=1000)
+    object: str | None = Field(None, max_length=1000)
+    zaakobjecttype: str | None = Field(None, max_length=1000)
+    objectType: ObjectType | None = None
+    objectTypeOverige: str | None = Field(None, max_length=100)
+    objectTypeOverigeDefinitie: ObjectTypeOverigeDefinitie | None = None
+    relatieomschrijving: str | None = Field(None, max_length=80)
+    objectIdentificatie: dict[str, Any] | None = None
+
+
+class ZaakObject(Schema):
+    url: str
+    uuid: str
+    zaak: str
+    object: str
+    zaakobjecttype: str
+    objectType: ObjectType
+    objectTypeOverige: str
+    objectTypeOverigeDefinitie: dict[str, Any] | None = None
+    relatieomschrijving: str
+    objectIdentificatie: dict[str, Any] | None = None

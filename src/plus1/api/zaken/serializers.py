@@ -11,7 +11,7 @@ import datetime
 from django.db.models import Prefetch, QuerySet
 
 from plus1.cases.constants import Betalingsindicatie, SubjectType
-from plus1.cases.models import Besluit, Resultaat, Rol, Status, Zaak, ZaakEigenschap
+from plus1.cases.models import Besluit, Resultaat, Rol, Status, Zaak, ZaakEigenschap, ZaakObject
 from plus1.core import zgw
 
 
@@ -33,6 +33,7 @@ def zaak_queryset(zaken: QuerySet[Zaak]) -> QuerySet[Zaak]:
         Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id").order_by("id")),
         Prefetch("eigenschappen", queryset=ZaakEigenschap.objects.only("uuid", "zaak_id").order_by("id")),
         Prefetch("deelzaken", queryset=Zaak.objects.only("uuid", "hoofdzaak_id").order_by("id")),
+        Prefetch("zaakobjecten", queryset=ZaakObject.objects.only("uuid", "zaak_id").order_by("id")),
     )
 
 
@@ -80,7 +81,7 @@ def serialize_zaak(zaak: Zaak) -> dict:
         "status": zgw.url("zaken", "statussen", zaak.current_status.uuid) if zaak.current_status_id else None,
         # Zaakinformatieobjecten are listed by the Documenten side (GET /zaakinformatieobjecten?zaak=).
         "zaakinformatieobjecten": [],
-        "zaakobjecten": [],
+        "zaakobjecten": [zgw.url("zaken", "zaakobjecten", item.uuid) for item in zaak.zaakobjecten.all()],
         "kenmerken": zaak.kenmerken,
         "archiefnominatie": zaak.archive_nomination or None,
         "archiefstatus": zaak.archiefstatus,
@@ -181,4 +182,19 @@ def serialize_zaakbesluit(zaak: Zaak, besluit: Besluit) -> dict:
         "url": zgw.url("zaken", "zaken", zaak.uuid, "besluiten", str(besluit.uuid)),
         "uuid": str(besluit.uuid),
         "besluit": zgw.url("besluiten", "besluiten", besluit.uuid),
+    }
+
+
+def serialize_zaakobject(item: ZaakObject) -> dict:
+    return {
+        "url": zgw.url("zaken", "zaakobjecten", item.uuid),
+        "uuid": str(item.uuid),
+        "zaak": zaak_url(item.zaak.uuid),
+        "object": item.object,
+        "zaakobjecttype": item.zaakobjecttype,
+        "objectType": item.object_type,
+        "objectTypeOverige": item.object_type_overige,
+        "objectTypeOverigeDefinitie": item.object_type_overige_definitie,
+        "relatieomschrijving": item.relatieomschrijving,
+        "objectIdentificatie": item.object_identification,
     }

@@ -249,4 +249,51 @@ class Migration(migrations.Migration):
                 fields=["tenant", "zaaktype", "-registered_on", "-id"], name="zaak_tenant_zaaktype_reg"
             ),
         ),
+        migrations.CreateModel(
+            name="ZaakObject",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("object", models.URLField(blank=True, max_length=1000, verbose_name="object")),
+                (
+                    "zaakobjecttype",
+                    models.URLField(blank=True, max_length=1000, verbose_name="zaakobjecttype"),
+                ),
+                ("object_type", models.CharField(max_length=100, verbose_name="soort object")),
+                (
+                    "object_type_overige",
+                    models.CharField(blank=True, max_length=100, verbose_name="soort object (overige)"),
+                ),
+                (
+                    "object_type_overige_definitie",
+                    models.JSONField(blank=True, null=True, verbose_name="definitie soort object"),
+                ),
+                (
+                    "relatieomschrijving",
+                    models.CharField(blank=True, max_length=80, verbose_name="relatieomschrijving"),
+                ),
+                (
+                    "object_identification",
+                    models.JSONField(blank=True, null=True, verbose_name="identificatie van het object"),
+                ),
+                (
+                    "zaak",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="zaakobjecten",
+                        to="cases.zaak",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "zaakobject",
+                "verbose_name_plural": "zaakobjecten",
+                "indexes": [models.Index(fields=["object"], name="zaakobject_object")],
+            },
+        ),
     ]

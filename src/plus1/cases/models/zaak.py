@@ -271,3 +271,29 @@ class Resultaat(models.Model):
 
     def __str__(self) -> str:
         return self.resultaattype.omschrijving
+
+
+class ZaakObject(models.Model):
+    """Something the zaak is about: an address, a building, a person, another object (ZGW zaakobject).
+
+    ``object`` is the URL of the object in its own registration; ``object_identification``
+    holds the ZGW ``objectIdentificatie`` when the client embeds it instead.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="zaakobjecten")
+    object = models.URLField(_("object"), max_length=1000, blank=True)
+    zaakobjecttype = models.URLField(_("zaakobjecttype"), max_length=1000, blank=True)
+    object_type = models.CharField(_("soort object"), max_length=100)
+    object_type_overige = models.CharField(_("soort object (overige)"), max_length=100, blank=True)
+    object_type_overige_definitie = models.JSONField(_("definitie soort object"), null=True, blank=True)
+    relatieomschrijving = models.CharField(_("relatieomschrijving"), max_length=80, blank=True)
+    object_identification = models.JSONField(_("identificatie van het object"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaakobject")
+        verbose_name_plural = _("zaakobjecten")
+        indexes = [models.Index(fields=["object"], name="zaakobject_object")]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}: {self.object or self.relatieomschrijving}"

@@ -24,7 +24,7 @@ from plus1.tenants.models import Organisation
 from .. import deadlines
 from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
-from ..models import Resultaat, Rol, Zaak, ZaakEigenschap, ZaakSuspension
+from ..models import Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
@@ -443,3 +443,59 @@ def delete_zaakeigenschap(*, zaakeigenschap: ZaakEigenschap, actor: Actor, may_c
         zaak, zaakeigenschap, actor=actor, action="delete_zaakeigenschap", zgw_actie="destroy", before=before
     )
     zaakeigenschap.delete()
+
+
+@transaction.atomic
+def set_zaakobject(
+    *,
+    zaak: Zaak,
+    values: dict[str, Any],
+    actor: Actor,
+    may_change_closed: bool,
+    zaakobject: ZaakObject | None = None,
+    zgw_actie: str = "create",
+) -> ZaakObject:
+    """Relate an object (address, building, person ...) to the zaak, or change the relation.
+
+    ZGW: an ``overige`` object needs ``objectTypeOverige`` or its definitie; the object
+    is given as a URL and/or an embedded ``objectIdentificatie``.
+    """
+    zaak = _zaak_for_part(zaak, may_change_closed)
+    before = None
+    if zaakobject is None:
+        zaakobject = ZaakObject(zaak=zaak)
+    else:
+        before = {"objectType": zaakobject.object_type, "object": zaakobject.object}
+    for name, value in values.items():
+        setattr(zaakobject, name, value)
+    if zaakobject.object_type == "overige" and not (
+        zaakobject.object_type_overige or zaakobject.object_type_overige_definitie
+    ):
+        raise FieldProblem.single(
+            "objectTypeOverige", "required", "Geef bij soort 'overige' aan wat voor object het is."
+        )
+    if not zaakobject.object and not zaakobject.object_identification:
+        raise FieldProblem.single(
+            "nonFieldErrors", "invalid-zaakobject", "Geef een object (URL) of een objectIdentificatie."
+        )
+    zaakobject.save()
+    _record_part(
+        zaak,
+        zaakobject,
+        actor=actor,
+        action="set_zaakobject",
+        zgw_actie=zgw_actie,
+        before=before,
+        after={"objectType": zaakobject.object_type, "object": zaakobject.object},
+    )
+    return zaakobject
+
+
+@transaction.atomic
+def delete_zaakobject(*, zaakobject: ZaakObject, actor: Actor, may_change_closed: bool) -> None:
+    zaak = _zaak_for_part(zaakobject.zaak, may_change_closed)
+    before = {"objectType": zaakobject.object_type, "object": zaakobject.object}
+    _record_part(
+        zaak, zaakobject, actor=actor, action="delete_zaakobject", zgw_actie="destroy", before=before
+    )
+    zaakobject.delete()

@@ -470,11 +470,29 @@ def test_zaakeigenschappen_resultaten_besluiten_and_audittrail(zgw_client, gemee
 
     assert api.get(f"{zaak['url']}/besluiten").json() == []
 
+    # Zaakobjecten: an object by URL, an 'overige' needs its kind.
+    pand = "https://bag.basisregistraties.overheid.nl/api/v1/panden/0344100000000001"
+    zaakobject = api.post(
+        f"{ROOT}/zaakobjecten", json={"zaak": zaak["url"], "object": pand, "objectType": "pand"}
+    )
+    assert zaakobject.status_code == 201, zaakobject.text
+    assert api.get(zaak["url"]).json()["zaakobjecten"] == [zaakobject.json()["url"]]
+    overige = api.post(
+        f"{ROOT}/zaakobjecten", json={"zaak": zaak["url"], "object": pand, "objectType": "overige"}
+    )
+    assert overige.json()["invalidParams"][0]["name"] == "objectTypeOverige"
+    assert api.get(f"{ROOT}/zaakobjecten", params={"object": pand}).json()["count"] == 1
+    renamed = api.patch(zaakobject.json()["url"], json={"relatieomschrijving": "Bouwplaats"})
+    assert renamed.json()["relatieomschrijving"] == "Bouwplaats"
+    assert api.head(zaakobject.json()["url"]).status_code == 200
+    assert api.delete(zaakobject.json()["url"]).status_code == 204
+
     trail = api.get(f"{zaak['url']}/audittrail")
     assert trail.status_code == 200, trail.text
     acties = [(row["resource"], row["actie"]) for row in trail.json()]
     assert acties[0] == ("zaak", "create")
     assert ("zaakeigenschap", "partial_update") in acties and ("resultaat", "destroy") in acties
+    assert ("zaakobject", "create") in acties
     assert all(row["hoofdObject"] == zaak["url"] and row["bron"] == "zrc" for row in trail.json())
     one = api.get(f"{zaak['url']}/audittrail/{trail.json()[0]['uuid']}")
     assert one.json()["applicatieWeergave"] == "Testapplicatie"
