@@ -7,7 +7,47 @@ class SubjectType(models.TextChoices):
 
     NATUURLIJK_PERSOON = "natuurlijk_persoon", _("Natuurlijk persoon")
     NIET_NATUURLIJK_PERSOON = "niet_natuurlijk_persoon", _("Niet-natuurlijk persoon")
+    VESTIGING = "vestiging", _("Vestiging")
+    ORGANISATORISCHE_EENHEID = "organisatorische_eenheid", _("Organisatorische eenheid")
     MEDEWERKER = "medewerker", _("Medewerker")
+
+
+class Betalingsindicatie(models.TextChoices):
+    """ZGW betalingsindicatie: whether the costs of the zaak have been paid."""
+
+    NVT = "nvt", _("Er is geen sprake van te betalen, met de zaak gemoeide, kosten.")
+    NOG_NIET = "nog_niet", _("De met de zaak gemoeide kosten zijn (nog) niet betaald.")
+    GEDEELTELIJK = "gedeeltelijk", _("De met de zaak gemoeide kosten zijn gedeeltelijk betaald.")
+    GEHEEL = "geheel", _("De met de zaak gemoeide kosten zijn geheel betaald.")
+
+
+class Archiefstatus(models.TextChoices):
+    """ZGW archiefstatus of a zaak (zrc-022)."""
+
+    NOG_TE_ARCHIVEREN = (
+        "nog_te_archiveren",
+        _("De zaak cq. het zaakdossier is nog niet als geheel gearchiveerd."),
+    )
+    GEARCHIVEERD = (
+        "gearchiveerd",
+        _("De zaak cq. het zaakdossier is als geheel niet-wijzigbaar bewaarbaar gemaakt."),
+    )
+    GEARCHIVEERD_PROCESTERMIJN_ONBEKEND = (
+        "gearchiveerd_procestermijn_onbekend",
+        _("De zaak cq. het zaakdossier is gearchiveerd, maar de procestermijn is nog onbekend."),
+    )
+    OVERGEDRAGEN = (
+        "overgedragen",
+        _("De zaak cq. het zaakdossier is overgebracht naar een archiefbewaarplaats."),
+    )
+
+
+class IndicatieMachtiging(models.TextChoices):
+    GEMACHTIGDE = (
+        "gemachtigde",
+        _("De betrokkene in de rol bij de zaak is door een andere betrokkene gemachtigd."),
+    )
+    MACHTIGINGGEVER = "machtiginggever", _("De betrokkene heeft een andere betrokkene gemachtigd.")
 
 
 CASE_NUMBER_PREFIX = "ZAAK"

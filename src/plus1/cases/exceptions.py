@@ -43,5 +43,9 @@ class ZaakClosed(ZaakError):
     pass
 
 
+class MissingResultaat(ZaakError):
+    """The eindstatus needs a resultaat first (ZGW zrc-007)."""
+
+
 class ShareError(ZaakError):
     """A rule of sharing a zaak with a chain partner was not met."""

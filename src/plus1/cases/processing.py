@@ -23,6 +23,7 @@ from plus1.catalog.processing import ActivityCode, activity_for_code, activity_f
 from plus1.tenants.models import Organisation
 
 from .models import InformatieObject, Rol, Zaak
+from .notifications import publish_change
 
 CHANNEL_OF_ACTOR = {
     "resident": Channel.PORTAL,
@@ -164,8 +165,13 @@ def record_change(
     after: dict | None = None,
     note: str = "",
     main_object: models.Model | None = None,
+    zgw_actie: str | None = None,
 ) -> AuditEntry:
-    """Write the audit row and, for a zaak, the processing record: in the caller's transaction."""
+    """Write the audit row, the processing record and the ``zaken`` notification of a change.
+
+    All three in the caller's transaction. ``zgw_actie`` (create, update, partial_update,
+    destroy) is what the audittrail and the notification show; the Zaken API passes it.
+    """
     entry = audit.record_change(
         tenant=tenant,
         actor=actor,
@@ -187,4 +193,8 @@ def record_change(
             subject=initiator_subjects([obj]).get(obj.pk),
             operation=action,
         )
+    if zgw_actie:
+        entry.zgw = {**(entry.zgw or {}), "actie": zgw_actie}
+        entry.save(update_fields=["zgw"])
+    publish_change(obj=obj, action=action, main_object=main_object, actie=zgw_actie)
     return entry

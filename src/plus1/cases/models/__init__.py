@@ -3,7 +3,7 @@ from .document import InformatieObject
 from .draft import RequestDraft
 from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
 from .share import ZaakShare
-from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigenschap
+from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigenschap, ZaakObject
 
 __all__ = [
     "Besluit",
@@ -19,6 +19,7 @@ __all__ = [
     "Zaak",
     "ZaakEigenschap",
     "ZaakLink",
+    "ZaakObject",
     "ZaakShare",
     "ZaakSuspension",
 ]

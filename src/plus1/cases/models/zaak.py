@@ -9,7 +9,7 @@ from plus1.catalog.constants import Archiefnominatie, Vertrouwelijkheid
 from plus1.catalog.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakType
 from plus1.core.models import TenantOwned, TenantQuerySet
 
-from ..constants import SubjectType
+from ..constants import Archiefstatus, Betalingsindicatie, IndicatieMachtiging, SubjectType
 
 
 class CaseNumberSequence(TenantOwned):
@@ -109,6 +109,40 @@ class Zaak(TenantOwned):
     version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # ZGW attributes the portal and back office do not use (yet); the Zaken API keeps them.
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    verantwoordelijke_organisatie = models.CharField(
+        _("verantwoordelijke organisatie (RSIN)"), max_length=9, blank=True
+    )
+    opdrachtgevende_organisatie = models.CharField(
+        _("opdrachtgevende organisatie (RSIN)"), max_length=9, blank=True
+    )
+    publicatiedatum = models.DateField(_("publicatiedatum"), null=True, blank=True)
+    communicatiekanaal = models.URLField(_("communicatiekanaal"), max_length=1000, blank=True)
+    producten_of_diensten = models.JSONField(_("producten of diensten"), default=list, blank=True)
+    betalingsindicatie = models.CharField(
+        _("betalingsindicatie"), max_length=20, choices=Betalingsindicatie.choices, blank=True
+    )
+    laatste_betaaldatum = models.DateTimeField(_("laatste betaaldatum"), null=True, blank=True)
+    # GeoJSON (WGS84) as sent; Plus1 does no spatial queries on it.
+    zaakgeometrie = models.JSONField(_("zaakgeometrie"), null=True, blank=True)
+    selectielijstklasse = models.URLField(_("selectielijstklasse"), max_length=1000, blank=True)
+    # Deleting a hoofdzaak deletes its deelzaken (ZGW zrc-023).
+    hoofdzaak = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="deelzaken"
+    )
+    relevante_andere_zaken = models.JSONField(_("relevante andere zaken"), default=list, blank=True)
+    kenmerken = models.JSONField(_("kenmerken"), default=list, blank=True)
+    archiefstatus = models.CharField(
+        _("archiefstatus"),
+        max_length=40,
+        choices=Archiefstatus.choices,
+        default=Archiefstatus.NOG_TE_ARCHIVEREN,
+    )
+    processobjectaard = models.CharField(_("procesobjectaard"), max_length=200, blank=True)
+    processobject = models.JSONField(_("procesobject"), null=True, blank=True)
+    startdatum_bewaartermijn = models.DateField(_("startdatum bewaartermijn"), null=True, blank=True)
+
     objects = ZaakQuerySet.as_manager()
 
     class Meta:
@@ -119,7 +153,12 @@ class Zaak(TenantOwned):
             models.UniqueConstraint(fields=["tenant", "identificatie"], name="zaak_unique_identificatie"),
         ]
         indexes = [
-            models.Index(fields=["tenant", "zaaktype"], name="zaak_tenant_zaaktype"),
+            # The Zaken API list: per gemeente (and zaaktype, for an application with
+            # autorisaties per zaaktype), newest first, so a page is an index range scan.
+            models.Index(fields=["tenant", "-registered_on", "-id"], name="zaak_tenant_registered"),
+            models.Index(
+                fields=["tenant", "zaaktype", "-registered_on", "-id"], name="zaak_tenant_zaaktype_reg"
+            ),
             # The team inbox and "my zaken": open zaken, soonest legal end date first.
             models.Index(
                 fields=["tenant", "team", "planned_end_on", "id"],
@@ -155,6 +194,8 @@ class Status(models.Model):
     statustype = models.ForeignKey(StatusType, on_delete=models.PROTECT, related_name="+")
     set_at = models.DateTimeField(_("gezet op"))
     note = models.TextField(_("toelichting"), blank=True)
+    # ZGW gezetdoor: the URL of the rol that set this status, when a client gives one.
+    set_by = models.URLField(_("gezet door"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("status")
@@ -174,6 +215,18 @@ class Rol(models.Model):
     kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
     name = models.CharField(_("naam"), max_length=200)
     email = models.EmailField(_("e-mailadres voor berichten"), blank=True)
+    # The ZGW betrokkeneIdentificatie as given, and the one identifier of it the API
+    # filters on besides BSN and KvK number (anp-, vestigings-, medewerker-nummer ...).
+    identification = models.JSONField(_("identificatie van de betrokkene"), null=True, blank=True)
+    subject_identifier = models.CharField(_("nummer van de betrokkene"), max_length=254, blank=True)
+    betrokkene = models.URLField(_("betrokkene"), max_length=1000, blank=True)
+    afwijkende_naam = models.CharField(_("afwijkende naam"), max_length=625, blank=True)
+    roltoelichting = models.TextField(_("toelichting"), blank=True)
+    indicatie_machtiging = models.CharField(
+        _("machtiging"), max_length=20, choices=IndicatieMachtiging.choices, blank=True
+    )
+    contactpersoon = models.JSONField(_("contactpersoon"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registratiedatum"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("rol")
@@ -181,6 +234,7 @@ class Rol(models.Model):
         indexes = [
             models.Index(fields=["bsn"], name="rol_bsn"),
             models.Index(fields=["kvk_number"], name="rol_kvk"),
+            models.Index(fields=["subject_identifier"], name="rol_subject_identifier"),
         ]
 
     def __str__(self) -> str:
@@ -188,6 +242,7 @@ class Rol(models.Model):
 
 
 class ZaakEigenschap(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="eigenschappen")
     eigenschap = models.ForeignKey(Eigenschap, on_delete=models.PROTECT, related_name="+")
     value = models.TextField(_("waarde"))
@@ -216,3 +271,29 @@ class Resultaat(models.Model):
 
     def __str__(self) -> str:
         return self.resultaattype.omschrijving
+
+
+class ZaakObject(models.Model):
+    """Something the zaak is about: an address, a building, a person, another object (ZGW zaakobject).
+
+    ``object`` is the URL of the object in its own registration; ``object_identification``
+    holds the ZGW ``objectIdentificatie`` when the client embeds it instead.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="zaakobjecten")
+    object = models.URLField(_("object"), max_length=1000, blank=True)
+    zaakobjecttype = models.URLField(_("zaakobjecttype"), max_length=1000, blank=True)
+    object_type = models.CharField(_("soort object"), max_length=100)
+    object_type_overige = models.CharField(_("soort object (overige)"), max_length=100, blank=True)
+    object_type_overige_definitie = models.JSONField(_("definitie soort object"), null=True, blank=True)
+    relatieomschrijving = models.CharField(_("relatieomschrijving"), max_length=80, blank=True)
+    object_identification = models.JSONField(_("identificatie van het object"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaakobject")
+        verbose_name_plural = _("zaakobjecten")
+        indexes = [models.Index(fields=["object"], name="zaakobject_object")]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}: {self.object or self.relatieomschrijving}"

@@ -16,16 +16,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from plus1.audit.services import Actor
 from plus1.catalog.constants import Direction
 from plus1.catalog.models import StatusType
 from plus1.core import clock
+from plus1.core.exceptions import FieldProblem
 from plus1.tenants.models import Organisation
 
 from .. import deadlines
 from ..constants import ZaakRelation
-from ..exceptions import InvalidUpload, ZaakClosed, ZaakConflict, ZaakError
+from ..exceptions import InvalidUpload, MissingResultaat, ZaakClosed, ZaakConflict, ZaakError
 from ..models import (
     InformatieObject,
     InformationRequest,
@@ -158,26 +160,56 @@ def set_status(
     actor: Actor,
     note: str = "",
     expected_version: int | None = None,
+    set_at: datetime.datetime | None = None,
+    set_by: str = "",
+    in_order: bool = True,
+    may_reopen: bool = False,
+    may_change_closed: bool = False,
 ) -> Status:
     """Give a zaak its next status from its own zaaktype, in the zaaktype's order.
 
     The last status (eindstatus) needs a resultaat first (ZGW zrc-007): ``close_zaak`` sets
-    both. When the statustype says the resident is informed, they get an e-mail (if they
-    left an address) and the status appears in their Mijn zaken timeline.
+    both. The eindstatus ends the zaak on the day it was set and derives the archive data
+    from the resultaat (zrc-021). A status that is not the eindstatus on a closed zaak
+    reopens it and clears einddatum, archiefnominatie and archiefactiedatum (zrc-008); only
+    a caller allowed to reopen (``may_reopen``) may do that. The Zaken API sets statuses in
+    any order (``in_order=False``) and with the time the client gives. When the statustype
+    says the resident is informed, they get an e-mail (if they left an address) and the
+    status appears in their Mijn zaken timeline.
     """
-    zaak = _lock(zaak, expected_version)
+    zaak = _lock(zaak, expected_version, must_be_open=False)
     if statustype.zaaktype_id != zaak.zaaktype_id:
         raise ZaakError("Deze status hoort niet bij het zaaktype van deze zaak.")
-    current = zaak.current_status.statustype if zaak.current_status_id else None
-    if current is not None and statustype.volgnummer <= current.volgnummer:
-        raise ZaakError(f"De zaak heeft al de status '{current.omschrijving}'. Kies een volgende status.")
     is_end = _is_end_status(statustype)
-    if is_end and not Resultaat.objects.filter(zaak=zaak).exists():
-        raise ZaakError("Kies eerst een resultaat: sluit de zaak af met 'Zaak afsluiten'.")
-    status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=clock.now(), note=note)
+    if not zaak.is_open and not (may_change_closed or (may_reopen and not is_end)):
+        raise ZaakClosed("Deze zaak is afgesloten. Heropen de zaak eerst.")
+    current = zaak.current_status.statustype if zaak.current_status_id else None
+    if in_order and current is not None and statustype.volgnummer <= current.volgnummer:
+        raise ZaakError(f"De zaak heeft al de status '{current.omschrijving}'. Kies een volgende status.")
+    set_at = set_at or clock.now()
+    if set_at.date() < zaak.started_on:
+        raise FieldProblem.single(
+            "datumStatusGezet", "date-before-startdatum", "Een status kan niet voor de startdatum liggen."
+        )
+    resultaat = Resultaat.objects.filter(zaak=zaak).select_related("resultaattype").first()
+    if is_end and resultaat is None:
+        raise MissingResultaat("Kies eerst een resultaat: sluit de zaak af met 'Zaak afsluiten'.")
+    status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=set_at, note=note, set_by=set_by)
     zaak.current_status = status
-    zaak.ended_on = clock.today() if is_end else None
-    _save(zaak, "current_status", "ended_on")
+    fields = ["current_status", "ended_on"]
+    if is_end:
+        from .closing import archive_action_date
+
+        zaak.ended_on = timezone.localdate(set_at)
+        zaak.archive_nomination = resultaat.resultaattype.archiefnominatie
+        zaak.archive_action_on = archive_action_date(zaak, resultaat.resultaattype)
+        fields += ["archive_nomination", "archive_action_on"]
+    elif not zaak.is_open:
+        zaak.ended_on = None
+        zaak.archive_nomination = ""
+        zaak.archive_action_on = None
+        fields += ["archive_nomination", "archive_action_on"]
+    _save(zaak, *fields)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
