@@ -16,7 +16,7 @@ def give_zaakeigenschappen_a_uuid(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_add_privacy_officer_role"),
-        ("cases", "0005_add_zaak_share"),
+        ("cases", "0006_add_besluiten_api_fields"),
         ("catalog", "0009_load_processing_activities"),
         ("tenants", "0003_add_portal_host"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
