@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import ZgwJwtAuth
+from .schemas import Fout, ValidatieFout
 
 TITLES = {
     "catalogi": ("Catalogi API", "1.3.3"),
@@ -18,6 +19,8 @@ TITLES = {
     "notificaties": ("Notificaties API", "1.0.1"),
 }
 
+
+ERROR_STATUSES = (400, 401, 403, 404, 406, 409, 410, 412, 415, 429, 500)
 
 # The APIs whose detail reads answer If-None-Match (``http.detail_response``), as their standard says.
 CONDITIONAL_GET = {"catalogi", "zaken", "documenten"}
@@ -41,8 +44,30 @@ class ZgwNinjaAPI(NinjaAPI):
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any):
         schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, model in (("Fout", Fout), ("ValidatieFout", ValidatieFout)):
+            if name not in components:
+                definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                components.update(definition.pop("$defs", {}))
+                components[name] = definition
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
+                # Every operation can meet these (bad token, no access, unknown object, bad
+                # input, overload): each is documented, with the ZGW body it comes with.
+                responses = operation.setdefault("responses", {})
+                for status in ERROR_STATUSES:
+                    body = "ValidatieFout" if status == 400 else "Fout"
+                    responses.setdefault(
+                        str(status),
+                        {
+                            "description": errors.TITLES[status],
+                            "content": {
+                                "application/problem+json": {
+                                    "schema": {"$ref": f"#/components/schemas/{body}"}
+                                }
+                            },
+                        },
+                    )
                 if self.zgw_name in CONDITIONAL_GET and method in ("get", "head") and path.endswith("}"):
                     parameters = operation.setdefault("parameters", [])
                     if not any(p.get("name") == "If-None-Match" for p in parameters):
