@@ -33,3 +33,11 @@ class SharePart(models.TextChoices):
 
 # A share ends by itself: at most this many days after the day it starts.
 MAX_SHARE_DAYS = 365
+
+
+class ObjectType(models.TextChoices):
+    """What a document is related to (Documenten API objectinformatieobject.objectType)."""
+
+    BESLUIT = "besluit", _("Besluit")
+    ZAAK = "zaak", _("Zaak")
+    VERZOEK = "verzoek", _("Verzoek")

@@ -1,5 +1,11 @@
 from .besluit import Besluit
-from .document import InformatieObject
+from .document import (
+    BestandsDeel,
+    InformatieObject,
+    InformatieObjectVersion,
+    ObjectInformatieObject,
+    ZaakInformatieObject,
+)
 from .draft import RequestDraft
 from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
 from .share import ZaakShare
@@ -7,16 +13,20 @@ from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigensch
 
 __all__ = [
     "Besluit",
+    "BestandsDeel",
     "CaseNumberSequence",
     "InformatieObject",
+    "InformatieObjectVersion",
     "InformationRequest",
     "Note",
+    "ObjectInformatieObject",
     "RequestDraft",
     "Resultaat",
     "Rol",
     "Status",
     "Zaak",
     "ZaakEigenschap",
+    "ZaakInformatieObject",
     "ZaakLink",
     "ZaakShare",
     "ZaakSuspension",
