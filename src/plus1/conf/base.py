@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "plus1.audit.middleware.ProcessingLogMiddleware",
     # The ZGW APIs: API-version header, and the calling application kept for this request only.
     "plus1.api.common.middleware.ZgwApiMiddleware",
+    # Django reads multipart bodies of POST only; the Documenten API takes bestandsdelen by PUT.
+    "ninja.compatibility.files.fix_request_files_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.

@@ -395,13 +395,15 @@ def unlock_document(*, document: InformatieObject, actor: Actor, lock: str, forc
         )
     parts = list(document.bestandsdelen.all())
     if parts:
-        if not all(part.is_complete for part in parts):
-            if not force:
-                raise FieldProblem.single(
-                    "nonFieldErrors", "incomplete-upload", "Niet alle bestandsdelen zijn al verstuurd."
-                )
-        else:
+        if all(part.is_complete for part in parts):
             _join(document, parts)
+        elif lock and lock == document.lock:
+            raise FieldProblem.single(
+                "nonFieldErrors", "incomplete-upload", "Niet alle bestandsdelen zijn al verstuurd."
+            )
+        else:
+            # A forced unlock ends an upload someone abandoned: its parts go.
+            _drop_parts(document)
     document.lock = ""
     document.save()
     _audit(document, actor, "unlock_document", after={"locked": False})
