@@ -14,10 +14,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plus1.apiclients.models import Application
 from plus1.apiclients.services import AutorisatieSpec
-from plus1.catalog.models import InformatieObjectType
 from plus1.cases.models import InformatieObject, ObjectInformatieObject, ZaakInformatieObject
 from plus1.cases.services import add_zaak_document
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.catalog.models import InformatieObjectType
 from plus1.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -366,7 +366,7 @@ def test_a_portal_upload_is_an_enkelvoudiginformatieobject_of_its_zaak(zgw_clien
 
 
 def test_an_application_sees_only_the_types_and_levels_it_is_authorised_for(zgw_client, gemeente_a):
-    zaak, iot = _setup(gemeente_a)
+    _zaak, iot = _setup(gemeente_a)
     other_iot = InformatieObjectType.objects.get(tenant=iot.tenant, omschrijving="Beschikking")
     admin = zgw_client(gemeente_a)
     open_doc = admin.post(EIO, json=_document(admin, iot, vertrouwelijkheidaanduiding="openbaar")).json()
