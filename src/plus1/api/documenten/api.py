@@ -275,7 +275,9 @@ def enkelvoudiginformatieobject_list(
     response={200: Page[EnkelvoudigInformatieObject], **LIST_ERRORS},
     summary="Voer een zoekopdracht uit op (ENKELVOUDIGe) INFORMATIEOBJECTen.",
 )
-def enkelvoudiginformatieobject__zoek(request: HttpRequest, payload: EIOZoekRequest) -> HttpResponse:
+def enkelvoudiginformatieobject__zoek(
+    request: HttpRequest, payload: EIOZoekRequest, page: int | None = None
+) -> HttpResponse:
     reject_unknown_params(request, {"page"})
     _no_expand(payload.expand)
     uuids = []
@@ -307,7 +309,16 @@ def _version_of(request: HttpRequest, document: InformatieObject, versie, regist
 
 
 @api.api_operation(
-    ["GET", "HEAD"],
+    ["HEAD"],
+    f"/{EIO}/{{uuid}}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) ENKELVOUDIG INFORMATIEOBJECT opvragen.",
+)
+def enkelvoudiginformatieobject_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return detail_response(request, serialize(_get(request, uuid, READ)))
+
+
+@api.get(
     f"/{EIO}/{{uuid}}",
     response={200: EnkelvoudigInformatieObject, **READ_ERRORS},
     summary="Een specifiek (ENKELVOUDIG) INFORMATIEOBJECT opvragen.",
@@ -537,7 +548,7 @@ def enkelvoudiginformatieobject_unlock(
     summary="Werk een BESTANDSDEEL in zijn geheel bij.",
 )
 def bestandsdeel_update(
-    request: HttpRequest, uuid: str, inhoud: File[UploadedFile], lock: Form[str]
+    request: HttpRequest, uuid: str, lock: Form[str], inhoud: File[UploadedFile] = None
 ) -> HttpResponse:
     access = require_scope(request, DRC, UPDATE)
     part = (
@@ -556,6 +567,8 @@ def bestandsdeel_update(
         type_id=document.informatieobjecttype_id,
         confidentiality=document.confidentiality,
     )
+    if inhoud is None:
+        raise invalid("inhoud", "required", "Stuur de inhoud van dit bestandsdeel mee.")
     part = services.upload_part(part=part, actor=actor_for(access), lock=lock, upload=inhoud)
     url = zgw.url("documenten", "bestandsdelen", part.uuid)
     return json_response(
@@ -665,7 +678,16 @@ def objectinformatieobject_list(
 
 
 @api.api_operation(
-    ["GET", "HEAD"],
+    ["HEAD"],
+    "/objectinformatieobjecten/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) OBJECT-INFORMATIEOBJECT relatie opvragen.",
+)
+def objectinformatieobject_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return objectinformatieobject_read(request, uuid)
+
+
+@api.get(
     "/objectinformatieobjecten/{uuid}",
     response={200: ObjectInformatieObjectSchema, **READ_ERRORS},
     summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",

@@ -136,7 +136,6 @@ class PatchedEnkelvoudigInformatieObjectWithLockRequest(Strict):
     informatieobjecttype: str | None = Field(None, min_length=1, max_length=200)
     lock: str | None = Field(None, min_length=1)
     trefwoorden: list[str] | None = None
-    tonenAanInitiator: bool | None = None
 
 
 class EnkelvoudigInformatieObject(Schema):

@@ -153,7 +153,16 @@ def zaakinformatieobject_list(
 
 
 @router.api_operation(
-    ["GET", "HEAD"],
+    ["HEAD"],
+    f"/{COLLECTION}/{{uuid}}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) ZAAK-INFORMATIEOBJECT opvragen.",
+)
+def zaakinformatieobject_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return detail_response(request, serialize(_get(request, uuid, READ)))
+
+
+@router.get(
     f"/{COLLECTION}/{{uuid}}",
     response={200: ZaakInformatieObjectSchema, **READ_ERRORS},
     summary="Een specifieke ZAAK-INFORMATIEOBJECT relatie opvragen.",

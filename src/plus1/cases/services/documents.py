@@ -732,3 +732,14 @@ def unlink_object(*, informatieobject: InformatieObject, object_type: str, objec
         object_type=object_type,
         object_uuid=object_uuid,
     ).delete()
+
+
+def remove_zaak_relations(*, zaak: Zaak) -> None:
+    """Remove the Documenten API's mirror of every document relation of ``zaak`` (zrc-023).
+
+    The Zaken API's DELETE of a zaak calls this in its transaction; the
+    zaakinformatieobjecten themselves go with the zaak (cascade).
+    """
+    ObjectInformatieObject.objects.filter(
+        tenant_id=zaak.tenant_id, object_type=ObjectType.ZAAK, object_uuid=zaak.uuid
+    ).delete()
