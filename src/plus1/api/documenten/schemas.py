@@ -214,3 +214,25 @@ class ObjectInformatieObjectRequest(Strict):
     informatieobject: str
     object: str = Field(min_length=1, max_length=1000)
     objectType: ObjectType
+
+
+class Gebruiksrechten(Schema):
+    url: str
+    informatieobject: str
+    startdatum: datetime.datetime
+    einddatum: datetime.datetime | None
+    omschrijvingVoorwaarden: str
+
+
+class GebruiksrechtenRequest(Strict):
+    informatieobject: str
+    startdatum: datetime.datetime
+    einddatum: datetime.datetime | None = None
+    omschrijvingVoorwaarden: str = Field(min_length=1)
+
+
+class PatchedGebruiksrechtenRequest(Strict):
+    informatieobject: str | None = None
+    startdatum: datetime.datetime | None = None
+    einddatum: datetime.datetime | None = None
+    omschrijvingVoorwaarden: str | None = Field(None, min_length=1)

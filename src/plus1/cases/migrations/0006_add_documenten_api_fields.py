@@ -498,5 +498,45 @@ class Migration(migrations.Migration):
                 fields=("tenant", "zaak", "informatieobject"), name="zio_unique_pair"
             ),
         ),
+        migrations.CreateModel(
+            name="Gebruiksrecht",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("starts_at", models.DateTimeField(verbose_name="startdatum")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="einddatum")),
+                ("conditions", models.TextField(verbose_name="omschrijving voorwaarden")),
+                (
+                    "informatieobject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gebruiksrechten",
+                        to="cases.informatieobject",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "gebruiksrecht",
+                "verbose_name_plural": "gebruiksrechten",
+                "ordering": ["id"],
+                "indexes": [
+                    models.Index(fields=["tenant", "informatieobject"], name="gebruiksrecht_document")
+                ],
+            },
+        ),
         migrations.RunPython(fill_documenten_api_fields, remove_zaak_links),
     ]

@@ -1,6 +1,7 @@
 from .besluit import Besluit
 from .document import (
     BestandsDeel,
+    Gebruiksrecht,
     InformatieObject,
     InformatieObjectVersion,
     ObjectInformatieObject,
@@ -15,6 +16,7 @@ __all__ = [
     "Besluit",
     "BestandsDeel",
     "CaseNumberSequence",
+    "Gebruiksrecht",
     "InformatieObject",
     "InformatieObjectVersion",
     "InformationRequest",

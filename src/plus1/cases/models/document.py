@@ -225,3 +225,27 @@ class ObjectInformatieObject(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.object_type} {self.object_uuid} - {self.informatieobject_id}"
+
+
+class Gebruiksrecht(TenantOwned):
+    """The conditions under which a document may be used (Documenten API gebruiksrechten).
+
+    drc-006: while a document has any, its ``has_usage_rights`` is true.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    informatieobject = models.ForeignKey(
+        InformatieObject, on_delete=models.CASCADE, related_name="gebruiksrechten"
+    )
+    starts_at = models.DateTimeField(_("startdatum"))
+    ends_at = models.DateTimeField(_("einddatum"), null=True, blank=True)
+    conditions = models.TextField(_("omschrijving voorwaarden"))
+
+    class Meta:
+        verbose_name = _("gebruiksrecht")
+        verbose_name_plural = _("gebruiksrechten")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["tenant", "informatieobject"], name="gebruiksrecht_document")]
+
+    def __str__(self) -> str:
+        return self.conditions[:80]

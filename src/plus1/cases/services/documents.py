@@ -31,6 +31,7 @@ from plus1.tenants.models import Organisation
 from ..constants import ObjectType
 from ..models import (
     BestandsDeel,
+    Gebruiksrecht,
     InformatieObject,
     InformatieObjectVersion,
     ObjectInformatieObject,
@@ -743,3 +744,84 @@ def remove_zaak_relations(*, zaak: Zaak) -> None:
     ObjectInformatieObject.objects.filter(
         tenant_id=zaak.tenant_id, object_type=ObjectType.ZAAK, object_uuid=zaak.uuid
     ).delete()
+
+
+# --- gebruiksrechten --------------------------------------------------------------------------
+
+
+def _set_usage_rights(document: InformatieObject, value: bool | None) -> None:
+    if document.has_usage_rights != value:
+        InformatieObject.objects.filter(pk=document.pk).update(has_usage_rights=value)
+        document.has_usage_rights = value
+        _notify(document, "partial_update")
+
+
+@transaction.atomic
+def add_gebruiksrecht(
+    *,
+    document: InformatieObject,
+    actor: Actor,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime | None,
+    conditions: str,
+) -> Gebruiksrecht:
+    """Record the conditions for using a document; drc-006: it then has indicatieGebruiksrecht true."""
+    document = _locked(document)
+    right = Gebruiksrecht.objects.create(
+        tenant_id=document.tenant_id,
+        informatieobject=document,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        conditions=conditions,
+    )
+    _set_usage_rights(document, True)
+    record_change(
+        tenant=document.tenant,
+        actor=actor,
+        action="add_gebruiksrecht",
+        obj=right,
+        after={"conditions": conditions},
+        main_object=document,
+    )
+    return right
+
+
+@transaction.atomic
+def update_gebruiksrecht(*, right: Gebruiksrecht, actor: Actor, values: Mapping[str, Any]) -> Gebruiksrecht:
+    """Change the dates or conditions of a gebruiksrecht (its document stays the same)."""
+    right = (
+        Gebruiksrecht.objects.select_for_update().select_related("informatieobject__tenant").get(pk=right.pk)
+    )
+    before = {"conditions": right.conditions}
+    for name in ("starts_at", "ends_at", "conditions"):
+        if name in values:
+            setattr(right, name, values[name])
+    right.save()
+    record_change(
+        tenant=right.informatieobject.tenant,
+        actor=actor,
+        action="update_gebruiksrecht",
+        obj=right,
+        before=before,
+        after={"conditions": right.conditions},
+        main_object=right.informatieobject,
+    )
+    return right
+
+
+@transaction.atomic
+def delete_gebruiksrecht(*, right: Gebruiksrecht, actor: Actor) -> None:
+    """Remove a gebruiksrecht; drc-006: without any left, indicatieGebruiksrecht is unknown (null)."""
+    right = Gebruiksrecht.objects.select_for_update().select_related("informatieobject").get(pk=right.pk)
+    document = _locked(right.informatieobject)
+    record_change(
+        tenant=document.tenant,
+        actor=actor,
+        action="delete_gebruiksrecht",
+        obj=right,
+        before={"conditions": right.conditions},
+        main_object=document,
+    )
+    right.delete()
+    if not document.gebruiksrechten.exists():
+        _set_usage_rights(document, None)

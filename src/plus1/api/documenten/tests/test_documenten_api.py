@@ -434,3 +434,33 @@ def test_another_gemeente_sees_nothing_of_these_documents(zgw_client, gemeente_a
     stolen = client_b.post(ZIO, json={"zaak": _zaak_url(client_b, zaak), "informatieobject": document["url"]})
     assert stolen.status_code == 400
     assert ObjectInformatieObject.objects.filter(tenant=gemeente_b).count() == 0
+
+
+def test_gebruiksrechten_set_and_clear_the_indicatie_of_their_document(zgw_client, gemeente_a, gemeente_b):
+    _zaak, iot = _setup(gemeente_a)
+    client = zgw_client(gemeente_a)
+    document = client.post(EIO, json=_document(client, iot)).json()
+    assert document["indicatieGebruiksrecht"] is None
+    right = client.post(
+        f"{ROOT}/gebruiksrechten",
+        json={
+            "informatieobject": document["url"],
+            "startdatum": "2026-12-01T00:00:00Z",
+            "omschrijvingVoorwaarden": "Alleen voor de vergunning",
+        },
+    )
+    assert right.status_code == 201, right.text
+    body = right.json()
+    # drc-006
+    assert client.get(document["url"]).json()["indicatieGebruiksrecht"] is True
+    assert client.get(body["url"]).json() == body
+    listed = client.get(f"{ROOT}/gebruiksrechten", params={"informatieobject": document["url"]}).json()
+    assert [item["url"] for item in listed] == [body["url"]]
+    assert (
+        client.get(f"{ROOT}/gebruiksrechten", params={"startdatum__gt": "2027-01-01T00:00:00Z"}).json() == []
+    )
+    changed = client.patch(body["url"], json={"omschrijvingVoorwaarden": "Ook voor bezwaar"})
+    assert changed.status_code == 200 and changed.json()["omschrijvingVoorwaarden"] == "Ook voor bezwaar"
+    assert zgw_client(gemeente_b).get(body["url"]).status_code == 404
+    assert client.delete(body["url"]).status_code == 204
+    assert client.get(document["url"]).json()["indicatieGebruiksrecht"] is None
