@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from plus1.apiclients.models import Application
 from plus1.apiclients.services import AutorisatieSpec
 from plus1.cases.models import InformatieObject, ObjectInformatieObject, ZaakInformatieObject
+from plus1.cases.processing import Purpose
+from plus1.cases.selectors import get_zaak_document
 from plus1.cases.services import add_zaak_document
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.models import InformatieObjectType
@@ -266,7 +268,19 @@ def test_a_document_linked_to_a_zaak_shows_in_the_back_office_and_in_both_apis(z
     assert link_body["registratiedatum"]
     # The back office shows the zaak's documents through InformatieObject.zaak.
     assert zaak.documenten.filter(uuid=document["url"].rsplit("/", 1)[1]).exists()
+    # The resident does not see a document marked tonenAanInitiator=false.
+    hidden = client.post(EIO, json=_document(client, iot, tonenAanInitiator=False)).json()
+    assert client.post(ZIO, json={"zaak": zaak_url, "informatieobject": hidden["url"]}).status_code == 201
+    purpose = Purpose.own_zaken(SYSTEM)
+    hidden_uuid = hidden["url"].rsplit("/", 1)[1]
+    assert get_zaak_document(zaak=zaak, document_uuid=hidden_uuid, purpose=purpose).titel == "Bouwtekening"
+    with pytest.raises(InformatieObject.DoesNotExist):
+        get_zaak_document(zaak=zaak, document_uuid=hidden_uuid, purpose=purpose, for_initiator=True)
     assert client.get(link_body["url"]).json() == link_body
+    assert client.head(link_body["url"]).headers["ETag"] == client.get(link_body["url"]).headers["ETag"]
+    assert Notification.objects.filter(
+        kanaal="zaken", resource="zaakinformatieobject", resource_url=link_body["url"], actie="create"
+    ).exists()
     listed = client.get(ZIO, params={"zaak": zaak_url}).json()
     assert link_body["url"] in [item["url"] for item in listed]
 
@@ -276,6 +290,9 @@ def test_a_document_linked_to_a_zaak_shows_in_the_back_office_and_in_both_apis(z
     ).json()
     assert [(r["object"], r["objectType"]) for r in relations] == [(zaak_url, "zaak")]
     assert client.get(relations[0]["url"]).status_code == 200
+    assert client.head(relations[0]["url"]).status_code == 200
+    # The mirror goes with its source, not on its own.
+    assert client.delete(relations[0]["url"]).json()["invalidParams"][0]["code"] == "inconsistent-relation"
     again = client.post(
         f"{ROOT}/objectinformatieobjecten",
         json={"informatieobject": document["url"], "object": zaak_url, "objectType": "zaak"},
