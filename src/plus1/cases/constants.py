@@ -84,3 +84,11 @@ class Vervalreden(models.TextChoices):
 
 
 BESLUIT_NUMBER_PREFIX = "BESLUIT"
+
+
+class ObjectType(models.TextChoices):
+    """What a document is related to (Documenten API objectinformatieobject.objectType)."""
+
+    BESLUIT = "besluit", _("Besluit")
+    ZAAK = "zaak", _("Zaak")
+    VERZOEK = "verzoek", _("Verzoek")

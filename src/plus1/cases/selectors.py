@@ -36,13 +36,20 @@ def zaken_for_resident(*, tenant: Organisation, bsn: str, purpose: Purpose) -> Q
     return logged(zaken, purpose, subject=subject_for(bsn=bsn))
 
 
+def _initiator_documents() -> QuerySet[InformatieObject]:
+    """The documents the initiator may see: not those marked tonenAanInitiator=false, nor empty ones."""
+    return InformatieObject.objects.filter(is_shown_to_initiator=True).exclude(file="")
+
+
 def get_zaak_for_resident(*, tenant: Organisation, bsn: str, identificatie: str, purpose: Purpose) -> Zaak:
     """One of the resident's zaken with its resident-facing timeline; raises Zaak.DoesNotExist."""
     informing = Status.objects.filter(statustype__informs_initiator=True).select_related("statustype")
     return (
         zaken_for_resident(tenant=tenant, bsn=bsn, purpose=purpose)
         .prefetch_related(
-            Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
+            Prefetch("statussen", queryset=informing, to_attr="timeline"),
+            "eigenschappen__eigenschap",
+            Prefetch("documenten", queryset=_initiator_documents()),
         )
         .get(identificatie=identificatie)
     )
@@ -73,7 +80,9 @@ def get_zaak_for_business(
     return (
         zaken_for_business(tenant=tenant, kvk_number=kvk_number, purpose=purpose)
         .prefetch_related(
-            Prefetch("statussen", queryset=informing, to_attr="timeline"), "eigenschappen__eigenschap"
+            Prefetch("statussen", queryset=informing, to_attr="timeline"),
+            "eigenschappen__eigenschap",
+            Prefetch("documenten", queryset=_initiator_documents()),
         )
         .get(identificatie=identificatie)
     )
@@ -265,9 +274,15 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: 
     return logged(zaken, purpose).get(identificatie=identificatie)
 
 
-def get_zaak_document(*, zaak: Zaak, document_uuid: str, purpose: Purpose) -> InformatieObject:
-    """One document of ``zaak``, logged as read for ``purpose``; raises InformatieObject.DoesNotExist."""
-    document = zaak.documenten.get(uuid=document_uuid)
+def get_zaak_document(
+    *, zaak: Zaak, document_uuid: str, purpose: Purpose, for_initiator: bool = False
+) -> InformatieObject:
+    """One document of ``zaak``, logged as read for ``purpose``; raises InformatieObject.DoesNotExist.
+
+    ``for_initiator``: only a document the initiator may see (tonenAanInitiator, with content).
+    """
+    documents = _initiator_documents() if for_initiator else InformatieObject.objects.all()
+    document = documents.get(zaak=zaak, uuid=document_uuid)
     log_document_read(zaak, document, purpose)
     return document
 

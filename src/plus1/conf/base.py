@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "plus1.audit.middleware.ProcessingLogMiddleware",
     # The ZGW APIs: API-version header, and the calling application kept for this request only.
     "plus1.api.common.middleware.ZgwApiMiddleware",
+    # Django reads multipart bodies of POST only; the Documenten API takes bestandsdelen by PUT.
+    "ninja.compatibility.files.fix_request_files_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
@@ -210,6 +212,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Largest file a resident may upload, in bytes (default 10 MB).
 PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
+# Size of each part of a large file sent to the Documenten API in parts (bestandsdelen).
+PLUS1_DOCUMENT_PART_SIZE = env.int("PLUS1_DOCUMENT_PART_SIZE", default=4 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Which BRP client answers "who lives where"; the simulator serves the official test persons.

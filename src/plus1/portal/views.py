@@ -406,7 +406,7 @@ def my_document(
         return redirect_to_login
     try:
         document = case_selectors.get_zaak_document(
-            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request)
+            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request), for_initiator=True
         )
     except (ObjectDoesNotExist, ValidationError) as exc:
         raise Http404 from exc

@@ -101,7 +101,8 @@ def problem_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     )
 
 
-_CAMEL = re.compile(r"_([a-z])")
+# snake_case to camelCase, leaving the standard's double underscores (``uuid__in``) alone.
+_CAMEL = re.compile(r"(?<![_])_([a-z])")
 
 PYDANTIC_CODES = {
     "missing": "required",

@@ -1235,3 +1235,8 @@ def audittrail_retrieve(request: HttpRequest, zaak_uuid: str, uuid: str) -> Http
     zaak = _zaak_for_audit(request, zaak_uuid)
     entry = audittrail.audittrail_entry(zaak, _uuid(uuid), hoofd_object_url=zaak_url(zaak.uuid), bron=ZRC)
     return detail_response(request, entry)
+
+
+from .zaakinformatieobjecten import router as zio_router  # noqa: E402
+
+api.add_router("", zio_router)

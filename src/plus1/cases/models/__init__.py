@@ -1,5 +1,12 @@
 from .besluit import Besluit, BesluitInformatieObject
-from .document import InformatieObject
+from .document import (
+    BestandsDeel,
+    Gebruiksrecht,
+    InformatieObject,
+    InformatieObjectVersion,
+    ObjectInformatieObject,
+    ZaakInformatieObject,
+)
 from .draft import RequestDraft
 from .handling import InformationRequest, Note, ZaakLink, ZaakSuspension
 from .share import ZaakShare
@@ -8,16 +15,21 @@ from .zaak import CaseNumberSequence, Resultaat, Rol, Status, Zaak, ZaakEigensch
 __all__ = [
     "Besluit",
     "BesluitInformatieObject",
+    "BestandsDeel",
     "CaseNumberSequence",
+    "Gebruiksrecht",
     "InformatieObject",
+    "InformatieObjectVersion",
     "InformationRequest",
     "Note",
+    "ObjectInformatieObject",
     "RequestDraft",
     "Resultaat",
     "Rol",
     "Status",
     "Zaak",
     "ZaakEigenschap",
+    "ZaakInformatieObject",
     "ZaakLink",
     "ZaakObject",
     "ZaakShare",

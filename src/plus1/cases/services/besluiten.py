@@ -411,10 +411,8 @@ def link_url(link: BesluitInformatieObject) -> str:
 
 
 def _mirror_in_documenten(link: BesluitInformatieObject, *, created: bool) -> None:
-    """Mirror the link as an objectinformatieobject (objectType ``besluit``) in the Documenten API (brc-005).
+    """Mirror the link as an objectinformatieobject (objectType ``besluit``) in the Documenten API (brc-005)."""
+    from . import documents
 
-    Wired at merge: the Documenten API branch provides ``cases.services.documents.link_object``
-    and ``unlink_object``; until then this does nothing, and the Documenten API shows no
-    objectinformatieobject for a besluit.
-    """
-    return None
+    mirror = documents.link_object if created else documents.unlink_object
+    mirror(informatieobject=link.informatieobject, object_type="besluit", object_uuid=link.besluit.uuid)

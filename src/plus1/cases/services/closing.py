@@ -19,9 +19,9 @@ from plus1.catalog.terms import add_term
 from plus1.core import clock
 
 from ..exceptions import ZaakError
-from ..models import Besluit, InformatieObject, Resultaat, Status, Zaak
+from ..models import Besluit, Resultaat, Status, Zaak
 from ..processing import record_change
-from . import besluiten
+from . import besluiten, documents
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, set_status
 
 
@@ -88,15 +88,14 @@ def decide_zaak(
     )
     filename = f"besluit-{besluit.identificatie}.html"
     content = html.encode()
-    besluit.letter = InformatieObject.objects.create(
+    besluit.letter = documents.store_upload(
         tenant=zaak.tenant,
         zaak=zaak,
         informatieobjecttype_id=_letter_document_type(zaak),
-        file=ContentFile(content, name=filename),
-        filename=filename,
+        upload=ContentFile(content, name=filename),
         content_type="text/html",
-        size=len(content),
-        added_by="Plus1 (besluitbrief)",
+        actor=Actor.system("Plus1 (besluitbrief)"),
+        title=f"Besluit {besluit.identificatie}",
     )
     besluit.save(update_fields=["letter"])
     # The same audit row, notification (kanaal besluiten) and document link as a besluit made

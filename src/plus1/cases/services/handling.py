@@ -41,6 +41,7 @@ from ..models import (
 )
 from ..processing import record_change
 from ..uploads import check_upload
+from . import documents
 
 INFORMATION_REQUEST_REASON = "Wij wachten op informatie van de aanvrager"
 
@@ -265,15 +266,13 @@ def _store_document(
     **links,
 ) -> InformatieObject:
     """One uploaded file of the zaak, already checked by ``check_upload``; ``links`` say why it came."""
-    return InformatieObject.objects.create(
+    return documents.store_upload(
         tenant=zaak.tenant,
         zaak=zaak,
         informatieobjecttype_id=informatieobjecttype_id,
-        file=upload,
-        filename=upload.name[:255],
+        upload=upload,
         content_type=content_type,
-        size=upload.size,
-        added_by=actor.label[:255],
+        actor=actor,
         **links,
     )
 

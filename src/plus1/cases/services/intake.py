@@ -30,6 +30,7 @@ from ..exceptions import (
 from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
 from ..processing import record_change
 from ..uploads import check_upload
+from . import documents
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
     draft.zaak = zaak
     draft.save(update_fields=["zaak", "updated_at"])
     draft.documenten.update(zaak=zaak)
+    documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
     if confirm_to:
         transaction.on_commit(lambda: send_confirmation(zaak=zaak, to=confirm_to))
     return zaak
@@ -215,14 +217,13 @@ def add_draft_document(
     if link is None:
         raise InvalidUpload("Dit soort document hoort niet bij deze aanvraag.")
     content_type = check_upload(upload)
-    return InformatieObject.objects.create(
+    return documents.store_upload(
         tenant=draft.tenant,
         draft=draft,
         informatieobjecttype_id=informatieobjecttype_id,
-        file=upload,
-        filename=upload.name[:255],
+        upload=upload,
         content_type=content_type,
-        size=upload.size,
+        actor=Actor(type="resident", id=str(draft.pk), label=""),
     )
 
 

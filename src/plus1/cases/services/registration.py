@@ -26,6 +26,7 @@ from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
 from ..models import Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
+from . import documents
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
 
@@ -272,6 +273,9 @@ def delete_zaak(*, zaak: Zaak, actor: Actor) -> None:
             "nonFieldErrors", "pending-besluit-relation", "Deze zaak heeft besluiten. Verwijder die eerst."
         )
     zaak_ids = [zaak.pk, *zaak.deelzaken.values_list("pk", flat=True)]
+    for part in Zaak.objects.filter(pk__in=zaak_ids):
+        # The Documenten API's mirror of each document link goes too (zrc-023, zrc-004).
+        documents.remove_zaak_relations(zaak=part)
     AuditEntry.objects.filter(
         tenant_id=zaak.tenant_id,
         main_object_type="cases.zaak",

@@ -1,0 +1,238 @@
+"""The Documenten API 1.7.0 resources, with the names, required fields and enums of the standard."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+Vertrouwelijkheidaanduiding = Literal[
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+    "",
+]
+Status = Literal["in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd", ""]
+Soort = Literal["analoog", "digitaal", "pki", ""]
+Algoritme = Literal[
+    "crc_16",
+    "crc_32",
+    "crc_64",
+    "fletcher_4",
+    "fletcher_8",
+    "fletcher_16",
+    "fletcher_32",
+    "hmac",
+    "md5",
+    "sha_1",
+    "sha_256",
+    "sha_512",
+    "sha_3",
+    "",
+]
+ObjectType = Literal["besluit", "zaak", "verzoek"]
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Ondertekening(Schema):
+    soort: Soort
+    datum: datetime.date | None
+
+
+class OndertekeningRequest(Strict):
+    soort: Soort
+    datum: datetime.date | None
+
+
+class Integriteit(Schema):
+    algoritme: Algoritme
+    waarde: str = Field(max_length=128)
+    datum: datetime.date | None
+
+
+class IntegriteitRequest(Strict):
+    algoritme: Algoritme
+    waarde: str = Field(max_length=128)
+    datum: datetime.date | None
+
+
+class BestandsDeel(Schema):
+    url: str
+    volgnummer: int
+    omvang: int
+    voltooid: bool
+    lock: str
+
+
+class _Metadata(Strict):
+    identificatie: str = Field("", max_length=40)
+    bronorganisatie: str = Field(min_length=1, max_length=9)
+    creatiedatum: datetime.date
+    titel: str = Field(min_length=1, max_length=200)
+    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding = ""
+    isGereedVoorPublicatie: bool | None = None
+    tonenAanInitiator: bool = True
+    auteur: str = Field(min_length=1, max_length=200)
+    status: Status = ""
+    inhoudIsVervallen: bool | None = None
+    formaat: str = Field("", max_length=255)
+    taal: str = Field(min_length=3, max_length=3)
+    bestandsnaam: str = Field("", max_length=255)
+    inhoud: str | None = None
+    bestandsomvang: int | None = Field(None, ge=0)
+    link: str = Field("", max_length=200)
+    beschrijving: str = Field("", max_length=1000)
+    ontvangstdatum: datetime.date | None = None
+    verzenddatum: datetime.date | None = None
+    indicatieGebruiksrecht: bool | None = None
+    verschijningsvorm: str = ""
+    ondertekening: OndertekeningRequest | None = None
+    integriteit: IntegriteitRequest | None = None
+    informatieobjecttype: str = Field(min_length=1, max_length=200)
+    trefwoorden: list[str] = Field(default_factory=list)
+
+
+class EnkelvoudigInformatieObjectCreateLockRequest(_Metadata):
+    pass
+
+
+class EnkelvoudigInformatieObjectWithLockRequest(_Metadata):
+    lock: str = Field(min_length=1)
+
+
+class PatchedEnkelvoudigInformatieObjectWithLockRequest(Strict):
+    identificatie: str | None = Field(None, max_length=40)
+    bronorganisatie: str | None = Field(None, min_length=1, max_length=9)
+    creatiedatum: datetime.date | None = None
+    titel: str | None = Field(None, min_length=1, max_length=200)
+    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
+    isGereedVoorPublicatie: bool | None = None
+    auteur: str | None = Field(None, min_length=1, max_length=200)
+    status: Status | None = None
+    inhoudIsVervallen: bool | None = None
+    formaat: str | None = Field(None, max_length=255)
+    taal: str | None = Field(None, min_length=3, max_length=3)
+    bestandsnaam: str | None = Field(None, max_length=255)
+    inhoud: str | None = None
+    bestandsomvang: int | None = Field(None, ge=0)
+    link: str | None = Field(None, max_length=200)
+    beschrijving: str | None = Field(None, max_length=1000)
+    ontvangstdatum: datetime.date | None = None
+    verzenddatum: datetime.date | None = None
+    indicatieGebruiksrecht: bool | None = None
+    verschijningsvorm: str | None = None
+    ondertekening: OndertekeningRequest | None = None
+    integriteit: IntegriteitRequest | None = None
+    informatieobjecttype: str | None = Field(None, min_length=1, max_length=200)
+    lock: str | None = Field(None, min_length=1)
+    trefwoorden: list[str] | None = None
+
+
+class EnkelvoudigInformatieObject(Schema):
+    url: str
+    identificatie: str
+    bronorganisatie: str
+    creatiedatum: datetime.date
+    titel: str
+    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding
+    isGereedVoorPublicatie: bool | None
+    tonenAanInitiator: bool
+    auteur: str
+    status: Status
+    inhoudIsVervallen: bool | None
+    formaat: str
+    taal: str
+    versie: int
+    beginRegistratie: datetime.datetime
+    bestandsnaam: str
+    inhoud: str | None
+    bestandsomvang: int | None
+    link: str
+    beschrijving: str
+    ontvangstdatum: datetime.date | None
+    verzenddatum: datetime.date | None
+    indicatieGebruiksrecht: bool | None
+    verschijningsvorm: str
+    ondertekening: Ondertekening | None
+    integriteit: Integriteit | None
+    informatieobjecttype: str
+    locked: bool
+    bestandsdelen: list[BestandsDeel]
+    trefwoorden: list[str]
+
+
+class EnkelvoudigInformatieObjectCreateLock(EnkelvoudigInformatieObject):
+    lock: str
+
+
+class EnkelvoudigInformatieObjectWithLock(EnkelvoudigInformatieObject):
+    pass
+
+
+class LockEnkelvoudigInformatieObject(Schema):
+    lock: str
+
+
+class UnlockEnkelvoudigInformatieObjectRequest(Strict):
+    lock: str = Field("", max_length=100)
+
+
+class EIOZoekRequest(Strict):
+    uuid__in: list[str]
+    identificatie: str | None = None
+    bronorganisatie: str | None = None
+    expand: str | None = None
+
+
+class BestandsDeelResponse(Schema):
+    url: str
+    lock: str
+    omvang: int
+    inhoud: str
+    voltooid: bool
+    volgnummer: int
+
+
+class ObjectInformatieObject(Schema):
+    url: str
+    informatieobject: str
+    object: str
+    objectType: ObjectType
+
+
+class ObjectInformatieObjectRequest(Strict):
+    informatieobject: str
+    object: str = Field(min_length=1, max_length=1000)
+    objectType: ObjectType
+
+
+class Gebruiksrechten(Schema):
+    url: str
+    informatieobject: str
+    startdatum: datetime.datetime
+    einddatum: datetime.datetime | None
+    omschrijvingVoorwaarden: str
+
+
+class GebruiksrechtenRequest(Strict):
+    informatieobject: str
+    startdatum: datetime.datetime
+    einddatum: datetime.datetime | None = None
+    omschrijvingVoorwaarden: str = Field(min_length=1)
+
+
+class PatchedGebruiksrechtenRequest(Strict):
+    informatieobject: str | None = None
+    startdatum: datetime.datetime | None = None
+    einddatum: datetime.datetime | None = None
+    omschrijvingVoorwaarden: str | None = Field(None, min_length=1)
