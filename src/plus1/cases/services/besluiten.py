@@ -411,7 +411,7 @@ def link_url(link: BesluitInformatieObject) -> str:
 
 
 def _mirror_in_documenten(link: BesluitInformatieObject, *, created: bool) -> None:
-    """Mirror the link as an objectinformatieobject (objectType ``besluit``) in the Documenten API (brc-005)."""
+    """Mirror the link in the Documenten API as an objectinformatieobject of a besluit (brc-005)."""
     from . import documents
 
     mirror = documents.link_object if created else documents.unlink_object
