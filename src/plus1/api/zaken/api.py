@@ -38,6 +38,8 @@ from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import expand, schemas
 from .filters import ordering, zaak_filter_q
 from .serializers import (
+    PARTS,
+    attach_parts,
     serialize_resultaat,
     serialize_rol,
     serialize_status,
@@ -228,6 +230,7 @@ def _zaak_response(request: HttpRequest, zaak: Zaak) -> HttpResponse:
 
 
 def _serialize_zaken(request: HttpRequest, zaken: list[Zaak], names: set[str]) -> list[dict]:
+    attach_parts(zaken)
     data = [serialize_zaak(zaak) for zaak in zaken]
     expand.expand(
         zaken,
@@ -292,6 +295,7 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
     )
     # A new zaak has no parts yet: render it as it is, without reading it back.
     zaak._prefetched_objects_cache = {"rollen": [], "eigenschappen": [], "deelzaken": []}
+    zaak.part_uuids = {name: [] for name in PARTS}
     zaak._state.fields_cache["resultaat"] = None
     return created(serialize_zaak(zaak), headers=CRS_HEADERS)
 

@@ -16,6 +16,7 @@ from plus1.cases.models import Resultaat, Rol, Status, Zaak, ZaakEigenschap
 
 from ..common.errors import ApiError, invalid
 from .serializers import (
+    attach_parts,
     serialize_resultaat,
     serialize_rol,
     serialize_status,
@@ -99,12 +100,13 @@ def expand(
         related = zaak_queryset(Zaak.objects.filter(visible, tenant_id=zaken[0].tenant_id))
         deel = defaultdict(list)
         if "deelzaken" in names:
-            for zaak in zaken:
-                deel[zaak.pk] = [d.pk for d in zaak.deelzaken.all()]
+            rows = Zaak.objects.filter(hoofdzaak_id__in=[z.pk for z in zaken]).order_by("id")
+            for hoofdzaak_id, pk in rows.values_list("hoofdzaak_id", "pk"):
+                deel[hoofdzaak_id].append(pk)
             related_ids |= {pk for pks in deel.values() for pk in pks}
-        rendered = (
-            {z.pk: serialize_zaak(z) for z in related.filter(pk__in=related_ids)} if related_ids else {}
-        )
+        related_zaken = list(related.filter(pk__in=related_ids)) if related_ids else []
+        attach_parts(related_zaken)
+        rendered = {z.pk: serialize_zaak(z) for z in related_zaken}
         if "hoofdzaak" in names:
             found["hoofdzaak"] = {z.pk: rendered.get(z.hoofdzaak_id) for z in zaken}
         if "deelzaken" in names:
