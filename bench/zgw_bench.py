@@ -2,7 +2,7 @@
 
 The data set Open Zaak publishes its figures for (zaken list median 150 ms at 1 user and
 240-430 ms at 16 users on 10 one-CPU pods; about 25 zaak creations per second). Here, on one
-machine with 2 cores, through real HTTP against gunicorn (2 workers x 8 threads), as a regular
+machine with 2 cores, through real HTTP against gunicorn (4 processes x 4 threads), as a regular
 application: autorisaties for 10 of the 100 zaaktypen (zaken.lezen and zaken.aanmaken, up to
 zeer_geheim), so every list is filtered by autorisatie as the standard requires.
 
@@ -38,6 +38,9 @@ ZAAKTYPEN = 100
 GRANTED = 10
 KEEPDB = os.environ.get("PLUS1_BENCH_KEEPDB") == "1"
 USERS = 16
+# gunicorn processes and threads per process; processes sidestep the GIL on the 2 cores.
+WORKERS = os.environ.get("PLUS1_BENCH_WORKERS", "4")
+THREADS = os.environ.get("PLUS1_BENCH_THREADS", "4")
 
 
 def main() -> None:
@@ -289,7 +292,7 @@ def _run() -> None:
         _load(gemeente, zaaktypen, _template(gemeente, adoption, actor))
     zaaktypen = list(ZaakType.objects.filter(process__adoptions__tenant=gemeente).order_by("id"))[:ZAAKTYPEN]
     granted = zaaktypen[:GRANTED]
-    client_id, secret = f"bench-{int(time.time())}", "bench-secret-bench-secret"
+    client_id, secret = f"bench-{int(time.time())}", "bench-secret-bench-secret-bench-secret"
     create_application(
         tenant=gemeente,
         label="Bench",
@@ -338,11 +341,15 @@ def _run() -> None:
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "2",
+            WORKERS,
             "--threads",
-            "8",
+            THREADS,
             "-k",
             "gthread",
+            # No keep-alive: on loopback a kept-alive gthread connection stalls large answers for
+            # ~40 ms (delayed ACK); a proxy in front would keep the client connections alive.
+            "--keep-alive",
+            "0",
             "--log-level",
             "warning",
         ],
