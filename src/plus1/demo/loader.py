@@ -24,6 +24,8 @@ from plus1.accounts.services import (
     grant_role,
     register_totp_device,
 )
+from plus1.apiclients.models import ClientCredential
+from plus1.apiclients.services import create_application
 from plus1.audit.services import Actor
 from plus1.cases.constants import SharePart
 from plus1.cases.models import Zaak, ZaakShare
@@ -45,6 +47,9 @@ DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpos
 DEMO_TOTP_KEY = b"plus1-demo-totp-2026"
 DEMO_TOTP_SECRET = base64.b32encode(DEMO_TOTP_KEY).decode()
 DEMO_TEAM = "Team Dienstverlening"
+# The demo's ZGW API application of Utrecht (docs/api.md shows how to make a token with it).
+DEMO_API_CLIENT_ID = "plus1-demo"
+DEMO_API_SECRET = "plus1-demo-api-secret-2026-0000000"  # noqa: S105 - printed for the demo on purpose
 
 # (CBS code, RSIN, primary colour, fee factor). The RSINs are fictitious numbers that pass
 # the eleven test; the demo must never look like it speaks for a real organisation.
@@ -148,8 +153,23 @@ def load_demo() -> DemoSummary:
     for gemeente in summary.gemeenten:
         _demo_zaken(gemeente, actor)
     _demo_partners(utrecht, summary, actor)
+    _demo_api_client(utrecht, actor)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
     return summary
+
+
+def _demo_api_client(gemeente: Organisation, actor: Actor) -> None:
+    """One application with all autorisaties for the gemeente, to try the ZGW APIs with."""
+    if ClientCredential.objects.filter(client_id=DEMO_API_CLIENT_ID).exists():
+        return
+    create_application(
+        tenant=gemeente,
+        label="Demo-applicatie",
+        client_ids=[DEMO_API_CLIENT_ID],
+        secret=DEMO_API_SECRET,
+        actor=actor,
+        has_all_autorisaties=True,
+    )
 
 
 def _demo_partners(utrecht: Organisation, summary: DemoSummary, actor: Actor) -> None:

@@ -96,3 +96,17 @@ def test_the_demo_has_a_privacy_officer_for_utrecht_with_a_finding_to_look_into(
     assert any(username == "privacy-utrecht" for username, _what in summary.employees)
     report = unusual_access(tenant=utrecht, since=clock.today(), until=clock.today())
     assert [f.actor_label for f in report.other_team] == ["beheer-utrecht"]
+
+
+def test_the_demo_api_application_of_utrecht_signs_in_with_the_printed_secret(capsys):
+    from plus1.apiclients.access import access_for_client_id
+    from plus1.demo.loader import DEMO_API_CLIENT_ID, DEMO_API_SECRET
+
+    call_command("demo")
+    load_demo()  # a second run makes no second application
+    printed = capsys.readouterr().out
+    assert DEMO_API_CLIENT_ID in printed and DEMO_API_SECRET in printed
+    access, secret = access_for_client_id(DEMO_API_CLIENT_ID)
+    assert secret == DEMO_API_SECRET
+    assert access.tenant.cbs_code == "GM0344"
+    assert access.has_all

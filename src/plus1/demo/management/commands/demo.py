@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from plus1.demo.loader import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
+from plus1.demo.loader import DEMO_API_CLIENT_ID, DEMO_API_SECRET, DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
 
 
 class Command(BaseCommand):
@@ -29,3 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<32} {what}")
         self.stdout.write(f"  Geheime sleutel van de authenticator-app (voor iedereen): {DEMO_TOTP_SECRET}")
         self.stdout.write("  Zonder app: `plus1 totp <gebruikersnaam>` toont de code van dit moment.")
+        self.stdout.write(
+            f"\nZGW API's: http://127.0.0.1:8000/zaken/api/v1/ (en catalogi, documenten, besluiten, ...):"
+            f" client-id {DEMO_API_CLIENT_ID}, geheim {DEMO_API_SECRET} (gemeente Utrecht; docs/api.md)"
+        )
