@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -212,6 +213,21 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
         return problem_response(request, ApiError(exc.status_code, detail=str(exc)))
+
+    @api.exception_handler(DataError)
+    def on_data_error(request, exc):
+        # The database refused a value the schema let through (an out-of-range offset or
+        # number): bad input, not our failure. The request's transaction is rolled back.
+        logger.info("Database refused a value in %s %s: %s", request.method, request.path, exc)
+        return problem_response(
+            request,
+            ApiError(
+                400,
+                "invalid",
+                "Een van de waarden kan niet worden opgeslagen of gezocht.",
+                invalid_params=[("nonFieldErrors", "invalid", "Een van de waarden valt buiten het bereik.")],
+            ),
+        )
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc):

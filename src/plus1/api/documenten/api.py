@@ -15,6 +15,7 @@ import uuid as uuid_module
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from ninja import File, Form, UploadedFile
 
@@ -867,7 +868,9 @@ def gebruiksrechten_list(
     }
     for lookup, value in bounds.values():
         if value is not None:
-            rights = rights.filter(**{lookup: value})
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
+            aware = value if timezone.is_aware(value) else timezone.make_aware(value, datetime.UTC)
+            rights = rights.filter(**{lookup: aware.astimezone(datetime.UTC)})
     return json_response([serialize_right(right) for right in rights.order_by("pk")])
 
 
