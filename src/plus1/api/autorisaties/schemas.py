@@ -5,17 +5,9 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from ..common.schemas import Vertrouwelijkheidaanduiding
+
 Component = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc"]
-Vertrouwelijkheidaanduiding = Literal[
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-]
 
 
 class AutorisatieIn(Schema):

@@ -12,16 +12,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-VertrouwelijkheidaanduidingEnum = Literal[
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-]
+from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
+
 IndicatieInternOfExternEnum = Literal["intern", "extern"]
 OmschrijvingGeneriekEnum = Literal[
     "adviseur",

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from ninja import Schema
 from pydantic import Field
 
 T = TypeVar("T")
+
+# The confidentiality levels of every ZGW API, lowest first (``catalog.constants.Vertrouwelijkheid``).
+Vertrouwelijkheidaanduiding = Literal[
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+]
 
 
 class Fout(Schema):

@@ -13,16 +13,8 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-Vertrouwelijkheidaanduiding = Literal[
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-]
+from ..common.schemas import Vertrouwelijkheidaanduiding
+
 Betalingsindicatie = Literal["nvt", "nog_niet", "gedeeltelijk", "geheel", ""]
 Archiefnominatie = Literal["blijvend_bewaren", "vernietigen"]
 Archiefstatus = Literal[
