@@ -122,7 +122,9 @@ def _uuids(name: str, values: list[str]) -> list[str]:
 
 def ordering(value: str | None) -> list[str]:
     if not value:
-        return ["-registered_on", "-id"]
+        # Newest registered first, by primary key: the database walks its key index backwards
+        # and stops after one page, where ordering by registratiedatum sorts every visible zaak.
+        return ["-id"]
     column = ORDERING[value.lstrip("-")]
     direction = "-" if value.startswith("-") else ""
     return [f"{direction}{column}", f"{direction}id"]
