@@ -64,7 +64,8 @@ def run_on_test_database(name: str, run: Callable[[], None], *, keepdb: bool = F
     if connection.vendor != "postgresql":
         print(f"{name}: needs PostgreSQL (set DATABASE_URL); skipped")
         return
-    old = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
+    # No serialising for serialized_rollback: with a kept 1M-row database that takes minutes.
+    old = setup_databases(verbosity=0, interactive=False, keepdb=keepdb, serialized_aliases=set())
     try:
         run()
     finally:
