@@ -375,14 +375,23 @@ def _run() -> None:
             pages = max(1, min(count // 100, 1000))
             rng = random.Random(1)
 
-            def list_page(client=client):
+            first = min(pages, FIRST_PAGES)
+
+            def list_page(client=client, last=first):
                 return _timed(
-                    client, "GET", f"/zaken/api/v1/zaken?page={rng.randint(1, pages)}", token_headers
+                    client, "GET", f"/zaken/api/v1/zaken?page={rng.randint(1, last)}", token_headers
                 )
 
             for _ in range(20):
                 list_page()
-            report("zaken list page (100), 1 user", [list_page() for _ in range(300)])
+            report(
+                f"zaken list page (100) among the first {FIRST_PAGES}, 1 user",
+                [list_page() for _ in range(300)],
+            )
+            report(
+                f"zaken list page (100) anywhere in all {pages} pages, 1 user",
+                [list_page(last=pages) for _ in range(30)],
+            )
             report(
                 "zaak detail, 1 user",
                 [
