@@ -24,7 +24,13 @@ from plus1.api import registry
 from plus1.api.common.testing import make_client, make_token
 from plus1.audit.models import AuditEntry
 from plus1.cases import services
-from plus1.cases.models import Besluit, InformatieObject, Zaak
+from plus1.cases.models import (
+    Besluit,
+    InformatieObject,
+    ObjectInformatieObject,
+    Zaak,
+    ZaakInformatieObject,
+)
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import zgw
 from plus1.notifications.models import Abonnement
@@ -47,6 +53,14 @@ def _world(gemeente_a):
         zaak=zaak, informatieobjecttype_id=iot, upload=SimpleUploadedFile("brief.pdf", PDF), actor=SYSTEM
     )
     objects: dict[str, object] = {"zaken": zaak, "enkelvoudiginformatieobjecten": document}
+    # The document's link to the zaak, in the Zaken API and mirrored in the Documenten API.
+    for collection, model in (
+        ("zaakinformatieobjecten", ZaakInformatieObject),
+        ("objectinformatieobjecten", ObjectInformatieObject),
+    ):
+        link = model.objects.filter(tenant=gemeente_a).first()
+        if link is not None:
+            objects[collection] = link
     status = zaak.statussen.first()
     if status is not None:
         objects["statussen"] = status
@@ -155,7 +169,8 @@ def test_gemeente_b_reaches_nothing_of_gemeente_a_through_any_api_operation(geme
         assert not leaked, f"{label} shows gemeente A's data: {leaked}"
         if has_params or (method not in READS and not is_search):
             assert not 200 <= response.status_code < 300, f"{label}: gemeente B got a success"
-    assert walked > 10
+    assert walked > 100
+    assert {"zaakinformatieobjecten", "objectinformatieobjecten", "besluiten"} <= set(objects)
     assert Zaak.objects.values().get(pk=objects["zaken"].pk) == zaak_before
     assert InformatieObject.objects.filter(tenant=gemeente_a).count() == documents_before
     assert Abonnement.objects.filter(tenant=gemeente_a).count() == 1
