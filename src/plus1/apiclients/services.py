@@ -69,6 +69,7 @@ def _check(
                 "Geef autorisaties op, of kies voor alle autorisaties.",
             )
         )
+    readable_tenants = (tenant.pk, _collective_id())
     for index, spec in enumerate(autorisaties):
         prefix = f"autorisaties.{index}"
         if spec.component not in Component.values:
@@ -94,7 +95,7 @@ def _check(
                 problems.append(
                     (f"{prefix}.{field}", "not-allowed", f"{field} hoort niet bij {spec.component}.")
                 )
-            if value is not None and value.tenant_id not in (tenant.pk, _collective_id()):
+            if value is not None and value.tenant_id not in readable_tenants:
                 problems.append((f"{prefix}.{field}", "not-found", f"Dit {field} bestaat hier niet."))
         if type_field and spec.scopes:
             if getattr(spec, type_field) is None:

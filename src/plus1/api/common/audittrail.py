@@ -29,7 +29,6 @@ class Resource:
 
 # Which ZGW resource each model is; an API registers its own with ``register``.
 RESOURCES: dict[str, Resource] = {}
-BRON_OF_CHANNEL = {"employee": "zrc", "resident": "zrc", "business": "zrc", "partner": "zrc", "system": "zrc"}
 ACTIE_WEERGAVE = {
     "create": "Object aangemaakt",
     "update": "Object bijgewerkt",
