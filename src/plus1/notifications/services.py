@@ -92,7 +92,12 @@ def publish(
         kenmerken=dict(kenmerken),
     )
     subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).select_related("abonnement")
-    if not Organisation.objects.filter(pk=tenant_id, kind=OrganisationKind.COLLECTIVE).exists():
+    is_collective = (
+        tenant.is_collective
+        if isinstance(tenant, Organisation)
+        else Organisation.objects.filter(pk=tenant_id, kind=OrganisationKind.COLLECTIVE).exists()
+    )
+    if not is_collective:
         subscriptions = subscriptions.filter(abonnement__tenant_id=tenant_id)
     deliveries = [
         Delivery(

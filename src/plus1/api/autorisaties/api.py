@@ -88,16 +88,12 @@ def serialize(application: Application) -> dict:
     }
 
 
-def _resolve_type(request: HttpRequest, field: str, value: str | None, index: int):
+def _resolve_type(request: HttpRequest, field: str, value: str | None, index: int, readable: list[int]):
     if not value:
         return None
     collection, model = TYPE_COLLECTIONS[field]
     type_uuid = zgw.uuid_from_url(value, "catalogi", collection)
-    found = (
-        model.objects.filter(uuid=type_uuid, tenant__in=[request.tenant.pk, *_collective()]).first()
-        if type_uuid
-        else None
-    )
+    found = model.objects.filter(uuid=type_uuid, tenant__in=readable).first() if type_uuid else None
     if found is None:
         raise invalid(
             f"autorisaties.{index}.{field}", "bad-url", f"Dit {field} bestaat niet in de Catalogi API."
@@ -105,22 +101,25 @@ def _resolve_type(request: HttpRequest, field: str, value: str | None, index: in
     return found
 
 
-def _collective() -> list[int]:
+def _readable_tenants(request: HttpRequest) -> list[int]:
+    """The gemeente's own catalog and the collective's: the types an autorisatie may name."""
     from plus1.tenants.models import Organisation, OrganisationKind
 
-    return list(Organisation.objects.filter(kind=OrganisationKind.COLLECTIVE).values_list("pk", flat=True))
+    collective = Organisation.objects.filter(kind=OrganisationKind.COLLECTIVE).values_list("pk", flat=True)
+    return [request.tenant.pk, *collective]
 
 
 def _specs(request: HttpRequest, autorisaties: list[AutorisatieIn]) -> list[AutorisatieSpec]:
+    readable = _readable_tenants(request)
     return [
         AutorisatieSpec(
             component=item.component,
             scopes=item.scopes,
-            zaaktype=_resolve_type(request, "zaaktype", item.zaaktype, index),
+            zaaktype=_resolve_type(request, "zaaktype", item.zaaktype, index, readable),
             informatieobjecttype=_resolve_type(
-                request, "informatieobjecttype", item.informatieobjecttype, index
+                request, "informatieobjecttype", item.informatieobjecttype, index, readable
             ),
-            besluittype=_resolve_type(request, "besluittype", item.besluittype, index),
+            besluittype=_resolve_type(request, "besluittype", item.besluittype, index, readable),
             max_confidentiality=item.maxVertrouwelijkheidaanduiding or "",
         )
         for index, item in enumerate(autorisaties)
