@@ -40,10 +40,15 @@ def actor() -> Actor:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with empty rate-limit counters (they live in the local-memory cache)."""
-    from django.core.cache import cache
+    """Every test starts with empty rate-limit counters and no kept ZGW answers.
+
+    Both live in local memory; a rolled-back test can leave a change stamp that the next
+    test's data reaches again, so kept answers would outlive their data.
+    """
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["zgw"].clear()
     yield
 
 

@@ -164,6 +164,14 @@ STORAGES = {
 # Cache: rate-limit counters. Default: this process's memory (demo, tests); production shares one
 # between processes, e.g. redis://127.0.0.1:6379/0.
 CACHES = {"default": env.cache_url("PLUS1_CACHE_URL", default="locmemcache://")}
+# Kept ZGW API answers (api.common.readcache): per process is enough, their keys carry the
+# gemeente's change stamp from the database. 0 seconds switches the cache off.
+PLUS1_API_READ_CACHE_SECONDS = env.int("PLUS1_API_READ_CACHE_SECONDS", default=300)
+CACHES["zgw"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "plus1-zgw-answers",
+    "OPTIONS": {"MAX_ENTRIES": env.int("PLUS1_API_READ_CACHE_ENTRIES", default=500)},
+}
 
 # Requests per client IP address (django-ratelimit, docs/security.md), as "count/period"
 # (s, m, h, d; "30/5m" is 30 per five minutes). Over the limit: the 429 page with Retry-After.

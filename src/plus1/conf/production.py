@@ -5,6 +5,7 @@ start instead of running with a value from this repository (docs/security.md).
 """
 
 from .base import *  # noqa: F403
+from .base import CACHES as BASE_CACHES
 from .base import INSTALLED_APPS, _database, env
 
 DEBUG = False
@@ -14,7 +15,7 @@ DATABASES = {"default": _database(env.str("DATABASE_URL"))}
 # SMTP with its credentials, e.g. smtp+tls://user:password@mail.example.nl:587; no console fallback.
 vars().update(env.email_url("EMAIL_URL"))
 # Rate limits are counted in the cache, so every app process must share it (Redis).
-CACHES = {"default": env.cache_url("PLUS1_CACHE_URL")}
+CACHES = {"default": env.cache_url("PLUS1_CACHE_URL"), "zgw": BASE_CACHES["zgw"]}
 # Runs django-ratelimit's system checks, which refuse a cache that processes do not share.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]
 # The processing log's subject key is its own secret, never derived from SECRET_KEY here;

@@ -63,6 +63,27 @@ class AbonnementKanaal(models.Model):
         return f"{self.abonnement}: {self.kanaal}"
 
 
+class ChangeStamp(models.Model):
+    """Per organisation, a number that goes up with every notification it publishes.
+
+    Every change a client can read through the APIs publishes a notification, in the
+    transaction of the change; so an answer kept under the stamp it was built at
+    (``api.common.readcache``) is current for as long as the stamp stays the same.
+    """
+
+    tenant = models.OneToOneField(
+        "tenants.Organisation", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("wijzigingsteller")
+        verbose_name_plural = _("wijzigingstellers")
+
+    def __str__(self) -> str:
+        return f"{self.tenant_id}: {self.value}"
+
+
 class Notification(TenantOwned):
     """An outbox row: written in the transaction of the change it tells about.
 

@@ -38,6 +38,14 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
 
 
+def is_not_modified(request: HttpRequest, etag: str) -> bool:
+    """Whether the request's ``If-None-Match`` names ``etag`` (or ``*``)."""
+    wanted = request.headers.get("If-None-Match", "")
+    return bool(wanted) and (
+        wanted.strip() == "*" or etag in [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
+    )
+
+
 def detail_response(
     request: HttpRequest, data: Any, *, headers: dict[str, str] | None = None
 ) -> HttpResponse:
@@ -45,10 +53,7 @@ def detail_response(
     body = dumps(data)
     etag = etag_of(body)
     extra = {"ETag": etag, **(headers or {})}
-    wanted = request.headers.get("If-None-Match", "")
-    if wanted and (
-        wanted.strip() == "*" or etag in [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
-    ):
+    if is_not_modified(request, etag):
         response = HttpResponse(status=304)
     elif request.method == "HEAD":
         response = HttpResponse(status=200, content_type="application/json")

@@ -27,7 +27,7 @@ from plus1.catalog.models import Eigenschap, ResultaatType, RolType, StatusType,
 from plus1.core import zgw
 from plus1.tenants.constants import OrganisationKind
 
-from ..common import audittrail
+from ..common import audittrail, readcache
 from ..common.api import make_api
 from ..common.auth import actor_for, client, require_for_object, require_scope
 from ..common.errors import ApiError, invalid, not_found, problem_response
@@ -260,7 +260,7 @@ def zaak_list(request: HttpRequest, filters: Query[schemas.ZaakFilter]) -> HttpR
     check_crs(request)
     require_scope(request, ZRC, READ)
     _known_params(request, schemas.ZaakFilter)
-    return _zaak_list(request, filters.model_dump(exclude_none=True))
+    return readcache.cached(request, lambda: _zaak_list(request, filters.model_dump(exclude_none=True)))
 
 
 @api.post(
@@ -303,9 +303,14 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
 def _zaak_detail(request: HttpRequest, uuid: str, expand_value: str | None = None) -> HttpResponse:
     check_crs(request)
     names = expand.parse(expand_value)
-    zaak = _get_zaak(request, uuid, for_serializing=True)
-    _require(request, zaak, READ)
-    return detail_response(request, _serialize_zaken(request, [zaak], names)[0], headers=CRS_HEADERS)
+
+    def build() -> HttpResponse:
+        zaak = _get_zaak(request, uuid, for_serializing=True)
+        _require(request, zaak, READ)
+        return detail_response(request, _serialize_zaken(request, [zaak], names)[0], headers=CRS_HEADERS)
+
+    # Kept only after the autorisatie check passed, under a key with the same autorisaties.
+    return readcache.cached(request, build)
 
 
 @api.get(
