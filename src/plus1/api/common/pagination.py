@@ -38,17 +38,21 @@ def paginate(
     serialize: Callable[[Sequence[Any]], list[dict]],
     *,
     page_size: int = PAGE_SIZE,
+    prepare: Callable[[QuerySet], QuerySet] | None = None,
+    count_with: Callable[[QuerySet], int] | None = None,
 ) -> dict[str, Any]:
     """One page of ``queryset``; ``serialize`` turns the page's rows into dicts in one go.
 
-    A page past the end is a 404, as the reference implementations answer it.
+    ``prepare`` adds what only the page's rows need (joins, annotations), so the count runs
+    on the filter alone; ``count_with`` replaces ``queryset.count()`` (a kept count). A page past
+    the end is a 404, as the reference implementations answer it.
     """
     page = page_number(request)
-    count = queryset.count()
+    count = count_with(queryset) if count_with else queryset.count()
     offset = (page - 1) * page_size
     if offset and offset >= count:
         raise not_found("Deze pagina bestaat niet.")
-    rows = list(queryset[offset : offset + page_size])
+    rows = list((prepare(queryset) if prepare else queryset)[offset : offset + page_size])
     return {
         "count": count,
         "next": _page_url(request, page + 1) if offset + page_size < count else None,

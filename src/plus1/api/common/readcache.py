@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from plus1.core import clock
@@ -55,10 +56,17 @@ def _fingerprint(request: HttpRequest) -> str:
     return cached
 
 
+def _stamp(request: HttpRequest) -> int:
+    # Read once per request: the answer and its count are kept under the same stamp.
+    if not hasattr(request, "_plus1_change_stamp"):
+        request._plus1_change_stamp = change_stamp(request.tenant.pk)
+    return request._plus1_change_stamp
+
+
 def _key(request: HttpRequest) -> str:
     parts = (
         str(request.tenant.pk),
-        str(change_stamp(request.tenant.pk)),
+        str(_stamp(request)),
         _fingerprint(request),
         request.scheme,
         request.get_host(),
@@ -67,6 +75,27 @@ def _key(request: HttpRequest) -> str:
         clock.today().isoformat(),
     )
     return "zgw-read:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def count(request: HttpRequest, queryset: QuerySet) -> int:
+    """``queryset.count()``, kept under the gemeente's change stamp and the query itself.
+
+    Every page of one list shares its count, the most expensive part of a page on a large
+    register. Only for querysets of the calling gemeente's own data (its stamp moves with
+    them); the query's SQL carries the autorisatie filter.
+    """
+    seconds = settings.PLUS1_API_READ_CACHE_SECONDS
+    if not seconds:
+        return queryset.count()
+    sql, params = queryset.query.sql_with_params()
+    raw = "\x1f".join((str(request.tenant.pk), str(_stamp(request)), sql, repr(params)))
+    key = "zgw-count:" + hashlib.sha256(raw.encode()).hexdigest()
+    store = caches[CACHE]
+    found = store.get(key)
+    if found is None:
+        found = queryset.count()
+        store.set(key, found, seconds)
+    return found
 
 
 def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:

@@ -245,8 +245,14 @@ def _serialize_zaken(request: HttpRequest, zaken: list[Zaak], names: set[str]) -
 def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
     names = expand.parse(filters.get("expand"))
     zaken = _zaken(request).filter(_visible(request)).filter(zaak_filter_q(filters))
-    zaken = zaak_queryset(zaken.order_by(*ordering(filters.get("ordering"))))
-    page = paginate(request, zaken, lambda rows: _serialize_zaken(request, rows, names))
+    zaken = zaken.order_by(*ordering(filters.get("ordering")))
+    page = paginate(
+        request,
+        zaken,
+        lambda rows: _serialize_zaken(request, rows, names),
+        prepare=zaak_queryset,
+        count_with=lambda queryset: readcache.count(request, queryset),
+    )
     return json_response(page, headers=CRS_HEADERS)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import F, QuerySet
 
 from plus1.cases.constants import Betalingsindicatie, SubjectType
 from plus1.cases.models import (
@@ -36,9 +37,33 @@ def _datetime(value: datetime.datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
+# The related objects a zaak names by URL only: their uuid comes along in the page query.
+LINKED_UUIDS = {
+    "zaaktype_uuid": "zaaktype__uuid",
+    "current_status_uuid": "current_status__uuid",
+    "resultaat_uuid": "resultaat__uuid",
+    "hoofdzaak_uuid": "hoofdzaak__uuid",
+}
+
+
 def zaak_queryset(zaken: QuerySet[Zaak]) -> QuerySet[Zaak]:
-    """What ``serialize_zaak`` reads in the page query itself; ``attach_parts`` adds the rest."""
-    return zaken.select_related("zaaktype", "current_status", "resultaat", "hoofdzaak")
+    """What ``serialize_zaak`` reads in the page query itself; ``attach_parts`` adds the rest.
+
+    Only the uuids of the zaaktype, status, resultaat and hoofdzaak are read (joined in), not
+    the rows: building 400 related model instances cost more than the rest of the page.
+    """
+    return zaken.annotate(**{name: F(path) for name, path in LINKED_UUIDS.items()})
+
+
+def _linked_uuid(zaak: Zaak, name: str):
+    """The uuid of a linked object, from the page query or else from the object itself."""
+    annotated = f"{name}_uuid"
+    if annotated in zaak.__dict__:
+        return zaak.__dict__[annotated]
+    if name == "resultaat":
+        return zaak.resultaat.uuid if _has_resultaat(zaak) else None
+    linked = getattr(zaak, name)
+    return linked.uuid if linked is not None else None
 
 
 # The parts a zaak lists by URL: (model, the column pointing at the zaak).
@@ -52,17 +77,33 @@ PARTS = {
 
 
 def attach_parts(zaken: list[Zaak]) -> None:
-    """Load the uuids of every zaak's parts: one plain query per kind for the whole page.
+    """Load the uuids of every zaak's parts: one query for the whole page, all kinds at once.
 
-    Plain ``values_list`` rows instead of ``prefetch_related``: a page of 100 zaken would
-    otherwise build 500 related querysets, which costs more than the queries themselves.
+    Plain rows instead of ``prefetch_related``: a page of 100 zaken would otherwise build 500
+    related querysets, which costs more than the queries themselves. The ids are integers
+    from the page query, written into the SQL as such: five ``IN`` lists of 100 parameters
+    each cost more to prepare than to run.
     """
-    ids = [zaak.pk for zaak in zaken]
+    ids = [int(zaak.pk) for zaak in zaken]
     found: dict[str, dict[int, list]] = {name: {} for name in PARTS}
-    for name, (model, column) in PARTS.items() if ids else ():
-        rows = model.objects.filter(**{f"{column}__in": ids}).order_by("id").values_list(column, "uuid")
-        for zaak_id, part_uuid in rows:
-            found[name].setdefault(zaak_id, []).append(part_uuid)
+    if ids:
+        listed = ", ".join(map(str, ids))
+        selects = []
+        for index, (model, column) in enumerate(PARTS.values()):
+            table = connection.ops.quote_name(model._meta.db_table)
+            name = connection.ops.quote_name(model._meta.get_field(column.removesuffix("_id")).column)
+            # Safe: table and column names come from the models, the ids are ints (above).
+            selects.append(
+                f"SELECT {index} AS kind, {name} AS zaak_id, id, uuid FROM {table} "  # noqa: S608
+                f"WHERE {name} IN ({listed})"
+            )
+        names = list(PARTS)
+        uuid_field = Rol._meta.get_field("uuid")
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects) + " ORDER BY kind, id")
+            for kind, zaak_id, _id, part_uuid in cursor.fetchall():
+                value = uuid_field.to_python(part_uuid)
+                found[names[kind]].setdefault(zaak_id, []).append(value)
     for zaak in zaken:
         zaak.part_uuids = {name: found[name].get(zaak.pk, []) for name in PARTS}
 
@@ -75,7 +116,7 @@ def _parts(zaak: Zaak, name: str) -> list:
 
 def serialize_zaak(zaak: Zaak) -> dict:
     url = zaak_url(zaak.uuid)
-    resultaat = getattr(zaak, "resultaat", None) if _has_resultaat(zaak) else None
+    resultaat_uuid = _linked_uuid(zaak, "resultaat")
     return {
         "url": url,
         "uuid": str(zaak.uuid),
@@ -83,7 +124,7 @@ def serialize_zaak(zaak: Zaak) -> dict:
         "bronorganisatie": zaak.bronorganisatie,
         "omschrijving": zaak.omschrijving,
         "toelichting": zaak.toelichting,
-        "zaaktype": zgw.url("catalogi", "zaaktypen", zaak.zaaktype.uuid),
+        "zaaktype": zgw.url("catalogi", "zaaktypen", _linked_uuid(zaak, "zaaktype")),
         "registratiedatum": _date(zaak.registered_on),
         "verantwoordelijkeOrganisatie": zaak.verantwoordelijke_organisatie or zaak.bronorganisatie,
         "startdatum": _date(zaak.started_on),
@@ -106,7 +147,7 @@ def serialize_zaak(zaak: Zaak) -> dict:
         else None,
         "opschorting": {"indicatie": zaak.suspended_on is not None, "reden": zaak.suspension_reason},
         "selectielijstklasse": zaak.selectielijstklasse,
-        "hoofdzaak": zaak_url(zaak.hoofdzaak.uuid) if zaak.hoofdzaak_id else None,
+        "hoofdzaak": zaak_url(_linked_uuid(zaak, "hoofdzaak")) if zaak.hoofdzaak_id else None,
         "deelzaken": [zaak_url(deelzaak) for deelzaak in _parts(zaak, "deelzaken")],
         "relevanteAndereZaken": zaak.relevante_andere_zaken,
         "eigenschappen": [
@@ -114,7 +155,9 @@ def serialize_zaak(zaak: Zaak) -> dict:
             for e in _parts(zaak, "eigenschappen")
         ],
         "rollen": [zgw.url("zaken", "rollen", rol) for rol in _parts(zaak, "rollen")],
-        "status": zgw.url("zaken", "statussen", zaak.current_status.uuid) if zaak.current_status_id else None,
+        "status": zgw.url("zaken", "statussen", _linked_uuid(zaak, "current_status"))
+        if zaak.current_status_id
+        else None,
         "zaakinformatieobjecten": [
             zgw.url("zaken", "zaakinformatieobjecten", item)
             for item in _parts(zaak, "zaakinformatieobjecten")
@@ -124,7 +167,7 @@ def serialize_zaak(zaak: Zaak) -> dict:
         "archiefnominatie": zaak.archive_nomination or None,
         "archiefstatus": zaak.archiefstatus,
         "archiefactiedatum": _date(zaak.archive_action_on),
-        "resultaat": zgw.url("zaken", "resultaten", resultaat.uuid) if resultaat else None,
+        "resultaat": zgw.url("zaken", "resultaten", resultaat_uuid) if resultaat_uuid else None,
         "opdrachtgevendeOrganisatie": zaak.opdrachtgevende_organisatie,
         "processobjectaard": zaak.processobjectaard or None,
         "startdatumBewaartermijn": _date(zaak.startdatum_bewaartermijn),
