@@ -99,11 +99,12 @@ def record_change(
     after: dict | None = None,
     note: str = "",
     main_object: models.Model | None = None,
+    zgw_actie: str | None = None,
 ) -> AuditEntry:
     """Write one audit row; call it inside the service's transaction so both land or neither.
 
     ``main_object`` is the ZGW hoofdobject the change belongs to (the zaak of a status);
-    the object itself when not given.
+    the object itself when not given. ``zgw_actie`` is the actie the audittrail shows.
     """
     main = main_object if main_object is not None else obj
     call = _api_call.get()
@@ -121,6 +122,8 @@ def record_change(
             user_label=call.user_label[:255],
         )
         note = note or call.toelichting
+    if zgw_actie:
+        zgw["actie"] = zgw_actie
     return AuditEntry.objects.create(
         tenant=tenant,
         actor_type=actor.type,

@@ -85,7 +85,9 @@ def publish_change(
     if isinstance(obj, Zaak) and actie is None:
         resource, actie, obj = _part_of(zaak, action)
     publish(
-        tenant=zaak.tenant_id,
+        # The organisation itself when loaded: publish then knows without a query whether
+        # it is the collective.
+        tenant=zaak.tenant if Zaak.tenant.is_cached(zaak) else zaak.tenant_id,
         kanaal=KANAAL,
         hoofd_object=zgw.url("zaken", "zaken", zaak.uuid),
         resource=resource,

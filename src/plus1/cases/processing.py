@@ -181,6 +181,7 @@ def record_change(
         after=after,
         note=note,
         main_object=main_object,
+        zgw_actie=zgw_actie,
     )
     if isinstance(obj, Zaak) and is_enabled():
         audit.record_processing(
@@ -193,8 +194,5 @@ def record_change(
             subject=initiator_subjects([obj]).get(obj.pk),
             operation=action,
         )
-    if zgw_actie:
-        entry.zgw = {**(entry.zgw or {}), "actie": zgw_actie}
-        entry.save(update_fields=["zgw"])
     publish_change(obj=obj, action=action, main_object=main_object, actie=zgw_actie)
     return entry

@@ -71,7 +71,8 @@ def _matches(filters: Mapping[str, str], kenmerken: Mapping[str, object]) -> boo
     )
 
 
-@transaction.atomic
+# No savepoint: publish is always part of the change it tells about, and fails with it.
+@transaction.atomic(savepoint=False)
 def publish(
     *,
     tenant: Organisation | int,
