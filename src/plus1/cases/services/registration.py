@@ -131,7 +131,6 @@ def _check(zaak: Zaak, *, is_new: bool) -> None:
         raise FieldProblem(problems)
 
 
-@transaction.atomic
 def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str, Any], actor: Actor) -> Zaak:
     """Register a zaak another system made (ZGW ``POST /zaken``).
 
@@ -139,13 +138,18 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     gets the next case number of the gemeente. zrc-009: without a vertrouwelijkheidaanduiding
     the zaaktype's applies. Without the end dates they follow from the zaaktype, as at
     intake. The zaak lands in the inbox of the team that runs the process at this gemeente.
+
+    The case number is taken after the checks, in a transaction of its own (when no outer
+    one is open): the gemeente's counter row is then locked for one statement, not for the
+    whole registration, so registrations do not queue behind each other. A registration
+    that fails after that leaves a gap in the numbers, as a reserved number that is never
+    used does (``reserve_case_numbers``). The zaak, its audit row, processing record and
+    notification are one transaction.
     """
     if not zaaktype.is_published:
         raise FieldProblem.single("zaaktype", "not-published", "Dit zaaktype is nog niet gepubliceerd.")
     values = dict(values)
     started_on = values.get("started_on") or clock.today()
-    if not values.get("identificatie"):
-        values["identificatie"] = next_case_number(tenant=tenant, year=clock.today().year)
     values.setdefault("registered_on", None)
     values["registered_on"] = values["registered_on"] or clock.today()
     values["confidentiality"] = values.get("confidentiality") or zaaktype.confidentiality
@@ -168,17 +172,23 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     for name, value in values.items():
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
     _check(zaak, is_new=True)
-    zaak.save()
-    if zaak.suspended_on:
-        ZaakSuspension.objects.create(zaak=zaak, started_on=zaak.suspended_on, reason=zaak.suspension_reason)
-    record_change(
-        tenant=tenant,
-        actor=actor,
-        action="create_zaak",
-        obj=zaak,
-        after=_snapshot(zaak),
-        zgw_actie="create",
-    )
+    if not zaak.identificatie:
+        with transaction.atomic():
+            zaak.identificatie = next_case_number(tenant=tenant, year=clock.today().year)
+    with transaction.atomic():
+        zaak.save()
+        if zaak.suspended_on:
+            ZaakSuspension.objects.create(
+                zaak=zaak, started_on=zaak.suspended_on, reason=zaak.suspension_reason
+            )
+        record_change(
+            tenant=tenant,
+            actor=actor,
+            action="create_zaak",
+            obj=zaak,
+            after=_snapshot(zaak),
+            zgw_actie="create",
+        )
     return zaak
 
 
