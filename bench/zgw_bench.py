@@ -275,6 +275,7 @@ def _run() -> None:
     from plus1.audit.services import Actor
     from plus1.catalog import services as catalog
     from plus1.catalog.models import ZaakType
+    from plus1.notifications.models import Abonnement
     from plus1.notifications.services import save_abonnement
     from plus1.tenants.selectors import get_gemeente
 
@@ -312,6 +313,9 @@ def _run() -> None:
         ],
     )
     subscriber = Subscriber()
+    # A kept database still holds the abonnement of an earlier run, whose subscriber is gone:
+    # the worker would spend the run retrying deliveries to it.
+    Abonnement.objects.filter(tenant=gemeente).delete()
     save_abonnement(
         tenant=gemeente, callback_url=subscriber.url, auth="Bearer bench", kanalen=[("zaken", {})]
     )

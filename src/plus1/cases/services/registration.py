@@ -10,12 +10,15 @@ function is one transaction with its audit row, processing record and notificati
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
+from plus1.catalog import reference
 from plus1.catalog.models import Adoption, Eigenschap, ResultaatType, RolType, ZaakType
 from plus1.core import clock
 from plus1.core.exceptions import FieldProblem
@@ -24,11 +27,14 @@ from plus1.tenants.models import Organisation
 from .. import deadlines
 from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
-from ..models import Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
+from ..models import InformatieObject, Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
 from . import documents
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
+
+# The Documenten API status of an archived document (zrc-022).
+DOCUMENT_ARCHIVED = "gearchiveerd"
 
 # The zaak fields a client may set, with the ZGW name they are reported under.
 ZAAK_FIELDS = {
@@ -77,9 +83,37 @@ def _snapshot(zaak: Zaak) -> dict[str, Any]:
     return {name: plain(getattr(zaak, name)) for name in ZAAK_FIELDS}
 
 
-def _check(zaak: Zaak, *, is_new: bool) -> None:
-    """The rules on a zaak as a whole, checked after the values are applied."""
+def _check(zaak: Zaak, *, is_new: bool, changed: Collection[str] = ()) -> None:
+    """The rules on a zaak as a whole, checked after the values are applied.
+
+    The rules on references (zrc-010, zrc-015) apply to the ``changed`` columns only: data
+    from before a rule existed does not block an unrelated change.
+    """
     problems = []
+    # zrc-010: a communicatiekanaal is one of the reference list (ours or VNG's address).
+    if (
+        "communicatiekanaal" in changed
+        and zaak.communicatiekanaal
+        and reference.communicatiekanaal_for_url(zaak.communicatiekanaal) is None
+    ):
+        problems.append(
+            (
+                "communicatiekanaal",
+                "bad-url",
+                "Dit communicatiekanaal staat niet in de referentielijst communicatiekanalen.",
+            )
+        )
+    # zrc-015: the products or services are those of the zaaktype.
+    if "producten_of_diensten" in changed and zaak.producten_of_diensten:
+        offered = {zaak.zaaktype.product.upl_uri} if zaak.zaaktype.product_id else set()
+        if not set(zaak.producten_of_diensten) <= offered:
+            problems.append(
+                (
+                    "productenOfDiensten",
+                    "invalid-products-services",
+                    "Noem alleen producten of diensten van het zaaktype.",
+                )
+            )
     # zrc-014: nvt means nothing to pay, so there is no date it was paid.
     if zaak.betalingsindicatie == Betalingsindicatie.NVT and zaak.laatste_betaaldatum:
         problems.append(
@@ -103,7 +137,19 @@ def _check(zaak: Zaak, *, is_new: bool) -> None:
             problems.append(
                 ("hoofdzaak", "deelzaak-als-hoofdzaak", "Een zaak met deelzaken kan geen deelzaak worden.")
             )
-    # zrc-022: archiving needs the archive data (documents are checked by the Documenten API).
+    # zrc-022: archiving needs the archive data, and every document of the zaak archived first.
+    if zaak.archiefstatus != Archiefstatus.NOG_TE_ARCHIVEREN and not is_new and "archiefstatus" in changed:
+        documents_of_zaak = InformatieObject.objects.filter(
+            Q(zaak_id=zaak.pk) | Q(zaakinformatieobjecten__zaak_id=zaak.pk)
+        )
+        if documents_of_zaak.exclude(status=DOCUMENT_ARCHIVED).exists():
+            problems.append(
+                (
+                    "archiefstatus",
+                    "documents-not-archived",
+                    "Archiveer eerst alle documenten van de zaak (status gearchiveerd).",
+                )
+            )
     if zaak.archiefstatus != Archiefstatus.NOG_TE_ARCHIVEREN:
         for field, name in (
             ("archive_nomination", "archiefnominatie"),
@@ -171,7 +217,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     )
     for name, value in values.items():
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
-    _check(zaak, is_new=True)
+    _check(zaak, is_new=True, changed=values)
     if not zaak.identificatie:
         with transaction.atomic():
             zaak.identificatie = next_case_number(tenant=tenant, year=clock.today().year)
@@ -256,7 +302,7 @@ def update_zaak(
     elif reason is not None and zaak.is_suspended:
         zaak.suspension_reason = reason
         fields.append("suspension_reason")
-    _check(zaak, is_new=False)
+    _check(zaak, is_new=False, changed=fields)
     _save(zaak, *dict.fromkeys(fields))
     record_change(
         tenant=zaak.tenant,
