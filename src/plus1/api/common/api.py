@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+import yaml
 from ninja import NinjaAPI
 
 from . import errors
@@ -31,6 +33,36 @@ IF_NONE_MATCH = {
     "schema": {"type": "string"},
     "description": "Een of meer ETag-waarden; staat de huidige erbij, dan volgt 304 zonder inhoud.",
 }
+
+
+# Request headers every operation of ours honours where its standard declares them:
+# X-Audit-Toelichting goes into the audittrail (``auth``), the CRS headers give 412/406
+# (``http.check_crs``). Declared as the standard spells them.
+HONOURED_HEADERS = {"x-audit-toelichting", "accept-crs", "content-crs"}
+
+
+@functools.cache
+def _standard_headers(name: str) -> dict[tuple[str, str], list[dict]]:
+    """(METHOD, path template) -> the honoured header parameters the standard declares there."""
+    from plus1.api.oas_compare import path_template
+    from plus1.api.registry import APIS
+
+    document = yaml.safe_load(APIS[name].official_path.read_text(encoding="utf-8"))
+    shared = document.get("components", {}).get("parameters", {})
+    found: dict[tuple[str, str], list[dict]] = {}
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            if method == "parameters" or not isinstance(operation, dict):
+                continue
+            headers = []
+            for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
+                if "$ref" in parameter:
+                    parameter = shared[parameter["$ref"].rsplit("/", 1)[-1]]
+                if parameter.get("in") == "header" and parameter["name"].lower() in HONOURED_HEADERS:
+                    headers.append(dict(parameter))
+            if headers:
+                found[(method.upper(), path_template(path))] = headers
+    return found
 
 
 class ZgwNinjaAPI(NinjaAPI):
@@ -68,6 +100,10 @@ class ZgwNinjaAPI(NinjaAPI):
                             },
                         },
                     )
+                declared = {p.get("name", "").lower() for p in operation.get("parameters", [])}
+                for header in self._standard_headers(method, path):
+                    if header["name"].lower() not in declared:
+                        operation.setdefault("parameters", []).append(header)
                 if self.zgw_name in CONDITIONAL_GET and method in ("get", "head") and path.endswith("}"):
                     parameters = operation.setdefault("parameters", [])
                     if not any(p.get("name") == "If-None-Match" for p in parameters):
@@ -77,6 +113,11 @@ class ZgwNinjaAPI(NinjaAPI):
                     if str(status) >= "400" and content and "application/json" in content:
                         response["content"] = {"application/problem+json": content.pop("application/json")}
         return schema
+
+    def _standard_headers(self, method: str, path: str) -> list[dict]:
+        from plus1.api.oas_compare import path_template
+
+        return _standard_headers(self.zgw_name).get((method.upper(), path_template(path)), [])
 
 
 def make_api(name: str, *, description: str = "") -> NinjaAPI:
