@@ -13,6 +13,11 @@ Measures:
 - notification delivery: from the 201 of a create to the POST arriving at a local subscriber,
   with ``plus1 worker`` running.
 
+Plus1 keeps the answers of repeated reads until the gemeente's data changes
+(``api.common.readcache``): the list pages asked again and again are answered from the kept
+copy, so the figures also show a first read of a page and each zaak read once. Run with
+PLUS1_API_READ_CACHE_SECONDS=0 to measure without kept answers and counts.
+
 Run with `make bench` or `python bench/zgw_bench.py` (DATABASE_URL pointing at PostgreSQL).
 Loading takes a few minutes; PLUS1_BENCH_KEEPDB=1 keeps the database for a second run.
 Prints figures; asserts nothing.
@@ -392,12 +397,18 @@ def _run() -> None:
                 f"zaken list page (100) among the first {FIRST_PAGES}, 1 user",
                 [list_page() for _ in range(300)],
             )
+            # Pages never asked before: their answer is not kept yet (the list's count is).
+            fresh = range(FIRST_PAGES + 1, min(pages, FIRST_PAGES + 60) + 1)
+            report(
+                "zaken list page (100), first read of that page, 1 user",
+                [_timed(client, "GET", f"/zaken/api/v1/zaken?page={page}", token_headers) for page in fresh],
+            )
             report(
                 f"zaken list page (100) anywhere in all {pages} pages, 1 user",
                 [list_page(last=pages) for _ in range(30)],
             )
             report(
-                "zaak detail, 1 user",
+                "zaak detail, 1 user (each zaak read once: no kept answer)",
                 [
                     _timed(client, "GET", f"/zaken/api/v1/zaken/{uuid}", token_headers)
                     for uuid in detail_uuids[:300]
