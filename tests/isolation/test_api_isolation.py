@@ -27,10 +27,15 @@ from plus1.cases import services
 from plus1.cases.models import (
     Besluit,
     InformatieObject,
+    KlantContact,
     ObjectInformatieObject,
     Zaak,
+    ZaakContactMoment,
     ZaakInformatieObject,
+    ZaakNotitie,
+    ZaakVerzoek,
 )
+from plus1.cases.services import contacts
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import zgw
 from plus1.notifications.models import Abonnement
@@ -67,6 +72,20 @@ def _world(gemeente_a):
     rol = zaak.rollen.first()
     if rol is not None:
         objects["rollen"] = rol
+    # The zaak's contacts: a klantcontact, links to the Klantinteracties API, a notitie.
+    contact = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
+    objects["klantcontacten"] = contacts.add_klantcontact(
+        contacted_at=datetime.datetime(2026, 11, 3, 9, 0, tzinfo=datetime.UTC), subject="Balie", **contact
+    )
+    objects["zaakcontactmomenten"] = contacts.link_contactmoment(
+        contactmoment="https://klantinteracties.example.nl/api/v1/contactmomenten/1", **contact
+    )
+    objects["zaakverzoeken"] = contacts.link_verzoek(
+        verzoek="https://klantinteracties.example.nl/api/v1/verzoeken/1", **contact
+    )
+    objects["zaaknotities"] = contacts.add_zaaknotitie(
+        values={"subject": "Notitie van A", "text": "Alleen voor A"}, **contact
+    )
     besluittype = zaaktype.besluittypen.first()
     if besluittype is not None:
         besluit = Besluit.objects.create(
@@ -129,10 +148,22 @@ def _body(objects) -> dict:
         "informatieobject": zgw.url("documenten", "enkelvoudiginformatieobjecten", document.uuid),
         "hoofdzaak": zgw.url("zaken", "zaken", zaak.uuid),
         "object": zgw.url("zaken", "zaken", zaak.uuid),
+        "gerelateerdAan": zgw.url("zaken", "zaken", zaak.uuid),
+        "contactmoment": "https://klantinteracties.example.nl/api/v1/contactmomenten/2",
+        "verzoek": "https://klantinteracties.example.nl/api/v1/verzoeken/2",
     }
     if "besluiten" in objects:
         urls["besluit"] = zgw.url("besluiten", "besluiten", objects["besluiten"].uuid)
-    return {**urls, "objectType": "zaak", "lock": "x", "titel": "Overgenomen", "toelichting": "Overgenomen"}
+    return {
+        **urls,
+        "objectType": "zaak",
+        "lock": "x",
+        "titel": "Overgenomen",
+        "toelichting": "Overgenomen",
+        "datumtijd": "2026-11-04T10:00:00Z",
+        "onderwerp": "Overgenomen",
+        "tekst": "Overgenomen",
+    }
 
 
 def test_gemeente_b_reaches_nothing_of_gemeente_a_through_any_api_operation(gemeente_a, gemeente_b, settings):
@@ -171,6 +202,10 @@ def test_gemeente_b_reaches_nothing_of_gemeente_a_through_any_api_operation(geme
             assert not 200 <= response.status_code < 300, f"{label}: gemeente B got a success"
     assert walked > 100
     assert {"zaakinformatieobjecten", "objectinformatieobjecten", "besluiten"} <= set(objects)
+    assert {"klantcontacten", "zaakcontactmomenten", "zaakverzoeken", "zaaknotities"} <= set(objects)
+    for model in (KlantContact, ZaakContactMoment, ZaakVerzoek, ZaakNotitie):
+        assert model.objects.filter(tenant=gemeente_b).count() == 0, model
+    assert ZaakNotitie.objects.get(tenant=gemeente_a).subject == "Notitie van A"
     assert Zaak.objects.values().get(pk=objects["zaken"].pk) == zaak_before
     assert InformatieObject.objects.filter(tenant=gemeente_a).count() == documents_before
     assert Abonnement.objects.filter(tenant=gemeente_a).count() == 1

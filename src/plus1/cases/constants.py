@@ -92,3 +92,18 @@ class ObjectType(models.TextChoices):
     BESLUIT = "besluit", _("Besluit")
     ZAAK = "zaak", _("Zaak")
     VERZOEK = "verzoek", _("Verzoek")
+
+
+class NotitieType(models.TextChoices):
+    """Who may read a zaaknotitie (Zaken API 1.7.0): intern only employees, extern also the initiator."""
+
+    INTERN = "intern", _("Intern")
+    EXTERN = "extern", _("Extern")
+
+
+class NotitieStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    DEFINITIEF = "definitief", _("Definitief")
+
+
+KLANTCONTACT_NUMBER_PREFIX = "KC"

@@ -13,7 +13,18 @@ from django.db import models
 from plus1.core import zgw
 from plus1.notifications.services import publish
 
-from .models import Resultaat, Rol, Status, Zaak, ZaakEigenschap, ZaakObject
+from .models import (
+    KlantContact,
+    Resultaat,
+    Rol,
+    Status,
+    Zaak,
+    ZaakContactMoment,
+    ZaakEigenschap,
+    ZaakNotitie,
+    ZaakObject,
+    ZaakVerzoek,
+)
 
 KANAAL = "zaken"
 
@@ -25,6 +36,10 @@ RESOURCES: dict[type[models.Model], str] = {
     Resultaat: "resultaat",
     ZaakEigenschap: "zaakeigenschap",
     ZaakObject: "zaakobject",
+    KlantContact: "klantcontact",
+    ZaakContactMoment: "zaakcontactmoment",
+    ZaakVerzoek: "zaakverzoek",
+    ZaakNotitie: "zaaknotitie",
 }
 COLLECTIONS = {
     "zaak": "zaken",
@@ -32,6 +47,10 @@ COLLECTIONS = {
     "rol": "rollen",
     "resultaat": "resultaten",
     "zaakobject": "zaakobjecten",
+    "klantcontact": "klantcontacten",
+    "zaakcontactmoment": "zaakcontactmomenten",
+    "zaakverzoek": "zaakverzoeken",
+    "zaaknotitie": "zaaknotities",
 }
 
 # Service actions on the zaak that are, in ZGW terms, a change of one of its parts.

@@ -1255,3 +1255,13 @@ def audittrail_retrieve(request: HttpRequest, zaak_uuid: str, uuid: str) -> Http
 from .zaakinformatieobjecten import router as zio_router  # noqa: E402
 
 api.add_router("", zio_router)
+
+from .klantcontacten import router as klantcontact_router  # noqa: E402
+from .zaakcontactmomenten import router as zaakcontactmoment_router  # noqa: E402
+from .zaaknotities import router as zaaknotitie_router  # noqa: E402
+from .zaakverzoeken import router as zaakverzoek_router  # noqa: E402
+
+api.add_router("", klantcontact_router)
+api.add_router("", zaakcontactmoment_router)
+api.add_router("", zaakverzoek_router)
+api.add_router("", zaaknotitie_router)

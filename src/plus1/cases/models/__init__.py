@@ -1,4 +1,5 @@
 from .besluit import Besluit, BesluitInformatieObject
+from .contact import KlantContact, ZaakContactMoment, ZaakNotitie, ZaakVerzoek
 from .document import (
     BestandsDeel,
     Gebruiksrecht,
@@ -21,6 +22,7 @@ __all__ = [
     "InformatieObject",
     "InformatieObjectVersion",
     "InformationRequest",
+    "KlantContact",
     "Note",
     "ObjectInformatieObject",
     "RequestDraft",
@@ -28,10 +30,13 @@ __all__ = [
     "Rol",
     "Status",
     "Zaak",
+    "ZaakContactMoment",
     "ZaakEigenschap",
     "ZaakInformatieObject",
     "ZaakLink",
+    "ZaakNotitie",
     "ZaakObject",
     "ZaakShare",
     "ZaakSuspension",
+    "ZaakVerzoek",
 ]

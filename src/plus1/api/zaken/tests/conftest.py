@@ -46,3 +46,26 @@ def new_zaak_body(client, zaaktype, **extra) -> dict:
         "startdatum": "2026-11-02",
         **extra,
     }
+
+
+def create_zaak(client, zaaktype, **extra) -> dict:
+    response = client.post(f"{ROOT}/zaken", json=new_zaak_body(client, zaaktype, **extra))
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def reader_of(zgw_client, gemeente, zaaktype, *scopes: str, max_confidentiality: str = "zeer_geheim"):
+    """An application of ``gemeente`` with ``scopes`` (default zaken.lezen) for one zaaktype only."""
+    from plus1.apiclients.services import AutorisatieSpec
+
+    return zgw_client(
+        gemeente,
+        autorisaties=[
+            AutorisatieSpec(
+                component="zrc",
+                scopes=list(scopes or ["zaken.lezen"]),
+                zaaktype=zaaktype,
+                max_confidentiality=max_confidentiality,
+            )
+        ],
+    )
