@@ -92,3 +92,10 @@ class ObjectType(models.TextChoices):
     BESLUIT = "besluit", _("Besluit")
     ZAAK = "zaak", _("Zaak")
     VERZOEK = "verzoek", _("Verzoek")
+
+
+class AardRelatie(models.TextChoices):
+    """How a betrokkene relates to a document it sent or received (Documenten API verzendingen)."""
+
+    AFZENDER = "afzender", _("afzender")
+    GEADRESSEERDE = "geadresseerde", _("geadresseerde")

@@ -15,12 +15,20 @@ from .bestandsdelen import router as bestandsdelen
 from .enkelvoudiginformatieobjecten import router as enkelvoudiginformatieobjecten
 from .gebruiksrechten import router as gebruiksrechten
 from .objectinformatieobjecten import router as objectinformatieobjecten
+from .verzendingen import router as verzendingen
 
 # Generated clients name their methods after the operation ids, which were made from this
 # module before it was split into routers: they stay as they were.
 api = make_api("documenten", operation_id_prefix="plus1_api_documenten_api")
 
 audittrail.register("cases.informatieobject", "documenten", EIO, "enkelvoudiginformatieobject")
+audittrail.register("cases.verzending", "documenten", "verzendingen", "verzending")
 
-for router in (enkelvoudiginformatieobjecten, bestandsdelen, objectinformatieobjecten, gebruiksrechten):
+for router in (
+    enkelvoudiginformatieobjecten,
+    bestandsdelen,
+    objectinformatieobjecten,
+    gebruiksrechten,
+    verzendingen,
+):
     api.add_router("", router)

@@ -5,6 +5,7 @@ from .document import (
     InformatieObject,
     InformatieObjectVersion,
     ObjectInformatieObject,
+    Verzending,
     ZaakInformatieObject,
 )
 from .draft import RequestDraft
@@ -27,6 +28,7 @@ __all__ = [
     "Resultaat",
     "Rol",
     "Status",
+    "Verzending",
     "Zaak",
     "ZaakEigenschap",
     "ZaakInformatieObject",
