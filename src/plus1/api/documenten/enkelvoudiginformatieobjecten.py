@@ -24,7 +24,7 @@ from ..common.errors import invalid, not_found
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
-from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
+from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, AuditTrail, Page
 from .access import (
     CREATE,
     DELETE,
@@ -213,7 +213,16 @@ def enkelvoudiginformatieobject_read(
 
 @router.get(
     f"/{EIO}/{{uuid}}/download",
-    response={200: bytes, **READ_ERRORS},
+    response={200: None, **READ_ERRORS},
+    # The answer is the file itself, not JSON.
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "OK",
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
     summary="Download de binaire data van het (ENKELVOUDIG) INFORMATIEOBJECT.",
 )
 def enkelvoudiginformatieobject_download(
@@ -421,7 +430,7 @@ def enkelvoudiginformatieobject_unlock(
 
 @router.get(
     f"/{EIO}/{{enkelvoudiginformatieobject_uuid}}/audittrail",
-    response={200: list[dict], **READ_ERRORS},
+    response={200: list[AuditTrail], **READ_ERRORS},
     summary="Alle audit trail regels behorend bij het INFORMATIEOBJECT.",
 )
 def audittrail_list(request: HttpRequest, enkelvoudiginformatieobject_uuid: str) -> HttpResponse:
@@ -436,7 +445,7 @@ def audittrail_list(request: HttpRequest, enkelvoudiginformatieobject_uuid: str)
 
 @router.get(
     f"/{EIO}/{{enkelvoudiginformatieobject_uuid}}/audittrail/{{uuid}}",
-    response={200: dict, **READ_ERRORS},
+    response={200: AuditTrail, **READ_ERRORS},
     summary="Een specifieke audit trail regel opvragen.",
 )
 def audittrail_read(request: HttpRequest, enkelvoudiginformatieobject_uuid: str, uuid: str) -> HttpResponse:

@@ -113,6 +113,10 @@ def test_a_verzending_is_registered_read_listed_changed_and_removed(zgw_client, 
     assert first.kenmerken["bronorganisatie"] == "100000009"
     assert first.kenmerken["informatieobjecttype"].endswith(f"/informatieobjecttypen/{iot.uuid}")
     trail = client.get(f"{document['url']}/audittrail").json()
+    # The audittrail of the document holds its verzendingen, each entry also on its own.
+    assert client.get(f"{document['url']}/audittrail/{trail[-1]['uuid']}").json() == trail[-1]
+    assert {entry["bron"] for entry in trail} == {"drc"}
+    assert {entry["hoofdObject"] for entry in trail} == {document["url"]}
     verzending_entries = [entry for entry in trail if entry["resource"] == "verzending"]
     assert [entry["actie"] for entry in verzending_entries if entry["resourceUrl"] == body["url"]] == [
         "create",
