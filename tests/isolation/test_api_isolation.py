@@ -29,6 +29,7 @@ from plus1.cases.models import (
     InformatieObject,
     KlantContact,
     ObjectInformatieObject,
+    Verzending,
     Zaak,
     ZaakContactMoment,
     ZaakInformatieObject,
@@ -36,6 +37,7 @@ from plus1.cases.models import (
     ZaakVerzoek,
 )
 from plus1.cases.services import contacts
+from plus1.cases.services.verzendingen import create_verzending
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import zgw
 from plus1.notifications.models import Abonnement
@@ -66,6 +68,17 @@ def _world(gemeente_a):
         link = model.objects.filter(tenant=gemeente_a).first()
         if link is not None:
             objects[collection] = link
+    objects["verzendingen"] = create_verzending(
+        document=document,
+        actor=SYSTEM,
+        values={
+            "betrokkene": "https://klanten.example.nl/api/v1/klanten/a",
+            "relation": "geadresseerde",
+            "sent_on": datetime.date(2026, 11, 30),
+            "contact_person": "https://medewerkers.example.nl/api/v1/medewerkers/a",
+            "email": "suzanne@example.nl",
+        },
+    )
     status = zaak.statussen.first()
     if status is not None:
         objects["statussen"] = status
@@ -172,6 +185,7 @@ def test_gemeente_b_reaches_nothing_of_gemeente_a_through_any_api_operation(geme
     markers = _markers(objects)
     zaak_before = Zaak.objects.values().get(pk=objects["zaken"].pk)
     documents_before = InformatieObject.objects.filter(tenant=gemeente_a).count()
+    verzending_before = Verzending.objects.values().get(pk=objects["verzendingen"].pk)
     client_id, secret = make_client(gemeente_b, label="Applicatie van B")
     client = Client()
     headers = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
@@ -201,11 +215,12 @@ def test_gemeente_b_reaches_nothing_of_gemeente_a_through_any_api_operation(geme
         if has_params or (method not in READS and not is_search):
             assert not 200 <= response.status_code < 300, f"{label}: gemeente B got a success"
     assert walked > 100
-    assert {"zaakinformatieobjecten", "objectinformatieobjecten", "besluiten"} <= set(objects)
+    assert {"zaakinformatieobjecten", "objectinformatieobjecten", "besluiten", "verzendingen"} <= set(objects)
     assert {"klantcontacten", "zaakcontactmomenten", "zaakverzoeken", "zaaknotities"} <= set(objects)
     for model in (KlantContact, ZaakContactMoment, ZaakVerzoek, ZaakNotitie):
         assert model.objects.filter(tenant=gemeente_b).count() == 0, model
     assert ZaakNotitie.objects.get(tenant=gemeente_a).subject == "Notitie van A"
     assert Zaak.objects.values().get(pk=objects["zaken"].pk) == zaak_before
     assert InformatieObject.objects.filter(tenant=gemeente_a).count() == documents_before
+    assert Verzending.objects.values().get(pk=objects["verzendingen"].pk) == verzending_before
     assert Abonnement.objects.filter(tenant=gemeente_a).count() == 1

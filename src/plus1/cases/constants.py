@@ -107,3 +107,10 @@ class NotitieStatus(models.TextChoices):
 
 
 KLANTCONTACT_NUMBER_PREFIX = "KC"
+
+
+class AardRelatie(models.TextChoices):
+    """How a betrokkene relates to a document it sent or received (Documenten API verzendingen)."""
+
+    AFZENDER = "afzender", _("afzender")
+    GEADRESSEERDE = "geadresseerde", _("geadresseerde")

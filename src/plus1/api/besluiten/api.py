@@ -32,16 +32,15 @@ from ..common.errors import invalid, not_found
 from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
-from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
+from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, AuditTrail, Page
+from .schemas import Besluit as BesluitSchema
 from .schemas import (
-    AuditTrail,
     BesluitExpanded,
     BesluitIn,
     BesluitInformatieObjectExpanded,
     BesluitInformatieObjectIn,
     BesluitPatch,
 )
-from .schemas import Besluit as BesluitSchema
 from .schemas import BesluitInformatieObject as BesluitInformatieObjectSchema
 
 api = make_api("besluiten")

@@ -77,30 +77,3 @@ class BesluitInformatieObject(BesluitInformatieObjectIn):
 
 class BesluitInformatieObjectExpanded(BesluitInformatieObject):
     expand: dict[str, Any] | None = Field(None, alias="_expand")
-
-
-class Wijzigingen(Schema):
-    oud: dict[str, Any] | None = None
-    nieuw: dict[str, Any] | None = None
-
-
-Bron = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"]
-
-
-class AuditTrail(Schema):
-    uuid: str = ""
-    bron: Bron
-    applicatieId: str = ""
-    applicatieWeergave: str = ""
-    gebruikersId: str = ""
-    gebruikersWeergave: str = ""
-    actie: str
-    actieWeergave: str = ""
-    resultaat: int
-    hoofdObject: str
-    resource: str
-    resourceUrl: str
-    toelichting: str = ""
-    resourceWeergave: str
-    aanmaakdatum: datetime.datetime | None = None
-    wijzigingen: Wijzigingen

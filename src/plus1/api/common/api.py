@@ -73,6 +73,12 @@ class ZgwNinjaAPI(NinjaAPI):
     """
 
     zgw_name = ""
+    operation_id_prefix = ""
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        if self.operation_id_prefix:
+            return f"{self.operation_id_prefix}_{operation.view_func.__name__}"
+        return super().get_openapi_operation_id(operation)
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any):
         schema = super().get_openapi_schema(*args, **kwargs)
@@ -120,8 +126,11 @@ class ZgwNinjaAPI(NinjaAPI):
         return _standard_headers(self.zgw_name).get((method.upper(), path_template(path)), [])
 
 
-def make_api(name: str, *, description: str = "") -> NinjaAPI:
+def make_api(name: str, *, description: str = "", operation_id_prefix: str = "") -> NinjaAPI:
     """A NinjaAPI for one standard API, mounted at ``/<name>/api/v1/``.
+
+    ``operation_id_prefix`` fixes the start of every operation id (ninja derives it from the
+    view's module otherwise), so moving views between modules does not rename operations.
 
     No interactive docs page: it would load Swagger UI from a CDN, and Plus1 serves
     everything itself. The OpenAPI document is at ``schema/openapi.json``.
@@ -138,5 +147,6 @@ def make_api(name: str, *, description: str = "") -> NinjaAPI:
         servers=[{"url": f"/{name}/api/v1"}],
     )
     api.zgw_name = name
+    api.operation_id_prefix = operation_id_prefix
     errors.install(api)
     return api

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+import datetime
+from typing import Any, Generic, Literal, TypeVar
 
 from ninja import Schema
 from pydantic import Field
@@ -63,3 +64,33 @@ READ_ERRORS = {
 # A list documents 404 too: a page past the end is "not found", as the reference implementations answer.
 LIST_ERRORS = {400: ValidatieFout, **READ_ERRORS}
 WRITE_ERRORS = {400: ValidatieFout, **READ_ERRORS}
+
+
+# --- audittrail (the same AuditTrail resource in every API with main objects) ------------------
+
+
+class Wijzigingen(Schema):
+    oud: dict[str, Any] | None = None
+    nieuw: dict[str, Any] | None = None
+
+
+Bron = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"]
+
+
+class AuditTrail(Schema):
+    uuid: str = ""
+    bron: Bron
+    applicatieId: str = ""
+    applicatieWeergave: str = ""
+    gebruikersId: str = ""
+    gebruikersWeergave: str = ""
+    actie: str
+    actieWeergave: str = ""
+    resultaat: int
+    hoofdObject: str
+    resource: str
+    resourceUrl: str
+    toelichting: str = ""
+    resourceWeergave: str
+    aanmaakdatum: datetime.datetime | None = None
+    wijzigingen: Wijzigingen

@@ -236,3 +236,87 @@ class PatchedGebruiksrechtenRequest(Strict):
     startdatum: datetime.datetime | None = None
     einddatum: datetime.datetime | None = None
     omschrijvingVoorwaarden: str | None = Field(None, min_length=1)
+
+
+# --- verzendingen -----------------------------------------------------------------------------
+
+AardRelatie = Literal["afzender", "geadresseerde"]
+PostadresType = Literal["antwoordnummer", "postbusnummer"]
+
+
+class BinnenlandsCorrespondentieadresVerzending(Strict):
+    huisletter: str = Field("", max_length=1)
+    huisnummer: int = Field(ge=1, le=99999)
+    huisnummerToevoeging: str = Field("", max_length=4)
+    naamOpenbareRuimte: str = Field(max_length=80)
+    postcode: str = Field("", max_length=6)
+    woonplaatsnaam: str = Field(max_length=80)
+
+
+class BuitenlandsCorrespondentieadresVerzending(Strict):
+    adresBuitenland1: str = Field(max_length=35)
+    adresBuitenland2: str = Field("", max_length=35)
+    adresBuitenland3: str = Field("", max_length=35)
+    landPostadres: str = Field(max_length=200)
+
+
+class BuitenlandsCorrespondentiepostadresVerzending(Strict):
+    postBusOfAntwoordnummer: int = Field(ge=1, le=9999)
+    postadresPostcode: str = Field(max_length=6)
+    postadresType: PostadresType
+    woonplaatsnaam: str = Field(max_length=80)
+
+
+class Verzending(Schema):
+    url: str
+    betrokkene: str
+    informatieobject: str
+    aardRelatie: AardRelatie
+    toelichting: str = ""
+    ontvangstdatum: datetime.date | None = None
+    verzenddatum: datetime.date | None = None
+    contactPersoon: str
+    contactpersoonnaam: str = ""
+    binnenlandsCorrespondentieadres: BinnenlandsCorrespondentieadresVerzending | None = None
+    buitenlandsCorrespondentieadres: BuitenlandsCorrespondentieadresVerzending | None = None
+    correspondentiePostadres: BuitenlandsCorrespondentiepostadresVerzending | None = None
+    faxnummer: str | None = None
+    emailadres: str | None = None
+    mijnOverheid: bool = False
+    telefoonnummer: str | None = None
+
+
+class VerzendingRequest(Strict):
+    betrokkene: str = Field(min_length=1, max_length=200)
+    informatieobject: str = Field(min_length=1, max_length=1000)
+    aardRelatie: AardRelatie
+    toelichting: str = Field("", max_length=200)
+    ontvangstdatum: datetime.date | None = None
+    verzenddatum: datetime.date | None = None
+    contactPersoon: str = Field(min_length=1, max_length=1000)
+    contactpersoonnaam: str = Field("", max_length=40)
+    binnenlandsCorrespondentieadres: BinnenlandsCorrespondentieadresVerzending | None = None
+    buitenlandsCorrespondentieadres: BuitenlandsCorrespondentieadresVerzending | None = None
+    correspondentiePostadres: BuitenlandsCorrespondentiepostadresVerzending | None = None
+    faxnummer: str | None = Field(None, max_length=15)
+    emailadres: str | None = Field(None, max_length=100)
+    mijnOverheid: bool = False
+    telefoonnummer: str | None = Field(None, max_length=15)
+
+
+class PatchedVerzendingRequest(Strict):
+    betrokkene: str | None = Field(None, min_length=1, max_length=200)
+    informatieobject: str | None = Field(None, min_length=1, max_length=1000)
+    aardRelatie: AardRelatie | None = None
+    toelichting: str | None = Field(None, max_length=200)
+    ontvangstdatum: datetime.date | None = None
+    verzenddatum: datetime.date | None = None
+    contactPersoon: str | None = Field(None, min_length=1, max_length=1000)
+    contactpersoonnaam: str | None = Field(None, max_length=40)
+    binnenlandsCorrespondentieadres: BinnenlandsCorrespondentieadresVerzending | None = None
+    buitenlandsCorrespondentieadres: BuitenlandsCorrespondentieadresVerzending | None = None
+    correspondentiePostadres: BuitenlandsCorrespondentiepostadresVerzending | None = None
+    faxnummer: str | None = Field(None, max_length=15)
+    emailadres: str | None = Field(None, max_length=100)
+    mijnOverheid: bool | None = None
+    telefoonnummer: str | None = Field(None, max_length=15)

@@ -6,6 +6,7 @@ from .document import (
     InformatieObject,
     InformatieObjectVersion,
     ObjectInformatieObject,
+    Verzending,
     ZaakInformatieObject,
 )
 from .draft import RequestDraft
@@ -29,6 +30,7 @@ __all__ = [
     "Resultaat",
     "Rol",
     "Status",
+    "Verzending",
     "Zaak",
     "ZaakContactMoment",
     "ZaakEigenschap",

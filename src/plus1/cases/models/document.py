@@ -9,7 +9,7 @@ from plus1.catalog.constants import Vertrouwelijkheid
 from plus1.catalog.models import InformatieObjectType
 from plus1.core.models import TenantOwned
 
-from ..constants import ObjectType
+from ..constants import AardRelatie, ObjectType
 from .draft import RequestDraft
 from .zaak import Zaak
 
@@ -249,3 +249,40 @@ class Gebruiksrecht(TenantOwned):
 
     def __str__(self) -> str:
         return self.conditions[:80]
+
+
+class Verzending(TenantOwned):
+    """A document sent to or received from a betrokkene (Documenten API verzendingen, since 1.6).
+
+    The address it went to or came from is one of: a Dutch address, a foreign address, a
+    postbus or antwoordnummer, a fax or phone number, an e-mail address or MijnOverheid. The
+    three address groups are stored as the API's JSON objects: they are only ever shown whole.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    informatieobject = models.ForeignKey(
+        InformatieObject, on_delete=models.CASCADE, related_name="verzendingen"
+    )
+    betrokkene = models.URLField(_("betrokkene"), max_length=200)
+    relation = models.CharField(_("aard relatie"), max_length=20, choices=AardRelatie.choices)
+    explanation = models.CharField(_("toelichting"), max_length=200, blank=True)
+    received_on = models.DateField(_("ontvangstdatum"), null=True, blank=True)
+    sent_on = models.DateField(_("verzenddatum"), null=True, blank=True)
+    contact_person = models.URLField(_("contactpersoon"), max_length=1000)
+    contact_person_name = models.CharField(_("contactpersoonnaam"), max_length=40, blank=True)
+    domestic_address = models.JSONField(_("binnenlands correspondentieadres"), null=True, blank=True)
+    foreign_address = models.JSONField(_("buitenlands correspondentieadres"), null=True, blank=True)
+    postal_address = models.JSONField(_("correspondentiepostadres"), null=True, blank=True)
+    fax_number = models.CharField(_("faxnummer"), max_length=15, blank=True)
+    email = models.CharField(_("e-mailadres"), max_length=100, blank=True)
+    phone_number = models.CharField(_("telefoonnummer"), max_length=15, blank=True)
+    is_via_mijn_overheid = models.BooleanField(_("via MijnOverheid"), default=False)
+
+    class Meta:
+        verbose_name = _("verzending")
+        verbose_name_plural = _("verzendingen")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["tenant", "informatieobject"], name="verzending_document")]
+
+    def __str__(self) -> str:
+        return f"{self.relation} {self.betrokkene}"

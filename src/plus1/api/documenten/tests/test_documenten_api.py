@@ -91,6 +91,7 @@ def test_a_document_is_created_read_locked_changed_into_versions_and_removed(zgw
     assert head.status_code == 200 and head.headers["ETag"] == read.headers["ETag"] and head.content == b""
     download = client.get(body["inhoud"])
     assert download.status_code == 200 and download.content == PDF
+    assert download.headers["Content-Type"] == "application/octet-stream"
 
     # drc-009: no change without the lock.
     unlocked = client.patch(body["url"], json={"titel": "Nieuw"})

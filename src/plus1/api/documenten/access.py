@@ -1,0 +1,85 @@
+"""The scopes of the Documenten API and the documents a client may see (its gemeente, its autorisaties)."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+
+from plus1.cases.models import BestandsDeel, InformatieObject
+from plus1.core import zgw
+
+from ..common.auth import client, require_for_object, require_scope
+from ..common.errors import invalid, not_found
+
+DRC = "drc"
+READ, CREATE, UPDATE, FORCE_UPDATE = (
+    "documenten.lezen",
+    "documenten.aanmaken",
+    "documenten.bijwerken",
+    "documenten.geforceerd-bijwerken",
+)
+DELETE, LOCK, FORCE_UNLOCK = "documenten.verwijderen", "documenten.lock", "documenten.geforceerd-unlock"
+EIO = "enkelvoudiginformatieobjecten"
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def tenant_documents(request: HttpRequest) -> QuerySet[InformatieObject]:
+    """The documents of the calling gemeente; only the ready ones for a publication application."""
+    queryset = (
+        InformatieObject.objects.for_tenant(request.tenant)
+        .select_related("informatieobjecttype")
+        .prefetch_related(Prefetch("bestandsdelen", queryset=BestandsDeel.objects.order_by("volgnummer")))
+    )
+    if client(request).application.only_published_documents:
+        queryset = queryset.filter(is_ready_for_publication=True)
+    return queryset
+
+
+def readable_documents(request: HttpRequest, scope: str = READ) -> QuerySet[InformatieObject]:
+    access = require_scope(request, DRC, scope)
+    return tenant_documents(request).filter(
+        access.filter_q(
+            DRC, scope, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
+        )
+    )
+
+
+def parse_uuid(value: str) -> uuid_module.UUID:
+    try:
+        return uuid_module.UUID(str(value))
+    except ValueError:
+        raise not_found() from None
+
+
+def get_document(request: HttpRequest, uuid: str, *scopes: str) -> InformatieObject:
+    document = tenant_documents(request).filter(uuid=parse_uuid(uuid)).first()
+    if document is None:
+        raise not_found()
+    require_for_object(
+        request,
+        DRC,
+        *scopes,
+        type_id=document.informatieobjecttype_id,
+        confidentiality=document.confidentiality or document.informatieobjecttype.confidentiality,
+    )
+    return document
+
+
+def object_from_url(value: str) -> tuple[str, uuid_module.UUID] | None:
+    for object_type, api_name, collection in (
+        ("zaak", "zaken", "zaken"),
+        ("besluit", "besluiten", "besluiten"),
+    ):
+        found = zgw.uuid_from_url(value, api_name, collection)
+        if found:
+            return object_type, found
+    return None
+
+
+def no_expand(expand: str | None) -> None:
+    if expand:
+        raise invalid("expand", "not-supported", "Plus1 ondersteunt expand nog niet in de Documenten API.")

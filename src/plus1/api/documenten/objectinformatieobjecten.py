@@ -1,0 +1,195 @@
+"""The objectinformatieobjecten: mirrors of the relations a zaak or besluit holds with a document."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+
+from plus1.cases.models import ObjectInformatieObject, Zaak
+from plus1.cases.services import documents as services
+from plus1.core import zgw
+
+from ..common.auth import require_for_object, require_scope
+from ..common.errors import ApiError, invalid, not_found
+from ..common.http import created, detail_response, json_response
+from ..common.params import reject_unknown_params
+from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
+from .access import (
+    CREATE,
+    DELETE,
+    DRC,
+    EIO,
+    READ,
+    no_expand,
+    object_from_url,
+    parse_uuid,
+    tenant_documents,
+)
+from .schemas import ObjectInformatieObject as ObjectInformatieObjectSchema
+from .schemas import (
+    ObjectInformatieObjectRequest,
+)
+
+router = Router()
+
+# --- objectinformatieobjecten -----------------------------------------------------------------
+
+OBJECT_APIS = {
+    "zaak": ("zaken", "zaken"),
+    "besluit": ("besluiten", "besluiten"),
+    "verzoek": ("zaken", "verzoeken"),
+}
+
+
+def serialize_relation(relation: ObjectInformatieObject) -> dict:
+    api_name, collection = OBJECT_APIS[relation.object_type]
+    return {
+        "url": zgw.url("documenten", "objectinformatieobjecten", relation.uuid),
+        "informatieobject": services.document_url(relation.informatieobject),
+        "object": zgw.url(api_name, collection, relation.object_uuid),
+        "objectType": relation.object_type,
+    }
+
+
+def _relations(request: HttpRequest) -> QuerySet[ObjectInformatieObject]:
+    access = require_scope(request, DRC, READ)
+    visible = tenant_documents(request).filter(
+        access.filter_q(
+            DRC, READ, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
+        )
+    )
+    return (
+        ObjectInformatieObject.objects.for_tenant(request.tenant)
+        .filter(informatieobject__in=visible.values("pk"))
+        .select_related("informatieobject")
+    )
+
+
+@router.get(
+    "/objectinformatieobjecten",
+    response={200: list[ObjectInformatieObjectSchema], **LIST_ERRORS},
+    summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen.",
+)
+def objectinformatieobject_list(
+    request: HttpRequest,
+    object: str | None = None,
+    informatieobject: str | None = None,
+    expand: str | None = None,
+) -> HttpResponse:
+    reject_unknown_params(request, {"object", "informatieobject", "expand"})
+    no_expand(expand)
+    relations = _relations(request)
+    if object:
+        found = object_from_url(object)
+        relations = (
+            relations.filter(object_type=found[0], object_uuid=found[1]) if found else relations.none()
+        )
+    if informatieobject:
+        document_uuid = zgw.uuid_from_url(informatieobject, "documenten", EIO)
+        relations = (
+            relations.filter(informatieobject__uuid=document_uuid) if document_uuid else relations.none()
+        )
+    return json_response([serialize_relation(relation) for relation in relations.order_by("pk")])
+
+
+@router.api_operation(
+    ["HEAD"],
+    "/objectinformatieobjecten/{uuid}",
+    response={200: None},
+    summary="De headers voor een specifiek(e) OBJECT-INFORMATIEOBJECT relatie opvragen.",
+)
+def objectinformatieobject_headers(request: HttpRequest, uuid: str) -> HttpResponse:
+    return objectinformatieobject_read(request, uuid)
+
+
+@router.get(
+    "/objectinformatieobjecten/{uuid}",
+    response={200: ObjectInformatieObjectSchema, **READ_ERRORS},
+    summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
+)
+def objectinformatieobject_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
+    no_expand(expand)
+    relation = _relations(request).filter(uuid=parse_uuid(uuid)).first()
+    if relation is None:
+        raise not_found()
+    return detail_response(request, serialize_relation(relation))
+
+
+@router.post(
+    "/objectinformatieobjecten",
+    response={201: ObjectInformatieObjectSchema, **WRITE_ERRORS},
+    summary="Maak een OBJECT-INFORMATIEOBJECT relatie aan.",
+)
+def objectinformatieobject_create(
+    request: HttpRequest, payload: ObjectInformatieObjectRequest
+) -> HttpResponse:
+    """drc-002/003/004: the relation exists at its source (the zaakinformatieobject or
+    besluitinformatieobject made it); registering it here again answers with that relation."""
+    require_scope(request, DRC, CREATE)
+    document_uuid = zgw.uuid_from_url(payload.informatieobject, "documenten", EIO)
+    document = tenant_documents(request).filter(uuid=document_uuid).first() if document_uuid else None
+    if document is None:
+        raise invalid("informatieobject", "bad-url", "Dit informatieobject bestaat niet.")
+    require_for_object(
+        request,
+        DRC,
+        CREATE,
+        type_id=document.informatieobjecttype_id,
+        confidentiality=document.confidentiality,
+    )
+    found = object_from_url(payload.object)
+    if found is None or found[0] != payload.objectType:
+        raise invalid("object", "bad-url", f"Dit object is geen {payload.objectType} van deze gemeente.")
+    object_type, object_uuid = found
+    if (
+        object_type == "zaak"
+        and not Zaak.objects.for_tenant(request.tenant).filter(uuid=object_uuid).exists()
+    ):
+        raise invalid("object", "bad-url", "Deze zaak bestaat niet.")
+    relation = (
+        ObjectInformatieObject.objects.for_tenant(request.tenant)
+        .filter(informatieobject=document, object_type=object_type, object_uuid=object_uuid)
+        .select_related("informatieobject")
+        .first()
+    )
+    if relation is None:
+        # drc-004: the zaak or besluit must hold the relation first.
+        raise ApiError(
+            400,
+            "invalid",
+            "Leg de relatie eerst vast bij de zaak of het besluit.",
+            invalid_params=[
+                (
+                    "nonFieldErrors",
+                    "inconsistent-relation",
+                    "Leg de relatie eerst vast bij de zaak of het besluit.",
+                )
+            ],
+        )
+    return created(serialize_relation(relation))
+
+
+@router.delete(
+    "/objectinformatieobjecten/{uuid}",
+    response={204: None, **READ_ERRORS},
+    summary="Verwijder een OBJECT-INFORMATIEOBJECT relatie.",
+)
+def objectinformatieobject_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The mirror goes with its source: while the zaak or besluit holds the relation, 400."""
+    require_scope(request, DRC, DELETE)
+    relation = _relations(request).filter(uuid=parse_uuid(uuid)).first()
+    if relation is None:
+        raise not_found()
+    raise ApiError(
+        400,
+        "invalid",
+        "Verwijder de relatie bij de zaak of het besluit; dan verdwijnt deze vanzelf.",
+        invalid_params=[
+            (
+                "nonFieldErrors",
+                "inconsistent-relation",
+                "Verwijder de relatie bij de zaak of het besluit; dan verdwijnt deze vanzelf.",
+            )
+        ],
+    )
