@@ -33,6 +33,9 @@ from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, AuditTrail, Page
+from ..documenten.access import visible_documents
+from ..documenten.serializers import serialize as serialize_document
+from ..zaken.serializers import attach_parts, serialize_zaak, zaak_queryset
 from .schemas import Besluit as BesluitSchema
 from .schemas import (
     BesluitExpanded,
@@ -109,11 +112,11 @@ def serialize_link(link: BesluitInformatieObject) -> dict[str, Any]:
 
 # --- expand -------------------------------------------------------------------------------
 
-# What can be expanded here: only this API's own objects and the Catalogi API's besluittype.
-# A besluit's ``zaak`` and a link's ``informatieobject`` wait for the Zaken and Documenten
-# APIs' renderers at merge; asking for them is answered as not supported.
-BESLUIT_EXPANDABLE = ("besluittype",)
-LINK_EXPANDABLE = ("besluit", "besluit.besluittype")
+# What can be expanded here: this API's own besluiten, the Catalogi API's besluittype, and the
+# zaak and document a besluit points at. A zaak or document the client may not read is not
+# expanded (``None``), as the Zaken API does for a hoofdzaak.
+BESLUIT_EXPANDABLE = ("besluittype", "zaak")
+LINK_EXPANDABLE = ("besluit", "besluit.besluittype", "besluit.zaak", "informatieobject")
 
 
 def _expansions(request: HttpRequest, allowed: tuple[str, ...]) -> set[str]:
@@ -154,8 +157,24 @@ def _render_besluittype(besluittype: BesluitType) -> dict[str, Any]:
     }
 
 
-def _with_expand(rows: list[Besluit], wanted: set[str]) -> list[dict[str, Any]]:
+def _expanded_zaken(request: HttpRequest, rows: list[Besluit]) -> dict[int, dict[str, Any]]:
+    """The zaken of these besluiten as the Zaken API shows them, those the client may read (zrc-006)."""
+    ids = {besluit.zaak_id for besluit in rows if besluit.zaak_id}
+    if not ids:
+        return {}
+    readable = client(request).filter_q(
+        "zrc", "zaken.lezen", type_field="zaaktype_id", confidentiality_field="confidentiality"
+    )
+    zaken = list(zaak_queryset(Zaak.objects.for_tenant(request.tenant).filter(readable, pk__in=ids)))
+    attach_parts(zaken)
+    return {zaak.pk: serialize_zaak(zaak) for zaak in zaken}
+
+
+def _with_expand(request: HttpRequest, rows: list[Besluit], wanted: set[str]) -> list[dict[str, Any]]:
     data = [serialize(besluit) for besluit in rows]
+    if not wanted:
+        return data
+    found: dict[str, dict[int, Any]] = {}
     if "besluittype" in wanted:
         # One query for the types of the whole page, one for their zaaktypen.
         ids = {besluit.besluittype_id for besluit in rows}
@@ -165,8 +184,12 @@ def _with_expand(rows: list[Besluit], wanted: set[str]) -> list[dict[str, Any]]:
             .select_related("catalogus")
             .prefetch_related("zaaktypen")
         }
-        for item, besluit in zip(data, rows, strict=True):
-            item["_expand"] = {"besluittype": types[besluit.besluittype_id]}
+        found["besluittype"] = {besluit.pk: types[besluit.besluittype_id] for besluit in rows}
+    if "zaak" in wanted:
+        zaken = _expanded_zaken(request, rows)
+        found["zaak"] = {besluit.pk: zaken.get(besluit.zaak_id) for besluit in rows}
+    for item, besluit in zip(data, rows, strict=True):
+        item["_expand"] = {name: found[name][besluit.pk] for name in sorted(wanted)}
     return data
 
 
@@ -243,7 +266,7 @@ def besluit_list(
 
     def render(page_rows: list[Besluit]) -> list[dict[str, Any]]:
         _log_reads(access, page_rows, "besluit_list")
-        return _with_expand(page_rows, wanted)
+        return _with_expand(request, page_rows, wanted)
 
     return json_response(paginate(request, rows, render))
 
@@ -262,7 +285,7 @@ def besluit_read(request: HttpRequest, uuid: str, expand: str | None = None) -> 
     besluit = _get(request, uuid)
     access = require_for_object(request, BRC, READ, type_id=besluit.besluittype_id)
     _log_reads(access, [besluit], "besluit_read")
-    return json_response(_with_expand([besluit], wanted)[0])
+    return json_response(_with_expand(request, [besluit], wanted)[0])
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -397,15 +420,25 @@ def _links(request: HttpRequest) -> QuerySet[BesluitInformatieObject]:
     )
 
 
-def _links_with_expand(rows: list[BesluitInformatieObject], wanted: set[str]) -> list[dict[str, Any]]:
+def _links_with_expand(
+    request: HttpRequest, rows: list[BesluitInformatieObject], wanted: set[str]
+) -> list[dict[str, Any]]:
     data = [serialize_link(link) for link in rows]
-    if wanted:
-        # The besluiten came with the links; only their besluittypen may cost a query.
+    if not wanted:
+        return data
+    found: dict[str, dict[int, Any]] = {}
+    if wanted & {"besluit", "besluit.besluittype", "besluit.zaak"}:
+        # The besluiten came with the links; their besluittypen and zaken cost a query each.
         besluiten = list({link.besluit_id: link.besluit for link in rows}.values())
-        nested = {"besluittype"} if "besluit.besluittype" in wanted else set()
-        rendered = dict(zip([b.pk for b in besluiten], _with_expand(besluiten, nested), strict=True))
-        for item, link in zip(data, rows, strict=True):
-            item["_expand"] = {"besluit": rendered[link.besluit_id]}
+        nested = {name.split(".", 1)[1] for name in wanted if name.startswith("besluit.")}
+        rendered = dict(zip([b.pk for b in besluiten], _with_expand(request, besluiten, nested), strict=True))
+        found["besluit"] = {link.pk: rendered[link.besluit_id] for link in rows}
+    if "informatieobject" in wanted:
+        documents = visible_documents(request).filter(pk__in={link.informatieobject_id for link in rows})
+        shown = {document.pk: serialize_document(document) for document in documents}
+        found["informatieobject"] = {link.pk: shown.get(link.informatieobject_id) for link in rows}
+    for item, link in zip(data, rows, strict=True):
+        item["_expand"] = {name: found[name][link.pk] for name in sorted(found)}
     return data
 
 
@@ -441,7 +474,7 @@ def besluitinformatieobject_list(
             informatieobject, "informatieobject", "documenten", "enkelvoudiginformatieobjecten"
         )
         rows = rows.filter(informatieobject__uuid=found) if found else rows.none()
-    return json_response(_links_with_expand(list(rows), wanted))
+    return json_response(_links_with_expand(request, list(rows), wanted))
 
 
 @api.get(
@@ -457,7 +490,7 @@ def besluitinformatieobject_read(request: HttpRequest, uuid: str, expand: str | 
     wanted = _expansions(request, LINK_EXPANDABLE)
     link = _get_link(request, uuid)
     require_for_object(request, BRC, READ, type_id=link.besluit.besluittype_id)
-    return json_response(_links_with_expand([link], wanted)[0])
+    return json_response(_links_with_expand(request, [link], wanted)[0])
 
 
 @api.post(

@@ -83,3 +83,15 @@ def object_from_url(value: str) -> tuple[str, uuid_module.UUID] | None:
 def no_expand(expand: str | None) -> None:
     if expand:
         raise invalid("expand", "not-supported", "Plus1 ondersteunt expand nog niet in de Documenten API.")
+
+
+def visible_documents(request: HttpRequest) -> QuerySet[InformatieObject]:
+    """The documents this client may read, without requiring the scope: for ``expand`` from other APIs.
+
+    A client without ``documenten.lezen`` sees none of them (an object it may not read is not expanded).
+    """
+    return tenant_documents(request).filter(
+        client(request).filter_q(
+            DRC, READ, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
+        )
+    )

@@ -298,9 +298,8 @@ def test_documents_are_linked_to_a_besluit_once_and_only_within_the_gemeente(
     assert expanded["_expand"]["besluit"]["_expand"]["besluittype"]["url"] == besluit["besluittype"]
     listed = app.get(f"{ROOT}/besluitinformatieobjecten", params={"expand": "besluit"}).json()
     assert listed[0]["_expand"]["besluit"] == app.get(besluit["url"]).json()
-    assert codes(app.get(link["url"], params={"expand": "informatieobject"})) == {
-        ("expand", "expand-not-supported")
-    }
+    with_document = app.get(link["url"], params={"expand": "informatieobject"}).json()
+    assert with_document["_expand"]["informatieobject"] == app.get(body["informatieobject"]).json()
 
     twice = app.post(f"{ROOT}/besluitinformatieobjecten", json=body)
     assert twice.status_code == 400 and codes(twice) == {("nonFieldErrors", "unique")}
@@ -476,7 +475,63 @@ def test_a_besluit_expands_its_besluittype_and_unknown_parameters_are_refused(zg
     assert listed["results"] == [expanded]
     assert "_expand" not in app.get(besluit["url"]).json()
 
-    assert codes(app.get(besluit["url"], params={"expand": "zaak"})) == {("expand", "expand-not-supported")}
+    with_zaak = app.get(besluit["url"], params={"expand": "zaak"}).json()
+    assert with_zaak["_expand"]["zaak"]["url"] == besluit["zaak"]
+    assert with_zaak["_expand"]["zaak"]["identificatie"] == zaak.identificatie
+    assert codes(app.get(besluit["url"], params={"expand": "zaaktype"})) == {
+        ("expand", "expand-not-supported")
+    }
     unknown = app.get(f"{ROOT}/besluiten", params={"zaaktype": "x"})
     assert unknown.status_code == 400 and codes(unknown) == {("nonFieldErrors", "unknown-parameters")}
     assert app.get(f"{ROOT}/besluiten/geen-uuid").status_code == 404
+
+
+def test_expand_shows_only_the_zaak_and_document_the_application_may_read(zgw_client, gemeente_a):
+    zaak = zaak_of(gemeente_a)
+    document = document_of(zaak)
+    InformatieObject.objects.filter(pk=document.pk).update(confidentiality="zaakvertrouwelijk")
+    besluittype = zaak.zaaktype.besluittypen.get()
+    admin = zgw_client(gemeente_a)
+    besluit = admin.post(f"{ROOT}/besluiten", json=body_for(admin, besluittype, zaak=zaak)).json()
+    link = admin.post(
+        f"{ROOT}/besluitinformatieobjecten",
+        json={"besluit": besluit["url"], "informatieobject": document_url(admin, document)},
+    ).json()
+
+    # Only besluiten: the zaak and the document are not shown, the catalog's besluittype is.
+    besluiten_only = zgw_client(
+        gemeente_a,
+        autorisaties=[AutorisatieSpec(component="brc", scopes=["besluiten.lezen"], besluittype=besluittype)],
+    )
+    expanded = besluiten_only.get(besluit["url"], params={"expand": "besluittype,zaak"}).json()
+    assert expanded["_expand"]["zaak"] is None
+    assert expanded["_expand"]["besluittype"]["url"] == besluit["besluittype"]
+    listed = besluiten_only.get(
+        f"{ROOT}/besluitinformatieobjecten", params={"expand": "informatieobject,besluit.zaak"}
+    ).json()
+    assert listed[0]["_expand"]["informatieobject"] is None
+    assert listed[0]["_expand"]["besluit"]["_expand"] == {"zaak": None}
+
+    # With the rights on the zaaktype and the document's type, both are expanded.
+    reader = zgw_client(
+        gemeente_a,
+        autorisaties=[
+            AutorisatieSpec(component="brc", scopes=["besluiten.lezen"], besluittype=besluittype),
+            AutorisatieSpec(
+                component="zrc", scopes=["zaken.lezen"], zaaktype=zaak.zaaktype, max_confidentiality="geheim"
+            ),
+            AutorisatieSpec(
+                component="drc",
+                scopes=["documenten.lezen"],
+                informatieobjecttype=document.informatieobjecttype,
+                max_confidentiality="geheim",
+            ),
+        ],
+    )
+    assert (
+        reader.get(besluit["url"], params={"expand": "zaak"}).json()["_expand"]["zaak"]["url"]
+        == besluit["zaak"]
+    )
+    shown = reader.get(link["url"], params={"expand": "informatieobject,besluit.zaak"}).json()["_expand"]
+    assert shown["informatieobject"]["url"] == link["informatieobject"]
+    assert shown["besluit"]["_expand"]["zaak"]["url"] == besluit["zaak"]
