@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid as uuid_module
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest
 
 from plus1.cases.models import BestandsDeel, InformatieObject
@@ -39,13 +40,25 @@ def tenant_documents(request: HttpRequest) -> QuerySet[InformatieObject]:
     return queryset
 
 
+def _within_grants(queryset: QuerySet[InformatieObject], grants: Q) -> QuerySet[InformatieObject]:
+    # A document without its own vertrouwelijkheidaanduiding has its type's (drc-007), as a
+    # detail read shows it: the list filter must judge it by that same level.
+    return queryset.alias(
+        effective_confidentiality=Coalesce(
+            NullIf(F("confidentiality"), Value("")), F("informatieobjecttype__confidentiality")
+        )
+    ).filter(grants)
+
+
+def _grants(access, scope: str) -> Q:
+    return access.filter_q(
+        DRC, scope, type_field="informatieobjecttype_id", confidentiality_field="effective_confidentiality"
+    )
+
+
 def readable_documents(request: HttpRequest, scope: str = READ) -> QuerySet[InformatieObject]:
     access = require_scope(request, DRC, scope)
-    return tenant_documents(request).filter(
-        access.filter_q(
-            DRC, scope, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
-        )
-    )
+    return _within_grants(tenant_documents(request), _grants(access, scope))
 
 
 def parse_uuid(value: str) -> uuid_module.UUID:
@@ -90,8 +103,4 @@ def visible_documents(request: HttpRequest) -> QuerySet[InformatieObject]:
 
     A client without ``documenten.lezen`` sees none of them (an object it may not read is not expanded).
     """
-    return tenant_documents(request).filter(
-        client(request).filter_q(
-            DRC, READ, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
-        )
-    )
+    return _within_grants(tenant_documents(request), _grants(client(request), READ))

@@ -20,10 +20,10 @@ from .access import (
     DELETE,
     DRC,
     EIO,
-    READ,
     no_expand,
     object_from_url,
     parse_uuid,
+    readable_documents,
     tenant_documents,
 )
 from .schemas import ObjectInformatieObject as ObjectInformatieObjectSchema
@@ -53,12 +53,7 @@ def serialize_relation(relation: ObjectInformatieObject) -> dict:
 
 
 def _relations(request: HttpRequest) -> QuerySet[ObjectInformatieObject]:
-    access = require_scope(request, DRC, READ)
-    visible = tenant_documents(request).filter(
-        access.filter_q(
-            DRC, READ, type_field="informatieobjecttype_id", confidentiality_field="confidentiality"
-        )
-    )
+    visible = readable_documents(request)
     return (
         ObjectInformatieObject.objects.for_tenant(request.tenant)
         .filter(informatieobject__in=visible.values("pk"))

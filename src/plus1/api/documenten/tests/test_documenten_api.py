@@ -482,3 +482,31 @@ def test_gebruiksrechten_set_and_clear_the_indicatie_of_their_document(zgw_clien
     assert zgw_client(gemeente_b).get(body["url"]).status_code == 404
     assert client.delete(body["url"]).status_code == 204
     assert client.get(document["url"]).json()["indicatieGebruiksrecht"] is None
+
+
+def test_a_document_without_its_own_level_is_listed_by_its_types_level(zgw_client, gemeente_a):
+    """drc-007: a document from before the field existed has its type's vertrouwelijkheidaanduiding;
+    lists judge it by that level, as a detail read does."""
+    _zaak, iot = _setup(gemeente_a)
+    admin = zgw_client(gemeente_a)
+    made = admin.post(EIO, json=_document(admin, iot)).json()
+    InformatieObject.objects.filter(uuid=made["url"].rsplit("/", 1)[1]).update(confidentiality="")
+
+    def reader(level):
+        return zgw_client(
+            gemeente_a,
+            autorisaties=[
+                AutorisatieSpec(
+                    component="drc",
+                    scopes=["documenten.lezen"],
+                    informatieobjecttype=iot,
+                    max_confidentiality=level,
+                )
+            ],
+        )
+
+    allowed, too_low = reader(iot.confidentiality), reader("openbaar")
+    assert [d["url"] for d in allowed.get(EIO).json()["results"]] == [made["url"]]
+    assert allowed.get(made["url"]).status_code == 200
+    assert too_low.get(EIO).json()["count"] == 0
+    assert too_low.get(made["url"]).status_code == 403
