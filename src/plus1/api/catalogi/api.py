@@ -17,6 +17,7 @@ from . import (
     resultaattypen,
     roltypen,
     statustypen,
+    zaakobjecttypen,
     zaaktype_informatieobjecttypen,
     zaaktypen,
 )
@@ -40,6 +41,7 @@ for module in (
     roltypen,
     resultaattypen,
     eigenschappen,
+    zaakobjecttypen,
     zaaktype_informatieobjecttypen,
 ):
     api.add_router("", module.router)

@@ -38,6 +38,7 @@ ZAAKTYPE_PREFETCH = (
     "eigenschappen",
     "besluittypen",
     "document_types__informatieobjecttype",
+    "zaakobjecttypen",
 )
 PART_RELATED = ("zaaktype__process__catalogus",)
 PART_FILTERS = {"zaaktype", "zaaktypeIdentificatie", "status", "datumGeldigheid"}

@@ -150,6 +150,14 @@ def change_type(
     return json_response(row(queryset, uuid, rows))
 
 
+def keep_zaaktype(values: dict, part) -> None:
+    """Take ``zaaktype`` out of a change's values: it may only name the part's own zaaktype."""
+    if "zaaktype" in values and zgw.uuid_from_url(values.pop("zaaktype") or "", "catalogi", "zaaktypen") != (
+        part.zaaktype.uuid
+    ):
+        raise invalid("zaaktype", "immutable", "Het zaaktype van een onderdeel kan niet veranderen.")
+
+
 def change_part(
     request: HttpRequest, queryset: QuerySet, uuid: str, fields: dict, values: dict, rows
 ) -> HttpResponse:
@@ -157,10 +165,7 @@ def change_part(
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     part = get(queryset, uuid)
     own(request, part.zaaktype)
-    if "zaaktype" in values and zgw.uuid_from_url(values.pop("zaaktype") or "", "catalogi", "zaaktypen") != (
-        part.zaaktype.uuid
-    ):
-        raise invalid("zaaktype", "immutable", "Het zaaktype van een onderdeel kan niet veranderen.")
+    keep_zaaktype(values, part)
     api_names(
         fields,
         services.change_zaaktype_part,
