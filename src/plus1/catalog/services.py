@@ -39,6 +39,7 @@ from .models import (
     RolType,
     SelectielijstResultaat,
     StatusType,
+    ZaakObjectType,
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
@@ -143,6 +144,7 @@ def create_next_version(*, zaaktype: ZaakType, valid_from: datetime.date, actor:
         RolType: list(zaaktype.roltypen.all()),
         Eigenschap: list(zaaktype.eigenschappen.all()),
         ZaakTypeInformatieObjectType: list(zaaktype.document_types.all()),
+        ZaakObjectType: list(zaaktype.zaakobjecttypen.all()),
     }
     besluittypen = list(zaaktype.besluittypen.all())
     copy = ZaakType.objects.get(pk=zaaktype.pk)
@@ -663,8 +665,49 @@ def create_roltype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **
 
 
 @transaction.atomic
+def create_zaakobjecttype(
+    *, zaaktype: ZaakType, catalogus: Catalogus, actor: Actor, forced: bool = False, **values: Any
+) -> ZaakObjectType:
+    """Add a zaakobjecttype to a concept zaaktype (ztc-010; a correction with ``forced`` may add).
+
+    The catalogus the body names must be the zaaktype's own (ztc-013).
+    """
+    zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    _check_same_catalogus(zaaktype, catalogus)
+    zaakobjecttype = ZaakObjectType(zaaktype=zaaktype, **values)
+    _full_clean(zaakobjecttype)
+    zaakobjecttype.save()
+    record_change(
+        tenant=zaaktype.tenant, actor=actor, action="create_zaakobjecttype", obj=zaakobjecttype, after=values
+    )
+    return zaakobjecttype
+
+
+@transaction.atomic
+def change_zaakobjecttype(
+    *,
+    zaakobjecttype: ZaakObjectType,
+    catalogus: Catalogus | None,
+    actor: Actor,
+    forced: bool = False,
+    **changes: Any,
+) -> ZaakObjectType:
+    """Change a zaakobjecttype of a concept zaaktype (ztc-010); a catalogus sent must be its own (ztc-013)."""
+    if catalogus is not None:
+        _check_same_catalogus(zaakobjecttype.zaaktype, catalogus)
+    return change_zaaktype_part(part=zaakobjecttype, actor=actor, forced=forced, **changes)
+
+
+def _check_same_catalogus(zaaktype: ZaakType, catalogus: Catalogus) -> None:
+    if catalogus.pk != zaaktype.process.catalogus_id:
+        raise FieldProblem.single(
+            "catalogus", "relations-incorrect-catalogus", "De catalogus moet die van het zaaktype zijn."
+        )
+
+
+@transaction.atomic
 def delete_zaaktype_part(*, part: Any, actor: Actor, forced: bool = False) -> None:
-    """Remove a part (statustype, roltype, resultaattype, eigenschap, document link) of a concept zaaktype.
+    """Remove a part (statustype, roltype, resultaattype, eigenschap, zaakobjecttype, document link).
 
     ZGW ztc-010: the parts of a published zaaktype are fixed; ``forced`` is a correction.
     """

@@ -491,3 +491,38 @@ class PatchedZaakTypeInformatieObjectType(Schema):
     zaaktype: str | None = None
     volgnummer: int | None = Field(None, ge=1, le=999)
     richting: RichtingEnum | None = None
+
+
+class ZaakObjectType(Schema):
+    url: str
+    anderObjecttype: bool
+    beginGeldigheid: datetime.date | None = None
+    eindeGeldigheid: datetime.date | None = None
+    beginObject: datetime.date | None = None
+    eindeObject: datetime.date | None = None
+    objecttype: str = Field(max_length=200)
+    relatieOmschrijving: str = Field(max_length=80)
+    zaaktype: str
+    zaaktypeIdentificatie: str
+    resultaattypen: list[str]
+    resultaattypeOmschrijving: list[str] | None = None
+    statustypen: list[str]
+    catalogus: str
+
+
+class ZaakObjectTypeIn(Schema):
+    """``POST``/``PUT /zaakobjecttypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
+    anderObjecttype: bool
+    objecttype: str = Field(min_length=1, max_length=200)
+    relatieOmschrijving: str = Field(min_length=1, max_length=80)
+    zaaktype: str
+    catalogus: str
+
+
+class PatchedZaakObjectType(Schema):
+    anderObjecttype: bool | None = None
+    objecttype: str | None = Field(None, min_length=1, max_length=200)
+    relatieOmschrijving: str | None = Field(None, min_length=1, max_length=80)
+    zaaktype: str | None = None
+    catalogus: str | None = None

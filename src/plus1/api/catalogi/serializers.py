@@ -21,6 +21,7 @@ from plus1.catalog.models import (
     ResultaatType,
     RolType,
     StatusType,
+    ZaakObjectType,
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
@@ -111,7 +112,7 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "selectielijstProcestype": _reference(zaaktype.selectielijst_procestype),
                 "referentieproces": {"naam": process.identificatie, "link": ""},
                 "verantwoordelijke": zaaktype.responsible,
-                "zaakobjecttypen": [],
+                "zaakobjecttypen": [url_of("zaakobjecttypen", z) for z in zaaktype.zaakobjecttypen.all()],
                 "catalogus": _catalogus_url(process.catalogus),
                 "statustypen": [url_of("statustypen", s) for s in zaaktype.statustypen.all()],
                 "resultaattypen": [url_of("resultaattypen", r) for r in resultaattypen],
@@ -324,6 +325,24 @@ def zaaktype_informatieobjecttype_rows(rows: Sequence[ZaakTypeInformatieObjectTy
             "statustype": None,
         }
         for link in rows
+    ]
+
+
+def zaakobjecttype_rows(rows: Sequence[ZaakObjectType]) -> list[dict]:
+    # Plus1 does not (yet) tie statustypen or resultaattypen to a zaakobjecttype: both lists are empty.
+    return [
+        {
+            "url": url_of("zaakobjecttypen", zaakobjecttype),
+            "anderObjecttype": zaakobjecttype.is_other_objecttype,
+            "objecttype": zaakobjecttype.objecttype,
+            "relatieOmschrijving": zaakobjecttype.relatie_omschrijving,
+            **_of_zaaktype(zaakobjecttype.zaaktype),
+            "resultaattypen": [],
+            "resultaattypeOmschrijving": [],
+            "statustypen": [],
+            **_validity(zaakobjecttype.zaaktype),
+        }
+        for zaakobjecttype in rows
     ]
 
 

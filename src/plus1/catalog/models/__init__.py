@@ -10,7 +10,7 @@ from .reference import (
     SelectielijstProcestype,
     SelectielijstResultaat,
 )
-from .subtypes import Eigenschap, ResultaatType, RolType, StatusType
+from .subtypes import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType
 from .theme import Theme
 from .zaaktype import Process, ZaakType
 
@@ -32,6 +32,7 @@ __all__ = [
     "SelectielijstResultaat",
     "StatusType",
     "Theme",
+    "ZaakObjectType",
     "ZaakType",
     "ZaakTypeInformatieObjectType",
 ]

@@ -129,3 +129,28 @@ class Eigenschap(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ZaakObjectType(models.Model):
+    """A kind of object a zaak of this zaaktype is about (a tree, a building), by its Objecttypen URL."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="zaakobjecttypen")
+    objecttype = models.URLField(_("objecttype"), max_length=200)
+    relatie_omschrijving = models.CharField(_("omschrijving van de relatie"), max_length=80)
+    # An objecttype outside the RSGB and RGBZ, such as one of the Objecttypen API.
+    is_other_objecttype = models.BooleanField(_("ander objecttype"), default=False)
+
+    class Meta:
+        verbose_name = _("zaakobjecttype")
+        verbose_name_plural = _("zaakobjecttypen")
+        ordering = ["zaaktype", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zaaktype", "objecttype", "relatie_omschrijving"],
+                name="zaakobjecttype_unique_relatie",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.relatie_omschrijving

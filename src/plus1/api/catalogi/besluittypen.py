@@ -1,0 +1,204 @@
+"""Besluittypen: the kinds of besluit in a catalogus; concept until published."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+
+from plus1.catalog import services
+
+from ..common.auth import actor_for
+from ..common.errors import invalid
+from ..common.http import created
+from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
+from . import schemas, serializers
+from .reading import (
+    NoMatch,
+    add_read_operations,
+    besluittypen,
+    date_param,
+    list_response,
+    row,
+    status_q,
+    url_param,
+    valid_on_q,
+)
+from .writing import (
+    CREATE_ERRORS,
+    WRITE,
+    api_names,
+    change_type,
+    delete_own,
+    model_values,
+    own_catalogus,
+    publish_own,
+    require_write,
+)
+
+router = Router()
+
+BESLUITTYPE_FIELDS = {
+    "omschrijving": "omschrijving",
+    "besluitcategorie": "category",
+    "reactietermijn": "reactietermijn",
+    "publicatieIndicatie": "publication_required",
+    "toelichting": "toelichting",
+    "beginGeldigheid": "valid_from",
+    "eindeGeldigheid": "valid_until",
+}
+
+
+@router.get(
+    "/besluittypen",
+    response={200: Page[schemas.BesluitType], **LIST_ERRORS},
+    summary="Alle BESLUITTYPEn opvragen.",
+)
+def besluittype_list(
+    request: HttpRequest,
+    catalogus: str | None = None,
+    zaaktypen: str | None = None,
+    informatieobjecttypen: str | None = None,
+    status: str | None = None,
+    omschrijving: str | None = None,
+    datumGeldigheid: str | None = None,
+    page: int | None = None,
+    expand: str | None = None,
+) -> HttpResponse:
+    def build():
+        queryset = besluittypen(request).filter(
+            status_q(request, "status"), valid_on_q(date_param(request, "datumGeldigheid"))
+        )
+        catalogus_uuid = url_param(request, "catalogus", "catalogussen")
+        if catalogus_uuid:
+            queryset = queryset.filter(catalogus__uuid=catalogus_uuid)
+        zaaktype_uuid = url_param(request, "zaaktypen", "zaaktypen")
+        if zaaktype_uuid:
+            queryset = queryset.filter(zaaktypen__uuid=zaaktype_uuid)
+        if url_param(request, "informatieobjecttypen", "informatieobjecttypen"):
+            # Plus1 does not relate besluittypen to informatieobjecttypen (yet): nothing matches.
+            raise NoMatch
+        if omschrijving:
+            queryset = queryset.filter(omschrijving=omschrijving)
+        return queryset
+
+    return list_response(
+        request,
+        {"catalogus", "zaaktypen", "informatieobjecttypen", "status", "omschrijving", "datumGeldigheid"},
+        build,
+        serializers.besluittype_rows,
+    )
+
+
+add_read_operations(
+    router,
+    collection="besluittypen",
+    name="besluittype",
+    label="BESLUITTYPE",
+    schema=schemas.BesluitType,
+    queryset=besluittypen,
+    rows=serializers.besluittype_rows,
+)
+
+
+def _besluittype_values(payload) -> dict:
+    values = {name: getattr(payload, name) for name in payload.model_fields_set if name in BESLUITTYPE_FIELDS}
+    if "reactietermijn" in values and values["reactietermijn"] is None:
+        values["reactietermijn"] = ""
+    if "toelichting" in values and values["toelichting"] is None:
+        values["toelichting"] = ""
+    return values
+
+
+def _no_besluittype_documents(payload) -> None:
+    if getattr(payload, "informatieobjecttypen", None):
+        raise invalid(
+            "informatieobjecttypen",
+            "not-supported",
+            "Plus1 legt (nog) geen informatieobjecttypen bij een besluittype vast; laat deze lijst leeg.",
+        )
+
+
+@router.post(
+    "/besluittypen",
+    response={201: schemas.BesluitType, **CREATE_ERRORS},
+    summary="Maak een BESLUITTYPE aan.",
+)
+def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> HttpResponse:
+    access, _forced = require_write(request, WRITE)
+    _no_besluittype_documents(payload)
+    values = model_values(BESLUITTYPE_FIELDS, _besluittype_values(payload))
+    values["category"] = values.get("category") or payload.omschrijving[:40]
+    besluittype = api_names(
+        BESLUITTYPE_FIELDS,
+        services.create_besluittype,
+        catalogus=own_catalogus(request, payload.catalogus),
+        actor=actor_for(access),
+        **values,
+    )
+    return created(row(besluittypen(request), besluittype.uuid, serializers.besluittype_rows))
+
+
+@router.put(
+    "/besluittypen/{uuid}",
+    response={200: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Werk een BESLUITTYPE in zijn geheel bij.",
+)
+def besluittype_update(request: HttpRequest, uuid: str, payload: schemas.BesluitTypeIn) -> HttpResponse:
+    _no_besluittype_documents(payload)
+    values = _besluittype_values(payload)
+    values["besluitcategorie"] = values.get("besluitcategorie") or payload.omschrijving[:40]
+    return change_type(
+        request,
+        besluittypen(request),
+        uuid,
+        BESLUITTYPE_FIELDS,
+        values,
+        "update",
+        serializers.besluittype_rows,
+    )
+
+
+@router.patch(
+    "/besluittypen/{uuid}",
+    response={200: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Werk een BESLUITTYPE deels bij.",
+)
+def besluittype_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedBesluitType
+) -> HttpResponse:
+    return change_type(
+        request,
+        besluittypen(request),
+        uuid,
+        BESLUITTYPE_FIELDS,
+        _besluittype_values(payload),
+        "partial_update",
+        serializers.besluittype_rows,
+    )
+
+
+@router.delete(
+    "/besluittypen/{uuid}", response={204: None, **READ_ERRORS}, summary="Verwijder een BESLUITTYPE."
+)
+def besluittype_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    return delete_own(
+        request,
+        besluittypen(request),
+        uuid,
+        lambda besluittype, **kwargs: services.delete_besluittype(besluittype=besluittype, **kwargs),
+    )
+
+
+@router.post(
+    "/besluittypen/{uuid}/publish",
+    response={200: schemas.BesluitType, **WRITE_ERRORS},
+    summary="Publiceer het concept BESLUITTYPE.",
+)
+def besluittype_publish(request: HttpRequest, uuid: str) -> HttpResponse:
+    return publish_own(
+        request,
+        besluittypen(request),
+        uuid,
+        lambda besluittype, **kwargs: services.publish_besluittype(besluittype=besluittype, **kwargs),
+        serializers.besluittype_rows,
+    )

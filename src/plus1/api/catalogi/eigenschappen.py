@@ -1,0 +1,169 @@
+"""Eigenschappen: the typed questions of a zaaktype's request form, as ZGW specificaties."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+
+from plus1.catalog import services
+from plus1.catalog.models import Eigenschap
+
+from ..common.auth import actor_for
+from ..common.errors import invalid
+from ..common.http import created
+from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
+from . import schemas, serializers
+from .reading import PART_FILTERS, add_read_operations, get, list_response, part_filters, parts, row
+from .writing import (
+    CREATE_ERRORS,
+    FORCED_WRITE,
+    WRITE,
+    api_names,
+    blank_nulls,
+    change_part,
+    delete_part,
+    require_write,
+    sent,
+    zaaktype_for_part,
+)
+
+router = Router()
+
+EIGENSCHAP_FIELDS = {
+    "naam": "name",
+    "definitie": "label",
+    "toelichting": "help_text",
+    "specificatie.groep": "step",
+    "specificatie.waardenverzameling": "choices",
+    "specificatie.lengte": "max_length",
+}
+# Changes: the plain attributes. A new specificatie is a new eigenschap.
+EIGENSCHAP_CHANGE_FIELDS = {"naam": "name", "definitie": "label", "toelichting": "help_text"}
+
+
+def eigenschappen(request: HttpRequest):
+    return parts(request, Eigenschap)
+
+
+@router.get(
+    "/eigenschappen",
+    response={200: Page[schemas.Eigenschap], **LIST_ERRORS},
+    summary="Alle EIGENSCHAPpen opvragen.",
+)
+def eigenschap_list(
+    request: HttpRequest,
+    zaaktype: str | None = None,
+    zaaktypeIdentificatie: str | None = None,
+    status: str | None = None,
+    datumGeldigheid: str | None = None,
+    page: int | None = None,
+    expand: str | None = None,
+) -> HttpResponse:
+    return list_response(
+        request,
+        PART_FILTERS,
+        lambda: part_filters(request, eigenschappen(request)).order_by("zaaktype_id", "order"),
+        serializers.eigenschap_rows,
+    )
+
+
+add_read_operations(
+    router,
+    collection="eigenschappen",
+    name="eigenschap",
+    label="EIGENSCHAP",
+    schema=schemas.Eigenschap,
+    queryset=eigenschappen,
+    rows=serializers.eigenschap_rows,
+)
+
+
+def _eigenschap_values(specificatie: schemas.EigenschapSpecificatie) -> dict:
+    """The form field behind a ZGW specificatie (ztc-015: datum is JJJJMMDD, lengte 8)."""
+    values: dict = {"step": specificatie.groep or "Gegevens"}
+    if specificatie.formaat == "datum_tijd":
+        raise invalid(
+            "specificatie.formaat", "not-supported", "Plus1 kent (nog) geen eigenschap met datum en tijd."
+        )
+    if specificatie.formaat == "datum":
+        if specificatie.lengte != "8":
+            raise invalid("specificatie.lengte", "invalid-length", "Een datum (JJJJMMDD) heeft lengte 8.")
+        values["data_type"] = "date"
+    elif specificatie.formaat == "getal":
+        values["data_type"] = "number"
+    elif specificatie.waardenverzameling:
+        values["data_type"] = "choice"
+        values["choices"] = list(specificatie.waardenverzameling)
+    else:
+        if not specificatie.lengte.isdigit() or int(specificatie.lengte) < 1:
+            raise invalid(
+                "specificatie.lengte", "invalid", "De lengte van tekst is een positief geheel getal."
+            )
+        values["data_type"] = "text"
+        values["max_length"] = int(specificatie.lengte)
+    return values
+
+
+@router.post(
+    "/eigenschappen", response={201: schemas.Eigenschap, **CREATE_ERRORS}, summary="Maak een EIGENSCHAP aan."
+)
+def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> HttpResponse:
+    access, forced = require_write(request, WRITE, FORCED_WRITE)
+    zaaktype = zaaktype_for_part(request, payload.zaaktype)
+    eigenschap = api_names(
+        EIGENSCHAP_FIELDS,
+        services.create_eigenschap,
+        zaaktype=zaaktype,
+        actor=actor_for(access),
+        forced=forced,
+        name=payload.naam,
+        label=payload.definitie,
+        help_text=payload.toelichting or "",
+        **_eigenschap_values(payload.specificatie),
+    )
+    return created(row(eigenschappen(request), eigenschap.uuid, serializers.eigenschap_rows))
+
+
+@router.patch(
+    "/eigenschappen/{uuid}",
+    response={200: schemas.Eigenschap, **WRITE_ERRORS},
+    summary="Werk een EIGENSCHAP deels bij.",
+)
+def eigenschap_partial_update(
+    request: HttpRequest, uuid: str, payload: schemas.PatchedEigenschap
+) -> HttpResponse:
+    return change_part(
+        request,
+        eigenschappen(request),
+        uuid,
+        EIGENSCHAP_CHANGE_FIELDS,
+        blank_nulls(sent(payload)),
+        serializers.eigenschap_rows,
+    )
+
+
+@router.put(
+    "/eigenschappen/{uuid}",
+    response={200: schemas.Eigenschap, **WRITE_ERRORS},
+    summary="Werk een EIGENSCHAP in zijn geheel bij.",
+)
+def eigenschap_update(request: HttpRequest, uuid: str, payload: schemas.EigenschapIn) -> HttpResponse:
+    current = get(eigenschappen(request), uuid)
+    wanted = _eigenschap_values(payload.specificatie)
+    wanted.pop("step")
+    if any(getattr(current, name) != value for name, value in wanted.items()):
+        raise invalid(
+            "specificatie", "immutable", "De specificatie verandert niet; maak een nieuwe eigenschap."
+        )
+    values = {"zaaktype": payload.zaaktype, "naam": payload.naam, "definitie": payload.definitie}
+    values["toelichting"] = payload.toelichting or ""
+    return change_part(
+        request, eigenschappen(request), uuid, EIGENSCHAP_CHANGE_FIELDS, values, serializers.eigenschap_rows
+    )
+
+
+@router.delete(
+    "/eigenschappen/{uuid}", response={204: None, **READ_ERRORS}, summary="Verwijder een EIGENSCHAP."
+)
+def eigenschap_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    return delete_part(request, Eigenschap, uuid)
