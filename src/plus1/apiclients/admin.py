@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.db import transaction
 
+from plus1.audit.services import Actor
 from plus1.core.admin import SuperuserOnlyAdmin
 
+from . import services
 from .models import Application, Autorisatie, ClientCredential
 
 
@@ -24,3 +27,17 @@ class ApplicationAdmin(SuperuserOnlyAdmin):
     list_filter = ["tenant", "has_all_autorisaties"]
     search_fields = ["label", "credentials__client_id"]
     inlines = [ClientCredentialInline, AutorisatieInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # After the inlines, in the admin's transaction: the notification (and the change
+        # stamp it moves) covers them too.
+        services.application_changed(application=form.instance)
+
+    def delete_model(self, request, obj) -> None:
+        services.delete_application(application=obj, actor=Actor.from_user(request.user))
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset) -> None:
+        for application in queryset:
+            services.delete_application(application=application, actor=Actor.from_user(request.user))

@@ -287,6 +287,15 @@ def update_application(
     return application
 
 
+def application_changed(*, application: Application) -> None:
+    """Announce a change made outside these services (the admin edits the rows itself).
+
+    The notification moves the gemeente's change stamp, so no kept access
+    (``access.current_access``) outlives the change.
+    """
+    _notify(application, "update")
+
+
 @transaction.atomic
 def delete_application(*, application: Application, actor: Actor) -> None:
     """Remove an application; its tokens stop working at once (no cache to wait for)."""

@@ -121,12 +121,16 @@ def publish(
     if deliveries:
         Delivery.objects.bulk_create(deliveries)
         transaction.on_commit(_enqueue_delivery)
-    _bump_stamp(tenant_id)
+    bump_change_stamp(tenant_id)
     return notification
 
 
-def _bump_stamp(tenant_id: int) -> None:
-    # Last in publish, so the row lock it takes is held as briefly as the transaction allows.
+def bump_change_stamp(tenant_id: int) -> None:
+    """Move the organisation's change stamp, in the caller's transaction.
+
+    ``publish`` does this last, so the row lock it takes is held as briefly as the transaction
+    allows; call it yourself only for a change that publishes nothing for this organisation.
+    """
     if not ChangeStamp.objects.filter(tenant_id=tenant_id).update(value=F("value") + 1):
         ChangeStamp.objects.bulk_create([ChangeStamp(tenant_id=tenant_id)], ignore_conflicts=True)
         ChangeStamp.objects.filter(tenant_id=tenant_id).update(value=F("value") + 1)

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .constants import OrganisationKind
 from .models import Organisation
+from .selectors import forget_portal_host
 
 
 @admin.register(Organisation)
@@ -40,3 +41,5 @@ class OrganisationAdmin(admin.ModelAdmin):
         if not change:
             obj.kind = OrganisationKind.PARTNER
         super().save_model(request, obj, form, change)
+        # The name, colours and logo show on the portal too, so the old and new host are forgotten.
+        forget_portal_host(form.initial.get("portal_host", ""), obj.portal_host)

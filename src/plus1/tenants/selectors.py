@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.http.request import split_domain_port
 
 from .constants import OrganisationKind
@@ -14,9 +15,29 @@ def get_gemeente(*, cbs_code: str) -> Organisation:
     return Organisation.objects.gemeenten().get(cbs_code=cbs_code.upper())
 
 
+# Every request asks (PortalHostMiddleware), and host names change rarely: an answer is kept
+# this long. The admin forgets it at once when it changes a host name (``forget_portal_host``).
+HOST_KEPT_SECONDS = 30
+
+
+def _host_key(domain: str) -> str:
+    return f"portal-host:{domain}"
+
+
 def gemeente_for_host(host: str) -> Organisation | None:
     """Return the gemeente whose portal answers on this host name (port ignored), if any."""
     domain, _port = split_domain_port(host)
     if not domain:
         return None
-    return Organisation.objects.gemeenten().filter(portal_host=domain).first()
+    kept = cache.get(_host_key(domain))
+    if kept is not None:
+        # False: no gemeente has this host name.
+        return kept or None
+    gemeente = Organisation.objects.gemeenten().filter(portal_host=domain).first()
+    cache.set(_host_key(domain), gemeente or False, HOST_KEPT_SECONDS)
+    return gemeente
+
+
+def forget_portal_host(*domains: str) -> None:
+    """Look these host names up afresh on the next request (after a change to a gemeente)."""
+    cache.delete_many([_host_key(domain) for domain in domains if domain])

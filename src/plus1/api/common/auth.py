@@ -16,8 +16,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from plus1.apiclients.access import ClientAccess, access_for_client_id
+from plus1.apiclients.access import ClientAccess, current_access
 from plus1.audit.services import ApiCall, begin_api_call
+from plus1.notifications.services import change_stamp
 
 from .errors import ApiError, denied
 
@@ -50,10 +51,10 @@ class ZgwJwtAuth(HttpBearer):
         client_id = claims.get("client_id")
         if not client_id:
             raise ApiError(403, "missing-client-identifier", "Het JWT mist de claim client_id.")
-        found = access_for_client_id(str(client_id))
+        found = current_access(str(client_id))
         if found is None:
             raise ApiError(403, "invalid-client-identifier", "Deze client_id kennen wij niet.")
-        access, secret = found
+        access, secret = found.access, found.secret
         try:
             jwt.decode(
                 token,
@@ -79,6 +80,7 @@ class ZgwJwtAuth(HttpBearer):
         access.user_id = str(claims.get("user_id", ""))[:255]
         access.user_representation = str(claims.get("user_representation", ""))[:255]
         request.tenant = access.tenant
+        request._plus1_change_stamp = found.change_stamp
         begin_api_call(
             ApiCall(
                 bron=_component_of(request.path),
@@ -90,6 +92,14 @@ class ZgwJwtAuth(HttpBearer):
             )
         )
         return access
+
+
+def change_stamp_of(request: HttpRequest) -> int:
+    """The calling gemeente's change stamp, as read when the caller was authenticated."""
+    stamp = getattr(request, "_plus1_change_stamp", None)
+    if stamp is None:
+        stamp = request._plus1_change_stamp = change_stamp(request.tenant.pk)
+    return stamp
 
 
 def client(request: HttpRequest) -> ClientAccess:

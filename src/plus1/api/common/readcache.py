@@ -28,9 +28,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from plus1.core import clock
-from plus1.notifications.services import change_stamp
 
-from .auth import client
+from .auth import change_stamp_of, client
 from .http import is_not_modified
 
 CACHE = "zgw"
@@ -57,10 +56,8 @@ def _fingerprint(request: HttpRequest) -> str:
 
 
 def _stamp(request: HttpRequest) -> int:
-    # Read once per request: the answer and its count are kept under the same stamp.
-    if not hasattr(request, "_plus1_change_stamp"):
-        request._plus1_change_stamp = change_stamp(request.tenant.pk)
-    return request._plus1_change_stamp
+    # Read once per request (by the authentication): the answer and its count share it.
+    return change_stamp_of(request)
 
 
 def _key(request: HttpRequest) -> str:

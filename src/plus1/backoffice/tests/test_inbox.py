@@ -157,6 +157,7 @@ def test_the_inbox_list_does_not_query_per_row(client, behandelaar_a, adoption):
 
     zaak_on(adoption, D(2026, 2, 23))
     log_in(client, behandelaar_a)
+    queries()  # the first request also looks up the host name (kept for the next ones)
     with_one = queries()
     for _ in range(20):
         zaak_on(adoption, D(2026, 2, 23))

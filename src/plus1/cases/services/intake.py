@@ -6,8 +6,7 @@ from dataclasses import dataclass, replace
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 
 from plus1.audit.services import Actor
@@ -47,18 +46,29 @@ class Initiator:
         return SubjectType.NIET_NATUURLIJK_PERSOON if self.kvk_number else SubjectType.NATUURLIJK_PERSOON
 
 
+_NEXT_NUMBER_SQL = (
+    "UPDATE cases_casenumbersequence SET last_number = last_number + 1"
+    " WHERE tenant_id = %s AND year = %s RETURNING last_number"
+)
+
+
 def next_case_number(*, tenant: Organisation, year: int) -> str:
     """Hand out the next readable case number of this gemeente and year, e.g. ZAAK-2026-0000123.
 
-    The counter row is locked for the rest of the transaction, so two submissions at the
-    same moment never get the same number.
+    The increment locks the counter row for the rest of the transaction, so two submissions
+    at the same moment never get the same number. One statement, as it runs on every create.
     """
-    sequence, _created = CaseNumberSequence.objects.select_for_update().get_or_create(
-        tenant=tenant, year=year
-    )
-    CaseNumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
-    sequence.refresh_from_db(fields=["last_number"])
-    return f"{CASE_NUMBER_PREFIX}-{year}-{sequence.last_number:07d}"
+    with connection.cursor() as cursor:
+        cursor.execute(_NEXT_NUMBER_SQL, [tenant.pk, year])
+        row = cursor.fetchone()
+        if row is None:
+            # The first number of this year: another submission may be creating the row too.
+            CaseNumberSequence.objects.bulk_create(
+                [CaseNumberSequence(tenant=tenant, year=year)], ignore_conflicts=True
+            )
+            cursor.execute(_NEXT_NUMBER_SQL, [tenant.pk, year])
+            row = cursor.fetchone()
+    return f"{CASE_NUMBER_PREFIX}-{year}-{row[0]:07d}"
 
 
 @transaction.atomic

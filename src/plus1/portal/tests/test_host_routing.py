@@ -7,6 +7,7 @@ import pytest
 from plus1.catalog import services
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import ZaakType
+from plus1.core.testing import admin_change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ UTRECHT_HOST = "loket.utrecht.nl"
 
 @pytest.fixture(autouse=True)
 def hosts(settings):
-    settings.ALLOWED_HOSTS = ["testserver", UTRECHT_HOST, "plus1.example.nl"]
+    settings.ALLOWED_HOSTS = ["testserver", UTRECHT_HOST, "mijn.utrecht.nl", "plus1.example.nl"]
 
 
 @pytest.fixture
@@ -84,3 +85,17 @@ def test_logging_in_on_the_host_comes_back_to_the_host(client, parkeervergunning
 
 def test_the_admin_is_not_on_a_gemeentes_host(client, parkeervergunning_in_both):
     assert client.get("/admin/", HTTP_HOST=UTRECHT_HOST).status_code == 404
+
+
+def test_a_host_name_changed_in_the_admin_applies_at_once(
+    client, admin_client, parkeervergunning_in_both, gemeente_a
+):
+    assert "Welkom bij gemeente Utrecht" in client.get("/", HTTP_HOST=UTRECHT_HOST).text
+    url = f"/admin/tenants/organisation/{gemeente_a.pk}/change/"
+    data = admin_change_form_data(admin_client.get(url))
+
+    data["portal_host"] = "mijn.utrecht.nl"
+    assert admin_client.post(url, data).status_code == 302
+
+    assert "Welkom bij gemeente Utrecht" not in client.get("/", HTTP_HOST=UTRECHT_HOST).text
+    assert "Welkom bij gemeente Utrecht" in client.get("/", HTTP_HOST="mijn.utrecht.nl").text

@@ -38,8 +38,9 @@ def test_lists_take_a_fixed_number_of_queries(gemeente_a, django_assert_max_num_
     client_id, secret = make_client(gemeente_a)
     http = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
 
-    # auth (credential + application), count, page, expand (types + zaaktypen), processing log.
-    with django_assert_max_num_queries(9):
+    # auth (client id with its change stamp; the first time also application and autorisaties),
+    # count, page, expand (types + zaaktypen), processing log.
+    with django_assert_max_num_queries(10):
         response = http.get("/besluiten/api/v1/besluiten", {"expand": "besluittype"})
     assert response.status_code == 200 and response.json()["count"] == count
     with django_assert_max_num_queries(3):

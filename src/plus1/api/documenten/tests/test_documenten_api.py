@@ -13,7 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plus1.apiclients.models import Application
-from plus1.apiclients.services import AutorisatieSpec
+from plus1.apiclients.services import AutorisatieSpec, update_application
 from plus1.cases.models import InformatieObject, ObjectInformatieObject, ZaakInformatieObject
 from plus1.cases.processing import Purpose
 from plus1.cases.selectors import get_zaak_document
@@ -418,8 +418,7 @@ def test_an_application_sees_only_the_types_and_levels_it_is_authorised_for(zgw_
     assert admin.post(f"{open_doc['url']}/unlock", json={}).status_code == 204
 
     application = Application.objects.get(credentials__client_id=reader.client_id)
-    application.only_published_documents = True
-    application.save()
+    update_application(application=application, actor=SYSTEM, only_published_documents=True)
     assert reader.get(EIO).json()["count"] == 0
     InformatieObject.objects.filter(uuid=open_doc["url"].rsplit("/", 1)[1]).update(
         is_ready_for_publication=True

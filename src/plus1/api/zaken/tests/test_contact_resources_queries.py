@@ -50,12 +50,15 @@ def test_every_contact_list_takes_a_fixed_number_of_queries(
         contacts.link_verzoek(verzoek=MOMENT.format(index).replace("contactmomenten", "verzoeken"), **part)
         contacts.add_zaaknotitie(values={"subject": "Notitie", "text": "Tekst"}, **part)
     call = _client(gemeente_a)
-    # Token check (2), then count and page for a paginated list, one query for a plain one.
+    # The first call also loads the application and its autorisaties; later calls check the
+    # client id with its change stamp (1), then count and page for a paginated list, one
+    # query for a plain one.
+    call("GET", f"{ROOT}/zaken")
     for collection, queries, rows in (
-        ("klantcontacten", 4, lambda body: body["results"]),
-        ("zaaknotities", 4, lambda body: body["results"]),
-        ("zaakcontactmomenten", 3, lambda body: body),
-        ("zaakverzoeken", 3, lambda body: body),
+        ("klantcontacten", 3, lambda body: body["results"]),
+        ("zaaknotities", 3, lambda body: body["results"]),
+        ("zaakcontactmomenten", 2, lambda body: body),
+        ("zaakverzoeken", 2, lambda body: body),
     ):
         with django_assert_max_num_queries(queries):
             response = call("GET", f"{ROOT}/{collection}")
