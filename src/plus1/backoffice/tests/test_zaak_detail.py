@@ -203,3 +203,72 @@ def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client
 
     assert f"BESLUIT-{clock.today().year}-0000000001" in page
     assert "Vergund via de vakapplicatie." in page, "the timeline shows the besluit"
+
+
+def test_notities_and_klantcontacten_from_the_zaken_api_show_in_the_timeline(client, behandelaar_a, zaak):
+    """What an application writes through the Zaken API (its handlers call these services)."""
+    from plus1.audit.services import Actor
+    from plus1.cases.services import contacts
+
+    part = {
+        "zaak": zaak,
+        "actor": Actor(type="application", id="vakapp", label="Vakapplicatie"),
+        "may_change_closed": False,
+    }
+    contacts.add_zaaknotitie(
+        values={
+            "subject": "Telefoon",
+            "text": "Inwoner belde over de parkeerplek.",
+            "author": "J. de Vries",
+            "status": "definitief",
+        },
+        **part,
+    )
+    contacts.add_zaaknotitie(
+        values={"subject": "Balie", "text": "Kwam langs.", "note_type": "extern"}, **part
+    )
+    contacts.add_klantcontact(
+        contacted_at=datetime.datetime(2026, 11, 3, 9, 30, tzinfo=datetime.UTC),
+        channel="telefoon",
+        subject="Vraag over de termijn",
+        toelichting="Wil weten wanneer het besluit komt.",
+        **part,
+    )
+
+    page = log_in(client, behandelaar_a).get(_detail(zaak)).content.decode()
+    timeline = page[page.index('id="kop-tijdlijn"') :]
+
+    assert "Notitie: Telefoon</strong>" in timeline and "Inwoner belde over de parkeerplek." in timeline
+    assert ", J. de Vries" in timeline, "the author the application gave"
+    assert "Notitie: Balie</strong>" in timeline and "via een koppeling met een ander systeem" in timeline
+    assert timeline.count('<span class="badge">concept</span>') == 1, "only the second notitie is a concept"
+    assert timeline.count('<span class="badge">extern</span>') == 1
+    assert "Contact met de klant via telefoon: Vraag over de termijn" in timeline
+    assert "Wil weten wanneer het besluit komt." in timeline
+    assert '<time datetime="2026-11-03T' in timeline
+
+
+def test_the_zaak_detail_takes_the_same_number_of_queries_for_one_notitie_or_many(
+    client, behandelaar_a, zaak, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plus1.cases.services import contacts
+    from plus1.cases.tests.factories import SYSTEM
+
+    part = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
+    contacts.add_zaaknotitie(values={"subject": "Eerste", "text": "Tekst"}, **part)
+    contacts.add_klantcontact(contacted_at=clock.now(), toelichting="Belde.", **part)
+    log_in(client, behandelaar_a)
+    client.get(_detail(zaak))  # warm the per-process caches (session, catalog)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(_detail(zaak)).status_code == 200
+    for index in range(5):
+        contacts.add_zaaknotitie(values={"subject": f"Notitie {index}", "text": "Tekst"}, **part)
+        contacts.add_klantcontact(contacted_at=clock.now(), toelichting="Belde.", **part)
+
+    with django_assert_max_num_queries(len(one)):
+        page = client.get(_detail(zaak)).content.decode()
+
+    assert page.count("Notitie 4") == 1 and page.count("Belde.") == 6
