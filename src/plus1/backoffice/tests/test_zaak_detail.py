@@ -272,3 +272,45 @@ def test_the_zaak_detail_takes_the_same_number_of_queries_for_one_notitie_or_man
         page = client.get(_detail(zaak)).content.decode()
 
     assert page.count("Notitie 4") == 1 and page.count("Belde.") == 6
+
+
+def test_what_an_application_adds_to_the_zaak_itself_shows_on_the_page(client, behandelaar_a, zaak):
+    """Omschrijving, toelichting, resultaat toelichting and rollen besides the initiator."""
+    from plus1.audit.services import Actor
+    from plus1.catalog.constants import RolOmschrijvingGeneriek
+    from plus1.catalog.models import RolType
+    from plus1.cases.services import registration
+
+    app = Actor(type="application", id="vakapp", label="Vakapplicatie")
+    registration.update_zaak(
+        zaak=zaak,
+        values={"omschrijving": "Parkeerplek bij de school", "toelichting": "Aangevraagd aan de balie."},
+        actor=app,
+        may_change_closed=False,
+        zgw_actie="partial_update",
+    )
+    adviseur = RolType.objects.create(
+        zaaktype=zaak.zaaktype, omschrijving="Adviseur", generic=RolOmschrijvingGeneriek.ADVISEUR
+    )
+    registration.add_rol(
+        zaak=zaak,
+        roltype=adviseur,
+        values={"subject_type": "medewerker", "name": "P. Jansen", "roltoelichting": "Verkeerskundige"},
+        actor=app,
+        may_change_closed=False,
+    )
+    registration.set_resultaat(
+        zaak=zaak,
+        resultaattype=zaak.zaaktype.resultaattypen.first(),
+        toelichting="Toegekend na advies.",
+        actor=app,
+        may_change_closed=False,
+    )
+
+    page = log_in(client, behandelaar_a).get(_detail(zaak)).content.decode()
+
+    assert "Parkeerplek bij de school" in page and "Aangevraagd aan de balie." in page
+    assert "Andere betrokkenen" in page and "Adviseur" in page and "P. Jansen" in page
+    assert "Verkeerskundige" in page
+    assert "Toegekend na advies." in page
+    assert page.count("Suzanne Moulin") == 1, "the initiator is not listed twice"
