@@ -11,7 +11,8 @@ from django.urls import reverse
 from plus1.accounts.selectors import current_totp_code
 from plus1.audit.models import ProcessingRecord
 from plus1.cases.models import ZaakShare
-from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+from plus1.cases.services import contacts
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.cases.tests.sharing import PDF, ggd, schuldhulp, shared, with_request_data_and_document
 from plus1.core import clock
 
@@ -273,9 +274,6 @@ def test_a_partner_employee_logs_in_with_password_and_code_and_lands_on_the_shar
 def test_a_partner_sees_api_notities_only_with_the_notes_and_never_a_klantcontact(
     client, arts, zaak, partner, parts, sees_notitie
 ):
-    from plus1.cases.services import contacts
-    from plus1.cases.tests.factories import SYSTEM
-
     part = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
     contacts.add_zaaknotitie(values={"subject": "Telefoon", "text": "Inwoner belde."}, **part)
     contacts.add_klantcontact(

@@ -4,10 +4,16 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from plus1.audit.services import Actor
 from plus1.cases.models import Zaak
-from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+from plus1.cases.services import contacts, registration
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.catalog.constants import RolOmschrijvingGeneriek
+from plus1.catalog.models import RolType
 from plus1.core import clock
 
 from .conftest import log_in, make_employee
@@ -185,7 +191,6 @@ def test_actions_need_csrf(behandelaar_a, zaak):
 
 
 def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client, behandelaar_a, zaak):
-    from plus1.audit.services import Actor
     from plus1.cases.services import besluiten
 
     besluiten.create_besluit(
@@ -207,8 +212,6 @@ def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client
 
 def test_notities_and_klantcontacten_from_the_zaken_api_show_in_the_timeline(client, behandelaar_a, zaak):
     """What an application writes through the Zaken API (its handlers call these services)."""
-    from plus1.audit.services import Actor
-    from plus1.cases.services import contacts
 
     part = {
         "zaak": zaak,
@@ -251,11 +254,6 @@ def test_notities_and_klantcontacten_from_the_zaken_api_show_in_the_timeline(cli
 def test_the_zaak_detail_takes_the_same_number_of_queries_for_one_notitie_or_many(
     client, behandelaar_a, zaak, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from plus1.cases.services import contacts
-    from plus1.cases.tests.factories import SYSTEM
 
     part = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
     contacts.add_zaaknotitie(values={"subject": "Eerste", "text": "Tekst"}, **part)
@@ -276,10 +274,6 @@ def test_the_zaak_detail_takes_the_same_number_of_queries_for_one_notitie_or_man
 
 def test_what_an_application_adds_to_the_zaak_itself_shows_on_the_page(client, behandelaar_a, zaak):
     """Omschrijving, toelichting, resultaat toelichting and rollen besides the initiator."""
-    from plus1.audit.services import Actor
-    from plus1.catalog.constants import RolOmschrijvingGeneriek
-    from plus1.catalog.models import RolType
-    from plus1.cases.services import registration
 
     app = Actor(type="application", id="vakapp", label="Vakapplicatie")
     registration.update_zaak(
