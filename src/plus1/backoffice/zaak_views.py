@@ -222,10 +222,13 @@ def _render_detail(
                 continue
             if action.is_shown(zaak) or name in (bound or {}):
                 actions[name] = (bound or {}).get(name) or action.form(zaak=zaak)
+    initiator = next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None)
     context = {
         "nav": "inbox",
         "zaak": zaak,
-        "initiator": next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None),
+        "initiator": initiator,
+        # Rollen an application adds through the Zaken API (a belanghebbende, an adviseur ...).
+        "other_rollen": [rol for rol in zaak.rollen.all() if rol is not initiator],
         "timeline": selectors.timeline_for_zaak(zaak),
         "links": zaak.links.all(),
         "besluiten": zaak.besluiten.all(),

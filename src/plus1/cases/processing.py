@@ -9,7 +9,7 @@ service's transaction, so a change that rolls back leaves neither.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import models
@@ -122,6 +122,16 @@ def log_zaak_reads(
         )
         for zaak in zaken
     )
+
+
+def log_part_reads(rows: Iterable[models.Model], purpose: Purpose) -> None:
+    """Log a read of rows that belong to a zaak (a notitie, a klantcontact) as a read of that zaak.
+
+    Their free text can name the resident, so the read is about the zaak's people: one record
+    per zaak, not per row, as for rollen and besluiten. Each row needs ``zaak`` loaded.
+    """
+    zaken = list({row.zaak_id: row.zaak for row in rows}.values())  # type: ignore[attr-defined]
+    log_zaak_reads(zaken, purpose)
 
 
 def logged(zaken: models.QuerySet[Zaak], purpose: Purpose, *, subject: Subject | None = None):

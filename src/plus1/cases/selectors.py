@@ -4,6 +4,7 @@ from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext
 
 from plus1.accounts.models import Team
 from plus1.audit.models import Channel
@@ -15,7 +16,19 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from . import deadlines
-from .models import Besluit, InformatieObject, InformationRequest, Rol, Status, Zaak, ZaakLink, ZaakShare
+from .constants import NotitieStatus, NotitieType
+from .models import (
+    Besluit,
+    InformatieObject,
+    InformationRequest,
+    KlantContact,
+    Rol,
+    Status,
+    Zaak,
+    ZaakLink,
+    ZaakNotitie,
+    ZaakShare,
+)
 from .processing import Purpose, log_document_read, logged
 
 
@@ -260,6 +273,9 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: 
             Prefetch("besluiten", queryset=Besluit.objects.select_related("besluittype", "letter")),
             Prefetch("links", queryset=ZaakLink.objects.select_related("other__zaaktype")),
             "notes",
+            # Written through the Zaken API: the case handler sees them in the timeline too.
+            "zaaknotities",
+            "klantcontacten",
             "information_requests",
             "suspensions",
             "zaaktype__statustypen",
@@ -290,11 +306,38 @@ def get_zaak_document(
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime.datetime
-    kind: str  # status, document, note, question, answer, besluit, suspension, extension
+    kind: str  # status, document, note, zaaknotitie, klantcontact, question, answer, besluit
     title: str
     text: str = ""
     by: str = ""
     is_for_resident: bool = False
+    labels: tuple[str, ...] = ()  # short marks shown beside the title, such as "concept"
+
+
+def _zaaknotitie_entry(notitie: ZaakNotitie) -> TimelineEntry:
+    labels = []
+    if notitie.status == NotitieStatus.CONCEPT:
+        labels.append(gettext("concept"))
+    if notitie.note_type == NotitieType.EXTERN:
+        labels.append(gettext("extern"))
+    return TimelineEntry(
+        at=notitie.created_at,
+        kind="zaaknotitie",
+        title=gettext("Notitie: %(onderwerp)s") % {"onderwerp": notitie.subject},
+        text=notitie.text,
+        # An application may leave aangemaaktDoor empty: then say where the notitie came from.
+        by=notitie.author or gettext("via een koppeling met een ander systeem"),
+        labels=tuple(labels),
+    )
+
+
+def _klantcontact_entry(contact: KlantContact) -> TimelineEntry:
+    title = gettext("Contact met de klant")
+    if contact.channel:
+        title = gettext("Contact met de klant via %(kanaal)s") % {"kanaal": contact.channel}
+    if contact.subject:
+        title = f"{title}: {contact.subject}"
+    return TimelineEntry(at=contact.contacted_at, kind="klantcontact", title=title, text=contact.toelichting)
 
 
 def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
@@ -326,6 +369,8 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
                 at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label
             )
         )
+    entries += [_zaaknotitie_entry(notitie) for notitie in zaak.zaaknotities.all()]
+    entries += [_klantcontact_entry(contact) for contact in zaak.klantcontacten.all()]
     for request in zaak.information_requests.all():
         entries.append(
             TimelineEntry(
@@ -459,12 +504,18 @@ def initiator_of(zaak: Zaak) -> Rol | None:
 
 
 def timeline_for_share(share: ZaakShare) -> list[TimelineEntry]:
-    """The part of the zaak's timeline this share opens; the partner's own notes always."""
+    """The part of the zaak's timeline this share opens; the partner's own notes always.
+
+    Notities written through the Zaken API are notes of the gemeente: shown with the notes.
+    Klantcontacten never: no part of a share covers the gemeente's contact with the resident.
+    """
     kinds = set()
     if share.shares_status:
         kinds |= {"status", "besluit"}
     if share.shares_documents:
         kinds.add("document")
+    if share.shares_notes:
+        kinds.add("zaaknotitie")
     entries = [entry for entry in timeline_for_zaak(share.zaak) if entry.kind in kinds]
     if not share.shares_notes:
         # A status can carry an internal remark of the case handler: that is a note too.

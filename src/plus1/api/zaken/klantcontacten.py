@@ -14,11 +14,12 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from plus1.cases.models import KlantContact
+from plus1.cases.processing import Purpose, log_part_reads
 from plus1.cases.services import contacts as services
 from plus1.core import zgw
 
 from ..common import audittrail
-from ..common.auth import actor_for, require_scope
+from ..common.auth import actor_for, client, require_scope
 from ..common.http import created, detail_response, json_response
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
@@ -72,6 +73,12 @@ def serialize(contact: KlantContact) -> dict:
     }
 
 
+def _logged(request: HttpRequest, contacts: list[KlantContact], operation: str) -> list[KlantContact]:
+    # A toelichting is free text about the contact with the resident: its read is logged.
+    log_part_reads(contacts, Purpose.handling(actor_for(client(request)), operation=operation))
+    return contacts
+
+
 @router.get(
     f"/{COLLECTION}",
     response={200: Page[KlantContactSchema], **LIST_ERRORS},
@@ -83,7 +90,11 @@ def klantcontact_list(request: HttpRequest, filters: Query[KlantContactFilter]) 
     require_scope(request, ZRC, READ)
     reject_unknown_params(request, set(KlantContactFilter.model_fields))
     contacts = parts.for_zaak(parts.visible(request, KlantContact), filters.zaak)
-    page = paginate(request, contacts.order_by("id"), lambda rows: [serialize(row) for row in rows])
+    page = paginate(
+        request,
+        contacts.order_by("id"),
+        lambda rows: [serialize(row) for row in _logged(request, rows, "klantcontact_list")],
+    )
     return json_response(page)
 
 
@@ -123,4 +134,6 @@ def klantcontact_create(request: HttpRequest, payload: KlantContactRequest) -> H
 )
 def klantcontact_retrieve(request: HttpRequest, uuid: str) -> HttpResponse:
     reject_unknown_params(request, set())
-    return detail_response(request, serialize(parts.get_part(request, KlantContact, uuid, READ)))
+    contact = parts.get_part(request, KlantContact, uuid, READ)
+    _logged(request, [contact], "klantcontact_retrieve")
+    return detail_response(request, serialize(contact))

@@ -17,11 +17,12 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from plus1.cases.models import ZaakNotitie
+from plus1.cases.processing import Purpose, log_part_reads
 from plus1.cases.services import contacts as services
 from plus1.core import zgw
 
 from ..common import audittrail
-from ..common.auth import actor_for, require_scope
+from ..common.auth import actor_for, client, require_scope
 from ..common.errors import invalid
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.pagination import PAGE_SIZE, paginate
@@ -150,6 +151,12 @@ def _filtered(notities: QuerySet[ZaakNotitie], filters: ZaakNotitieFilter) -> Qu
     return notities
 
 
+def _logged(request: HttpRequest, notities: list[ZaakNotitie], operation: str) -> list[ZaakNotitie]:
+    # A notitie's text is free text about the zaak and may name the resident: its read is logged.
+    log_part_reads(notities, Purpose.handling(actor_for(client(request)), operation=operation))
+    return notities
+
+
 @router.get(
     f"/{COLLECTION}",
     response={200: Page[ZaakNotitieSchema], **LIST_ERRORS},
@@ -162,7 +169,10 @@ def zaaknotitie_list(request: HttpRequest, filters: Query[ZaakNotitieFilter]) ->
     notities = _filtered(parts.visible(request, ZaakNotitie), filters)
     page_size = min(filters.pageSize or PAGE_SIZE, MAX_PAGE_SIZE)
     page = paginate(
-        request, notities.order_by("id"), lambda rows: [serialize(row) for row in rows], page_size=page_size
+        request,
+        notities.order_by("id"),
+        lambda rows: [serialize(row) for row in _logged(request, rows, "zaaknotitie_list")],
+        page_size=page_size,
     )
     return json_response(page)
 
@@ -198,7 +208,9 @@ def zaaknotitie_create(request: HttpRequest, payload: ZaakNotitieRequest) -> Htt
 )
 def zaaknotitie_read(request: HttpRequest, uuid: str) -> HttpResponse:
     reject_unknown_params(request, set())
-    return detail_response(request, serialize(parts.get_part(request, ZaakNotitie, uuid, READ)))
+    notitie = parts.get_part(request, ZaakNotitie, uuid, READ)
+    _logged(request, [notitie], "zaaknotitie_read")
+    return detail_response(request, serialize(notitie))
 
 
 def _update(request: HttpRequest, uuid: str, data: dict, actie: str) -> HttpResponse:

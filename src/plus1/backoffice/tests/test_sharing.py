@@ -11,7 +11,8 @@ from django.urls import reverse
 from plus1.accounts.selectors import current_totp_code
 from plus1.audit.models import ProcessingRecord
 from plus1.cases.models import ZaakShare
-from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+from plus1.cases.services import contacts
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.cases.tests.sharing import PDF, ggd, schuldhulp, shared, with_request_data_and_document
 from plus1.core import clock
 
@@ -267,3 +268,20 @@ def test_a_partner_employee_logs_in_with_password_and_code_and_lands_on_the_shar
     assert step_two.redirect_chain[-1][0] == reverse("backoffice:shared-zaken")
     assert "GGD regio Utrecht" in step_two.text and "Gemeente" not in step_two.text.split("<main")[0]
     assert "Ingelogd als Fatima Arts" in step_two.text
+
+
+@pytest.mark.parametrize(("parts", "sees_notitie"), [(["shares_status"], False), (["shares_notes"], True)])
+def test_a_partner_sees_api_notities_only_with_the_notes_and_never_a_klantcontact(
+    client, arts, zaak, partner, parts, sees_notitie
+):
+    part = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
+    contacts.add_zaaknotitie(values={"subject": "Telefoon", "text": "Inwoner belde."}, **part)
+    contacts.add_klantcontact(
+        contacted_at=clock.now(), subject="Termijn", toelichting="Vroeg naar de termijn.", **part
+    )
+    share = shared(zaak, partner, parts=parts)
+
+    page = log_in(client, arts).get(_detail(share)).content.decode()
+
+    assert ("Notitie: Telefoon" in page and "Inwoner belde." in page) is sees_notitie
+    assert "Vroeg naar de termijn." not in page, "contact with the resident is not part of any share"

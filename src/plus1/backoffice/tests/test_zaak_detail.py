@@ -4,10 +4,16 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from plus1.audit.services import Actor
 from plus1.cases.models import Zaak
-from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
+from plus1.cases.services import contacts, registration
+from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.catalog.constants import RolOmschrijvingGeneriek
+from plus1.catalog.models import RolType
 from plus1.core import clock
 
 from .conftest import log_in, make_employee
@@ -185,7 +191,6 @@ def test_actions_need_csrf(behandelaar_a, zaak):
 
 
 def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client, behandelaar_a, zaak):
-    from plus1.audit.services import Actor
     from plus1.cases.services import besluiten
 
     besluiten.create_besluit(
@@ -203,3 +208,103 @@ def test_a_besluit_registered_through_the_besluiten_api_shows_on_the_zaak(client
 
     assert f"BESLUIT-{clock.today().year}-0000000001" in page
     assert "Vergund via de vakapplicatie." in page, "the timeline shows the besluit"
+
+
+def test_notities_and_klantcontacten_from_the_zaken_api_show_in_the_timeline(client, behandelaar_a, zaak):
+    """What an application writes through the Zaken API (its handlers call these services)."""
+
+    part = {
+        "zaak": zaak,
+        "actor": Actor(type="application", id="vakapp", label="Vakapplicatie"),
+        "may_change_closed": False,
+    }
+    contacts.add_zaaknotitie(
+        values={
+            "subject": "Telefoon",
+            "text": "Inwoner belde over de parkeerplek.",
+            "author": "J. de Vries",
+            "status": "definitief",
+        },
+        **part,
+    )
+    contacts.add_zaaknotitie(
+        values={"subject": "Balie", "text": "Kwam langs.", "note_type": "extern"}, **part
+    )
+    contacts.add_klantcontact(
+        contacted_at=datetime.datetime(2026, 11, 3, 9, 30, tzinfo=datetime.UTC),
+        channel="telefoon",
+        subject="Vraag over de termijn",
+        toelichting="Wil weten wanneer het besluit komt.",
+        **part,
+    )
+
+    page = log_in(client, behandelaar_a).get(_detail(zaak)).content.decode()
+    timeline = page[page.index('id="kop-tijdlijn"') :]
+
+    assert "Notitie: Telefoon</strong>" in timeline and "Inwoner belde over de parkeerplek." in timeline
+    assert ", J. de Vries" in timeline, "the author the application gave"
+    assert "Notitie: Balie</strong>" in timeline and "via een koppeling met een ander systeem" in timeline
+    assert timeline.count('<span class="badge">concept</span>') == 1, "only the second notitie is a concept"
+    assert timeline.count('<span class="badge">extern</span>') == 1
+    assert "Contact met de klant via telefoon: Vraag over de termijn" in timeline
+    assert "Wil weten wanneer het besluit komt." in timeline
+    assert '<time datetime="2026-11-03T' in timeline
+
+
+def test_the_zaak_detail_takes_the_same_number_of_queries_for_one_notitie_or_many(
+    client, behandelaar_a, zaak, django_assert_max_num_queries
+):
+
+    part = {"zaak": zaak, "actor": SYSTEM, "may_change_closed": True}
+    contacts.add_zaaknotitie(values={"subject": "Eerste", "text": "Tekst"}, **part)
+    contacts.add_klantcontact(contacted_at=clock.now(), toelichting="Belde.", **part)
+    log_in(client, behandelaar_a)
+    client.get(_detail(zaak))  # warm the per-process caches (session, catalog)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(_detail(zaak)).status_code == 200
+    for index in range(5):
+        contacts.add_zaaknotitie(values={"subject": f"Notitie {index}", "text": "Tekst"}, **part)
+        contacts.add_klantcontact(contacted_at=clock.now(), toelichting="Belde.", **part)
+
+    with django_assert_max_num_queries(len(one)):
+        page = client.get(_detail(zaak)).content.decode()
+
+    assert page.count("Notitie 4") == 1 and page.count("Belde.") == 6
+
+
+def test_what_an_application_adds_to_the_zaak_itself_shows_on_the_page(client, behandelaar_a, zaak):
+    """Omschrijving, toelichting, resultaat toelichting and rollen besides the initiator."""
+
+    app = Actor(type="application", id="vakapp", label="Vakapplicatie")
+    registration.update_zaak(
+        zaak=zaak,
+        values={"omschrijving": "Parkeerplek bij de school", "toelichting": "Aangevraagd aan de balie."},
+        actor=app,
+        may_change_closed=False,
+        zgw_actie="partial_update",
+    )
+    adviseur = RolType.objects.create(
+        zaaktype=zaak.zaaktype, omschrijving="Adviseur", generic=RolOmschrijvingGeneriek.ADVISEUR
+    )
+    registration.add_rol(
+        zaak=zaak,
+        roltype=adviseur,
+        values={"subject_type": "medewerker", "name": "P. Jansen", "roltoelichting": "Verkeerskundige"},
+        actor=app,
+        may_change_closed=False,
+    )
+    registration.set_resultaat(
+        zaak=zaak,
+        resultaattype=zaak.zaaktype.resultaattypen.first(),
+        toelichting="Toegekend na advies.",
+        actor=app,
+        may_change_closed=False,
+    )
+
+    page = log_in(client, behandelaar_a).get(_detail(zaak)).content.decode()
+
+    assert "Parkeerplek bij de school" in page and "Aangevraagd aan de balie." in page
+    assert "Andere betrokkenen" in page and "Adviseur" in page and "P. Jansen" in page
+    assert "Verkeerskundige" in page
+    assert "Toegekend na advies." in page
+    assert page.count("Suzanne Moulin") == 1, "the initiator is not listed twice"
