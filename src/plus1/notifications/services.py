@@ -144,11 +144,25 @@ def change_stamp(tenant_id: int) -> int:
 def _enqueue_delivery() -> None:
     from .tasks import deliver_notifications
 
+    if _a_delivery_run_waits(deliver_notifications):
+        # A run that has not started yet drains every due delivery, this one included: a
+        # burst of changes queues one run, not a task row (and a commit) per change.
+        return
     try:
         deliver_notifications.enqueue()
     except Exception:
         # The outbox keeps the deliveries; the worker's sweep picks them up.
         logger.exception("Could not enqueue notification delivery")
+
+
+def _a_delivery_run_waits(task) -> bool:
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    # Called after the change committed: a run still READY now starts later and sees it.
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
 
 
 def _claim(delivery: Delivery, now: datetime.datetime) -> bool:

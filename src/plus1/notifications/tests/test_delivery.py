@@ -137,3 +137,26 @@ def test_the_worker_sweep_picks_up_a_delivery_whose_task_was_lost(subscriber, ge
     assert sweep_outbox()  # immediate backend: the sweep's task delivers right away
     assert len(subscriber.received) == 1
     assert not sweep_outbox()
+
+
+def test_a_burst_of_changes_queues_one_delivery_run_that_delivers_them_all(
+    subscriber, gemeente_a, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    _subscribe(gemeente_a, subscriber)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        for _ in range(3):
+            with django_capture_on_commit_callbacks(execute=True):
+                _publish(gemeente_a)
+        waiting = DBTaskResult.objects.ready()
+        assert waiting.count() == 1
+
+        # Once that run has started, the next change queues a run of its own.
+        waiting.update(status="RUNNING")
+        with django_capture_on_commit_callbacks(execute=True):
+            _publish(gemeente_a, actie="update")
+        assert DBTaskResult.objects.ready().count() == 1
+
+    deliver_notifications.call()
+    assert [message["actie"] for message in subscriber.received] == ["create"] * 3 + ["update"]
