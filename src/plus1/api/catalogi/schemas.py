@@ -38,6 +38,39 @@ AfleidingswijzeEnum = Literal[
     "vervaldatum_besluit",
     "zaakobject",
 ]
+ObjecttypeEnum = Literal[
+    "adres",
+    "besluit",
+    "buurt",
+    "enkelvoudig_document",
+    "gemeente",
+    "gemeentelijke_openbare_ruimte",
+    "huishouden",
+    "inrichtingselement",
+    "kadastrale_onroerende_zaak",
+    "kunstwerkdeel",
+    "maatschappelijke_activiteit",
+    "medewerker",
+    "natuurlijk_persoon",
+    "niet_natuurlijk_persoon",
+    "openbare_ruimte",
+    "organisatorische_eenheid",
+    "pand",
+    "spoorbaandeel",
+    "status",
+    "terreindeel",
+    "terrein_gebouwd_object",
+    "vestiging",
+    "waterdeel",
+    "wegdeel",
+    "wijk",
+    "woonplaats",
+    "woz_deelobject",
+    "woz_object",
+    "woz_waarde",
+    "zakelijk_recht",
+    "overige",
+]
 FormaatEnum = Literal["tekst", "getal", "datum", "datum_tijd"]
 AardRelatieEnum = Literal["vervolg", "bijdrage", "onderwerp"]
 
@@ -299,10 +332,10 @@ class RolTypeIn(Schema):
 
 class BrondatumArchiefprocedure(Schema):
     afleidingswijze: AfleidingswijzeEnum
-    datumkenmerk: str | None = Field(None, max_length=80)
-    einddatumBekend: bool | None = None
-    objecttype: str | None = None
-    registratie: str | None = Field(None, max_length=80)
+    datumkenmerk: str = Field("", max_length=80)
+    einddatumBekend: bool = False
+    objecttype: ObjecttypeEnum | Literal[""] = ""
+    registratie: str = Field("", max_length=80)
     procestermijn: str | None = None
 
 
@@ -453,6 +486,8 @@ class PatchedCatalogus(Schema):
 
 
 class ResultaatTypeCreate(Schema):
+    """``POST``/``PUT /resultaattypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     zaaktype: str
     omschrijving: str = Field(max_length=30)
     resultaattypeomschrijving: str = Field(max_length=1000)
@@ -461,6 +496,12 @@ class ResultaatTypeCreate(Schema):
     archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
     archiefactietermijn: str | None = None
     brondatumArchiefprocedure: BrondatumArchiefprocedure
+    procesobjectaard: str | None = Field(None, max_length=200)
+    catalogus: str | None = None
+    indicatieSpecifiek: bool | None = None
+    procestermijn: str | None = None
+    besluittypen: list[str] = Field(default_factory=list)
+    informatieobjecttypen: list[str] = Field(default_factory=list)
 
 
 class EigenschapIn(Schema):
@@ -475,9 +516,18 @@ class EigenschapIn(Schema):
 class PatchedResultaatType(Schema):
     zaaktype: str | None = None
     omschrijving: str | None = Field(None, max_length=30)
+    resultaattypeomschrijving: str | None = Field(None, max_length=1000)
+    selectielijstklasse: str | None = Field(None, max_length=1000)
     toelichting: str | None = None
     archiefnominatie: ArchiefnominatieEnum | None = None
     archiefactietermijn: str | None = None
+    brondatumArchiefprocedure: BrondatumArchiefprocedure | None = None
+    procesobjectaard: str | None = Field(None, max_length=200)
+    catalogus: str | None = None
+    indicatieSpecifiek: bool | None = None
+    procestermijn: str | None = None
+    besluittypen: list[str] | None = None
+    informatieobjecttypen: list[str] | None = None
 
 
 class PatchedEigenschap(Schema):

@@ -22,6 +22,9 @@ class InformatieObjectType(TenantOwned):
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices
     )
     description = models.CharField(_("uitleg"), max_length=500, blank=True)
+    # ZGW InformatieObjectTypeOmschrijvingGeneriek, as one object (its five attributes).
+    omschrijving_generiek = models.JSONField(_("generieke omschrijving"), null=True, blank=True)
+    trefwoord = models.JSONField(_("trefwoorden"), default=list, blank=True)
     status = models.CharField(
         _("publicatiestatus"),
         max_length=20,
@@ -85,6 +88,11 @@ class BesluitType(TenantOwned):
         _("reactietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
     )
     publication_required = models.BooleanField(_("publiceren verplicht"), default=False)
+    omschrijving_generiek = models.CharField(_("generieke omschrijving"), max_length=80, blank=True)
+    publicatietekst = models.TextField(_("publicatietekst"), blank=True)
+    publicatietermijn = models.CharField(
+        _("publicatietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
     toelichting = models.TextField(_("toelichting"), blank=True)
     status = models.CharField(
         _("publicatiestatus"),
