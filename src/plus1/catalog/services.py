@@ -658,17 +658,58 @@ def _part_zaaktype(zaaktype: ZaakType, *, forced: bool) -> ZaakType:
     return zaaktype
 
 
+def _check_same_zaaktype(zaaktype: ZaakType, name: str, parts: list[Any]) -> None:
+    """A statustype and the eigenschappen it needs belong to one zaaktype."""
+    if any(part.zaaktype_id != zaaktype.pk for part in parts):
+        raise FieldProblem.single(
+            name, "relations-incorrect-zaaktype", "Dit onderdeel hoort bij een ander zaaktype."
+        )
+
+
 @transaction.atomic
-def create_statustype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> StatusType:
-    """Add a statustype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
+def create_statustype(
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    forced: bool = False,
+    eigenschappen: list[Eigenschap] = (),
+    **values: Any,
+) -> StatusType:
+    """Add a statustype to a concept zaaktype (ztc-010; a correction with ``forced`` may add).
+
+    ``eigenschappen`` of the same zaaktype need a value before a zaak reaches this status.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    _check_same_zaaktype(zaaktype, "eigenschappen", list(eigenschappen))
     statustype = StatusType(zaaktype=zaaktype, **values)
     _full_clean(statustype)
     statustype.save()
+    statustype.required_eigenschappen.set(eigenschappen)
     record_change(
-        tenant=zaaktype.tenant, actor=actor, action="create_statustype", obj=statustype, after=values
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action="create_statustype",
+        obj=statustype,
+        after={**values, "eigenschappen": [str(e.uuid) for e in eigenschappen]},
     )
     return statustype
+
+
+@transaction.atomic
+def change_statustype(
+    *,
+    statustype: StatusType,
+    actor: Actor,
+    forced: bool = False,
+    eigenschappen: list[Eigenschap] | None = None,
+    **changes: Any,
+) -> StatusType:
+    """Change a statustype of a concept zaaktype (ztc-010), with the eigenschappen it needs."""
+    relations = {}
+    if eigenschappen is not None:
+        _check_same_zaaktype(statustype.zaaktype, "eigenschappen", eigenschappen)
+        relations["required_eigenschappen"] = eigenschappen
+    return change_zaaktype_part(part=statustype, actor=actor, forced=forced, relations=relations, **changes)
 
 
 @transaction.atomic
@@ -1148,8 +1189,13 @@ def change_resultaattype(
 
 @transaction.atomic
 def create_eigenschap(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> Eigenschap:
-    """Add an eigenschap (a field of the request form) to a concept zaaktype (ztc-010)."""
+    """Add an eigenschap (a field of the request form) to a concept zaaktype (ztc-010).
+
+    Its ``statustype``, if any, is of the same zaaktype.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if values.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [values["statustype"]])
     if "order" not in values:
         highest = zaaktype.eigenschappen.aggregate(highest=Max("order"))["highest"] or 0
         values["order"] = highest + 1
@@ -1164,3 +1210,13 @@ def create_eigenschap(*, zaaktype: ZaakType, actor: Actor, forced: bool = False,
         after={name: str(value) for name, value in values.items()},
     )
     return eigenschap
+
+
+@transaction.atomic
+def change_eigenschap(
+    *, eigenschap: Eigenschap, actor: Actor, forced: bool = False, **changes: Any
+) -> Eigenschap:
+    """Change an eigenschap of a concept zaaktype (ztc-010); its statustype is of the same zaaktype."""
+    if changes.get("statustype") is not None:
+        _check_same_zaaktype(eigenschap.zaaktype, "statustype", [changes["statustype"]])
+    return change_zaaktype_part(part=eigenschap, actor=actor, forced=forced, **changes)

@@ -303,12 +303,18 @@ class StatusType(Schema):
 
 
 class StatusTypeIn(Schema):
+    """``POST``/``PUT /statustypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str = Field("", max_length=80)
     statustekst: str = Field("", max_length=1000)
     zaaktype: str
     volgnummer: int = Field(ge=1, le=9999)
     informeren: bool = False
+    doorlooptijd: str | None = None
+    toelichting: str | None = Field(None, max_length=1000)
+    checklistitemStatustype: list[CheckListItem] = Field(default_factory=list)
+    eigenschappen: list[str] = Field(default_factory=list)
 
 
 class RolType(Schema):
@@ -446,6 +452,10 @@ class PatchedStatusType(Schema):
     statustekst: str | None = Field(None, max_length=1000)
     volgnummer: int | None = Field(None, ge=1, le=9999)
     informeren: bool | None = None
+    doorlooptijd: str | None = None
+    toelichting: str | None = Field(None, max_length=1000)
+    checklistitemStatustype: list[CheckListItem] | None = None
+    eigenschappen: list[str] | None = None
 
 
 class PatchedRolType(Schema):
@@ -505,6 +515,8 @@ class ResultaatTypeCreate(Schema):
 
 
 class EigenschapIn(Schema):
+    """``POST``/``PUT /eigenschappen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     naam: str = Field(max_length=20)
     definitie: str = Field(max_length=255)
     specificatie: EigenschapSpecificatie
@@ -534,7 +546,9 @@ class PatchedEigenschap(Schema):
     zaaktype: str | None = None
     naam: str | None = Field(None, max_length=20)
     definitie: str | None = Field(None, max_length=255)
+    specificatie: EigenschapSpecificatie | None = None
     toelichting: str | None = Field(None, max_length=1000)
+    statustype: str | None = None
 
 
 class PatchedZaakTypeInformatieObjectType(Schema):

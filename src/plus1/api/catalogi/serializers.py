@@ -249,10 +249,10 @@ def statustype_rows(rows: Sequence[StatusType]) -> list[dict]:
             "volgnummer": statustype.volgnummer,
             "isEindstatus": statustype.volgnummer == highest.get(statustype.zaaktype_id),
             "informeren": statustype.informs_initiator,
-            "doorlooptijd": None,
-            "toelichting": None,
-            "checklistitemStatustype": [],
-            "eigenschappen": [],
+            "doorlooptijd": statustype.doorlooptijd or None,
+            "toelichting": statustype.toelichting,
+            "checklistitemStatustype": list(statustype.checklistitems),
+            "eigenschappen": [url_of("eigenschappen", e) for e in statustype.required_eigenschappen.all()],
             **_part_validity(statustype.zaaktype, object_dates),
         }
         for statustype in rows
@@ -340,7 +340,7 @@ def eigenschap_rows(rows: Sequence[Eigenschap]) -> list[dict]:
             "toelichting": eigenschap.help_text,
             "zaaktype": url_of("zaaktypen", eigenschap.zaaktype),
             "zaaktypeIdentificatie": eigenschap.zaaktype.process.identificatie,
-            "statustype": None,
+            "statustype": url_of("statustypen", eigenschap.statustype) if eigenschap.statustype else None,
             **_part_validity(eigenschap.zaaktype, object_dates),
         }
         for eigenschap in rows

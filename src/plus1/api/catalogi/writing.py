@@ -159,19 +159,40 @@ def keep_zaaktype(values: dict, part) -> None:
 
 
 def change_part(
-    request: HttpRequest, queryset: QuerySet, uuid: str, fields: dict, values: dict, rows
+    request: HttpRequest,
+    queryset: QuerySet,
+    uuid: str,
+    fields: dict,
+    values: dict,
+    rows,
+    *,
+    references: dict | None = None,
+    change: Callable | None = None,
 ) -> HttpResponse:
-    """PUT/PATCH of a part of a concept zaaktype (ztc-010); its zaaktype never changes."""
+    """PUT/PATCH of a part of a concept zaaktype (ztc-010); its zaaktype never changes.
+
+    ``references`` are model values already resolved from the body's URLs; ``change(part=...,
+    **values)`` is the service, ``services.change_zaaktype_part`` unless the part has its own.
+    """
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     part = get(queryset, uuid)
     own(request, part.zaaktype)
     keep_zaaktype(values, part)
     api_names(
         fields,
-        services.change_zaaktype_part,
+        change or services.change_zaaktype_part,
         part=part,
         actor=actor_for(access),
         forced=forced,
         **model_values(fields, values),
+        **(references or {}),
     )
     return json_response(row(queryset, uuid, rows))
+
+
+def resolve_parts(request: HttpRequest, name: str, urls: list[str], collection: str, model) -> list:
+    """The parts (of readable zaaktypen) a list of URLs in the body points at."""
+    return [
+        resolve(request, f"{name}.{index}", url, collection, parts(request, model))
+        for index, url in enumerate(urls)
+    ]
