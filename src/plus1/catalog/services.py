@@ -48,6 +48,11 @@ from .selectors import pending_upgrade
 # Fields of a zaaktype version that describe its content; what a concept may change.
 ZAAKTYPE_CONTENT_FIELDS = (
     "omschrijving",
+    "omschrijving_generiek",
+    "publicatietekst",
+    "verantwoordingsrelatie",
+    "broncatalogus",
+    "bronzaaktype",
     "product",
     "description",
     "purpose",
@@ -174,10 +179,11 @@ def create_next_version(*, zaaktype: ZaakType, valid_from: datetime.date, actor:
             row.zaaktype = copy
         copied[model] = list(zip(old_pks, model.objects.bulk_create(rows), strict=True))
     new_statustypen = {row.volgnummer: row for _old, row in copied[StatusType]}
-    for _old, eigenschap in copied[Eigenschap]:
-        if eigenschap.statustype_id is not None:
-            eigenschap.statustype = new_statustypen[old_statustypen[eigenschap.statustype_id]]
-            eigenschap.save(update_fields=["statustype"])
+    for model in (Eigenschap, ZaakTypeInformatieObjectType):
+        for _old, row in copied[model]:
+            if row.statustype_id is not None:
+                row.statustype = new_statustypen[old_statustypen[row.statustype_id]]
+                row.save(update_fields=["statustype"])
     for old_pk, resultaattype in copied[ResultaatType]:
         resultaattype_besluittypen, resultaattype_iots = resultaattype_relations[old_pk]
         resultaattype.besluittypen.set(resultaattype_besluittypen)
@@ -713,9 +719,21 @@ def change_statustype(
 
 
 @transaction.atomic
-def create_roltype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> RolType:
-    """Add a roltype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
+def create_roltype(
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    forced: bool = False,
+    catalogus: Catalogus | None = None,
+    **values: Any,
+) -> RolType:
+    """Add a roltype to a concept zaaktype (ztc-010; a correction with ``forced`` may add).
+
+    A catalogus sent (deprecated in Catalogi 1.3) must be the zaaktype's own (ztc-013).
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if catalogus is not None:
+        _check_same_catalogus(zaaktype, catalogus)
     roltype = RolType(zaaktype=zaaktype, **values)
     _full_clean(roltype)
     roltype.save()
@@ -755,6 +773,21 @@ def change_zaakobjecttype(
     if catalogus is not None:
         _check_same_catalogus(zaakobjecttype.zaaktype, catalogus)
     return change_zaaktype_part(part=zaakobjecttype, actor=actor, forced=forced, **changes)
+
+
+@transaction.atomic
+def change_roltype(
+    *,
+    roltype: RolType,
+    actor: Actor,
+    forced: bool = False,
+    catalogus: Catalogus | None = None,
+    **changes: Any,
+) -> RolType:
+    """Change a roltype of a concept zaaktype (ztc-010); a catalogus sent must be its own (ztc-013)."""
+    if catalogus is not None:
+        _check_same_catalogus(roltype.zaaktype, catalogus)
+    return change_zaaktype_part(part=roltype, actor=actor, forced=forced, **changes)
 
 
 def _check_same_catalogus(zaaktype: ZaakType, catalogus: Catalogus) -> None:
@@ -939,14 +972,14 @@ def link_informatieobjecttype(
     forced: bool = False,
     **values: Any,
 ) -> ZaakTypeInformatieObjectType:
-    """Let a concept zaaktype use a document type (ztc-010), from its own catalogus (ztc-013)."""
+    """Let a concept zaaktype use a document type (ztc-010), from its own catalogus (ztc-013).
+
+    A ``statustype`` (from which status the document is needed) is of the same zaaktype.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
-    if informatieobjecttype.catalogus_id != zaaktype.process.catalogus_id:
-        raise FieldProblem.single(
-            "informatieobjecttype",
-            "relations-incorrect-catalogus",
-            "Het informatieobjecttype moet in dezelfde catalogus staan als het zaaktype.",
-        )
+    _check_iot_catalogus(zaaktype, informatieobjecttype)
+    if values.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [values["statustype"]])
     link = ZaakTypeInformatieObjectType(
         zaaktype=zaaktype, informatieobjecttype=informatieobjecttype, **values
     )
@@ -957,9 +990,32 @@ def link_informatieobjecttype(
         actor=actor,
         action="link_informatieobjecttype",
         obj=link,
-        after={"informatieobjecttype": str(informatieobjecttype.uuid), **values},
+        after={"informatieobjecttype": str(informatieobjecttype.uuid)}
+        | {name: str(value) for name, value in values.items()},
     )
     return link
+
+
+def _check_iot_catalogus(zaaktype: ZaakType, informatieobjecttype: InformatieObjectType) -> None:
+    if informatieobjecttype.catalogus_id != zaaktype.process.catalogus_id:
+        raise FieldProblem.single(
+            "informatieobjecttype",
+            "relations-incorrect-catalogus",
+            "Het informatieobjecttype moet in dezelfde catalogus staan als het zaaktype.",
+        )
+
+
+@transaction.atomic
+def change_informatieobjecttype_link(
+    *, link: ZaakTypeInformatieObjectType, actor: Actor, forced: bool = False, **changes: Any
+) -> ZaakTypeInformatieObjectType:
+    """Change which document type a concept zaaktype uses, where and from which status (ztc-010, ztc-013)."""
+    zaaktype = ZaakType.objects.select_related("process").get(pk=link.zaaktype_id)
+    if changes.get("informatieobjecttype") is not None:
+        _check_iot_catalogus(zaaktype, changes["informatieobjecttype"])
+    if changes.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [changes["statustype"]])
+    return change_zaaktype_part(part=link, actor=actor, forced=forced, **changes)
 
 
 CATALOGUS_FIELDS = ("domein", "naam", "contactpersoon", "contact_email")

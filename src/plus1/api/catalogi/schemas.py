@@ -171,6 +171,7 @@ class ZaakTypeCreate(Schema):
 
     identificatie: str = Field(max_length=50)
     omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
     doel: str
     aanleiding: str
@@ -186,10 +187,14 @@ class ZaakTypeCreate(Schema):
     verlengingstermijn: str | None = None
     trefwoorden: list[str] = Field(default_factory=list)
     publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    verantwoordingsrelatie: list[str] = Field(default_factory=list)
     productenOfDiensten: list[str]
     selectielijstProcestype: str | None = Field(None, max_length=200)
     referentieproces: ReferentieProces
     verantwoordelijke: str = Field(max_length=50)
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
     catalogus: str
     besluittypen: list[str]
     deelzaaktypen: list[str] = Field(default_factory=list)
@@ -203,6 +208,7 @@ class PatchedZaakType(Schema):
     """``PATCH /zaaktypen/{uuid}``: any of the writable fields."""
 
     omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
     doel: str | None = None
     aanleiding: str | None = None
@@ -217,7 +223,11 @@ class PatchedZaakType(Schema):
     verlengingMogelijk: bool | None = None
     verlengingstermijn: str | None = None
     trefwoorden: list[str] | None = None
+    publicatietekst: str | None = None
+    verantwoordingsrelatie: list[str] | None = None
     verantwoordelijke: str | None = Field(None, max_length=50)
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
 
@@ -272,6 +282,12 @@ class BesluitType(Schema):
     resultaattypen: list[str]
     resultaattypenOmschrijving: list[str]
     vastgelegdIn: list[str]
+
+
+class BesluitTypePostResponse(BesluitType):
+    """The create answer: as ``BesluitType``, with the omschrijvingen also under the singular name."""
+
+    informatieobjecttypeOmschrijving: list[str]
 
 
 class CheckListItem(Schema):
@@ -331,9 +347,12 @@ class RolType(Schema):
 
 
 class RolTypeIn(Schema):
+    """``POST``/``PUT /roltypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     zaaktype: str
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: OmschrijvingGeneriekEnum
+    catalogus: str | None = None
 
 
 class BrondatumArchiefprocedure(Schema):
@@ -413,6 +432,8 @@ class InformatieObjectTypeIn(Schema):
     beginGeldigheid: datetime.date
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str = Field(max_length=80)
+    trefwoord: list[str] = Field(default_factory=list)
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
 class PatchedInformatieObjectType(Schema):
@@ -421,14 +442,19 @@ class PatchedInformatieObjectType(Schema):
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str | None = Field(None, max_length=80)
+    trefwoord: list[str] | None = None
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
 class BesluitTypeIn(Schema):
     catalogus: str
     omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=40)
     reactietermijn: str | None = None
     publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    publicatietermijn: str | None = None
     toelichting: str | None = None
     informatieobjecttypen: list[str]
     beginGeldigheid: datetime.date
@@ -437,9 +463,12 @@ class BesluitTypeIn(Schema):
 
 class PatchedBesluitType(Schema):
     omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=40)
     reactietermijn: str | None = None
     publicatieIndicatie: bool | None = None
+    publicatietekst: str | None = None
+    publicatietermijn: str | None = None
     toelichting: str | None = None
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
@@ -462,6 +491,7 @@ class PatchedRolType(Schema):
     zaaktype: str | None = None
     omschrijving: str | None = Field(None, max_length=80)
     omschrijvingGeneriek: OmschrijvingGeneriekEnum | None = None
+    catalogus: str | None = None
 
 
 class ZaakTypeInformatieObjectTypeIn(Schema):
@@ -553,8 +583,10 @@ class PatchedEigenschap(Schema):
 
 class PatchedZaakTypeInformatieObjectType(Schema):
     zaaktype: str | None = None
+    informatieobjecttype: str | None = Field(None, max_length=100)
     volgnummer: int | None = Field(None, ge=1, le=999)
     richting: RichtingEnum | None = None
+    statustype: str | None = None
 
 
 class ZaakObjectType(Schema):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from ninja import Schema
 
 from plus1.catalog import services
 from plus1.catalog.models import Catalogus, ZaakType
@@ -28,7 +29,16 @@ FORCED_DELETE = "catalogi.geforceerd-verwijderen"
 # A create on a collection has no 404 in the OAS.
 CREATE_ERRORS = {status: schema for status, schema in WRITE_ERRORS.items() if status != 404}
 # Optional durations are empty strings in the catalog, null in the API.
-BLANK_WHEN_NULL = {"service_norm", "extension_period", "description"}
+BLANK_WHEN_NULL = {
+    "service_norm",
+    "extension_period",
+    "description",
+    "omschrijving_generiek",
+    "publicatietekst",
+    "publicatietermijn",
+}
+# Optional lists are empty lists in the catalog when the API sends null.
+EMPTY_WHEN_NULL = {"verantwoordingsrelatie", "trefwoord", "keywords"}
 
 
 def api_names(fields: dict[str, str], call: Callable, **kwargs):
@@ -85,7 +95,13 @@ def model_values(fields: dict[str, str], values: dict) -> dict:
     for name, value in values.items():
         if name in fields:
             field = fields[name]
-            result[field] = "" if value is None and field in BLANK_WHEN_NULL else value
+            if isinstance(value, Schema):
+                value = value.dict()
+            if value is None and field in BLANK_WHEN_NULL:
+                value = ""
+            elif value is None and field in EMPTY_WHEN_NULL:
+                value = []
+            result[field] = value
     return result
 
 

@@ -23,7 +23,7 @@ class InformatieObjectType(TenantOwned):
     )
     description = models.CharField(_("uitleg"), max_length=500, blank=True)
     # ZGW InformatieObjectTypeOmschrijvingGeneriek, as one object (its five attributes).
-    omschrijving_generiek = models.JSONField(_("generieke omschrijving"), null=True, blank=True)
+    generic = models.JSONField(_("generieke omschrijving"), null=True, blank=True)
     trefwoord = models.JSONField(_("trefwoorden"), default=list, blank=True)
     status = models.CharField(
         _("publicatiestatus"),
@@ -62,6 +62,10 @@ class ZaakTypeInformatieObjectType(models.Model):
     is_required = models.BooleanField(_("verplicht"), default=False)
     direction = models.CharField(
         _("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND
+    )
+    # The status of the zaak from which a document of this type is needed (same zaaktype).
+    statustype = models.ForeignKey(
+        "StatusType", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -6,7 +6,7 @@ import pytest
 
 from plus1.audit.services import Actor
 from plus1.catalog import services
-from plus1.catalog.models import Eigenschap, StatusType
+from plus1.catalog.models import Catalogus, Eigenschap, InformatieObjectType, StatusType
 from plus1.catalog.tests.factories import ProcessFactory, ZaakTypeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -147,3 +147,80 @@ def test_a_next_version_links_its_own_copies_of_statustype_and_eigenschap(concep
         .json()["statustype"]
         .endswith(str(model.statustypen.get(volgnummer=3).uuid))
     )
+
+
+def _iot(model, omschrijving: str) -> InformatieObjectType:
+    return InformatieObjectType.objects.create(
+        tenant=model.tenant,
+        catalogus=model.process.catalogus,
+        omschrijving=omschrijving,
+        category="Bewijs",
+        confidentiality="openbaar",
+        valid_from=datetime.date(2026, 1, 1),
+    )
+
+
+def test_a_document_type_of_a_zaaktype_names_its_statustype_and_can_change_type(concept):
+    client, zaaktype, model = concept
+    _iot(model, "Foto"), _iot(model, "Tekening")
+    statustype = zaaktype["statustypen"][0]
+    created = client.post(
+        f"{ROOT}/zaaktype-informatieobjecttypen",
+        json={
+            "zaaktype": zaaktype["url"],
+            "informatieobjecttype": "Foto",
+            "volgnummer": 1,
+            "richting": "inkomend",
+            "statustype": statustype,
+        },
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["statustype"] == statustype
+    url = created.json()["url"]
+
+    moved = client.patch(url, json={"informatieobjecttype": "Tekening", "statustype": None})
+    assert moved.status_code == 200, moved.text
+    assert (moved.json()["informatieobjecttype"], moved.json()["statustype"]) == ("Tekening", None)
+    unknown = client.patch(url, json={"informatieobjecttype": "Onbekend"})
+    assert unknown.json()["invalidParams"][0]["code"] == "relations-incorrect-catalogus"
+    other = ZaakTypeFactory(process=ProcessFactory(tenant=model.tenant))
+    foreign = client.get(f"{ROOT}/zaaktypen/{other.uuid}").json()["statustypen"][0]
+    refused = client.put(
+        url,
+        json={
+            "zaaktype": zaaktype["url"],
+            "informatieobjecttype": "Foto",
+            "volgnummer": 1,
+            "richting": "inkomend",
+            "statustype": foreign,
+        },
+    )
+    assert refused.json()["invalidParams"][0]["code"] == "relations-incorrect-zaaktype"
+    assert client.get(url).json()["informatieobjecttype"] == "Tekening"
+
+    # A next version's document type names the copy of its statustype.
+    link = model.document_types.get()
+    link.statustype = model.statustypen.get(volgnummer=1)
+    link.save()
+    for iot in InformatieObjectType.objects.all():
+        iot.status = "published"
+        iot.save()
+    services.publish_zaaktype(zaaktype=model, actor=Actor.system("test"))
+    following = services.create_next_version(
+        zaaktype=model, valid_from=datetime.date(2027, 1, 1), actor=Actor.system("test")
+    )
+    assert following.document_types.get().statustype == following.statustypen.get(volgnummer=1)
+
+
+def test_a_roltype_takes_only_the_catalogus_of_its_zaaktype(concept):
+    client, zaaktype, model = concept
+    body = {"zaaktype": zaaktype["url"], "omschrijving": "Adviseur", "omschrijvingGeneriek": "adviseur"}
+    created = client.post(f"{ROOT}/roltypen", json={**body, "catalogus": zaaktype["catalogus"]})
+    assert created.status_code == 201, created.text
+    assert created.json()["catalogus"] == zaaktype["catalogus"]
+    other = Catalogus.objects.create(tenant=model.tenant, domein="ANDER", naam="Ander")
+    other_url = client.get(f"{ROOT}/catalogussen/{other.uuid}").json()["url"]
+    refused = client.patch(created.json()["url"], json={"catalogus": other_url})
+    assert refused.json()["invalidParams"][0]["code"] == "relations-incorrect-catalogus"
+    refused = client.post(f"{ROOT}/roltypen", json={**body, "omschrijving": "Ander", "catalogus": other_url})
+    assert refused.json()["invalidParams"][0]["code"] == "relations-incorrect-catalogus"
