@@ -1,7 +1,8 @@
 """Catalog rows as Catalogi API 1.3.3 JSON, a page at a time.
 
 Each ``*_rows`` function takes rows loaded with ``QUERYSETS`` (select/prefetch done) and
-does at most one extra query for the whole page, so a list never runs a query per row.
+does a fixed number of extra queries (at most two) for the whole page, so a list never runs a
+query per row.
 Fields the standard has and Plus1 does not keep are rendered empty (docs/zgw-deviations.md).
 """
 
