@@ -48,6 +48,11 @@ from .selectors import pending_upgrade
 # Fields of a zaaktype version that describe its content; what a concept may change.
 ZAAKTYPE_CONTENT_FIELDS = (
     "omschrijving",
+    "omschrijving_generiek",
+    "publicatietekst",
+    "verantwoordingsrelatie",
+    "broncatalogus",
+    "bronzaaktype",
     "product",
     "description",
     "purpose",
@@ -158,12 +163,31 @@ def create_next_version(*, zaaktype: ZaakType, valid_from: datetime.date, actor:
     copy.valid_until = None
     copy.source_digest = ""
     copy.save()
+    # Relations between parts point at the copies; those to besluittypen and
+    # informatieobjecttypen (catalog-wide types) stay as they are.
+    resultaattype_relations = {
+        row.pk: (list(row.besluittypen.all()), list(row.informatieobjecttypen.all()))
+        for row in parts[ResultaatType]
+    }
+    old_statustypen = {row.pk: row.volgnummer for row in parts[StatusType]}
+    copied: dict[type, list] = {}
     for model, rows in parts.items():
+        old_pks = [row.pk for row in rows]
         for row in rows:
             row.pk = row.id = None
             row.uuid = uuid.uuid4()
             row.zaaktype = copy
-        model.objects.bulk_create(rows)
+        copied[model] = list(zip(old_pks, model.objects.bulk_create(rows), strict=True))
+    new_statustypen = {row.volgnummer: row for _old, row in copied[StatusType]}
+    for model in (Eigenschap, ZaakTypeInformatieObjectType):
+        for _old, row in copied[model]:
+            if row.statustype_id is not None:
+                row.statustype = new_statustypen[old_statustypen[row.statustype_id]]
+                row.save(update_fields=["statustype"])
+    for old_pk, resultaattype in copied[ResultaatType]:
+        resultaattype_besluittypen, resultaattype_iots = resultaattype_relations[old_pk]
+        resultaattype.besluittypen.set(resultaattype_besluittypen)
+        resultaattype.informatieobjecttypen.set(resultaattype_iots)
     copy.besluittypen.set(besluittypen)
     record_change(
         tenant=copy.tenant,
@@ -640,23 +664,76 @@ def _part_zaaktype(zaaktype: ZaakType, *, forced: bool) -> ZaakType:
     return zaaktype
 
 
+def _check_same_zaaktype(zaaktype: ZaakType, name: str, parts: list[Any]) -> None:
+    """A statustype and the eigenschappen it needs belong to one zaaktype."""
+    if any(part.zaaktype_id != zaaktype.pk for part in parts):
+        raise FieldProblem.single(
+            name, "relations-incorrect-zaaktype", "Dit onderdeel hoort bij een ander zaaktype."
+        )
+
+
 @transaction.atomic
-def create_statustype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> StatusType:
-    """Add a statustype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
+def create_statustype(
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    forced: bool = False,
+    eigenschappen: list[Eigenschap] = (),
+    **values: Any,
+) -> StatusType:
+    """Add a statustype to a concept zaaktype (ztc-010; a correction with ``forced`` may add).
+
+    ``eigenschappen`` of the same zaaktype need a value before a zaak reaches this status.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    _check_same_zaaktype(zaaktype, "eigenschappen", list(eigenschappen))
     statustype = StatusType(zaaktype=zaaktype, **values)
     _full_clean(statustype)
     statustype.save()
+    statustype.required_eigenschappen.set(eigenschappen)
     record_change(
-        tenant=zaaktype.tenant, actor=actor, action="create_statustype", obj=statustype, after=values
+        tenant=zaaktype.tenant,
+        actor=actor,
+        action="create_statustype",
+        obj=statustype,
+        after={**values, "eigenschappen": [str(e.uuid) for e in eigenschappen]},
     )
     return statustype
 
 
 @transaction.atomic
-def create_roltype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> RolType:
-    """Add a roltype to a concept zaaktype (ztc-010; a correction with ``forced`` may add)."""
+def change_statustype(
+    *,
+    statustype: StatusType,
+    actor: Actor,
+    forced: bool = False,
+    eigenschappen: list[Eigenschap] | None = None,
+    **changes: Any,
+) -> StatusType:
+    """Change a statustype of a concept zaaktype (ztc-010), with the eigenschappen it needs."""
+    relations = {}
+    if eigenschappen is not None:
+        _check_same_zaaktype(statustype.zaaktype, "eigenschappen", eigenschappen)
+        relations["required_eigenschappen"] = eigenschappen
+    return change_zaaktype_part(part=statustype, actor=actor, forced=forced, relations=relations, **changes)
+
+
+@transaction.atomic
+def create_roltype(
+    *,
+    zaaktype: ZaakType,
+    actor: Actor,
+    forced: bool = False,
+    catalogus: Catalogus | None = None,
+    **values: Any,
+) -> RolType:
+    """Add a roltype to a concept zaaktype (ztc-010; a correction with ``forced`` may add).
+
+    A catalogus sent (deprecated in Catalogi 1.3) must be the zaaktype's own (ztc-013).
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if catalogus is not None:
+        _check_same_catalogus(zaaktype, catalogus)
     roltype = RolType(zaaktype=zaaktype, **values)
     _full_clean(roltype)
     roltype.save()
@@ -696,6 +773,21 @@ def change_zaakobjecttype(
     if catalogus is not None:
         _check_same_catalogus(zaakobjecttype.zaaktype, catalogus)
     return change_zaaktype_part(part=zaakobjecttype, actor=actor, forced=forced, **changes)
+
+
+@transaction.atomic
+def change_roltype(
+    *,
+    roltype: RolType,
+    actor: Actor,
+    forced: bool = False,
+    catalogus: Catalogus | None = None,
+    **changes: Any,
+) -> RolType:
+    """Change a roltype of a concept zaaktype (ztc-010); a catalogus sent must be its own (ztc-013)."""
+    if catalogus is not None:
+        _check_same_catalogus(roltype.zaaktype, catalogus)
+    return change_zaaktype_part(part=roltype, actor=actor, forced=forced, **changes)
 
 
 def _check_same_catalogus(zaaktype: ZaakType, catalogus: Catalogus) -> None:
@@ -792,23 +884,81 @@ def change_type(
     return obj
 
 
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _only_adds(before: Any, after: Any) -> bool:
+    """Whether a correction turns ``before`` into ``after`` by adding only (ztc-010, Catalogi 1.3)."""
+    if isinstance(before, list | set | tuple) and isinstance(after, list | set | tuple):
+        return set(map(str, before)) <= set(map(str, after))
+    return before == after or _is_empty(before)
+
+
+def _value_of(part: Any, name: str) -> Any:
+    field = part._meta.get_field(name)
+    return getattr(part, field.attname)
+
+
 @transaction.atomic
-def change_zaaktype_part(*, part: Any, actor: Actor, forced: bool = False, **changes: Any) -> Any:
-    """Change a statustype or roltype of a concept zaaktype (ztc-010); ``forced`` is a correction."""
+def change_zaaktype_part(
+    *,
+    part: Any,
+    actor: Actor,
+    forced: bool = False,
+    relations: dict[str, list[Any]] | None = None,
+    check: Any = None,
+    **changes: Any,
+) -> Any:
+    """Change a part (statustype, roltype, resultaattype ...) of a concept zaaktype (ztc-010).
+
+    The parts of a published zaaktype are fixed. A correction (``forced``, the scope
+    ``catalogi.geforceerd-schrijven``) may only add: fill in what is empty and add to a list,
+    never change or remove what zaken of the published zaaktype already rely on.
+    ``relations`` are many-to-many lists to set; ``check(part)`` validates the changed part.
+    """
     zaaktype = _part_zaaktype(part.zaaktype, forced=forced)
     part = type(part).objects.select_for_update().get(pk=part.pk)
+    relations = relations or {}
+    if zaaktype.is_published:
+        removed = [
+            name
+            for name, value in changes.items()
+            if not _only_adds(_value_of(part, name), getattr(value, "pk", value))
+        ] + [
+            name
+            for name, objects in relations.items()
+            if not _only_adds([obj.pk for obj in getattr(part, name).all()], [obj.pk for obj in objects])
+        ]
+        if removed:
+            raise FieldProblem(
+                [
+                    (
+                        name,
+                        "non-concept-zaaktype",
+                        "Het zaaktype is gepubliceerd: een correctie mag alleen iets toevoegen, "
+                        "niet wijzigen of weghalen.",
+                    )
+                    for name in removed
+                ]
+            )
     before = {name: str(getattr(part, name)) for name in changes}
     for name, value in changes.items():
         setattr(part, name, value)
+    if check is not None:
+        check(part)
     _full_clean(part)
     part.save()
+    for name, objects in relations.items():
+        getattr(part, name).set(objects)
     record_change(
         tenant=zaaktype.tenant,
         actor=actor,
         action=f"change_{part._meta.model_name}",
         obj=part,
         before=before,
-        after={name: str(getattr(part, name)) for name in changes},
+        after={name: str(getattr(part, name)) for name in changes}
+        | {name: [str(obj.pk) for obj in objects] for name, objects in relations.items()},
     )
     return part
 
@@ -822,14 +972,14 @@ def link_informatieobjecttype(
     forced: bool = False,
     **values: Any,
 ) -> ZaakTypeInformatieObjectType:
-    """Let a concept zaaktype use a document type (ztc-010), from its own catalogus (ztc-013)."""
+    """Let a concept zaaktype use a document type (ztc-010), from its own catalogus (ztc-013).
+
+    A ``statustype`` (from which status the document is needed) is of the same zaaktype.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
-    if informatieobjecttype.catalogus_id != zaaktype.process.catalogus_id:
-        raise FieldProblem.single(
-            "informatieobjecttype",
-            "relations-incorrect-catalogus",
-            "Het informatieobjecttype moet in dezelfde catalogus staan als het zaaktype.",
-        )
+    _check_iot_catalogus(zaaktype, informatieobjecttype)
+    if values.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [values["statustype"]])
     link = ZaakTypeInformatieObjectType(
         zaaktype=zaaktype, informatieobjecttype=informatieobjecttype, **values
     )
@@ -840,9 +990,32 @@ def link_informatieobjecttype(
         actor=actor,
         action="link_informatieobjecttype",
         obj=link,
-        after={"informatieobjecttype": str(informatieobjecttype.uuid), **values},
+        after={"informatieobjecttype": str(informatieobjecttype.uuid)}
+        | {name: str(value) for name, value in values.items()},
     )
     return link
+
+
+def _check_iot_catalogus(zaaktype: ZaakType, informatieobjecttype: InformatieObjectType) -> None:
+    if informatieobjecttype.catalogus_id != zaaktype.process.catalogus_id:
+        raise FieldProblem.single(
+            "informatieobjecttype",
+            "relations-incorrect-catalogus",
+            "Het informatieobjecttype moet in dezelfde catalogus staan als het zaaktype.",
+        )
+
+
+@transaction.atomic
+def change_informatieobjecttype_link(
+    *, link: ZaakTypeInformatieObjectType, actor: Actor, forced: bool = False, **changes: Any
+) -> ZaakTypeInformatieObjectType:
+    """Change which document type a concept zaaktype uses, where and from which status (ztc-010, ztc-013)."""
+    zaaktype = ZaakType.objects.select_related("process").get(pk=link.zaaktype_id)
+    if changes.get("informatieobjecttype") is not None:
+        _check_iot_catalogus(zaaktype, changes["informatieobjecttype"])
+    if changes.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [changes["statustype"]])
+    return change_zaaktype_part(part=link, actor=actor, forced=forced, **changes)
 
 
 CATALOGUS_FIELDS = ("domein", "naam", "contactpersoon", "contact_email")
@@ -888,17 +1061,69 @@ def change_catalogus(*, catalogus: Catalogus, actor: Actor, **changes: Any) -> C
     return catalogus
 
 
-# Afleidingswijzen whose extra data (datumkenmerk, objecttype, registratie, procestermijn)
-# Plus1 does not keep yet: refused rather than stored without it.
-_NEEDS_MORE_DATA = {"eigenschap", "zaakobject", "ander_datumkenmerk", "termijn"}
+# ZGW ztc-004..008: per afleidingswijze, which brondatum attributes must be filled in (True)
+# and which must stay empty (False); an attribute not named may be either.
+BRONDATUM_RULES: dict[str, dict[str, bool]] = {
+    "afgehandeld": {
+        "procestermijn": False,
+        "datumkenmerk": False,
+        "einddatum_bekend": False,
+        "objecttype": False,
+        "registratie": False,
+    },
+    "ander_datumkenmerk": {
+        "procestermijn": False,
+        "datumkenmerk": True,
+        "objecttype": True,
+        "registratie": True,
+    },
+    "eigenschap": {"procestermijn": False, "datumkenmerk": True, "objecttype": False, "registratie": False},
+    "gerelateerde_zaak": {
+        "procestermijn": False,
+        "datumkenmerk": False,
+        "objecttype": False,
+        "registratie": False,
+    },
+    "hoofdzaak": {"procestermijn": False, "datumkenmerk": False, "objecttype": False, "registratie": False},
+    "ingangsdatum_besluit": {
+        "procestermijn": False,
+        "datumkenmerk": False,
+        "objecttype": False,
+        "registratie": False,
+    },
+    "termijn": {
+        "procestermijn": True,
+        "datumkenmerk": False,
+        "einddatum_bekend": False,
+        "objecttype": False,
+        "registratie": False,
+    },
+    "vervaldatum_besluit": {
+        "procestermijn": False,
+        "datumkenmerk": False,
+        "objecttype": False,
+        "registratie": False,
+    },
+    "zaakobject": {"procestermijn": False, "datumkenmerk": True, "objecttype": True, "registratie": False},
+}
+_BRONDATUM_API_NAMES = {
+    "procestermijn": "procestermijn",
+    "datumkenmerk": "datumkenmerk",
+    "einddatum_bekend": "einddatumBekend",
+    "objecttype": "objecttype",
+    "registratie": "registratie",
+}
 
 
-def check_brondatum_afleidingswijze(afleidingswijze: str, klasse: SelectielijstResultaat) -> None:
-    """Check the afleidingswijze against its selectielijstklasse (ZGW ztc-003).
+def check_brondatum(resultaattype: ResultaatType) -> None:
+    """Check the brondatumArchiefprocedure of a resultaattype (ZGW ztc-003..008).
 
-    ``afgehandeld`` when the procestermijn is ``nihil``, ``termijn`` when it is
-    ``ingeschatte_bestaansduur_procesobject``.
+    ztc-003: the afleidingswijze is ``afgehandeld`` when the selectielijstklasse's procestermijn
+    is ``nihil``, ``termijn`` when it is ``ingeschatte_bestaansduur_procesobject``. ztc-004..008:
+    each afleidingswijze needs some of the other attributes and forbids the rest.
     """
+    afleidingswijze = resultaattype.brondatum_afleidingswijze
+    klasse = resultaattype.selectielijstklasse
     name = "brondatumArchiefprocedure.afleidingswijze"
     if klasse.procestermijn == "nihil" and afleidingswijze != "afgehandeld":
         raise FieldProblem.single(
@@ -910,9 +1135,34 @@ def check_brondatum_afleidingswijze(afleidingswijze: str, klasse: SelectielijstR
             "invalid-afleidingswijze-for-procestermijn",
             "Bij deze procestermijn hoort 'termijn'.",
         )
-    if afleidingswijze in _NEEDS_MORE_DATA:
+    problems = []
+    for attribute, required in BRONDATUM_RULES.get(afleidingswijze, {}).items():
+        filled = bool(getattr(resultaattype, f"brondatum_{attribute}"))
+        api_name = f"brondatumArchiefprocedure.{_BRONDATUM_API_NAMES[attribute]}"
+        if required and not filled:
+            problems.append((api_name, "required", f"Vul dit in bij afleidingswijze '{afleidingswijze}'."))
+        elif not required and filled:
+            problems.append(
+                (api_name, "must-be-empty", f"Laat dit leeg bij afleidingswijze '{afleidingswijze}'.")
+            )
+    if problems:
+        raise FieldProblem(problems)
+
+
+def _check_selectielijstklasse(zaaktype: ZaakType, klasse: SelectielijstResultaat) -> None:
+    if klasse.procestype_id != zaaktype.selectielijst_procestype_id:
         raise FieldProblem.single(
-            name, "not-supported", f"Afleidingswijze '{afleidingswijze}' kan Plus1 nog niet vastleggen."
+            "selectielijstklasse",
+            "procestype-mismatch",
+            "Deze selectielijstklasse hoort niet bij het procestype van het zaaktype.",
+        )
+
+
+def _check_types_in_catalogus(zaaktype: ZaakType, name: str, types: list[Any]) -> None:
+    """ztc-013: the besluittypen and informatieobjecttypen of a part are of its zaaktype's catalogus."""
+    if any(obj.catalogus_id != zaaktype.process.catalogus_id for obj in types):
+        raise FieldProblem.single(
+            name, "relations-incorrect-catalogus", "Deze typen moeten in de catalogus van het zaaktype staan."
         )
 
 
@@ -923,27 +1173,33 @@ def create_resultaattype(
     actor: Actor,
     selectielijstklasse: SelectielijstResultaat,
     forced: bool = False,
+    catalogus: Catalogus | None = None,
+    besluittypen: list[BesluitType] = (),
+    informatieobjecttypen: list[InformatieObjectType] = (),
     **values: Any,
 ) -> ResultaatType:
     """Add a resultaattype to a concept zaaktype (ztc-010), archived as its selectielijstklasse says.
 
     The klasse must belong to the zaaktype's procestype; archiefnominatie and
-    archiefactietermijn default to its waardering and bewaartermijn (ztc-002).
+    archiefactietermijn default to its waardering and bewaartermijn (ztc-002); the
+    brondatumArchiefprocedure follows ztc-003..008. Besluittypen and informatieobjecttypen
+    come from the zaaktype's catalogus (ztc-013).
     """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
-    if selectielijstklasse.procestype_id != zaaktype.selectielijst_procestype_id:
-        raise FieldProblem.single(
-            "selectielijstklasse",
-            "procestype-mismatch",
-            "Deze selectielijstklasse hoort niet bij het procestype van het zaaktype.",
-        )
-    check_brondatum_afleidingswijze(values.get("brondatum_afleidingswijze", ""), selectielijstklasse)
+    if catalogus is not None:
+        _check_same_catalogus(zaaktype, catalogus)
+    _check_selectielijstklasse(zaaktype, selectielijstklasse)
+    _check_types_in_catalogus(zaaktype, "besluittypen", list(besluittypen))
+    _check_types_in_catalogus(zaaktype, "informatieobjecttypen", list(informatieobjecttypen))
     values["archiefnominatie"] = values.get("archiefnominatie") or selectielijstklasse.waardering
     if not values.get("archiefactietermijn"):
         values["archiefactietermijn"] = selectielijstklasse.bewaartermijn
     resultaattype = ResultaatType(zaaktype=zaaktype, selectielijstklasse=selectielijstklasse, **values)
+    check_brondatum(resultaattype)
     _full_clean(resultaattype)
     resultaattype.save()
+    resultaattype.besluittypen.set(besluittypen)
+    resultaattype.informatieobjecttypen.set(informatieobjecttypen)
     record_change(
         tenant=zaaktype.tenant,
         actor=actor,
@@ -955,9 +1211,47 @@ def create_resultaattype(
 
 
 @transaction.atomic
+def change_resultaattype(
+    *,
+    resultaattype: ResultaatType,
+    actor: Actor,
+    forced: bool = False,
+    catalogus: Catalogus | None = None,
+    besluittypen: list[BesluitType] | None = None,
+    informatieobjecttypen: list[InformatieObjectType] | None = None,
+    **changes: Any,
+) -> ResultaatType:
+    """Change a resultaattype of a concept zaaktype (ztc-010), with the checks of a create.
+
+    A new selectielijstklasse must belong to the zaaktype's procestype (ztc-002); the
+    brondatumArchiefprocedure is checked as a whole again (ztc-003..008).
+    """
+    zaaktype = ZaakType.objects.select_related("process").get(pk=resultaattype.zaaktype_id)
+    if catalogus is not None:
+        _check_same_catalogus(zaaktype, catalogus)
+    if "selectielijstklasse" in changes:
+        _check_selectielijstklasse(zaaktype, changes["selectielijstklasse"])
+    relations = {}
+    if besluittypen is not None:
+        _check_types_in_catalogus(zaaktype, "besluittypen", besluittypen)
+        relations["besluittypen"] = besluittypen
+    if informatieobjecttypen is not None:
+        _check_types_in_catalogus(zaaktype, "informatieobjecttypen", informatieobjecttypen)
+        relations["informatieobjecttypen"] = informatieobjecttypen
+    return change_zaaktype_part(
+        part=resultaattype, actor=actor, forced=forced, relations=relations, check=check_brondatum, **changes
+    )
+
+
+@transaction.atomic
 def create_eigenschap(*, zaaktype: ZaakType, actor: Actor, forced: bool = False, **values: Any) -> Eigenschap:
-    """Add an eigenschap (a field of the request form) to a concept zaaktype (ztc-010)."""
+    """Add an eigenschap (a field of the request form) to a concept zaaktype (ztc-010).
+
+    Its ``statustype``, if any, is of the same zaaktype.
+    """
     zaaktype = _part_zaaktype(zaaktype, forced=forced)
+    if values.get("statustype") is not None:
+        _check_same_zaaktype(zaaktype, "statustype", [values["statustype"]])
     if "order" not in values:
         highest = zaaktype.eigenschappen.aggregate(highest=Max("order"))["highest"] or 0
         values["order"] = highest + 1
@@ -972,3 +1266,13 @@ def create_eigenschap(*, zaaktype: ZaakType, actor: Actor, forced: bool = False,
         after={name: str(value) for name, value in values.items()},
     )
     return eigenschap
+
+
+@transaction.atomic
+def change_eigenschap(
+    *, eigenschap: Eigenschap, actor: Actor, forced: bool = False, **changes: Any
+) -> Eigenschap:
+    """Change an eigenschap of a concept zaaktype (ztc-010); its statustype is of the same zaaktype."""
+    if changes.get("statustype") is not None:
+        _check_same_zaaktype(eigenschap.zaaktype, "statustype", [changes["statustype"]])
+    return change_zaaktype_part(part=eigenschap, actor=actor, forced=forced, **changes)

@@ -43,6 +43,9 @@ BESLUITTYPE_FIELDS = {
     "reactietermijn": "reactietermijn",
     "publicatieIndicatie": "publication_required",
     "toelichting": "toelichting",
+    "omschrijvingGeneriek": "omschrijving_generiek",
+    "publicatietekst": "publicatietekst",
+    "publicatietermijn": "publicatietermijn",
     "beginGeldigheid": "valid_from",
     "eindeGeldigheid": "valid_until",
 }
@@ -104,8 +107,9 @@ def _besluittype_values(payload) -> dict:
     values = {name: getattr(payload, name) for name in payload.model_fields_set if name in BESLUITTYPE_FIELDS}
     if "reactietermijn" in values and values["reactietermijn"] is None:
         values["reactietermijn"] = ""
-    if "toelichting" in values and values["toelichting"] is None:
-        values["toelichting"] = ""
+    for name in ("toelichting", "omschrijvingGeneriek", "publicatietekst", "publicatietermijn"):
+        if name in values and values[name] is None:
+            values[name] = ""
     return values
 
 
@@ -120,7 +124,7 @@ def _no_besluittype_documents(payload) -> None:
 
 @router.post(
     "/besluittypen",
-    response={201: schemas.BesluitType, **CREATE_ERRORS},
+    response={201: schemas.BesluitTypePostResponse, **CREATE_ERRORS},
     summary="Maak een BESLUITTYPE aan.",
 )
 def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> HttpResponse:
@@ -135,7 +139,10 @@ def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> 
         actor=actor_for(access),
         **values,
     )
-    return created(row(besluittypen(request), besluittype.uuid, serializers.besluittype_rows))
+    data = row(besluittypen(request), besluittype.uuid, serializers.besluittype_rows)
+    # The standard's create answer also spells this list in the singular.
+    data["informatieobjecttypeOmschrijving"] = data["informatieobjecttypeOmschrijvingen"]
+    return created(data)
 
 
 @router.put(

@@ -6,14 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import Eigenschap
+from plus1.catalog.models import Eigenschap, StatusType
 
 from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas, serializers
-from .reading import PART_FILTERS, add_read_operations, get, list_response, part_filters, parts, row
+from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row
 from .writing import (
     CREATE_ERRORS,
     FORCED_WRITE,
@@ -23,6 +23,7 @@ from .writing import (
     change_part,
     delete_part,
     require_write,
+    resolve_parts,
     sent,
     zaaktype_for_part,
 )
@@ -36,13 +37,32 @@ EIGENSCHAP_FIELDS = {
     "specificatie.groep": "step",
     "specificatie.waardenverzameling": "choices",
     "specificatie.lengte": "max_length",
+    "statustype": "statustype",
 }
-# Changes: the plain attributes. A new specificatie is a new eigenschap.
 EIGENSCHAP_CHANGE_FIELDS = {"naam": "name", "definitie": "label", "toelichting": "help_text"}
 
 
 def eigenschappen(request: HttpRequest):
-    return parts(request, Eigenschap)
+    return parts(request, Eigenschap, "statustype")
+
+
+def _references(request: HttpRequest, body: dict) -> dict:
+    """The statustype and the form field behind the specificatie, for what the body sent."""
+    references = {}
+    if "statustype" in body:
+        url = body["statustype"]
+        references["statustype"] = (
+            resolve_parts(request, "statustype", [url], "statustypen", StatusType)[0] if url else None
+        )
+    if body.get("specificatie") is not None:
+        specificatie = schemas.EigenschapSpecificatie(**body["specificatie"])
+        # What another formaat leaves unused is emptied, so no old rule lingers.
+        references |= {"choices": [], "max_length": None, **_eigenschap_values(specificatie)}
+    return references
+
+
+def _change(part: Eigenschap, **values) -> Eigenschap:
+    return services.change_eigenschap(eigenschap=part, **values)
 
 
 @router.get(
@@ -119,7 +139,7 @@ def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> Ht
         name=payload.naam,
         label=payload.definitie,
         help_text=payload.toelichting or "",
-        **_eigenschap_values(payload.specificatie),
+        **_references(request, payload.dict()),
     )
     return created(row(eigenschappen(request), eigenschap.uuid, serializers.eigenschap_rows))
 
@@ -132,13 +152,20 @@ def eigenschap_create(request: HttpRequest, payload: schemas.EigenschapIn) -> Ht
 def eigenschap_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedEigenschap
 ) -> HttpResponse:
+    body = sent(payload)
+    if body.get("specificatie") is not None:
+        body["specificatie"] = payload.specificatie.dict()
     return change_part(
         request,
         eigenschappen(request),
         uuid,
-        EIGENSCHAP_CHANGE_FIELDS,
-        blank_nulls(sent(payload)),
+        EIGENSCHAP_FIELDS,
+        blank_nulls(
+            {name: value for name, value in body.items() if name in {"zaaktype", *EIGENSCHAP_CHANGE_FIELDS}}
+        ),
         serializers.eigenschap_rows,
+        references=_references(request, body),
+        change=_change,
     )
 
 
@@ -148,17 +175,18 @@ def eigenschap_partial_update(
     summary="Werk een EIGENSCHAP in zijn geheel bij.",
 )
 def eigenschap_update(request: HttpRequest, uuid: str, payload: schemas.EigenschapIn) -> HttpResponse:
-    current = get(eigenschappen(request), uuid)
-    wanted = _eigenschap_values(payload.specificatie)
-    wanted.pop("step")
-    if any(getattr(current, name) != value for name, value in wanted.items()):
-        raise invalid(
-            "specificatie", "immutable", "De specificatie verandert niet; maak een nieuwe eigenschap."
-        )
+    body = payload.dict()
     values = {"zaaktype": payload.zaaktype, "naam": payload.naam, "definitie": payload.definitie}
     values["toelichting"] = payload.toelichting or ""
     return change_part(
-        request, eigenschappen(request), uuid, EIGENSCHAP_CHANGE_FIELDS, values, serializers.eigenschap_rows
+        request,
+        eigenschappen(request),
+        uuid,
+        EIGENSCHAP_FIELDS,
+        values,
+        serializers.eigenschap_rows,
+        references=_references(request, body),
+        change=_change,
     )
 
 

@@ -42,6 +42,8 @@ IOT_FIELDS = {
     "beginGeldigheid": "valid_from",
     "eindeGeldigheid": "valid_until",
     "informatieobjectcategorie": "category",
+    "trefwoord": "trefwoord",
+    "omschrijvingGeneriek": "generic",
 }
 
 

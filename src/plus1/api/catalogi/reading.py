@@ -224,7 +224,7 @@ def besluittypen(request: HttpRequest) -> QuerySet[BesluitType]:
     return (
         BesluitType.objects.filter(tenant_id__in=tenant_ids(request))
         .select_related("catalogus")
-        .prefetch_related("zaaktypen__process")
+        .prefetch_related("zaaktypen__process", "resultaattypen")
         .order_by("id")
     )
 

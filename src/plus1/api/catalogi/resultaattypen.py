@@ -6,30 +6,41 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import ResultaatType
+from plus1.catalog.models import BesluitType, Catalogus, InformatieObjectType, ResultaatType
 from plus1.catalog.reference import resultaattypeomschrijving_for_url, selectielijst_resultaat_for_url
 
 from ..common.auth import actor_for
 from ..common.errors import invalid
-from ..common.http import created
+from ..common.http import created, json_response
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas, serializers
-from .reading import PART_FILTERS, add_read_operations, get, list_response, part_filters, parts, row
+from .reading import (
+    PART_FILTERS,
+    add_read_operations,
+    get,
+    list_response,
+    part_filters,
+    parts,
+    row,
+    tenant_ids,
+)
 from .writing import (
     CREATE_ERRORS,
     FORCED_WRITE,
     WRITE,
     api_names,
-    blank_nulls,
-    change_part,
     delete_part,
+    keep_zaaktype,
+    own,
     require_write,
+    resolve,
     sent,
     zaaktype_for_part,
 )
 
 router = Router()
 
+# API attribute -> catalog field, for the values a body sets and the errors that name them.
 RESULTAATTYPE_FIELDS = {
     "omschrijving": "omschrijving",
     "toelichting": "toelichting",
@@ -37,19 +48,31 @@ RESULTAATTYPE_FIELDS = {
     "archiefactietermijn": "archiefactietermijn",
     "resultaattypeomschrijving": "generic",
     "selectielijstklasse": "selectielijstklasse",
+    "procesobjectaard": "procesobjectaard",
+    "indicatieSpecifiek": "indicatie_specifiek",
+    "procestermijn": "procestermijn",
     "brondatumArchiefprocedure.afleidingswijze": "brondatum_afleidingswijze",
+    "brondatumArchiefprocedure.datumkenmerk": "brondatum_datumkenmerk",
+    "brondatumArchiefprocedure.einddatumBekend": "brondatum_einddatum_bekend",
+    "brondatumArchiefprocedure.objecttype": "brondatum_objecttype",
+    "brondatumArchiefprocedure.registratie": "brondatum_registratie",
+    "brondatumArchiefprocedure.procestermijn": "brondatum_procestermijn",
 }
-# Changes: the plain attributes. A new reference (selectielijstklasse ...) is a new resultaattype.
-RESULTAATTYPE_CHANGE_FIELDS = {
-    "omschrijving": "omschrijving",
-    "toelichting": "toelichting",
-    "archiefnominatie": "archiefnominatie",
-    "archiefactietermijn": "archiefactietermijn",
-}
+# Plain attributes; an empty optional value is stored as "" (indicatieSpecifiek stays null).
+PLAIN = (
+    "omschrijving",
+    "toelichting",
+    "archiefnominatie",
+    "archiefactietermijn",
+    "procesobjectaard",
+    "procestermijn",
+)
 
 
 def resultaattypen(request: HttpRequest):
-    return parts(request, ResultaatType, "generic", "selectielijstklasse")
+    return parts(request, ResultaatType, "generic", "selectielijstklasse").prefetch_related(
+        "besluittypen", "informatieobjecttypen"
+    )
 
 
 @router.get(
@@ -92,6 +115,67 @@ add_read_operations(
 )
 
 
+def _values(body: dict) -> dict:
+    """The catalog values of the attributes a body sent, its references resolved later."""
+    values = {
+        RESULTAATTYPE_FIELDS[name]: ("" if body[name] is None else body[name])
+        for name in PLAIN
+        if name in body
+    }
+    if "indicatieSpecifiek" in body:
+        values["indicatie_specifiek"] = body["indicatieSpecifiek"]
+    brondatum = body.get("brondatumArchiefprocedure")
+    if brondatum is not None:
+        values |= {
+            "brondatum_afleidingswijze": brondatum["afleidingswijze"],
+            "brondatum_datumkenmerk": brondatum["datumkenmerk"] or "",
+            "brondatum_einddatum_bekend": bool(brondatum["einddatumBekend"]),
+            "brondatum_objecttype": brondatum["objecttype"] or "",
+            "brondatum_registratie": brondatum["registratie"] or "",
+            "brondatum_procestermijn": brondatum["procestermijn"] or "",
+        }
+    return values
+
+
+def _references(request: HttpRequest, body: dict) -> dict:
+    """The reference-list rows and types the body's URLs point at (only those it sent)."""
+    references = {}
+    if body.get("resultaattypeomschrijving") is not None:
+        generic = resultaattypeomschrijving_for_url(body["resultaattypeomschrijving"])
+        if generic is None:
+            raise invalid(
+                "resultaattypeomschrijving",
+                "bad-url",
+                "Geef de URL van een resultaattypeomschrijving (Referentielijsten).",
+            )
+        references["generic"] = generic
+    if body.get("selectielijstklasse") is not None:
+        # ztc-002: a resultaat of the Selectielijst, here served by our Referentielijsten API.
+        klasse = selectielijst_resultaat_for_url(body["selectielijstklasse"])
+        if klasse is None:
+            raise invalid(
+                "selectielijstklasse", "bad-url", "Geef de URL van een resultaat uit de selectielijst."
+            )
+        references["selectielijstklasse"] = klasse
+    if body.get("catalogus") is not None:
+        references["catalogus"] = resolve(
+            request,
+            "catalogus",
+            body["catalogus"],
+            "catalogussen",
+            Catalogus.objects.filter(tenant_id__in=tenant_ids(request)),
+        )
+    readable = tenant_ids(request)
+    for name, model in (("besluittypen", BesluitType), ("informatieobjecttypen", InformatieObjectType)):
+        if body.get(name) is not None:
+            queryset = model.objects.filter(tenant_id__in=readable)
+            references[name] = [
+                resolve(request, f"{name}.{index}", url, name, queryset)
+                for index, url in enumerate(body[name])
+            ]
+    return references
+
+
 @router.post(
     "/resultaattypen",
     response={201: schemas.ResultaatType, **CREATE_ERRORS},
@@ -100,31 +184,39 @@ add_read_operations(
 def resultaattype_create(request: HttpRequest, payload: schemas.ResultaatTypeCreate) -> HttpResponse:
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     zaaktype = zaaktype_for_part(request, payload.zaaktype)
-    generic = resultaattypeomschrijving_for_url(payload.resultaattypeomschrijving)
-    if generic is None:
-        raise invalid(
-            "resultaattypeomschrijving",
-            "bad-url",
-            "Geef de URL van een resultaattypeomschrijving (Referentielijsten).",
-        )
-    klasse = selectielijst_resultaat_for_url(payload.selectielijstklasse)
-    if klasse is None:
-        raise invalid("selectielijstklasse", "bad-url", "Geef de URL van een resultaat uit de selectielijst.")
+    body = payload.dict()
     resultaattype = api_names(
         RESULTAATTYPE_FIELDS,
         services.create_resultaattype,
         zaaktype=zaaktype,
         actor=actor_for(access),
         forced=forced,
-        selectielijstklasse=klasse,
-        generic=generic,
-        omschrijving=payload.omschrijving,
-        toelichting=payload.toelichting or "",
-        archiefnominatie=payload.archiefnominatie or "",
-        archiefactietermijn=payload.archiefactietermijn or "",
-        brondatum_afleidingswijze=payload.brondatumArchiefprocedure.afleidingswijze,
+        **_values(body),
+        **_references(request, body),
     )
     return created(row(resultaattypen(request), resultaattype.uuid, serializers.resultaattype_rows))
+
+
+def _change(request: HttpRequest, uuid: str, body: dict, *, whole: bool) -> HttpResponse:
+    access, forced = require_write(request, WRITE, FORCED_WRITE)
+    part = get(resultaattypen(request), uuid)
+    own(request, part.zaaktype)
+    keep_zaaktype(body, part)
+    values = _values(body) | _references(request, body)
+    if whole:
+        # As on create (ztc-002): what a PUT leaves out follows the selectielijstklasse.
+        klasse = values["selectielijstklasse"]
+        values["archiefnominatie"] = values["archiefnominatie"] or klasse.waardering
+        values["archiefactietermijn"] = values["archiefactietermijn"] or klasse.bewaartermijn
+    api_names(
+        RESULTAATTYPE_FIELDS,
+        services.change_resultaattype,
+        resultaattype=part,
+        actor=actor_for(access),
+        forced=forced,
+        **values,
+    )
+    return json_response(row(resultaattypen(request), uuid, serializers.resultaattype_rows))
 
 
 @router.patch(
@@ -135,14 +227,10 @@ def resultaattype_create(request: HttpRequest, payload: schemas.ResultaatTypeCre
 def resultaattype_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedResultaatType
 ) -> HttpResponse:
-    return change_part(
-        request,
-        resultaattypen(request),
-        uuid,
-        RESULTAATTYPE_CHANGE_FIELDS,
-        blank_nulls(sent(payload)),
-        serializers.resultaattype_rows,
-    )
+    body = sent(payload)
+    if "brondatumArchiefprocedure" in body and body["brondatumArchiefprocedure"] is not None:
+        body["brondatumArchiefprocedure"] = payload.brondatumArchiefprocedure.dict()
+    return _change(request, uuid, body, whole=False)
 
 
 @router.put(
@@ -153,30 +241,7 @@ def resultaattype_partial_update(
 def resultaattype_update(
     request: HttpRequest, uuid: str, payload: schemas.ResultaatTypeCreate
 ) -> HttpResponse:
-    current = get(resultaattypen(request), uuid)
-    if (
-        selectielijst_resultaat_for_url(payload.selectielijstklasse) != current.selectielijstklasse
-        or resultaattypeomschrijving_for_url(payload.resultaattypeomschrijving) != current.generic
-        or payload.brondatumArchiefprocedure.afleidingswijze != current.brondatum_afleidingswijze
-    ):
-        raise invalid(
-            "selectielijstklasse",
-            "immutable",
-            "Selectielijstklasse, resultaattypeomschrijving en afleidingswijze veranderen niet; "
-            "maak een nieuw resultaattype.",
-        )
-    values = {name: getattr(payload, name) for name in ("zaaktype", *RESULTAATTYPE_CHANGE_FIELDS)}
-    # As on create (ztc-002): what is left out follows the selectielijstklasse.
-    values["archiefnominatie"] = payload.archiefnominatie or current.selectielijstklasse.waardering
-    values["archiefactietermijn"] = payload.archiefactietermijn or current.selectielijstklasse.bewaartermijn
-    return change_part(
-        request,
-        resultaattypen(request),
-        uuid,
-        RESULTAATTYPE_CHANGE_FIELDS,
-        {**blank_nulls(values), "zaaktype": payload.zaaktype},
-        serializers.resultaattype_rows,
-    )
+    return _change(request, uuid, payload.dict(), whole=True)
 
 
 @router.delete(

@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import RolType
+from plus1.catalog.models import Catalogus, RolType
 
 from ..common.auth import actor_for
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas, serializers
-from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row
+from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row, tenant_ids
 from .writing import (
     CREATE_ERRORS,
     FORCED_WRITE,
@@ -22,6 +22,7 @@ from .writing import (
     delete_part,
     model_values,
     require_write,
+    resolve,
     sent,
     zaaktype_for_part,
 )
@@ -70,6 +71,18 @@ add_read_operations(
 )
 
 
+def _catalogus(request: HttpRequest, body: dict) -> dict:
+    """The catalogus a body names (deprecated in Catalogi 1.3, checked against the zaaktype's)."""
+    if body.get("catalogus") is None:
+        return {}
+    readable = Catalogus.objects.filter(tenant_id__in=tenant_ids(request))
+    return {"catalogus": resolve(request, "catalogus", body["catalogus"], "catalogussen", readable)}
+
+
+def _change(part: RolType, **values) -> RolType:
+    return services.change_roltype(roltype=part, **values)
+
+
 @router.post("/roltypen", response={201: schemas.RolType, **CREATE_ERRORS}, summary="Maak een ROLTYPE aan.")
 def roltype_create(request: HttpRequest, payload: schemas.RolTypeIn) -> HttpResponse:
     access, forced = require_write(request, WRITE, FORCED_WRITE)
@@ -80,6 +93,7 @@ def roltype_create(request: HttpRequest, payload: schemas.RolTypeIn) -> HttpResp
         actor=actor_for(access),
         forced=forced,
         **model_values(ROLTYPE_FIELDS, payload.dict()),
+        **_catalogus(request, payload.dict()),
     )
     return created(row(roltypen(request), roltype.uuid, serializers.roltype_rows))
 
@@ -90,8 +104,16 @@ def roltype_create(request: HttpRequest, payload: schemas.RolTypeIn) -> HttpResp
     summary="Werk een ROLTYPE in zijn geheel bij.",
 )
 def roltype_update(request: HttpRequest, uuid: str, payload: schemas.RolTypeIn) -> HttpResponse:
+    body = payload.dict()
     return change_part(
-        request, roltypen(request), uuid, ROLTYPE_FIELDS, payload.dict(), serializers.roltype_rows
+        request,
+        roltypen(request),
+        uuid,
+        ROLTYPE_FIELDS,
+        body,
+        serializers.roltype_rows,
+        references=_catalogus(request, body),
+        change=_change,
     )
 
 
@@ -101,8 +123,16 @@ def roltype_update(request: HttpRequest, uuid: str, payload: schemas.RolTypeIn) 
     summary="Werk een ROLTYPE deels bij.",
 )
 def roltype_partial_update(request: HttpRequest, uuid: str, payload: schemas.PatchedRolType) -> HttpResponse:
+    body = sent(payload)
     return change_part(
-        request, roltypen(request), uuid, ROLTYPE_FIELDS, sent(payload), serializers.roltype_rows
+        request,
+        roltypen(request),
+        uuid,
+        ROLTYPE_FIELDS,
+        body,
+        serializers.roltype_rows,
+        references=_catalogus(request, body),
+        change=_change,
     )
 
 

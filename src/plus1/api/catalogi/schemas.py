@@ -38,6 +38,39 @@ AfleidingswijzeEnum = Literal[
     "vervaldatum_besluit",
     "zaakobject",
 ]
+ObjecttypeEnum = Literal[
+    "adres",
+    "besluit",
+    "buurt",
+    "enkelvoudig_document",
+    "gemeente",
+    "gemeentelijke_openbare_ruimte",
+    "huishouden",
+    "inrichtingselement",
+    "kadastrale_onroerende_zaak",
+    "kunstwerkdeel",
+    "maatschappelijke_activiteit",
+    "medewerker",
+    "natuurlijk_persoon",
+    "niet_natuurlijk_persoon",
+    "openbare_ruimte",
+    "organisatorische_eenheid",
+    "pand",
+    "spoorbaandeel",
+    "status",
+    "terreindeel",
+    "terrein_gebouwd_object",
+    "vestiging",
+    "waterdeel",
+    "wegdeel",
+    "wijk",
+    "woonplaats",
+    "woz_deelobject",
+    "woz_object",
+    "woz_waarde",
+    "zakelijk_recht",
+    "overige",
+]
 FormaatEnum = Literal["tekst", "getal", "datum", "datum_tijd"]
 AardRelatieEnum = Literal["vervolg", "bijdrage", "onderwerp"]
 
@@ -138,6 +171,7 @@ class ZaakTypeCreate(Schema):
 
     identificatie: str = Field(max_length=50)
     omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
     doel: str
     aanleiding: str
@@ -153,10 +187,14 @@ class ZaakTypeCreate(Schema):
     verlengingstermijn: str | None = None
     trefwoorden: list[str] = Field(default_factory=list)
     publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    verantwoordingsrelatie: list[str] = Field(default_factory=list)
     productenOfDiensten: list[str]
     selectielijstProcestype: str | None = Field(None, max_length=200)
     referentieproces: ReferentieProces
     verantwoordelijke: str = Field(max_length=50)
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
     catalogus: str
     besluittypen: list[str]
     deelzaaktypen: list[str] = Field(default_factory=list)
@@ -170,6 +208,7 @@ class PatchedZaakType(Schema):
     """``PATCH /zaaktypen/{uuid}``: any of the writable fields."""
 
     omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
     doel: str | None = None
     aanleiding: str | None = None
@@ -184,7 +223,11 @@ class PatchedZaakType(Schema):
     verlengingMogelijk: bool | None = None
     verlengingstermijn: str | None = None
     trefwoorden: list[str] | None = None
+    publicatietekst: str | None = None
+    verantwoordingsrelatie: list[str] | None = None
     verantwoordelijke: str | None = Field(None, max_length=50)
+    broncatalogus: BronCatalogus | None = None
+    bronzaaktype: BronZaaktype | None = None
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
 
@@ -241,6 +284,12 @@ class BesluitType(Schema):
     vastgelegdIn: list[str]
 
 
+class BesluitTypePostResponse(BesluitType):
+    """The create answer: as ``BesluitType``, with the omschrijvingen also under the singular name."""
+
+    informatieobjecttypeOmschrijving: list[str]
+
+
 class CheckListItem(Schema):
     itemnaam: str = Field(max_length=30)
     toelichting: str | None = Field(None, max_length=1000)
@@ -270,12 +319,18 @@ class StatusType(Schema):
 
 
 class StatusTypeIn(Schema):
+    """``POST``/``PUT /statustypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str = Field("", max_length=80)
     statustekst: str = Field("", max_length=1000)
     zaaktype: str
     volgnummer: int = Field(ge=1, le=9999)
     informeren: bool = False
+    doorlooptijd: str | None = None
+    toelichting: str | None = Field(None, max_length=1000)
+    checklistitemStatustype: list[CheckListItem] = Field(default_factory=list)
+    eigenschappen: list[str] = Field(default_factory=list)
 
 
 class RolType(Schema):
@@ -292,17 +347,20 @@ class RolType(Schema):
 
 
 class RolTypeIn(Schema):
+    """``POST``/``PUT /roltypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     zaaktype: str
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: OmschrijvingGeneriekEnum
+    catalogus: str | None = None
 
 
 class BrondatumArchiefprocedure(Schema):
     afleidingswijze: AfleidingswijzeEnum
-    datumkenmerk: str | None = Field(None, max_length=80)
-    einddatumBekend: bool | None = None
-    objecttype: str | None = None
-    registratie: str | None = Field(None, max_length=80)
+    datumkenmerk: str = Field("", max_length=80)
+    einddatumBekend: bool = False
+    objecttype: ObjecttypeEnum | Literal[""] = ""
+    registratie: str = Field("", max_length=80)
     procestermijn: str | None = None
 
 
@@ -374,6 +432,8 @@ class InformatieObjectTypeIn(Schema):
     beginGeldigheid: datetime.date
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str = Field(max_length=80)
+    trefwoord: list[str] = Field(default_factory=list)
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
 class PatchedInformatieObjectType(Schema):
@@ -382,14 +442,19 @@ class PatchedInformatieObjectType(Schema):
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str | None = Field(None, max_length=80)
+    trefwoord: list[str] | None = None
+    omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
 class BesluitTypeIn(Schema):
     catalogus: str
     omschrijving: str = Field(max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=40)
     reactietermijn: str | None = None
     publicatieIndicatie: bool
+    publicatietekst: str | None = None
+    publicatietermijn: str | None = None
     toelichting: str | None = None
     informatieobjecttypen: list[str]
     beginGeldigheid: datetime.date
@@ -398,9 +463,12 @@ class BesluitTypeIn(Schema):
 
 class PatchedBesluitType(Schema):
     omschrijving: str | None = Field(None, max_length=80)
+    omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=40)
     reactietermijn: str | None = None
     publicatieIndicatie: bool | None = None
+    publicatietekst: str | None = None
+    publicatietermijn: str | None = None
     toelichting: str | None = None
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
@@ -413,12 +481,17 @@ class PatchedStatusType(Schema):
     statustekst: str | None = Field(None, max_length=1000)
     volgnummer: int | None = Field(None, ge=1, le=9999)
     informeren: bool | None = None
+    doorlooptijd: str | None = None
+    toelichting: str | None = Field(None, max_length=1000)
+    checklistitemStatustype: list[CheckListItem] | None = None
+    eigenschappen: list[str] | None = None
 
 
 class PatchedRolType(Schema):
     zaaktype: str | None = None
     omschrijving: str | None = Field(None, max_length=80)
     omschrijvingGeneriek: OmschrijvingGeneriekEnum | None = None
+    catalogus: str | None = None
 
 
 class ZaakTypeInformatieObjectTypeIn(Schema):
@@ -453,6 +526,8 @@ class PatchedCatalogus(Schema):
 
 
 class ResultaatTypeCreate(Schema):
+    """``POST``/``PUT /resultaattypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     zaaktype: str
     omschrijving: str = Field(max_length=30)
     resultaattypeomschrijving: str = Field(max_length=1000)
@@ -461,9 +536,17 @@ class ResultaatTypeCreate(Schema):
     archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
     archiefactietermijn: str | None = None
     brondatumArchiefprocedure: BrondatumArchiefprocedure
+    procesobjectaard: str | None = Field(None, max_length=200)
+    catalogus: str | None = None
+    indicatieSpecifiek: bool | None = None
+    procestermijn: str | None = None
+    besluittypen: list[str] = Field(default_factory=list)
+    informatieobjecttypen: list[str] = Field(default_factory=list)
 
 
 class EigenschapIn(Schema):
+    """``POST``/``PUT /eigenschappen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
+
     naam: str = Field(max_length=20)
     definitie: str = Field(max_length=255)
     specificatie: EigenschapSpecificatie
@@ -475,22 +558,35 @@ class EigenschapIn(Schema):
 class PatchedResultaatType(Schema):
     zaaktype: str | None = None
     omschrijving: str | None = Field(None, max_length=30)
+    resultaattypeomschrijving: str | None = Field(None, max_length=1000)
+    selectielijstklasse: str | None = Field(None, max_length=1000)
     toelichting: str | None = None
     archiefnominatie: ArchiefnominatieEnum | None = None
     archiefactietermijn: str | None = None
+    brondatumArchiefprocedure: BrondatumArchiefprocedure | None = None
+    procesobjectaard: str | None = Field(None, max_length=200)
+    catalogus: str | None = None
+    indicatieSpecifiek: bool | None = None
+    procestermijn: str | None = None
+    besluittypen: list[str] | None = None
+    informatieobjecttypen: list[str] | None = None
 
 
 class PatchedEigenschap(Schema):
     zaaktype: str | None = None
     naam: str | None = Field(None, max_length=20)
     definitie: str | None = Field(None, max_length=255)
+    specificatie: EigenschapSpecificatie | None = None
     toelichting: str | None = Field(None, max_length=1000)
+    statustype: str | None = None
 
 
 class PatchedZaakTypeInformatieObjectType(Schema):
     zaaktype: str | None = None
+    informatieobjecttype: str | None = Field(None, max_length=100)
     volgnummer: int | None = Field(None, ge=1, le=999)
     richting: RichtingEnum | None = None
+    statustype: str | None = None
 
 
 class ZaakObjectType(Schema):

@@ -1,7 +1,8 @@
 """Catalog rows as Catalogi API 1.3.3 JSON, a page at a time.
 
 Each ``*_rows`` function takes rows loaded with ``QUERYSETS`` (select/prefetch done) and
-does at most one extra query for the whole page, so a list never runs a query per row.
+does a fixed number of extra queries (at most two) for the whole page, so a list never runs a
+query per row.
 Fields the standard has and Plus1 does not keep are rendered empty (docs/zgw-deviations.md).
 """
 
@@ -69,16 +70,41 @@ def catalogus_rows(rows: Sequence[Catalogus]) -> list[dict]:
     return result
 
 
-def _validity(obj) -> dict:
+def _validity(obj, object_dates: tuple | None = None) -> dict:
+    """Geldigheid of one version; ``object_dates`` are those of the object over all its versions.
+
+    Without ``object_dates`` the type has one version (informatieobjecttypen and besluittypen
+    are unique by omschrijving in a catalogus), so the object's dates are the version's.
+    """
+    begin_object, end_object = object_dates or (obj.valid_from, obj.valid_until)
     return {
         "beginGeldigheid": obj.valid_from,
         "eindeGeldigheid": obj.valid_until,
-        "beginObject": None,
-        "eindeObject": None,
+        "beginObject": begin_object,
+        "eindeObject": end_object,
     }
 
 
+def _object_dates(zaaktypen: Sequence[ZaakType]) -> dict[int, tuple]:
+    """Per process: the beginGeldigheid of its first version and the eindeGeldigheid of its last.
+
+    ZGW beginObject and eindeObject; one query for the whole page.
+    """
+    versions: dict[int, list[tuple]] = defaultdict(list)
+    for process_id, version, valid_from, valid_until in ZaakType.objects.filter(
+        process_id__in={zaaktype.process_id for zaaktype in zaaktypen}
+    ).values_list("process_id", "version", "valid_from", "valid_until"):
+        versions[process_id].append((version, valid_from, valid_until))
+    return {process_id: (min(rows)[1], max(rows)[2]) for process_id, rows in versions.items()}
+
+
+def _part_validity(zaaktype: ZaakType, object_dates: dict[int, tuple]) -> dict:
+    """A part has the validity of its zaaktype (Catalogi 1.3: the four dates are deprecated)."""
+    return _validity(zaaktype, object_dates.get(zaaktype.process_id))
+
+
 def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
+    object_dates = _object_dates(rows)
     result = []
     for zaaktype in rows:
         process = zaaktype.process
@@ -90,7 +116,7 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "url": url_of("zaaktypen", zaaktype),
                 "identificatie": process.identificatie,
                 "omschrijving": zaaktype.omschrijving,
-                "omschrijvingGeneriek": "",
+                "omschrijvingGeneriek": zaaktype.omschrijving_generiek,
                 "vertrouwelijkheidaanduiding": zaaktype.confidentiality,
                 "doel": zaaktype.purpose,
                 "aanleiding": zaaktype.trigger,
@@ -106,13 +132,15 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "verlengingstermijn": zaaktype.extension_period or None,
                 "trefwoorden": list(zaaktype.keywords or []),
                 "publicatieIndicatie": False,
-                "publicatietekst": "",
-                "verantwoordingsrelatie": [],
+                "publicatietekst": zaaktype.publicatietekst,
+                "verantwoordingsrelatie": list(zaaktype.verantwoordingsrelatie or []),
                 "productenOfDiensten": [zaaktype.product.upl_uri],
                 "selectielijstProcestype": _reference(zaaktype.selectielijst_procestype),
                 "referentieproces": {"naam": process.identificatie, "link": ""},
                 "verantwoordelijke": zaaktype.responsible,
                 "zaakobjecttypen": [url_of("zaakobjecttypen", z) for z in zaaktype.zaakobjecttypen.all()],
+                "broncatalogus": zaaktype.broncatalogus,
+                "bronzaaktype": zaaktype.bronzaaktype,
                 "catalogus": _catalogus_url(process.catalogus),
                 "statustypen": [url_of("statustypen", s) for s in zaaktype.statustypen.all()],
                 "resultaattypen": [url_of("resultaattypen", r) for r in resultaattypen],
@@ -130,7 +158,7 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "deelzaaktypen": [],
                 "deelzaaktypeIdentificaties": [],
                 "gerelateerdeZaaktypen": [],
-                **_validity(zaaktype),
+                **_validity(zaaktype, object_dates.get(zaaktype.process_id)),
                 "versiedatum": zaaktype.valid_from,
                 "concept": not zaaktype.is_published,
             }
@@ -159,7 +187,8 @@ def informatieobjecttype_rows(rows: Sequence[InformatieObjectType]) -> list[dict
             "besluittypen": [],
             "besluittypeOmschrijving": [],
             "informatieobjectcategorie": iot.category,
-            "trefwoord": [],
+            "trefwoord": list(iot.trefwoord or []),
+            "omschrijvingGeneriek": iot.generic,
         }
         for iot in rows
     ]
@@ -169,6 +198,7 @@ def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
     result = []
     for besluittype in rows:
         zaaktypen = list(besluittype.zaaktypen.all())
+        resultaattypen = list(besluittype.resultaattypen.all())
         result.append(
             {
                 "url": url_of("besluittypen", besluittype),
@@ -176,19 +206,19 @@ def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
                 "zaaktypen": [url_of("zaaktypen", z) for z in zaaktypen],
                 "zaaktypeIdentificaties": sorted({z.process.identificatie for z in zaaktypen}),
                 "omschrijving": besluittype.omschrijving,
-                "omschrijvingGeneriek": "",
+                "omschrijvingGeneriek": besluittype.omschrijving_generiek,
                 "besluitcategorie": besluittype.category[:40],
                 "reactietermijn": besluittype.reactietermijn or None,
                 "publicatieIndicatie": besluittype.publication_required,
-                "publicatietekst": "",
-                "publicatietermijn": None,
+                "publicatietekst": besluittype.publicatietekst,
+                "publicatietermijn": besluittype.publicatietermijn or None,
                 "toelichting": besluittype.toelichting,
                 "informatieobjecttypen": [],
                 "informatieobjecttypeOmschrijvingen": [],
                 **_validity(besluittype),
                 "concept": not besluittype.is_published,
-                "resultaattypen": [],
-                "resultaattypenOmschrijving": [],
+                "resultaattypen": [url_of("resultaattypen", r) for r in resultaattypen],
+                "resultaattypenOmschrijving": [r.omschrijving for r in resultaattypen],
                 "vastgelegdIn": [],
             }
         )
@@ -205,6 +235,7 @@ def _of_zaaktype(zaaktype: ZaakType) -> dict:
 
 
 def statustype_rows(rows: Sequence[StatusType]) -> list[dict]:
+    object_dates = _object_dates([row.zaaktype for row in rows])
     # The eindstatus is the statustype with the highest volgnummer of its zaaktype.
     highest = dict(
         StatusType.objects.filter(zaaktype_id__in={row.zaaktype_id for row in rows})
@@ -222,60 +253,66 @@ def statustype_rows(rows: Sequence[StatusType]) -> list[dict]:
             "volgnummer": statustype.volgnummer,
             "isEindstatus": statustype.volgnummer == highest.get(statustype.zaaktype_id),
             "informeren": statustype.informs_initiator,
-            "doorlooptijd": None,
-            "toelichting": None,
-            "checklistitemStatustype": [],
-            "eigenschappen": [],
-            **_validity(statustype.zaaktype),
+            "doorlooptijd": statustype.doorlooptijd or None,
+            "toelichting": statustype.toelichting,
+            "checklistitemStatustype": list(statustype.checklistitems),
+            "eigenschappen": [url_of("eigenschappen", e) for e in statustype.required_eigenschappen.all()],
+            **_part_validity(statustype.zaaktype, object_dates),
         }
         for statustype in rows
     ]
 
 
 def roltype_rows(rows: Sequence[RolType]) -> list[dict]:
+    object_dates = _object_dates([row.zaaktype for row in rows])
     return [
         {
             "url": url_of("roltypen", roltype),
             **_of_zaaktype(roltype.zaaktype),
             "omschrijving": roltype.omschrijving,
             "omschrijvingGeneriek": roltype.generic,
-            **_validity(roltype.zaaktype),
+            **_part_validity(roltype.zaaktype, object_dates),
         }
         for roltype in rows
     ]
 
 
 def resultaattype_rows(rows: Sequence[ResultaatType]) -> list[dict]:
-    return [
-        {
-            "url": url_of("resultaattypen", resultaattype),
-            **_of_zaaktype(resultaattype.zaaktype),
-            "omschrijving": resultaattype.omschrijving,
-            "resultaattypeomschrijving": _reference(resultaattype.generic),
-            "omschrijvingGeneriek": resultaattype.generic.omschrijving,
-            "selectielijstklasse": _reference(resultaattype.selectielijstklasse),
-            "toelichting": resultaattype.toelichting,
-            "archiefnominatie": resultaattype.archiefnominatie,
-            "archiefactietermijn": resultaattype.archiefactietermijn or None,
-            "brondatumArchiefprocedure": {
-                "afleidingswijze": resultaattype.brondatum_afleidingswijze,
-                "datumkenmerk": "",
-                "einddatumBekend": False,
-                "objecttype": "",
-                "registratie": "",
-                "procestermijn": None,
-            },
-            "procesobjectaard": None,
-            **_validity(resultaattype.zaaktype),
-            "indicatieSpecifiek": None,
-            "procestermijn": None,
-            "besluittypen": [],
-            "besluittypeOmschrijving": [],
-            "informatieobjecttypen": [],
-            "informatieobjecttypeOmschrijving": [],
-        }
-        for resultaattype in rows
-    ]
+    object_dates = _object_dates([row.zaaktype for row in rows])
+    result = []
+    for resultaattype in rows:
+        besluittypen = list(resultaattype.besluittypen.all())
+        iots = list(resultaattype.informatieobjecttypen.all())
+        result.append(
+            {
+                "url": url_of("resultaattypen", resultaattype),
+                **_of_zaaktype(resultaattype.zaaktype),
+                "omschrijving": resultaattype.omschrijving,
+                "resultaattypeomschrijving": _reference(resultaattype.generic),
+                "omschrijvingGeneriek": resultaattype.generic.omschrijving,
+                "selectielijstklasse": _reference(resultaattype.selectielijstklasse),
+                "toelichting": resultaattype.toelichting,
+                "archiefnominatie": resultaattype.archiefnominatie,
+                "archiefactietermijn": resultaattype.archiefactietermijn or None,
+                "brondatumArchiefprocedure": {
+                    "afleidingswijze": resultaattype.brondatum_afleidingswijze,
+                    "datumkenmerk": resultaattype.brondatum_datumkenmerk,
+                    "einddatumBekend": resultaattype.brondatum_einddatum_bekend,
+                    "objecttype": resultaattype.brondatum_objecttype,
+                    "registratie": resultaattype.brondatum_registratie,
+                    "procestermijn": resultaattype.brondatum_procestermijn or None,
+                },
+                "procesobjectaard": resultaattype.procesobjectaard,
+                **_part_validity(resultaattype.zaaktype, object_dates),
+                "indicatieSpecifiek": resultaattype.indicatie_specifiek,
+                "procestermijn": resultaattype.procestermijn or None,
+                "besluittypen": [url_of("besluittypen", b) for b in besluittypen],
+                "besluittypeOmschrijving": [b.omschrijving for b in besluittypen],
+                "informatieobjecttypen": [url_of("informatieobjecttypen", i) for i in iots],
+                "informatieobjecttypeOmschrijving": [i.omschrijving for i in iots],
+            }
+        )
+    return result
 
 
 def _specificatie(eigenschap: Eigenschap) -> dict:
@@ -296,6 +333,7 @@ def _specificatie(eigenschap: Eigenschap) -> dict:
 
 
 def eigenschap_rows(rows: Sequence[Eigenschap]) -> list[dict]:
+    object_dates = _object_dates([row.zaaktype for row in rows])
     return [
         {
             "url": url_of("eigenschappen", eigenschap),
@@ -306,8 +344,8 @@ def eigenschap_rows(rows: Sequence[Eigenschap]) -> list[dict]:
             "toelichting": eigenschap.help_text,
             "zaaktype": url_of("zaaktypen", eigenschap.zaaktype),
             "zaaktypeIdentificatie": eigenschap.zaaktype.process.identificatie,
-            "statustype": None,
-            **_validity(eigenschap.zaaktype),
+            "statustype": url_of("statustypen", eigenschap.statustype) if eigenschap.statustype else None,
+            **_part_validity(eigenschap.zaaktype, object_dates),
         }
         for eigenschap in rows
     ]
@@ -322,13 +360,14 @@ def zaaktype_informatieobjecttype_rows(rows: Sequence[ZaakTypeInformatieObjectTy
             "informatieobjecttype": link.informatieobjecttype.omschrijving,
             "volgnummer": link.volgnummer,
             "richting": link.direction,
-            "statustype": None,
+            "statustype": url_of("statustypen", link.statustype) if link.statustype else None,
         }
         for link in rows
     ]
 
 
 def zaakobjecttype_rows(rows: Sequence[ZaakObjectType]) -> list[dict]:
+    object_dates = _object_dates([row.zaaktype for row in rows])
     # Plus1 does not (yet) tie statustypen or resultaattypen to a zaakobjecttype: both lists are empty.
     return [
         {
@@ -340,7 +379,7 @@ def zaakobjecttype_rows(rows: Sequence[ZaakObjectType]) -> list[dict]:
             "resultaattypen": [],
             "resultaattypeOmschrijving": [],
             "statustypen": [],
-            **_validity(zaakobjecttype.zaaktype),
+            **_part_validity(zaakobjecttype.zaaktype, object_dates),
         }
         for zaakobjecttype in rows
     ]

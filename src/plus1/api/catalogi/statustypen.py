@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import StatusType
+from plus1.catalog.models import Eigenschap, StatusType
 
 from ..common.auth import actor_for
 from ..common.http import created
@@ -22,6 +22,7 @@ from .writing import (
     delete_part,
     model_values,
     require_write,
+    resolve_parts,
     sent,
     zaaktype_for_part,
 )
@@ -34,11 +35,42 @@ STATUSTYPE_FIELDS = {
     "statustekst": "statustekst",
     "volgnummer": "volgnummer",
     "informeren": "informs_initiator",
+    "doorlooptijd": "doorlooptijd",
+    "toelichting": "toelichting",
+    "checklistitemStatustype": "checklistitems",
 }
 
 
 def statustypen(request: HttpRequest):
-    return parts(request, StatusType)
+    return parts(request, StatusType).prefetch_related("required_eigenschappen")
+
+
+def _values(body: dict) -> dict:
+    """The body as catalog values: an empty doorlooptijd or toelichting is "", no checklist []."""
+    values = dict(body)
+    for name in ("doorlooptijd", "toelichting", "omschrijvingGeneriek", "statustekst"):
+        if name in values and values[name] is None:
+            values[name] = ""
+    if "checklistitemStatustype" in values:
+        values["checklistitemStatustype"] = [
+            {key: item[key] for key in ("itemnaam", "toelichting", "vraagstelling", "verplicht")}
+            for item in values["checklistitemStatustype"] or []
+        ]
+    return values
+
+
+def _references(request: HttpRequest, body: dict) -> dict:
+    if body.get("eigenschappen") is None:
+        return {}
+    return {
+        "eigenschappen": resolve_parts(
+            request, "eigenschappen", body["eigenschappen"], "eigenschappen", Eigenschap
+        )
+    }
+
+
+def _change(part: StatusType, **values) -> StatusType:
+    return services.change_statustype(statustype=part, **values)
 
 
 @router.get(
@@ -85,7 +117,8 @@ def statustype_create(request: HttpRequest, payload: schemas.StatusTypeIn) -> Ht
         zaaktype=zaaktype_for_part(request, payload.zaaktype),
         actor=actor_for(access),
         forced=forced,
-        **model_values(STATUSTYPE_FIELDS, payload.dict()),
+        **model_values(STATUSTYPE_FIELDS, _values(payload.dict())),
+        **_references(request, payload.dict()),
     )
     return created(row(statustypen(request), statustype.uuid, serializers.statustype_rows))
 
@@ -96,8 +129,16 @@ def statustype_create(request: HttpRequest, payload: schemas.StatusTypeIn) -> Ht
     summary="Werk een STATUSTYPE in zijn geheel bij.",
 )
 def statustype_update(request: HttpRequest, uuid: str, payload: schemas.StatusTypeIn) -> HttpResponse:
+    body = payload.dict()
     return change_part(
-        request, statustypen(request), uuid, STATUSTYPE_FIELDS, payload.dict(), serializers.statustype_rows
+        request,
+        statustypen(request),
+        uuid,
+        STATUSTYPE_FIELDS,
+        _values(body),
+        serializers.statustype_rows,
+        references=_references(request, body),
+        change=_change,
     )
 
 
@@ -109,8 +150,18 @@ def statustype_update(request: HttpRequest, uuid: str, payload: schemas.StatusTy
 def statustype_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedStatusType
 ) -> HttpResponse:
+    body = sent(payload)
+    if body.get("checklistitemStatustype") is not None:
+        body["checklistitemStatustype"] = [item.dict() for item in payload.checklistitemStatustype]
     return change_part(
-        request, statustypen(request), uuid, STATUSTYPE_FIELDS, sent(payload), serializers.statustype_rows
+        request,
+        statustypen(request),
+        uuid,
+        STATUSTYPE_FIELDS,
+        _values(body),
+        serializers.statustype_rows,
+        references=_references(request, body),
+        change=_change,
     )
 
 

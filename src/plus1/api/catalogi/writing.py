@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from ninja import Schema
 
 from plus1.catalog import services
 from plus1.catalog.models import Catalogus, ZaakType
@@ -28,7 +29,16 @@ FORCED_DELETE = "catalogi.geforceerd-verwijderen"
 # A create on a collection has no 404 in the OAS.
 CREATE_ERRORS = {status: schema for status, schema in WRITE_ERRORS.items() if status != 404}
 # Optional durations are empty strings in the catalog, null in the API.
-BLANK_WHEN_NULL = {"service_norm", "extension_period", "description"}
+BLANK_WHEN_NULL = {
+    "service_norm",
+    "extension_period",
+    "description",
+    "omschrijving_generiek",
+    "publicatietekst",
+    "publicatietermijn",
+}
+# Optional lists are empty lists in the catalog when the API sends null.
+EMPTY_WHEN_NULL = {"verantwoordingsrelatie", "trefwoord", "keywords"}
 
 
 def api_names(fields: dict[str, str], call: Callable, **kwargs):
@@ -85,7 +95,13 @@ def model_values(fields: dict[str, str], values: dict) -> dict:
     for name, value in values.items():
         if name in fields:
             field = fields[name]
-            result[field] = "" if value is None and field in BLANK_WHEN_NULL else value
+            if isinstance(value, Schema):
+                value = value.dict()
+            if value is None and field in BLANK_WHEN_NULL:
+                value = ""
+            elif value is None and field in EMPTY_WHEN_NULL:
+                value = []
+            result[field] = value
     return result
 
 
@@ -159,19 +175,40 @@ def keep_zaaktype(values: dict, part) -> None:
 
 
 def change_part(
-    request: HttpRequest, queryset: QuerySet, uuid: str, fields: dict, values: dict, rows
+    request: HttpRequest,
+    queryset: QuerySet,
+    uuid: str,
+    fields: dict,
+    values: dict,
+    rows,
+    *,
+    references: dict | None = None,
+    change: Callable | None = None,
 ) -> HttpResponse:
-    """PUT/PATCH of a part of a concept zaaktype (ztc-010); its zaaktype never changes."""
+    """PUT/PATCH of a part of a concept zaaktype (ztc-010); its zaaktype never changes.
+
+    ``references`` are model values already resolved from the body's URLs; ``change(part=...,
+    **values)`` is the service, ``services.change_zaaktype_part`` unless the part has its own.
+    """
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     part = get(queryset, uuid)
     own(request, part.zaaktype)
     keep_zaaktype(values, part)
     api_names(
         fields,
-        services.change_zaaktype_part,
+        change or services.change_zaaktype_part,
         part=part,
         actor=actor_for(access),
         forced=forced,
         **model_values(fields, values),
+        **(references or {}),
     )
     return json_response(row(queryset, uuid, rows))
+
+
+def resolve_parts(request: HttpRequest, name: str, urls: list[str], collection: str, model) -> list:
+    """The parts (of readable zaaktypen) a list of URLs in the body points at."""
+    return [
+        resolve(request, f"{name}.{index}", url, collection, parts(request, model))
+        for index, url in enumerate(urls)
+    ]

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import InformatieObjectType, ZaakTypeInformatieObjectType
+from plus1.catalog.models import InformatieObjectType, StatusType, ZaakType, ZaakTypeInformatieObjectType
 
 from ..common.auth import actor_for
 from ..common.errors import invalid
@@ -21,18 +21,72 @@ from .writing import (
     api_names,
     change_part,
     delete_part,
+    own,
     require_write,
+    resolve_parts,
     sent,
     zaaktype_for_part,
 )
 
 router = Router()
 
-ZIOT_CHANGE_FIELDS = {"volgnummer": "volgnummer", "richting": "direction"}
+ZIOT_CHANGE_FIELDS = {
+    "volgnummer": "volgnummer",
+    "richting": "direction",
+    "informatieobjecttype": "informatieobjecttype",
+    "statustype": "statustype",
+}
 
 
 def links(request: HttpRequest):
-    return parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype")
+    return parts(request, ZaakTypeInformatieObjectType, "informatieobjecttype", "statustype")
+
+
+def _iot(request: HttpRequest, zaaktype: ZaakType, omschrijving: str) -> InformatieObjectType:
+    """The newest version with this omschrijving in the zaaktype's catalogus (ztc-013)."""
+    iot = (
+        InformatieObjectType.objects.for_tenant(request.tenant)
+        .filter(catalogus_id=zaaktype.process.catalogus_id, omschrijving=omschrijving)
+        .order_by("-valid_from")
+        .first()
+    )
+    if iot is None:
+        raise invalid(
+            "informatieobjecttype",
+            "relations-incorrect-catalogus",
+            "Er is geen informatieobjecttype met deze omschrijving in de catalogus van het zaaktype.",
+        )
+    return iot
+
+
+def _statustype(request: HttpRequest, body: dict) -> dict:
+    if "statustype" not in body:
+        return {}
+    url = body["statustype"]
+    return {
+        "statustype": resolve_parts(request, "statustype", [url], "statustypen", StatusType)[0]
+        if url
+        else None
+    }
+
+
+def _change(request: HttpRequest, uuid: str, body: dict) -> HttpResponse:
+    link = get(links(request), uuid)
+    own(request, link.zaaktype)
+    references = _statustype(request, body)
+    if body.get("informatieobjecttype") is not None:
+        references["informatieobjecttype"] = _iot(request, link.zaaktype, body["informatieobjecttype"])
+    values = {name: value for name, value in body.items() if name in {"zaaktype", "volgnummer", "richting"}}
+    return change_part(
+        request,
+        links(request),
+        uuid,
+        ZIOT_CHANGE_FIELDS,
+        values,
+        serializers.zaaktype_informatieobjecttype_rows,
+        references=references,
+        change=lambda part, **kwargs: services.change_informatieobjecttype_link(link=part, **kwargs),
+    )
 
 
 @router.get(
@@ -94,19 +148,7 @@ def zaaktype_informatieobjecttype_create(
 ) -> HttpResponse:
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     zaaktype = zaaktype_for_part(request, payload.zaaktype)
-    # The newest version with this omschrijving in the zaaktype's catalogus (ztc-013).
-    iot = (
-        InformatieObjectType.objects.for_tenant(request.tenant)
-        .filter(catalogus_id=zaaktype.process.catalogus_id, omschrijving=payload.informatieobjecttype)
-        .order_by("-valid_from")
-        .first()
-    )
-    if iot is None:
-        raise invalid(
-            "informatieobjecttype",
-            "relations-incorrect-catalogus",
-            "Er is geen informatieobjecttype met deze omschrijving in de catalogus van het zaaktype.",
-        )
+    iot = _iot(request, zaaktype, payload.informatieobjecttype)
     link = api_names(
         ZIOT_CHANGE_FIELDS,
         services.link_informatieobjecttype,
@@ -116,6 +158,7 @@ def zaaktype_informatieobjecttype_create(
         forced=forced,
         volgnummer=payload.volgnummer,
         direction=payload.richting,
+        **_statustype(request, payload.dict()),
     )
     return created(row(links(request), link.uuid, serializers.zaaktype_informatieobjecttype_rows))
 
@@ -128,14 +171,7 @@ def zaaktype_informatieobjecttype_create(
 def zaaktype_informatieobjecttype_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedZaakTypeInformatieObjectType
 ) -> HttpResponse:
-    return change_part(
-        request,
-        links(request),
-        uuid,
-        ZIOT_CHANGE_FIELDS,
-        sent(payload),
-        serializers.zaaktype_informatieobjecttype_rows,
-    )
+    return _change(request, uuid, sent(payload))
 
 
 @router.put(
@@ -146,22 +182,7 @@ def zaaktype_informatieobjecttype_partial_update(
 def zaaktype_informatieobjecttype_update(
     request: HttpRequest, uuid: str, payload: schemas.ZaakTypeInformatieObjectTypeIn
 ) -> HttpResponse:
-    current = get(links(request), uuid)
-    if payload.informatieobjecttype != current.informatieobjecttype.omschrijving:
-        raise invalid(
-            "informatieobjecttype",
-            "immutable",
-            "Het informatieobjecttype verandert niet; maak een nieuwe relatie.",
-        )
-    values = {"zaaktype": payload.zaaktype, "volgnummer": payload.volgnummer, "richting": payload.richting}
-    return change_part(
-        request,
-        links(request),
-        uuid,
-        ZIOT_CHANGE_FIELDS,
-        values,
-        serializers.zaaktype_informatieobjecttype_rows,
-    )
+    return _change(request, uuid, payload.dict())
 
 
 @router.delete(

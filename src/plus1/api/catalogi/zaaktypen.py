@@ -62,6 +62,11 @@ ZAAKTYPE_FIELDS = {
     "verlengingstermijn": "extension_period",
     "trefwoorden": "keywords",
     "verantwoordelijke": "responsible",
+    "omschrijvingGeneriek": "omschrijving_generiek",
+    "publicatietekst": "publicatietekst",
+    "verantwoordingsrelatie": "verantwoordingsrelatie",
+    "broncatalogus": "broncatalogus",
+    "bronzaaktype": "bronzaaktype",
     "beginGeldigheid": "valid_from",
     "eindeGeldigheid": "valid_until",
 }

@@ -22,6 +22,9 @@ class InformatieObjectType(TenantOwned):
         _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices
     )
     description = models.CharField(_("uitleg"), max_length=500, blank=True)
+    # ZGW InformatieObjectTypeOmschrijvingGeneriek, as one object (its five attributes).
+    generic = models.JSONField(_("generieke omschrijving"), null=True, blank=True)
+    trefwoord = models.JSONField(_("trefwoorden"), default=list, blank=True)
     status = models.CharField(
         _("publicatiestatus"),
         max_length=20,
@@ -60,6 +63,10 @@ class ZaakTypeInformatieObjectType(models.Model):
     direction = models.CharField(
         _("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND
     )
+    # The status of the zaak from which a document of this type is needed (same zaaktype).
+    statustype = models.ForeignKey(
+        "StatusType", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("documenttype van een zaaktype")
@@ -85,6 +92,11 @@ class BesluitType(TenantOwned):
         _("reactietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
     )
     publication_required = models.BooleanField(_("publiceren verplicht"), default=False)
+    omschrijving_generiek = models.CharField(_("generieke omschrijving"), max_length=80, blank=True)
+    publicatietekst = models.TextField(_("publicatietekst"), blank=True)
+    publicatietermijn = models.CharField(
+        _("publicatietermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
     toelichting = models.TextField(_("toelichting"), blank=True)
     status = models.CharField(
         _("publicatiestatus"),

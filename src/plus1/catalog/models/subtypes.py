@@ -25,6 +25,12 @@ class StatusType(models.Model):
     generic_description = models.CharField(_("generieke omschrijving"), max_length=80, blank=True)
     informs_initiator = models.BooleanField(_("inwoner informeren"), default=False)
     statustekst = models.TextField(_("tekst voor de inwoner"), blank=True)
+    doorlooptijd = models.CharField(
+        _("doorlooptijd"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
+    toelichting = models.TextField(_("toelichting"), max_length=1000, blank=True)
+    # ZGW CheckListItem objects: itemnaam, toelichting, vraagstelling, verplicht.
+    checklistitems = models.JSONField(_("checklistitems"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("statustype")
@@ -59,6 +65,28 @@ class ResultaatType(models.Model):
     )
     brondatum_afleidingswijze = models.CharField(
         _("afleidingswijze brondatum"), max_length=30, choices=BrondatumAfleidingswijze.choices
+    )
+    # The rest of ZGW brondatumArchiefprocedure; which of them apply follows the afleidingswijze.
+    brondatum_datumkenmerk = models.CharField(_("datumkenmerk brondatum"), max_length=80, blank=True)
+    brondatum_einddatum_bekend = models.BooleanField(_("einddatum brondatum bekend"), default=False)
+    brondatum_objecttype = models.CharField(_("objecttype brondatum"), max_length=80, blank=True)
+    brondatum_registratie = models.CharField(_("registratie brondatum"), max_length=80, blank=True)
+    brondatum_procestermijn = models.CharField(
+        _("procestermijn brondatum"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
+    procestermijn = models.CharField(
+        _("procestermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
+    )
+    indicatie_specifiek = models.BooleanField(_("specifiek"), null=True, blank=True)
+    procesobjectaard = models.CharField(_("procesobjectaard"), max_length=200, blank=True)
+    besluittypen = models.ManyToManyField(
+        "BesluitType", blank=True, related_name="resultaattypen", verbose_name=_("besluittypen")
+    )
+    informatieobjecttypen = models.ManyToManyField(
+        "InformatieObjectType",
+        blank=True,
+        related_name="resultaattypen",
+        verbose_name=_("verplichte informatieobjecttypen"),
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
 
@@ -119,6 +147,16 @@ class Eigenschap(models.Model):
     )
     date_range = models.CharField(
         _("toegestane datums"), max_length=10, choices=DateRange.choices, default="any"
+    )
+    # The statustype that needs a value of this eigenschap before it is set (same zaaktype); the
+    # statustype's ``eigenschappen`` in the API are this relation seen from the other side.
+    statustype = models.ForeignKey(
+        StatusType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="required_eigenschappen",
+        verbose_name=_("statustype"),
     )
 
     class Meta:

@@ -61,6 +61,14 @@ class ZaakType(TenantOwned):
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
 
     omschrijving = models.CharField(_("omschrijving"), max_length=80)
+    omschrijving_generiek = models.CharField(_("generieke omschrijving"), max_length=80, blank=True)
+    publicatietekst = models.TextField(_("publicatietekst"), blank=True)
+    # URLs of the sources that account for this zaaktype (ZGW verantwoordingsrelatie).
+    verantwoordingsrelatie = models.JSONField(_("verantwoordingsrelatie"), default=list, blank=True)
+    # Where a copied zaaktype came from (ZGW broncatalogus {url, domein, rsin}, bronzaaktype
+    # {url, identificatie, omschrijving}); empty for a zaaktype made here.
+    broncatalogus = models.JSONField(_("broncatalogus"), null=True, blank=True)
+    bronzaaktype = models.JSONField(_("bronzaaktype"), null=True, blank=True)
     product = models.ForeignKey(
         Product, on_delete=models.PROTECT, related_name="zaaktypen", verbose_name=_("product")
     )
