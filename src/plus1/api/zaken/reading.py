@@ -159,19 +159,23 @@ def add_part_read_operations(
     label: str,
     read: Callable[..., HttpResponse],
 ) -> None:
-    """``GET`` and ``HEAD /<collection>/{uuid}``, with the operation ids ``<name>_retrieve`` and
-    ``<name>_headers``; ``read(request, uuid)`` answers both."""
+    """``GET`` (with ``expand``) and ``HEAD /<collection>/{uuid}``, with the operation ids
+    ``<name>_retrieve`` and ``<name>_headers``; ``read(request, uuid, expand)`` answers both."""
     path = f"/{collection}/{{uuid}}"
 
-    def retrieve(request: HttpRequest, uuid: str) -> HttpResponse:
-        return read(request, uuid)
+    def retrieve(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
+        return read(request, uuid, expand)
 
     def headers(request: HttpRequest, uuid: str) -> HttpResponse:
-        return read(request, uuid)
+        return read(request, uuid, None)
 
-    router.get(path, response={200: schema, **READ_ERRORS}, operation_id=f"{name}_retrieve", summary=summary)(
-        _named(retrieve, f"{name}_retrieve")
-    )
+    router.get(
+        path,
+        response={200: schema, **READ_ERRORS},
+        operation_id=f"{name}_retrieve",
+        summary=summary,
+        by_alias=True,
+    )(_named(retrieve, f"{name}_retrieve"))
     router.api_operation(
         ["HEAD"],
         path,

@@ -19,6 +19,7 @@ from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas
+from .expand import rendered as with_expand
 from .reading import (
     FORCE,
     READ,
@@ -64,9 +65,10 @@ def _get_resultaat(request: HttpRequest, uuid: str) -> Resultaat:
 
 @router.get(
     "/resultaten",
-    response={200: Page[schemas.Resultaat], **LIST_ERRORS},
+    response={200: Page[schemas.ResultaatExpanded], **LIST_ERRORS},
     operation_id="resultaat_list",
     summary="Alle RESULTAATen van ZAAKen opvragen.",
+    by_alias=True,
 )
 def resultaat_list(request: HttpRequest, filters: Query[ResultaatFilter]) -> HttpResponse:
     require_scope(request, ZRC, READ)
@@ -77,7 +79,7 @@ def resultaat_list(request: HttpRequest, filters: Query[ResultaatFilter]) -> Htt
         resultaten, "resultaattype", filters.resultaattype, "catalogi", "resultaattypen", "resultaattype"
     )
     return json_response(
-        paginate(request, resultaten.order_by("id"), lambda rows: [serialize_resultaat(r) for r in rows])
+        paginate(request, resultaten.order_by("id"), lambda rows: _rows(request, rows, filters.expand))
     )
 
 
@@ -103,17 +105,19 @@ def resultaat_create(request: HttpRequest, payload: schemas.ResultaatRequest) ->
     return created(serialize_resultaat(_get_resultaat(request, str(resultaat.uuid))))
 
 
-def _resultaat_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    return part_detail(
-        request, _resultaten(request), uuid, lambda rows: [serialize_resultaat(item) for item in rows]
-    )
+def _rows(request: HttpRequest, resultaten: list[Resultaat], expand: str | None) -> list[dict]:
+    return with_expand(request, "resultaat", [serialize_resultaat(item) for item in resultaten], expand)
+
+
+def _resultaat_detail(request: HttpRequest, uuid: str, expand: str | None) -> HttpResponse:
+    return part_detail(request, _resultaten(request), uuid, lambda rows: _rows(request, rows, expand))
 
 
 add_part_read_operations(
     router,
     collection="resultaten",
     name="resultaat",
-    schema=schemas.Resultaat,
+    schema=schemas.ResultaatExpanded,
     summary="Een specifieke RESULTAAT opvragen.",
     label="RESULTAAT",
     read=_resultaat_detail,

@@ -19,6 +19,7 @@ from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas
+from .expand import rendered as with_expand
 from .reading import (
     FORCE,
     READ,
@@ -70,16 +71,17 @@ def _get_rol(request: HttpRequest, uuid: str) -> Rol:
     return get_one(_rollen(request), uuid)
 
 
-def _serialize_rollen(request: HttpRequest, rollen: list[Rol]) -> list[dict]:
+def _serialize_rollen(request: HttpRequest, rollen: list[Rol], expand: str | None = None) -> list[dict]:
     log_rollen_read(request, rollen)
-    return [serialize_rol(rol) for rol in rollen]
+    return with_expand(request, "rol", [serialize_rol(rol) for rol in rollen], expand)
 
 
 @router.get(
     "/rollen",
-    response={200: Page[schemas.Rol], **LIST_ERRORS},
+    response={200: Page[schemas.RolExpanded], **LIST_ERRORS},
     operation_id="rol_list",
     summary="Alle ROLlen bij ZAAKen opvragen.",
+    by_alias=True,
 )
 def rol_list(request: HttpRequest, filters: Query[RolFilter]) -> HttpResponse:
     from .filters import ROL_IDENTIFICATIONS
@@ -102,7 +104,9 @@ def rol_list(request: HttpRequest, filters: Query[RolFilter]) -> HttpResponse:
         rollen = rollen.filter(roltype__omschrijving=filters.omschrijving)
     if filters.omschrijvingGeneriek is not None:
         rollen = rollen.filter(roltype__generic=filters.omschrijvingGeneriek)
-    page = paginate(request, rollen.order_by("id"), lambda rows: _serialize_rollen(request, rows))
+    page = paginate(
+        request, rollen.order_by("id"), lambda rows: _serialize_rollen(request, rows, filters.expand)
+    )
     return json_response(page)
 
 
@@ -193,15 +197,15 @@ def rol_create(request: HttpRequest, payload: schemas.RolRequest) -> HttpRespons
     return created(serialize_rol(_get_rol(request, str(rol.uuid))))
 
 
-def _rol_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    return part_detail(request, _rollen(request), uuid, lambda rows: _serialize_rollen(request, rows))
+def _rol_detail(request: HttpRequest, uuid: str, expand: str | None) -> HttpResponse:
+    return part_detail(request, _rollen(request), uuid, lambda rows: _serialize_rollen(request, rows, expand))
 
 
 add_part_read_operations(
     router,
     collection="rollen",
     name="rol",
-    schema=schemas.Rol,
+    schema=schemas.RolExpanded,
     summary="Een specifieke ROL bij een ZAAK opvragen.",
     label="ROL",
     read=_rol_detail,

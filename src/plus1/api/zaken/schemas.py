@@ -555,3 +555,31 @@ class ZaakObject(Schema):
     objectTypeOverigeDefinitie: dict[str, Any] | None = None
     relatieomschrijving: str
     objectIdentificatie: dict[str, Any] | None = None
+
+
+# ``_expand``: the objects named in ``expand``, each as its own GET shows it (``expand.py``).
+# Documented as one object: the expanded schemas are those of their own resources.
+
+
+class ZaakExpanded(Zaak):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class StatusExpanded(Status):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ResultaatExpanded(Resultaat):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class RolExpanded(Rol):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ZaakObjectExpanded(ZaakObject):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ZaakBesluitExpanded(ZaakBesluit):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")

@@ -18,6 +18,7 @@ from ..common.http import created, json_response
 from ..common.pagination import paginate
 from ..common.schemas import LIST_ERRORS, WRITE_ERRORS, Page
 from . import schemas
+from .expand import rendered as with_expand
 from .reading import (
     ADD_STATUS,
     CREATE,
@@ -60,9 +61,10 @@ def _serialize_status(status: Status) -> dict:
 
 @router.get(
     "/statussen",
-    response={200: Page[schemas.Status], **LIST_ERRORS},
+    response={200: Page[schemas.StatusExpanded], **LIST_ERRORS},
     operation_id="status_list",
     summary="Alle STATUSsen van ZAAKen opvragen.",
+    by_alias=True,
 )
 def status_list(request: HttpRequest, filters: Query[StatusFilter]) -> HttpResponse:
     require_scope(request, ZRC, READ)
@@ -75,7 +77,7 @@ def status_list(request: HttpRequest, filters: Query[StatusFilter]) -> HttpRespo
     if filters.indicatieLaatstGezetteStatus is not None:
         latest = Q(zaak__current_status=F("pk"))
         statussen = statussen.filter(latest if filters.indicatieLaatstGezetteStatus else ~latest)
-    page = paginate(request, statussen.order_by("id"), _rows)
+    page = paginate(request, statussen.order_by("id"), lambda rows: _rows(request, rows, filters.expand))
     return json_response(page)
 
 
@@ -112,19 +114,19 @@ def status_create(request: HttpRequest, payload: schemas.StatusRequest) -> HttpR
     return created(_serialize_status(_statussen(request).get(pk=status.pk)))
 
 
-def _rows(statussen: list[Status]) -> list[dict]:
-    return [_serialize_status(status) for status in statussen]
+def _rows(request: HttpRequest, statussen: list[Status], expand: str | None) -> list[dict]:
+    return with_expand(request, "status", [_serialize_status(status) for status in statussen], expand)
 
 
-def _status_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    return part_detail(request, _statussen(request), uuid, _rows)
+def _status_detail(request: HttpRequest, uuid: str, expand: str | None) -> HttpResponse:
+    return part_detail(request, _statussen(request), uuid, lambda rows: _rows(request, rows, expand))
 
 
 add_part_read_operations(
     router,
     collection="statussen",
     name="status",
-    schema=schemas.Status,
+    schema=schemas.StatusExpanded,
     summary="Een specifieke STATUS van een ZAAK opvragen.",
     label="STATUS",
     read=_status_detail,

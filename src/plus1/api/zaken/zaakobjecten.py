@@ -18,6 +18,7 @@ from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas
+from .expand import rendered as with_expand
 from .reading import (
     CREATE,
     DELETE,
@@ -47,6 +48,7 @@ class ZaakObjectFilter(schemas.Schema):
     object: str | None = None
     objectType: schemas.ObjectType | None = None
     page: int | None = None
+    expand: str | None = None
 
 
 def _zaakobjecten(request: HttpRequest) -> QuerySet[ZaakObject]:
@@ -82,9 +84,10 @@ def _zaakobject_values(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.get(
     "/zaakobjecten",
-    response={200: Page[schemas.ZaakObject], **LIST_ERRORS},
+    response={200: Page[schemas.ZaakObjectExpanded], **LIST_ERRORS},
     operation_id="zaakobject_list",
     summary="Alle ZAAKOBJECTen opvragen.",
+    by_alias=True,
 )
 def zaakobject_list(request: HttpRequest, filters: Query[ZaakObjectFilter]) -> HttpResponse:
     require_scope(request, ZRC, READ)
@@ -96,7 +99,7 @@ def zaakobject_list(request: HttpRequest, filters: Query[ZaakObjectFilter]) -> H
     if filters.objectType is not None:
         items = items.filter(object_type=filters.objectType)
     return json_response(
-        paginate(request, items.order_by("id"), lambda rows: [serialize_zaakobject(i) for i in rows])
+        paginate(request, items.order_by("id"), lambda rows: _rows(request, rows, filters.expand))
     )
 
 
@@ -118,17 +121,19 @@ def zaakobject_create(request: HttpRequest, payload: schemas.ZaakObjectRequest) 
     return created(serialize_zaakobject(_get_zaakobject(request, str(item.uuid))))
 
 
-def _zaakobject_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    return part_detail(
-        request, _zaakobjecten(request), uuid, lambda rows: [serialize_zaakobject(item) for item in rows]
-    )
+def _rows(request: HttpRequest, items: list[ZaakObject], expand: str | None) -> list[dict]:
+    return with_expand(request, "zaakobject", [serialize_zaakobject(item) for item in items], expand)
+
+
+def _zaakobject_detail(request: HttpRequest, uuid: str, expand: str | None) -> HttpResponse:
+    return part_detail(request, _zaakobjecten(request), uuid, lambda rows: _rows(request, rows, expand))
 
 
 add_part_read_operations(
     router,
     collection="zaakobjecten",
     name="zaakobject",
-    schema=schemas.ZaakObject,
+    schema=schemas.ZaakObjectExpanded,
     summary="Een specifiek ZAAKOBJECT opvragen.",
     label="ZAAKOBJECT",
     read=_zaakobject_detail,

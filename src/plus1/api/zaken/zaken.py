@@ -24,6 +24,7 @@ from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import expand, schemas
+from .expand import rendered as with_expand
 from .filters import ordering, zaak_filter_q
 from .reading import (
     AUDIT,
@@ -36,7 +37,6 @@ from .reading import (
     ZRC,
     get_zaak,
     known_params,
-    log_rollen_read,
     may,
     parse_uuid,
     require,
@@ -130,16 +130,10 @@ def _zaak_response(request: HttpRequest, zaak: Zaak) -> HttpResponse:
     return json_response(data, headers=CRS_HEADERS)
 
 
-def _serialize_zaken(request: HttpRequest, rows: list[Zaak], names: set[str]) -> list[dict]:
+def _serialize_zaken(request: HttpRequest, rows: list[Zaak], names: expand.Tree) -> list[dict]:
     attach_parts(rows)
     data = [serialize_zaak(zaak) for zaak in rows]
-    expand.expand(
-        rows,
-        data,
-        names,
-        visible=visible(request),
-        on_rollen=lambda rollen: log_rollen_read(request, rollen),
-    )
+    expand.expand(request, "zaak", data, names)
     return data
 
 
@@ -159,9 +153,10 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
 
 @router.get(
     "/zaken",
-    response={200: Page[schemas.Zaak], 412: Any, **LIST_ERRORS},
+    response={200: Page[schemas.ZaakExpanded], 412: Any, **LIST_ERRORS},
     operation_id="zaak_list",
     summary="Alle ZAAKen opvragen.",
+    by_alias=True,
 )
 def zaak_list(request: HttpRequest, filters: Query[schemas.ZaakFilter]) -> HttpResponse:
     check_crs(request)
@@ -172,15 +167,22 @@ def zaak_list(request: HttpRequest, filters: Query[schemas.ZaakFilter]) -> HttpR
 
 @router.post(
     "/zaken/_zoek",
-    response={200: Page[schemas.Zaak], 412: Any, **LIST_ERRORS},
+    response={200: Page[schemas.ZaakExpanded], 412: Any, **LIST_ERRORS},
     operation_id="zaak__zoek",
     summary="Voer een (geo)-zoekopdracht uit op ZAAKen.",
+    by_alias=True,
 )
-def zaak_zoek(request: HttpRequest, payload: schemas.ZaakZoek, page: int | None = None) -> HttpResponse:
+def zaak_zoek(
+    request: HttpRequest, payload: schemas.ZaakZoek, page: int | None = None, expand: str | None = None
+) -> HttpResponse:
     check_crs(request, content=True)
     require_scope(request, ZRC, READ)
-    reject_unknown_params(request, {"page"})
-    return _zaak_list(request, payload.model_dump(exclude_none=True))
+    reject_unknown_params(request, {"page", "expand"})
+    filters = payload.model_dump(exclude_none=True)
+    if expand:
+        # The standard puts ``expand`` in the query; a body's ``expand`` is read too.
+        filters["expand"] = expand
+    return _zaak_list(request, filters)
 
 
 @router.post(
@@ -222,9 +224,10 @@ def _zaak_detail(request: HttpRequest, uuid: str, expand_value: str | None = Non
 
 @router.get(
     "/zaken/{uuid}",
-    response={200: schemas.Zaak, 412: Any, **READ_ERRORS},
+    response={200: schemas.ZaakExpanded, 412: Any, **READ_ERRORS},
     operation_id="zaak_retrieve",
     summary="Een specifieke ZAAK opvragen.",
+    by_alias=True,
 )
 def zaak_retrieve(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     reject_unknown_params(request, {"expand"})
@@ -320,25 +323,30 @@ def zaaknummer_reserveren(
 
 @router.get(
     "/zaken/{zaak_uuid}/besluiten",
-    response={200: list[schemas.ZaakBesluit], **LIST_ERRORS},
+    response={200: list[schemas.ZaakBesluitExpanded], **LIST_ERRORS},
     operation_id="zaakbesluit_list",
     summary="Alle ZAAKBESLUITen opvragen.",
+    by_alias=True,
 )
-def zaakbesluit_list(request: HttpRequest, zaak_uuid: str) -> HttpResponse:
-    reject_unknown_params(request, set())
+def zaakbesluit_list(request: HttpRequest, zaak_uuid: str, expand: str | None = None) -> HttpResponse:
+    reject_unknown_params(request, {"expand"})
     zaak = get_zaak(request, zaak_uuid)
     require(request, zaak, READ)
     besluiten = Besluit.objects.filter(tenant=request.tenant, zaak=zaak).only("uuid").order_by("id")
-    return json_response([serialize_zaakbesluit(zaak, besluit) for besluit in besluiten])
+    data = [serialize_zaakbesluit(zaak, besluit) for besluit in besluiten]
+    return json_response(with_expand(request, "zaakbesluit", data, expand))
 
 
 @router.get(
     "/zaken/{zaak_uuid}/besluiten/{uuid}",
-    response={200: schemas.ZaakBesluit, **READ_ERRORS},
+    response={200: schemas.ZaakBesluitExpanded, **READ_ERRORS},
     operation_id="zaakbesluit_retrieve",
     summary="Een specifiek ZAAKBESLUIT opvragen.",
+    by_alias=True,
 )
-def zaakbesluit_retrieve(request: HttpRequest, zaak_uuid: str, uuid: str) -> HttpResponse:
+def zaakbesluit_retrieve(
+    request: HttpRequest, zaak_uuid: str, uuid: str, expand: str | None = None
+) -> HttpResponse:
     zaak = get_zaak(request, zaak_uuid)
     require(request, zaak, READ)
     besluit = (
@@ -346,7 +354,8 @@ def zaakbesluit_retrieve(request: HttpRequest, zaak_uuid: str, uuid: str) -> Htt
     )
     if besluit is None:
         raise not_found()
-    return detail_response(request, serialize_zaakbesluit(zaak, besluit))
+    data = [serialize_zaakbesluit(zaak, besluit)]
+    return detail_response(request, with_expand(request, "zaakbesluit", data, expand)[0])
 
 
 def _zaak_for_audit(request: HttpRequest, zaak_uuid: str) -> Zaak:
