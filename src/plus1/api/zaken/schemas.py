@@ -255,9 +255,16 @@ class ZaakFilter(Schema):
     page: int | None = None
 
 
+class GeoWithin(Schema):
+    """``within``: a GeoJSON Polygon or MultiPolygon (WGS84) the zaakgeometrie must lie in."""
+
+    within: dict[str, Any] | None = None
+
+
 class ZaakZoek(Schema):
     """``POST /zaken/_zoek``: the list filters in the body, lists as arrays."""
 
+    zaakgeometrie: GeoWithin | None = None
     uuid__in: list[str] | None = None
     identificatie: str | None = None
     bronorganisatie: str | None = None
