@@ -12,7 +12,7 @@ from plus1.cases.models import BestandsDeel, InformatieObject
 from plus1.core import zgw
 
 from ..common.auth import client, require_for_object, require_scope
-from ..common.errors import invalid, not_found
+from ..common.errors import not_found
 
 DRC = "drc"
 READ, CREATE, UPDATE, FORCE_UPDATE = (
@@ -91,11 +91,6 @@ def object_from_url(value: str) -> tuple[str, uuid_module.UUID] | None:
         if found:
             return object_type, found
     return None
-
-
-def no_expand(expand: str | None) -> None:
-    if expand:
-        raise invalid("expand", "not-supported", "Plus1 ondersteunt expand nog niet in de Documenten API.")
 
 
 def visible_documents(request: HttpRequest) -> QuerySet[InformatieObject]:

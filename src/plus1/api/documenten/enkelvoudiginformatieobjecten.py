@@ -6,6 +6,7 @@ import base64
 import binascii
 import datetime
 import uuid as uuid_module
+from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -36,17 +37,17 @@ from .access import (
     READ,
     UPDATE,
     get_document,
-    no_expand,
     object_from_url,
     parse_uuid,
     readable_documents,
     tenant_documents,
 )
+from .expanding import with_expand
 from .schemas import (
     EIOZoekRequest,
-    EnkelvoudigInformatieObject,
     EnkelvoudigInformatieObjectCreateLock,
     EnkelvoudigInformatieObjectCreateLockRequest,
+    EnkelvoudigInformatieObjectExpanded,
     EnkelvoudigInformatieObjectWithLock,
     EnkelvoudigInformatieObjectWithLockRequest,
     LockEnkelvoudigInformatieObject,
@@ -99,7 +100,8 @@ FIELDS = {
 
 @router.get(
     f"/{EIO}",
-    response={200: Page[EnkelvoudigInformatieObject], **LIST_ERRORS},
+    response={200: Page[EnkelvoudigInformatieObjectExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle (ENKELVOUDIGe) INFORMATIEOBJECTen opvragen.",
 )
 def enkelvoudiginformatieobject_list(
@@ -113,7 +115,6 @@ def enkelvoudiginformatieobject_list(
     page: int | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, LIST_PARAMS)
-    no_expand(expand)
     documents = readable_documents(request)
     if identificatie:
         documents = documents.filter(identificatie=identificatie)
@@ -141,19 +142,19 @@ def enkelvoudiginformatieobject_list(
         for word in (word.strip() for word in trefwoorden.split(",")):
             if word:
                 documents = documents.filter(keywords__icontains=f'"{word}"')
-    return json_response(paginate(request, documents.order_by("-pk"), serialize_rows))
+    return json_response(paginate(request, documents.order_by("-pk"), _rows(request, expand)))
 
 
 @router.post(
     f"/{EIO}/_zoek",
-    response={200: Page[EnkelvoudigInformatieObject], **LIST_ERRORS},
+    response={200: Page[EnkelvoudigInformatieObjectExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Voer een zoekopdracht uit op (ENKELVOUDIGe) INFORMATIEOBJECTen.",
 )
 def enkelvoudiginformatieobject__zoek(
     request: HttpRequest, payload: EIOZoekRequest, page: int | None = None
 ) -> HttpResponse:
     reject_unknown_params(request, {"page"})
-    no_expand(payload.expand)
     uuids = []
     for index, value in enumerate(payload.uuid__in):
         try:
@@ -165,7 +166,11 @@ def enkelvoudiginformatieobject__zoek(
         documents = documents.filter(identificatie=payload.identificatie)
     if payload.bronorganisatie:
         documents = documents.filter(bronorganisatie=payload.bronorganisatie)
-    return json_response(paginate(request, documents.order_by("-pk"), serialize_rows))
+    return json_response(paginate(request, documents.order_by("-pk"), _rows(request, payload.expand)))
+
+
+def _rows(request: HttpRequest, expand: str | None) -> Callable[[list[InformatieObject]], list[dict]]:
+    return lambda documents: with_expand(request, "informatieobject", serialize_rows(documents), expand)
 
 
 def _version_of(request: HttpRequest, document: InformatieObject, versie, registratieOp):
@@ -194,7 +199,8 @@ def enkelvoudiginformatieobject_headers(request: HttpRequest, uuid: str) -> Http
 
 @router.get(
     f"/{EIO}/{{uuid}}",
-    response={200: EnkelvoudigInformatieObject, **READ_ERRORS},
+    response={200: EnkelvoudigInformatieObjectExpanded, **READ_ERRORS},
+    by_alias=True,
     summary="Een specifiek (ENKELVOUDIG) INFORMATIEOBJECT opvragen.",
 )
 def enkelvoudiginformatieobject_read(
@@ -205,10 +211,9 @@ def enkelvoudiginformatieobject_read(
     expand: str | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, {"versie", "registratieOp", "expand"})
-    no_expand(expand)
     document = get_document(request, uuid, READ)
     shown, _file = _version_of(request, document, versie, registratieOp)
-    return detail_response(request, serialize(shown))
+    return detail_response(request, _rows(request, expand)([shown])[0])
 
 
 @router.get(

@@ -25,13 +25,14 @@ from .access import (
     EIO,
     READ,
     UPDATE,
-    no_expand,
     parse_uuid,
     readable_documents,
     tenant_documents,
 )
+from .expanding import with_expand
 from .schemas import (
     Gebruiksrechten,
+    GebruiksrechtenExpanded,
     GebruiksrechtenRequest,
     PatchedGebruiksrechtenRequest,
 )
@@ -90,7 +91,8 @@ RIGHTS_PARAMS = {
 
 @router.get(
     "/gebruiksrechten",
-    response={200: list[Gebruiksrechten], **LIST_ERRORS},
+    response={200: list[GebruiksrechtenExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle GEBRUIKSRECHTen opvragen.",
 )
 def gebruiksrechten_list(
@@ -107,7 +109,6 @@ def gebruiksrechten_list(
     expand: str | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, RIGHTS_PARAMS)
-    no_expand(expand)
     rights = _rights(request)
     if informatieobject:
         document_uuid = zgw.uuid_from_url(informatieobject, "documenten", EIO)
@@ -127,7 +128,8 @@ def gebruiksrechten_list(
             # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
             aware = value if timezone.is_aware(value) else timezone.make_aware(value, datetime.UTC)
             rights = rights.filter(**{lookup: aware.astimezone(datetime.UTC)})
-    return json_response([serialize_right(right) for right in rights.order_by("pk")])
+    data = [serialize_right(right) for right in rights.order_by("pk")]
+    return json_response(with_expand(request, "gebruiksrecht", data, expand))
 
 
 @router.api_operation(
@@ -143,13 +145,14 @@ def gebruiksrechten_headers(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @router.get(
     "/gebruiksrechten/{uuid}",
-    response={200: Gebruiksrechten, **READ_ERRORS},
+    response={200: GebruiksrechtenExpanded, **READ_ERRORS},
+    by_alias=True,
     summary="Een specifieke GEBRUIKSRECHT opvragen.",
 )
 def gebruiksrechten_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     require_scope(request, DRC, READ)
-    no_expand(expand)
-    return detail_response(request, serialize_right(_get_right(request, uuid, READ)))
+    data = [serialize_right(_get_right(request, uuid, READ))]
+    return detail_response(request, with_expand(request, "gebruiksrecht", data, expand)[0])
 
 
 @router.post(

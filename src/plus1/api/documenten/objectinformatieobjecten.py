@@ -20,14 +20,15 @@ from .access import (
     DELETE,
     DRC,
     EIO,
-    no_expand,
     object_from_url,
     parse_uuid,
     readable_documents,
     tenant_documents,
 )
+from .expanding import with_expand
 from .schemas import ObjectInformatieObject as ObjectInformatieObjectSchema
 from .schemas import (
+    ObjectInformatieObjectExpanded,
     ObjectInformatieObjectRequest,
 )
 
@@ -63,7 +64,8 @@ def _relations(request: HttpRequest) -> QuerySet[ObjectInformatieObject]:
 
 @router.get(
     "/objectinformatieobjecten",
-    response={200: list[ObjectInformatieObjectSchema], **LIST_ERRORS},
+    response={200: list[ObjectInformatieObjectExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen.",
 )
 def objectinformatieobject_list(
@@ -73,7 +75,6 @@ def objectinformatieobject_list(
     expand: str | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, {"object", "informatieobject", "expand"})
-    no_expand(expand)
     relations = _relations(request)
     if object:
         found = object_from_url(object)
@@ -85,7 +86,8 @@ def objectinformatieobject_list(
         relations = (
             relations.filter(informatieobject__uuid=document_uuid) if document_uuid else relations.none()
         )
-    return json_response([serialize_relation(relation) for relation in relations.order_by("pk")])
+    data = [serialize_relation(relation) for relation in relations.order_by("pk")]
+    return json_response(with_expand(request, "objectinformatieobject", data, expand))
 
 
 @router.api_operation(
@@ -100,15 +102,16 @@ def objectinformatieobject_headers(request: HttpRequest, uuid: str) -> HttpRespo
 
 @router.get(
     "/objectinformatieobjecten/{uuid}",
-    response={200: ObjectInformatieObjectSchema, **READ_ERRORS},
+    response={200: ObjectInformatieObjectExpanded, **READ_ERRORS},
+    by_alias=True,
     summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
 )
 def objectinformatieobject_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
-    no_expand(expand)
     relation = _relations(request).filter(uuid=parse_uuid(uuid)).first()
     if relation is None:
         raise not_found()
-    return detail_response(request, serialize_relation(relation))
+    data = [serialize_relation(relation)]
+    return detail_response(request, with_expand(request, "objectinformatieobject", data, expand)[0])
 
 
 @router.post(

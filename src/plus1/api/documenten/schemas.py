@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
@@ -320,3 +320,23 @@ class PatchedVerzendingRequest(Strict):
     emailadres: str | None = Field(None, max_length=100)
     mijnOverheid: bool | None = None
     telefoonnummer: str | None = Field(None, max_length=15)
+
+
+# ``_expand``: the objects named in ``expand``, each as its own GET shows it (``expanding.py``).
+# Documented as one object: the expanded schemas are those of their own resources.
+
+
+class EnkelvoudigInformatieObjectExpanded(EnkelvoudigInformatieObject):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class GebruiksrechtenExpanded(Gebruiksrechten):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ObjectInformatieObjectExpanded(ObjectInformatieObject):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class VerzendingExpanded(Verzending):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")

@@ -29,13 +29,13 @@ from .access import (
     EIO,
     READ,
     UPDATE,
-    no_expand,
     parse_uuid,
     readable_documents,
     tenant_documents,
 )
+from .expanding import with_expand
 from .schemas import AardRelatie as AardRelatieChoice
-from .schemas import PatchedVerzendingRequest, VerzendingRequest
+from .schemas import PatchedVerzendingRequest, VerzendingExpanded, VerzendingRequest
 from .schemas import Verzending as VerzendingSchema
 from .serializers import iso_date
 
@@ -137,7 +137,8 @@ def _values(data: dict) -> dict:
 
 @router.get(
     f"/{COLLECTION}",
-    response={200: Page[VerzendingSchema], **LIST_ERRORS},
+    response={200: Page[VerzendingExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle VERZENDINGen opvragen.",
 )
 def verzending_list(
@@ -149,7 +150,6 @@ def verzending_list(
     page: int | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, LIST_PARAMS)
-    no_expand(expand)
     verzendingen = _verzendingen(request, readable_documents(request))
     if aardRelatie:
         verzendingen = verzendingen.filter(relation=aardRelatie)
@@ -158,7 +158,13 @@ def verzending_list(
         verzendingen = verzendingen.filter(informatieobject__uuid=document_uuid or None)
     if betrokkene:
         verzendingen = verzendingen.filter(betrokkene=betrokkene)
-    return json_response(paginate(request, verzendingen.order_by("pk"), _serialize_rows))
+    return json_response(
+        paginate(
+            request,
+            verzendingen.order_by("pk"),
+            lambda rows: with_expand(request, "verzending", _serialize_rows(rows), expand),
+        )
+    )
 
 
 @router.api_operation(
@@ -174,14 +180,15 @@ def verzending_headers(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @router.get(
     f"/{COLLECTION}/{{uuid}}",
-    response={200: VerzendingSchema, **READ_ERRORS},
+    response={200: VerzendingExpanded, **READ_ERRORS},
+    by_alias=True,
     summary="Een specifieke VERZENDING opvragen.",
 )
 def verzending_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     reject_unknown_params(request, {"expand"})
     require_scope(request, DRC, READ)
-    no_expand(expand)
-    return detail_response(request, serialize_verzending(_get(request, uuid, READ)))
+    data = [serialize_verzending(_get(request, uuid, READ))]
+    return detail_response(request, with_expand(request, "verzending", data, expand)[0])
 
 
 @router.post(

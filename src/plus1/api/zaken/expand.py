@@ -1,20 +1,41 @@
-"""``expand`` on zaken: the zaak's own parts under ``_expand``, loaded in one query per part.
+"""``expand`` in the Zaken API: what each resource refers to, to any depth (zrc-026).
 
-Plus1 expands what the Zaken API itself holds (status, resultaat, rollen, eigenschappen,
-hoofdzaak, deelzaken), one level deep. Catalogi objects (``zaaktype``, ``status.statustype``)
-are not expanded yet: a documented deviation (docs/zgw-deviations.md).
+A zaak expands to its zaaktype, status, resultaat, rollen, eigenschappen, zaakobjecten,
+zaakinformatieobjecten, hoofdzaak, deelzaken and relevanteAndereZaken; each of those to what
+it refers to (``status.statustype``, ``rollen.roltype``, ``zaakinformatieobjecten.informatieobject``
+...). Zaken and their parts are read as the client may read them directly (zrc-006: its
+gemeente, its zaaktypen and confidentiality), documents as the Documenten API lets it
+(drc autorisaties) and besluiten as the Besluiten API does; the catalog is the gemeente's and
+the collective's. The Referentielijsten and other APIs are not expanded (zrc-025).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+import uuid as uuid_module
+from collections.abc import Sequence
 
-from django.db.models import Q
+from django.http import HttpRequest
 
-from plus1.cases.models import Resultaat, Rol, Status, Zaak, ZaakEigenschap
+from plus1.cases.models import (
+    Besluit,
+    Resultaat,
+    Rol,
+    Status,
+    Zaak,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    ZaakObject,
+)
+from plus1.cases.processing import Purpose, log_zaak_reads
+from plus1.core import zgw
 
-from ..common.errors import ApiError, invalid
+from ..besluiten.api import serialize as serialize_besluit
+from ..common import expand as engine
+from ..common.auth import actor_for, client
+from ..common.expand import Kind, Relation
+from ..common.expand_catalog import CATALOG_KINDS
+from ..documenten.expanding import DOCUMENT_KINDS
+from .reading import log_rollen_read, visible
 from .serializers import (
     attach_parts,
     serialize_resultaat,
@@ -22,94 +43,195 @@ from .serializers import (
     serialize_status,
     serialize_zaak,
     serialize_zaakeigenschap,
+    serialize_zaakinformatieobject,
+    serialize_zaakobject,
     zaak_queryset,
 )
 
-EXPANDABLE = {"status", "resultaat", "rollen", "eigenschappen", "hoofdzaak", "deelzaken"}
-# Attributes of a zaak that exist but that Plus1 does not expand (zrc-027 is about the others).
-NOT_EXPANDED = {"zaaktype", "zaakinformatieobjecten", "zaakobjecten", "relevanteAndereZaken"}
+ZAAK = Relation("zaak")
+Tree = engine.Tree
 
 
-def parse(value: str | None) -> set[str]:
-    """The requested expansions; 404 for a name that is no attribute of a zaak (zrc-027)."""
-    if not value:
-        return set()
-    names = {part.strip() for part in value.split(",") if part.strip()}
-    for name in names:
-        head = name.split(".", 1)[0]
-        if head in NOT_EXPANDED or (head in EXPANDABLE and "." in name):
-            raise invalid("expand", "expand-not-supported", f"Plus1 kan '{name}' (nog) niet uitvouwen.")
-        if head not in EXPANDABLE:
-            raise ApiError(404, "not_found", f"Een zaak heeft geen attribuut '{name}' om uit te vouwen.")
-    return names
+def _zaken(request: HttpRequest, uuids: set[uuid_module.UUID]):
+    return zaak_queryset(Zaak.objects.for_tenant(request.tenant).filter(visible(request), uuid__in=uuids))
 
 
-def _by_zaak(rows, key: Callable) -> dict[int, list]:
-    grouped: dict[int, list] = defaultdict(list)
-    for row in rows:
-        grouped[key(row)].append(row)
-    return grouped
+def _render_zaken(request: HttpRequest, zaken: list[Zaak]) -> list[dict]:
+    attach_parts(zaken)
+    return [serialize_zaak(zaak) for zaak in zaken]
 
 
-def expand(
-    zaken: Sequence[Zaak],
-    data: list[dict],
-    names: set[str],
-    *,
-    visible: Q,
-    on_rollen: Callable[[list[Rol]], None],
-) -> None:
-    """Add ``_expand`` to each serialized zaak in ``data`` (same order as ``zaken``)."""
-    if not names or not zaken:
-        return
-    ids = [zaak.pk for zaak in zaken]
-    found: dict[str, dict[int, object]] = {}
-    if "status" in names:
-        statussen = Status.objects.filter(pk__in=[z.current_status_id for z in zaken if z.current_status_id])
-        by_pk = {s.pk: s for s in statussen.select_related("zaak", "statustype")}
-        found["status"] = {
-            z.pk: serialize_status(by_pk[z.current_status_id], is_last=True)
-            if z.current_status_id in by_pk
-            else None
-            for z in zaken
-        }
-    if "resultaat" in names:
-        resultaten = {
-            r.zaak_id: r
-            for r in Resultaat.objects.filter(zaak_id__in=ids).select_related("zaak", "resultaattype")
-        }
-        found["resultaat"] = {
-            pk: serialize_resultaat(resultaten[pk]) if pk in resultaten else None for pk in ids
-        }
-    if "rollen" in names:
-        rollen = list(Rol.objects.filter(zaak_id__in=ids).select_related("zaak", "roltype").order_by("id"))
-        on_rollen(rollen)
-        grouped = _by_zaak(rollen, lambda r: r.zaak_id)
-        found["rollen"] = {pk: [serialize_rol(r) for r in grouped.get(pk, [])] for pk in ids}
-    if "eigenschappen" in names:
-        items = (
-            ZaakEigenschap.objects.filter(zaak_id__in=ids).select_related("zaak", "eigenschap").order_by("id")
-        )
-        grouped = _by_zaak(items, lambda e: e.zaak_id)
-        found["eigenschappen"] = {
-            pk: [serialize_zaakeigenschap(e) for e in grouped.get(pk, [])] for pk in ids
-        }
-    if "hoofdzaak" in names or "deelzaken" in names:
-        related_ids = {z.hoofdzaak_id for z in zaken if z.hoofdzaak_id} if "hoofdzaak" in names else set()
-        # zrc-006: an expanded zaak is one the application may see.
-        related = zaak_queryset(Zaak.objects.filter(visible, tenant_id=zaken[0].tenant_id))
-        deel = defaultdict(list)
-        if "deelzaken" in names:
-            rows = Zaak.objects.filter(hoofdzaak_id__in=[z.pk for z in zaken]).order_by("id")
-            for hoofdzaak_id, pk in rows.values_list("hoofdzaak_id", "pk"):
-                deel[hoofdzaak_id].append(pk)
-            related_ids |= {pk for pks in deel.values() for pk in pks}
-        related_zaken = list(related.filter(pk__in=related_ids)) if related_ids else []
-        attach_parts(related_zaken)
-        rendered = {z.pk: serialize_zaak(z) for z in related_zaken}
-        if "hoofdzaak" in names:
-            found["hoofdzaak"] = {z.pk: rendered.get(z.hoofdzaak_id) for z in zaken}
-        if "deelzaken" in names:
-            found["deelzaken"] = {pk: [rendered[d] for d in deel[pk] if d in rendered] for pk in ids}
-    for zaak, item in zip(zaken, data, strict=True):
-        item["_expand"] = {name: found[name][zaak.pk] for name in sorted(names)}
+def _parts_of_visible_zaken(request: HttpRequest, model, uuids: set[uuid_module.UUID], *related: str):
+    """Rows of a zaak's part whose zaak the client may read, of its gemeente only."""
+    return (
+        model.objects.filter(zaak__tenant=request.tenant)
+        .filter(visible(request, "zaak__"), uuid__in=uuids)
+        .select_related(*related)
+    )
+
+
+def _render_rollen(request: HttpRequest, rollen: list[Rol]) -> list[dict]:
+    log_rollen_read(request, rollen)
+    return [serialize_rol(rol) for rol in rollen]
+
+
+def _eigenschap_uuid(value: str) -> uuid_module.UUID | None:
+    # ``.../zaken/{zaak}/zaakeigenschappen/{uuid}``: nested under its zaak.
+    zaak_url, _, tail = value.rstrip("/").rpartition("/zaakeigenschappen/")
+    if not zgw.uuid_from_url(zaak_url, "zaken", "zaken"):
+        return None
+    try:
+        return uuid_module.UUID(tail)
+    except ValueError:
+        return None
+
+
+def _besluiten(request: HttpRequest, uuids: set[uuid_module.UUID]):
+    readable = client(request).filter_q("brc", "besluiten.lezen", type_field="besluittype_id")
+    return (
+        Besluit.objects.for_tenant(request.tenant)
+        .filter(readable, uuid__in=uuids)
+        .select_related("besluittype", "zaak__zaaktype")
+    )
+
+
+def _render_besluiten(request: HttpRequest, besluiten: list[Besluit]) -> list[dict]:
+    # A besluit is about the people of its zaak: its read is logged as the Besluiten API does.
+    zaken = list({b.zaak_id: b.zaak for b in besluiten if b.zaak_id}.values())
+    log_zaak_reads(zaken, Purpose.handling(actor_for(client(request)), operation="besluit_read"))
+    return [serialize_besluit(besluit) for besluit in besluiten]
+
+
+ZAKEN_KINDS: dict[str, Kind] = {
+    **CATALOG_KINDS,
+    **DOCUMENT_KINDS,
+    "zaak": Kind(
+        name="zaak",
+        api="zaken",
+        collection="zaken",
+        fetch=_zaken,
+        render=_render_zaken,
+        relations={
+            "zaaktype": Relation("zaaktype"),
+            "status": Relation("status"),
+            "resultaat": Relation("resultaat"),
+            "rollen": Relation("rol", many=True),
+            "eigenschappen": Relation("zaakeigenschap", many=True),
+            "zaakobjecten": Relation("zaakobject", many=True),
+            "zaakinformatieobjecten": Relation("zaakinformatieobject", many=True),
+            "hoofdzaak": ZAAK,
+            "deelzaken": Relation("zaak", many=True),
+            "relevanteAndereZaken": Relation("zaak", many=True),
+            # Values from the Referentielijsten and Producten API's, not objects of this store.
+            "communicatiekanaal": Relation(None),
+            "productenOfDiensten": Relation(None),
+            "selectielijstklasse": Relation(None),
+        },
+    ),
+    "status": Kind(
+        name="status",
+        api="zaken",
+        collection="statussen",
+        fetch=lambda request, uuids: _parts_of_visible_zaken(request, Status, uuids, "zaak", "statustype"),
+        render=lambda request, rows: [
+            serialize_status(s, is_last=s.zaak.current_status_id == s.pk) for s in rows
+        ],
+        relations={
+            "zaak": ZAAK,
+            "statustype": Relation("statustype"),
+            "gezetdoor": Relation("rol"),
+            "zaakinformatieobjecten": Relation("zaakinformatieobject", many=True),
+        },
+    ),
+    "resultaat": Kind(
+        name="resultaat",
+        api="zaken",
+        collection="resultaten",
+        fetch=lambda request, uuids: _parts_of_visible_zaken(
+            request, Resultaat, uuids, "zaak", "resultaattype"
+        ),
+        render=lambda request, rows: [serialize_resultaat(r) for r in rows],
+        relations={"zaak": ZAAK, "resultaattype": Relation("resultaattype")},
+    ),
+    "rol": Kind(
+        name="rol",
+        api="zaken",
+        collection="rollen",
+        # The zaaktype too: the processing log of a rol read names it.
+        fetch=lambda request, uuids: _parts_of_visible_zaken(
+            request, Rol, uuids, "zaak__zaaktype", "roltype"
+        ),
+        render=_render_rollen,
+        relations={
+            "zaak": ZAAK,
+            "roltype": Relation("roltype"),
+            "statussen": Relation("status", many=True),
+            # A betrokkene is a URL in a register Plus1 does not host.
+            "betrokkene": Relation(None),
+        },
+    ),
+    "zaakeigenschap": Kind(
+        name="zaakeigenschap",
+        api="zaken",
+        collection="zaken",
+        fetch=lambda request, uuids: _parts_of_visible_zaken(
+            request, ZaakEigenschap, uuids, "zaak", "eigenschap"
+        ),
+        render=lambda request, rows: [serialize_zaakeigenschap(e) for e in rows],
+        relations={"zaak": ZAAK, "eigenschap": Relation("eigenschap")},
+        uuid_of=_eigenschap_uuid,
+    ),
+    "zaakobject": Kind(
+        name="zaakobject",
+        api="zaken",
+        collection="zaakobjecten",
+        fetch=lambda request, uuids: _parts_of_visible_zaken(request, ZaakObject, uuids, "zaak"),
+        render=lambda request, rows: [serialize_zaakobject(o) for o in rows],
+        relations={
+            "zaak": ZAAK,
+            "zaakobjecttype": Relation("zaakobjecttype"),
+            # The object itself lives in another register (BAG, Objecten API ...).
+            "object": Relation(None),
+        },
+    ),
+    "zaakinformatieobject": Kind(
+        name="zaakinformatieobject",
+        api="zaken",
+        collection="zaakinformatieobjecten",
+        fetch=lambda request, uuids: _parts_of_visible_zaken(
+            request, ZaakInformatieObject, uuids, "zaak", "informatieobject"
+        ),
+        render=lambda request, rows: [serialize_zaakinformatieobject(link) for link in rows],
+        relations={
+            "zaak": ZAAK,
+            "informatieobject": Relation("informatieobject"),
+            "status": Relation("status"),
+        },
+    ),
+    "besluit": Kind(
+        name="besluit",
+        api="besluiten",
+        collection="besluiten",
+        fetch=_besluiten,
+        render=_render_besluiten,
+        relations={"besluittype": Relation("besluittype"), "zaak": ZAAK},
+    ),
+    # Only ever the resource itself: a zaakbesluit is the besluit seen from its zaak.
+    "zaakbesluit": engine.top_level("zaakbesluit", "zaken", "zaken", {"besluit": Relation("besluit")}),
+}
+
+
+def parse(value: str | None, kind: str = "zaak") -> engine.Tree:
+    """The requested expansions of a ``kind``; 404 for an attribute it does not have (zrc-027)."""
+    return engine.parse(value, ZAKEN_KINDS[kind], ZAKEN_KINDS)
+
+
+def expand(request: HttpRequest, kind: str, data: Sequence[dict], tree: engine.Tree) -> None:
+    """Add ``_expand`` to each rendered object of ``kind`` in ``data``."""
+    engine.apply(request, ZAKEN_KINDS[kind], data, tree, ZAKEN_KINDS)
+
+
+def rendered(request: HttpRequest, kind: str, data: list[dict], value: str | None) -> list[dict]:
+    """``data`` (rendered objects of ``kind``) with ``_expand`` as ``value`` asks."""
+    expand(request, kind, data, parse(value, kind))
+    return data

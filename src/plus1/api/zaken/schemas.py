@@ -255,9 +255,16 @@ class ZaakFilter(Schema):
     page: int | None = None
 
 
+class GeoWithin(Schema):
+    """``within``: a GeoJSON Polygon or MultiPolygon (WGS84) the zaakgeometrie must lie in."""
+
+    within: dict[str, Any] | None = None
+
+
 class ZaakZoek(Schema):
     """``POST /zaken/_zoek``: the list filters in the body, lists as arrays."""
 
+    zaakgeometrie: GeoWithin | None = None
     uuid__in: list[str] | None = None
     identificatie: str | None = None
     bronorganisatie: str | None = None
@@ -555,3 +562,31 @@ class ZaakObject(Schema):
     objectTypeOverigeDefinitie: dict[str, Any] | None = None
     relatieomschrijving: str
     objectIdentificatie: dict[str, Any] | None = None
+
+
+# ``_expand``: the objects named in ``expand``, each as its own GET shows it (``expand.py``).
+# Documented as one object: the expanded schemas are those of their own resources.
+
+
+class ZaakExpanded(Zaak):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class StatusExpanded(Status):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ResultaatExpanded(Resultaat):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class RolExpanded(Rol):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ZaakObjectExpanded(ZaakObject):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
+
+
+class ZaakBesluitExpanded(ZaakBesluit):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")

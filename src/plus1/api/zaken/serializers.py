@@ -279,3 +279,23 @@ def serialize_zaakobject(item: ZaakObject) -> dict:
         "relatieomschrijving": item.relatieomschrijving,
         "objectIdentificatie": item.object_identification,
     }
+
+
+HOORT_BIJ = "Hoort bij, omgekeerd: kent"
+
+
+def serialize_zaakinformatieobject(link: ZaakInformatieObject) -> dict:
+    return {
+        "url": zgw.url("zaken", "zaakinformatieobjecten", link.uuid),
+        "uuid": str(link.uuid),
+        "informatieobject": zgw.url(
+            "documenten", "enkelvoudiginformatieobjecten", link.informatieobject.uuid
+        ),
+        "zaak": zaak_url(link.zaak.uuid),
+        "aardRelatieWeergave": HOORT_BIJ,
+        "titel": link.titel,
+        "beschrijving": link.beschrijving,
+        "registratiedatum": _datetime(link.registered_at),
+        "vernietigingsdatum": _datetime(link.vernietigingsdatum),
+        "status": None,
+    }

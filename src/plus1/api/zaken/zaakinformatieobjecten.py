@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid as uuid_module
-from typing import Literal
+from typing import Any, Literal
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -25,6 +25,8 @@ from ..common.errors import invalid, not_found
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
+from .expand import rendered as with_expand
+from .serializers import serialize_zaakinformatieobject as serialize
 
 router = Router()
 
@@ -34,7 +36,6 @@ CREATE_SCOPES = ("zaken.aanmaken", "zaken.bijwerken", "zaken.geforceerd-bijwerke
 UPDATE_SCOPES = ("zaken.bijwerken", "zaken.geforceerd-bijwerken")
 DELETE_SCOPES = ("zaken.bijwerken", "zaken.geforceerd-bijwerken", "zaken.verwijderen")
 COLLECTION = "zaakinformatieobjecten"
-HOORT_BIJ = "Hoort bij, omgekeerd: kent"
 
 
 class ZaakInformatieObjectSchema(Schema):
@@ -50,6 +51,10 @@ class ZaakInformatieObjectSchema(Schema):
     registratiedatum: datetime.datetime
     vernietigingsdatum: datetime.datetime | None
     status: str | None
+
+
+class ZaakInformatieObjectExpanded(ZaakInformatieObjectSchema):
+    expand: dict[str, Any] | None = Field(None, alias="_expand")
 
 
 class ZaakInformatieObjectRequest(Schema):
@@ -72,27 +77,6 @@ class PatchedZaakInformatieObjectRequest(Schema):
     beschrijving: str | None = None
     vernietigingsdatum: datetime.datetime | None = None
     status: str | None = None
-
-
-def _zulu(value: datetime.datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
-
-
-def serialize(link: ZaakInformatieObject) -> dict:
-    return {
-        "url": zgw.url("zaken", COLLECTION, link.uuid),
-        "uuid": str(link.uuid),
-        "informatieobject": zgw.url(
-            "documenten", "enkelvoudiginformatieobjecten", link.informatieobject.uuid
-        ),
-        "zaak": zgw.url("zaken", "zaken", link.zaak.uuid),
-        "aardRelatieWeergave": HOORT_BIJ,
-        "titel": link.titel,
-        "beschrijving": link.beschrijving,
-        "registratiedatum": _zulu(link.registered_at),
-        "vernietigingsdatum": _zulu(link.vernietigingsdatum),
-        "status": None,
-    }
 
 
 def _links(request: HttpRequest, *scopes: str) -> QuerySet[ZaakInformatieObject]:
@@ -128,8 +112,9 @@ def _get(request: HttpRequest, uuid: str, *scopes: str) -> ZaakInformatieObject:
 
 @router.get(
     f"/{COLLECTION}",
-    response={200: list[ZaakInformatieObjectSchema], **LIST_ERRORS},
+    response={200: list[ZaakInformatieObjectExpanded], **LIST_ERRORS},
     summary="Alle ZAAK-INFORMATIEOBJECT relaties opvragen.",
+    by_alias=True,
 )
 def zaakinformatieobject_list(
     request: HttpRequest,
@@ -138,10 +123,6 @@ def zaakinformatieobject_list(
     expand: str | None = None,
 ) -> HttpResponse:
     reject_unknown_params(request, {"zaak", "informatieobject", "expand"})
-    if expand:
-        raise invalid(
-            "expand", "not-supported", "Plus1 ondersteunt expand nog niet bij zaakinformatieobjecten."
-        )
     links = _links(request, READ)
     if zaak:
         zaak_uuid = zgw.uuid_from_url(zaak, "zaken", "zaken")
@@ -149,7 +130,8 @@ def zaakinformatieobject_list(
     if informatieobject:
         document_uuid = zgw.uuid_from_url(informatieobject, "documenten", "enkelvoudiginformatieobjecten")
         links = links.filter(informatieobject__uuid=document_uuid) if document_uuid else links.none()
-    return json_response([serialize(link) for link in links.order_by("pk")])
+    data = [serialize(link) for link in links.order_by("pk")]
+    return json_response(with_expand(request, "zaakinformatieobject", data, expand))
 
 
 @router.api_operation(
@@ -164,15 +146,13 @@ def zaakinformatieobject_headers(request: HttpRequest, uuid: str) -> HttpRespons
 
 @router.get(
     f"/{COLLECTION}/{{uuid}}",
-    response={200: ZaakInformatieObjectSchema, **READ_ERRORS},
+    response={200: ZaakInformatieObjectExpanded, **READ_ERRORS},
     summary="Een specifieke ZAAK-INFORMATIEOBJECT relatie opvragen.",
+    by_alias=True,
 )
 def zaakinformatieobject_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
-    if expand:
-        raise invalid(
-            "expand", "not-supported", "Plus1 ondersteunt expand nog niet bij zaakinformatieobjecten."
-        )
-    return detail_response(request, serialize(_get(request, uuid, READ)))
+    data = [serialize(_get(request, uuid, READ))]
+    return detail_response(request, with_expand(request, "zaakinformatieobject", data, expand)[0])
 
 
 def _resolve_zaak(request: HttpRequest, value: str) -> Zaak:

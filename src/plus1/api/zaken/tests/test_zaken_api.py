@@ -624,4 +624,4 @@ def test_a_zaak_from_the_portal_is_visible_through_the_api(zgw_client, gemeente_
         api, "statustypen", portal.current_status.statustype
     )
     assert api.get(body["url"], params={"expand": "kleur"}).status_code == 404  # zrc-027
-    assert api.get(body["url"], params={"expand": "zaaktype"}).status_code == 400
+    assert api.get(body["url"], params={"expand": "communicatiekanaal"}).status_code == 400  # zrc-025

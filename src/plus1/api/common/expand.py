@@ -1,0 +1,134 @@
+"""``expand``: the objects a resource refers to by URL, shown in full under ``_expand``.
+
+``?expand=status,status.statustype,rollen`` names attributes of the resource, with dots for
+deeper levels (zrc-026, drc-012). Each API describes its resources as ``Kind``s: how to read
+a batch of them the way the client may read them directly (tenant and autorisaties in the
+query), and how to render them with the serializer of their own GET. An expanded object
+therefore equals its own GET, and one the client may not read is ``null`` (one) or left out
+(a list), as if it did not exist.
+
+Every attribute of every level costs one fetch for the whole page, whatever its size: the
+URLs of all rows are gathered first, then read with one ``uuid IN (...)`` query.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+from plus1.core import zgw
+
+from .errors import ApiError, invalid
+
+Tree = dict[str, "Tree"]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An attribute that refers to objects of ``kind``; ``kind`` None: one Plus1 does not expand
+    (it lives in an API Plus1 does not host, zrc-025/drc-011)."""
+
+    kind: str | None
+    many: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A resource that can be expanded: where its URLs point, how to read and render a batch."""
+
+    name: str  # as the error messages name it: "zaak", "status" ...
+    api: str
+    collection: str
+    # The objects with these uuids that the client may read, each with ``.uuid``.
+    fetch: Callable[[HttpRequest, set[uuid_module.UUID]], Iterable[Any]]
+    # Their representations, in the same order (the serializer of their own GET).
+    render: Callable[[HttpRequest, list[Any]], list[dict]]
+    relations: Mapping[str, Relation] = field(default_factory=dict)
+    # Reads the uuid back from one of its URLs, when that is not ``/<collection>/<uuid>``.
+    uuid_of: Callable[[str], uuid_module.UUID | None] | None = None
+
+    def read_uuid(self, value: str) -> uuid_module.UUID | None:
+        if self.uuid_of is not None:
+            return self.uuid_of(value)
+        return zgw.uuid_from_url(value, self.api, self.collection)
+
+
+def top_level(name: str, api: str, collection: str, relations: Mapping[str, Relation]) -> Kind:
+    """A resource that is only ever expanded from, never expanded into."""
+    return Kind(
+        name=name,
+        api=api,
+        collection=collection,
+        fetch=lambda request, uuids: [],
+        render=lambda request, objects: [],
+        relations=relations,
+    )
+
+
+def parse(value: str | None, kind: Kind, kinds: Mapping[str, Kind], *, max_depth: int | None = None) -> Tree:
+    """The requested expansions as a tree, checked against the attributes of each level.
+
+    An attribute the resource does not have is a 404 (zrc-027, drc-013); one that points
+    outside Plus1's own store is a 400 (zrc-025, drc-011); deeper than ``max_depth`` a 400.
+    """
+    tree: Tree = {}
+    if not value:
+        return tree
+    for path in (part.strip() for part in value.split(",")):
+        if not path:
+            continue
+        names = path.split(".")
+        if max_depth is not None and len(names) > max_depth:
+            raise invalid(
+                "expand", "max-depth-exceeded", f"Uitvouwen kan hier tot {max_depth} niveaus diep: '{path}'."
+            )
+        current, node = kind, tree
+        for name in names:
+            relation = current.relations.get(name)
+            if relation is None:
+                raise ApiError(
+                    404, "not_found", f"Een {current.name} heeft geen attribuut '{name}' om uit te vouwen."
+                )
+            if relation.kind is None:
+                raise invalid("expand", "expand-not-supported", f"Plus1 kan '{path}' niet uitvouwen.")
+            current = kinds[relation.kind]
+            node = node.setdefault(name, {})
+    return tree
+
+
+def _urls(value: Any) -> list[str]:
+    """The URLs in an attribute: one, a list, or (relevanteAndereZaken) objects with a ``url``."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, Sequence):
+        found = (item.get("url") if isinstance(item, Mapping) else item for item in value)
+        return [url for url in found if isinstance(url, str) and url]
+    return []
+
+
+def apply(
+    request: HttpRequest, kind: Kind, items: Sequence[dict], tree: Tree, kinds: Mapping[str, Kind]
+) -> None:
+    """Add ``_expand`` to each rendered ``item`` of ``kind``, one fetch per attribute and level."""
+    if not tree:
+        return
+    for item in items:
+        item["_expand"] = {}
+    for name in sorted(tree):
+        relation = kind.relations[name]
+        target = kinds[relation.kind]  # type: ignore[index]
+        wanted = [[target.read_uuid(url) for url in _urls(item.get(name))] for item in items]
+        uuids = {found for row in wanted for found in row if found is not None}
+        objects = list(target.fetch(request, uuids)) if uuids else []
+        shown = target.render(request, objects) if objects else []
+        rendered = dict(zip([obj.uuid for obj in objects], shown, strict=True))
+        apply(request, target, list(rendered.values()), tree[name], kinds)
+        for item, row in zip(items, wanted, strict=True):
+            if relation.many:
+                item["_expand"][name] = [rendered[found] for found in row if found in rendered]
+            else:
+                item["_expand"][name] = rendered.get(row[0]) if row else None

@@ -1,0 +1,191 @@
+"""What the routers of the zaak and its parts share: scopes, lookups, zrc-006, list and detail.
+
+An application reads only its own gemeente's zaken (another gemeente's are a 404) and, in
+lists, only the zaken its autorisaties name, per zaaktype and confidentiality (zrc-006). The
+catalog it refers to is its own gemeente's plus the collective's shared processes.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+
+from plus1.apiclients.access import ClientAccess
+from plus1.cases.models import Rol, Zaak
+from plus1.cases.processing import Purpose, log_zaak_reads
+from plus1.catalog.models import ZaakType
+from plus1.core import zgw
+from plus1.tenants.constants import OrganisationKind
+
+from ..common.auth import actor_for, client, require_for_object
+from ..common.errors import invalid, not_found
+from ..common.http import CRS, detail_response
+from ..common.params import reject_unknown_params
+from ..common.schemas import READ_ERRORS
+from .serializers import zaak_queryset
+
+ZRC = "zrc"
+READ = "zaken.lezen"
+CREATE = "zaken.aanmaken"
+UPDATE = "zaken.bijwerken"
+FORCE = "zaken.geforceerd-bijwerken"
+ADD_STATUS = "zaken.statussen.toevoegen"
+REOPEN = "zaken.heropenen"
+DELETE = "zaken.verwijderen"
+AUDIT = "audittrails.lezen"
+CRS_HEADERS = {"Content-Crs": CRS}
+
+
+def parse_uuid(value: str) -> uuid_lib.UUID:
+    try:
+        return uuid_lib.UUID(str(value))
+    except ValueError:
+        raise not_found() from None
+
+
+def zaken(request: HttpRequest) -> QuerySet[Zaak]:
+    return Zaak.objects.for_tenant(request.tenant)
+
+
+def get_zaak(request: HttpRequest, zaak_uuid: str, *, for_serializing: bool = False) -> Zaak:
+    """The zaak of this gemeente with this uuid, or a 404."""
+    found = zaken(request)
+    found = zaak_queryset(found) if for_serializing else found.select_related("zaaktype")
+    zaak = found.filter(uuid=parse_uuid(zaak_uuid)).first()
+    if zaak is None:
+        raise not_found()
+    return zaak
+
+
+def get_one(queryset: QuerySet, uuid: str):
+    """The object with this uuid in ``queryset`` (already scoped to the gemeente), or a 404."""
+    found = queryset.filter(uuid=parse_uuid(uuid)).first()
+    if found is None:
+        raise not_found()
+    return found
+
+
+def zaak_from_url(request: HttpRequest, value: str | None, name: str = "zaak") -> Zaak:
+    found = zgw.uuid_from_url(value or "", "zaken", "zaken")
+    zaak = zaken(request).select_related("zaaktype").filter(uuid=found).first() if found else None
+    if zaak is None:
+        raise invalid(name, "bad-url", "Deze zaak bestaat niet (of hoort bij een andere gemeente).")
+    return zaak
+
+
+def catalog_tenants(request: HttpRequest) -> Q:
+    # A gemeente reads its own catalog and the collective's shared processes.
+    return Q(tenant=request.tenant) | Q(tenant__kind=OrganisationKind.COLLECTIVE)
+
+
+def zaaktype_from_url(request: HttpRequest, value: str) -> ZaakType:
+    found = zgw.uuid_from_url(value, "catalogi", "zaaktypen")
+    zaaktype = ZaakType.objects.filter(catalog_tenants(request), uuid=found).first() if found else None
+    if zaaktype is None:
+        raise invalid("zaaktype", "bad-url", "Dit zaaktype bestaat niet in de Catalogi API.")
+    return zaaktype
+
+
+def subtype_from_url(request: HttpRequest, model, collection: str, value: str | None, name: str):
+    """A statustype, resultaattype, roltype or eigenschap of a zaaktype this gemeente may use."""
+    found = zgw.uuid_from_url(value or "", "catalogi", collection)
+    catalog = Q(zaaktype__tenant=request.tenant) | Q(zaaktype__tenant__kind=OrganisationKind.COLLECTIVE)
+    obj = model.objects.filter(catalog, uuid=found).select_related("zaaktype").first() if found else None
+    if obj is None:
+        raise invalid(name, "bad-url", f"Dit {name} bestaat niet in de Catalogi API.")
+    return obj
+
+
+def may(access: ClientAccess, zaak: Zaak, *scopes: str) -> bool:
+    return access.allows(ZRC, *scopes, type_id=zaak.zaaktype_id, confidentiality=zaak.confidentiality)
+
+
+def require(request: HttpRequest, zaak: Zaak, *scopes: str) -> ClientAccess:
+    return require_for_object(
+        request, ZRC, *scopes, type_id=zaak.zaaktype_id, confidentiality=zaak.confidentiality
+    )
+
+
+def visible(request: HttpRequest, prefix: str = "") -> Q:
+    """zrc-006: only what the application may read, per zaaktype and confidentiality."""
+    return client(request).filter_q(
+        ZRC, READ, type_field=f"{prefix}zaaktype_id", confidentiality_field=f"{prefix}confidentiality"
+    )
+
+
+def log_rollen_read(request: HttpRequest, rollen: list[Rol]) -> None:
+    # A rol holds personal data (BSN, name): the processing log records whose zaak was read.
+    zaken = list({rol.zaak_id: rol.zaak for rol in rollen}.values())
+    log_zaak_reads(zaken, Purpose.handling(actor_for(client(request)), operation="rol_read"))
+
+
+def known_params(request: HttpRequest, schema) -> None:
+    reject_unknown_params(request, set(schema.model_fields))
+
+
+def filter_by_url(
+    queryset: QuerySet, field: str, value: str | None, api_name: str, collection: str, name: str
+) -> QuerySet:
+    """Filter on a reference by URL; a value that is no URL of that collection is a 400."""
+    if value is None:
+        return queryset
+    found = zgw.uuid_from_url(value, api_name, collection)
+    if found is None:
+        raise invalid(name, "invalid", "Dit is geen geldige URL.")
+    return queryset.filter(**{f"{field}__uuid": found})
+
+
+def part_detail(
+    request: HttpRequest, queryset: QuerySet, uuid: str, serialize: Callable[[list], list[dict]]
+) -> HttpResponse:
+    """One part of a zaak (status, resultaat, rol, zaakobject) if the client may read its zaak."""
+    obj = get_one(queryset, uuid)
+    require(request, obj.zaak, READ)
+    return detail_response(request, serialize([obj])[0])
+
+
+def add_part_read_operations(
+    router: Router,
+    *,
+    collection: str,
+    name: str,
+    schema: type,
+    summary: str,
+    label: str,
+    read: Callable[..., HttpResponse],
+) -> None:
+    """``GET`` (with ``expand``) and ``HEAD /<collection>/{uuid}``, with the operation ids
+    ``<name>_retrieve`` and ``<name>_headers``; ``read(request, uuid, expand)`` answers both."""
+    path = f"/{collection}/{{uuid}}"
+
+    def retrieve(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
+        return read(request, uuid, expand)
+
+    def headers(request: HttpRequest, uuid: str) -> HttpResponse:
+        return read(request, uuid, None)
+
+    router.get(
+        path,
+        response={200: schema, **READ_ERRORS},
+        operation_id=f"{name}_retrieve",
+        summary=summary,
+        by_alias=True,
+    )(_named(retrieve, f"{name}_retrieve"))
+    router.api_operation(
+        ["HEAD"],
+        path,
+        response={200: None},
+        operation_id=f"{name}_headers",
+        summary=f"De headers voor een specifiek(e) {label} opvragen",
+    )(_named(headers, f"{name}_headers"))
+
+
+def _named(view: Callable[..., Any], name: str) -> Callable[..., Any]:
+    # ninja names the URL after the view: one per resource.
+    view.__name__ = view.__qualname__ = name
+    return view
