@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
@@ -84,7 +85,11 @@ def count(request: HttpRequest, queryset: QuerySet) -> int:
     seconds = settings.PLUS1_API_READ_CACHE_SECONDS
     if not seconds:
         return queryset.count()
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        # A filter that can match nothing (a client without grants, ``pk__in=[]``) runs no SQL.
+        return 0
     raw = "\x1f".join((str(request.tenant.pk), str(_stamp(request)), sql, repr(params)))
     key = "zgw-count:" + hashlib.sha256(raw.encode()).hexdigest()
     store = caches[CACHE]

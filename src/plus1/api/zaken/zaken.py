@@ -153,9 +153,8 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
     names = expand.parse(filters.get("expand"))
     found = zaken(request).filter(visible(request)).filter(zaak_filter_q(filters))
     if filters.get("zaakgeometrie", {}).get("within") is not None:
-        # An empty ``pk__in`` compiles to no SQL at all, which the kept count cannot key on.
         within = _within(found, filters["zaakgeometrie"]["within"])
-        found = found.filter(pk__in=within) if within else found.filter(pk__isnull=True)
+        found = found.filter(pk__in=within)
     found = found.order_by(*ordering(filters.get("ordering")))
     page = paginate(
         request,
