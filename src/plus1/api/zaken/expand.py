@@ -35,7 +35,7 @@ from ..common.auth import actor_for, client
 from ..common.expand import Kind, Relation
 from ..common.expand_catalog import CATALOG_KINDS
 from ..documenten.expanding import DOCUMENT_KINDS
-from .reading import log_rollen_read, visible
+from .reading import log_parts_read, log_rollen_read, visible
 from .serializers import (
     attach_parts,
     serialize_resultaat,
@@ -93,6 +93,12 @@ def _besluiten(request: HttpRequest, uuids: set[uuid_module.UUID]):
         .filter(readable, uuid__in=uuids)
         .select_related("besluittype", "zaak__zaaktype")
     )
+
+
+def _render_zaakeigenschappen(request: HttpRequest, rows: list[ZaakEigenschap]) -> list[dict]:
+    # The answers a resident gave on the form (a kenteken, an income): their read is logged.
+    log_parts_read(request, rows, operation="zaakeigenschap_read")
+    return [serialize_zaakeigenschap(row) for row in rows]
 
 
 def _render_besluiten(request: HttpRequest, besluiten: list[Besluit]) -> list[dict]:
@@ -175,9 +181,9 @@ ZAKEN_KINDS: dict[str, Kind] = {
         api="zaken",
         collection="zaken",
         fetch=lambda request, uuids: _parts_of_visible_zaken(
-            request, ZaakEigenschap, uuids, "zaak", "eigenschap"
+            request, ZaakEigenschap, uuids, "zaak__zaaktype", "eigenschap"
         ),
-        render=lambda request, rows: [serialize_zaakeigenschap(e) for e in rows],
+        render=_render_zaakeigenschappen,
         relations={"zaak": ZAAK, "eigenschap": Relation("eigenschap")},
         uuid_of=_eigenschap_uuid,
     ),

@@ -8,7 +8,7 @@ catalog it refers to is its own gemeente's plus the collective's shared processe
 from __future__ import annotations
 
 import uuid as uuid_lib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.apiclients.access import ClientAccess
-from plus1.cases.models import Rol, Zaak
+from plus1.cases.models import Rol, Zaak, ZaakEigenschap
 from plus1.cases.processing import Purpose, log_zaak_reads
 from plus1.catalog.models import ZaakType
 from plus1.core import zgw
@@ -120,8 +120,13 @@ def visible(request: HttpRequest, prefix: str = "") -> Q:
 
 def log_rollen_read(request: HttpRequest, rollen: list[Rol]) -> None:
     # A rol holds personal data (BSN, name): the processing log records whose zaak was read.
-    zaken = list({rol.zaak_id: rol.zaak for rol in rollen}.values())
-    log_zaak_reads(zaken, Purpose.handling(actor_for(client(request)), operation="rol_read"))
+    log_parts_read(request, rollen, operation="rol_read")
+
+
+def log_parts_read(request: HttpRequest, parts: Sequence[Rol | ZaakEigenschap], *, operation: str) -> None:
+    """One processing record per zaak whose personal data in ``parts`` the client read."""
+    zaken = list({part.zaak_id: part.zaak for part in parts}.values())
+    log_zaak_reads(zaken, Purpose.handling(actor_for(client(request)), operation=operation))
 
 
 def known_params(request: HttpRequest, schema) -> None:

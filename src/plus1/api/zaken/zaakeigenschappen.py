@@ -23,6 +23,7 @@ from .reading import (
     READ,
     UPDATE,
     get_zaak,
+    log_parts_read,
     may,
     parse_uuid,
     require,
@@ -35,7 +36,9 @@ router = Router()
 
 
 def _zaakeigenschappen(zaak: Zaak) -> QuerySet[ZaakEigenschap]:
-    return ZaakEigenschap.objects.filter(zaak=zaak).select_related("zaak", "eigenschap").order_by("id")
+    return (
+        ZaakEigenschap.objects.filter(zaak=zaak).select_related("zaak__zaaktype", "eigenschap").order_by("id")
+    )
 
 
 def _get_zaakeigenschap(request: HttpRequest, zaak_uuid: str, uuid: str, *scopes: str):
@@ -57,7 +60,9 @@ def zaakeigenschap_list(request: HttpRequest, zaak_uuid: str) -> HttpResponse:
     reject_unknown_params(request, set())
     zaak = get_zaak(request, zaak_uuid)
     require(request, zaak, READ)
-    return json_response([serialize_zaakeigenschap(item) for item in _zaakeigenschappen(zaak)])
+    items = list(_zaakeigenschappen(zaak))
+    log_parts_read(request, items, operation="zaakeigenschap_list")
+    return json_response([serialize_zaakeigenschap(item) for item in items])
 
 
 @router.post(
@@ -86,6 +91,7 @@ def zaakeigenschap_create(
 
 def _zaakeigenschap_detail(request: HttpRequest, zaak_uuid: str, uuid: str) -> HttpResponse:
     _zaak, item, _access = _get_zaakeigenschap(request, zaak_uuid, uuid, READ)
+    log_parts_read(request, [item], operation="zaakeigenschap_read")
     return detail_response(request, serialize_zaakeigenschap(item))
 
 
