@@ -117,22 +117,50 @@ def archive_action_date(zaak: Zaak, resultaattype: ResultaatType) -> datetime.da
     """The date the zaak may be destroyed or must be transferred (ZGW archiefactiedatum).
 
     The brondatum follows the resultaattype's afleidingswijze; the archiefactietermijn runs
-    from it. For afleidingswijzen that need data Plus1 does not hold yet, the date stays
-    empty for the record manager to fill in.
+    from it. For a brondatum Plus1 cannot know (``ander_datumkenmerk``, a date on a zaakobject
+    in another register, a related zaak or hoofdzaak that is still open, an eigenschap that
+    holds no date), the date stays empty for the record manager to fill in.
     """
     if not resultaattype.archiefactietermijn:
         return None
-    rule = resultaattype.brondatum_afleidingswijze
-    besluit = zaak.besluiten.order_by("-decided_on", "-id").first()
-    if rule == BrondatumAfleidingswijze.AFGEHANDELD:
-        brondatum = zaak.ended_on
-    elif rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT:
-        brondatum = besluit.effective_on if besluit else None
-    elif rule == BrondatumAfleidingswijze.VERVALDATUM_BESLUIT:
-        brondatum = besluit.expires_on if besluit else None
-    else:
-        brondatum = None
+    brondatum = _brondatum(zaak, resultaattype)
     return add_term(brondatum, resultaattype.archiefactietermijn) if brondatum else None
+
+
+def _brondatum(zaak: Zaak, resultaattype: ResultaatType) -> datetime.date | None:
+    rule = resultaattype.brondatum_afleidingswijze
+    if rule == BrondatumAfleidingswijze.AFGEHANDELD:
+        return zaak.ended_on
+    if rule == BrondatumAfleidingswijze.TERMIJN:
+        # ztc-005: the procestermijn runs from the end of the zaak.
+        if zaak.ended_on and resultaattype.brondatum_procestermijn:
+            return add_term(zaak.ended_on, resultaattype.brondatum_procestermijn)
+        return None
+    if rule == BrondatumAfleidingswijze.HOOFDZAAK:
+        return zaak.hoofdzaak.ended_on if zaak.hoofdzaak_id else None
+    if rule == BrondatumAfleidingswijze.EIGENSCHAP:
+        answer = (
+            zaak.eigenschappen.filter(eigenschap__name=resultaattype.brondatum_datumkenmerk)
+            .values_list("value", flat=True)
+            .first()
+        )
+        return _as_date(answer)
+    if rule in (BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT, BrondatumAfleidingswijze.VERVALDATUM_BESLUIT):
+        besluit = zaak.besluiten.order_by("-decided_on", "-id").first()
+        if besluit is None:
+            return None
+        if rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT:
+            return besluit.effective_on
+        return besluit.expires_on
+    return None
+
+
+def _as_date(value: str | None) -> datetime.date | None:
+    # An eigenschap of type datum holds an ISO date; a date-time keeps its date part.
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 @transaction.atomic

@@ -10,10 +10,11 @@ from plus1.accounts.constants import Role
 from plus1.audit.services import Actor as _Actor
 from plus1.cases import policies, services
 from plus1.cases.exceptions import InvalidUpload, ZaakClosed, ZaakConflict, ZaakError
-from plus1.cases.models import InformatieObject, Zaak
+from plus1.cases.models import InformatieObject, Zaak, ZaakEigenschap
 from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters, inbox_for_employee, timeline_for_zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, employee, handling_zaaktype, new_zaak
+from plus1.catalog.models import Eigenschap
 from plus1.core import clock
 
 PURPOSE = Purpose.handling(_Actor.system("test"))
@@ -325,3 +326,35 @@ def test_inbox_filters_overdue_due_this_week_and_suspended(gemeente_a, adoption)
         assert inbox(assigned="me") == {soon.identificatie}
         assert inbox(query="Suzanne") == {late.identificatie, soon.identificatie, waiting.identificatie}
         assert inbox(query=late.identificatie) == {late.identificatie}
+
+
+@time_machine.travel(datetime.datetime(2026, 4, 1, 9, tzinfo=datetime.UTC), tick=False)
+@pytest.mark.parametrize(
+    ("afleidingswijze", "details", "expected"),
+    [
+        ("termijn", {"brondatum_procestermijn": "P5Y"}, datetime.date(2032, 4, 1)),
+        ("eigenschap", {"brondatum_datumkenmerk": "vergunning_tot"}, datetime.date(2029, 7, 1)),
+        ("hoofdzaak", {}, datetime.date(2027, 3, 1)),
+        ("ander_datumkenmerk", {"brondatum_datumkenmerk": "overlijdensdatum"}, None),
+    ],
+)
+def test_closing_derives_the_archive_date_from_the_rule_of_the_resultaattype(
+    zaak, adoption, afleidingswijze, details, expected
+):
+    resultaattype = zaak.zaaktype.resultaattypen.get()
+    for field, value in {"brondatum_afleidingswijze": afleidingswijze, **details}.items():
+        setattr(resultaattype, field, value)
+    resultaattype.save()
+    hoofdzaak = new_zaak(adoption)
+    vergunning_tot = Eigenschap.objects.create(
+        zaaktype=zaak.zaaktype, order=9, name="vergunning_tot", label="Geldig tot", data_type="date", step="x"
+    )
+    ZaakEigenschap.objects.create(zaak=zaak, eigenschap=vergunning_tot, value="2028-07-01")
+    Zaak.objects.filter(pk=hoofdzaak.pk).update(ended_on=datetime.date(2026, 3, 1))
+    Zaak.objects.filter(pk=zaak.pk).update(hoofdzaak=hoofdzaak)
+    zaak.refresh_from_db()
+
+    closed = services.close_zaak(zaak=zaak, resultaattype=resultaattype, actor=SYSTEM, expected_version=None)
+
+    # The archiefactietermijn (one year) runs from the brondatum the rule gives.
+    assert closed.archive_action_on == expected

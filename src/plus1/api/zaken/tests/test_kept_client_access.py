@@ -1,4 +1,4 @@
-"""The access of a client id is kept per process, and never outlives a change to it."""
+"""The access of a client id is kept per process, and never outlives a change to it (api.common.auth)."""
 
 from __future__ import annotations
 
