@@ -12,6 +12,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from ..common.schemas import ObjectType
 from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
 
 IndicatieInternOfExternEnum = Literal["intern", "extern"]
@@ -37,39 +38,6 @@ AfleidingswijzeEnum = Literal[
     "termijn",
     "vervaldatum_besluit",
     "zaakobject",
-]
-ObjecttypeEnum = Literal[
-    "adres",
-    "besluit",
-    "buurt",
-    "enkelvoudig_document",
-    "gemeente",
-    "gemeentelijke_openbare_ruimte",
-    "huishouden",
-    "inrichtingselement",
-    "kadastrale_onroerende_zaak",
-    "kunstwerkdeel",
-    "maatschappelijke_activiteit",
-    "medewerker",
-    "natuurlijk_persoon",
-    "niet_natuurlijk_persoon",
-    "openbare_ruimte",
-    "organisatorische_eenheid",
-    "pand",
-    "spoorbaandeel",
-    "status",
-    "terreindeel",
-    "terrein_gebouwd_object",
-    "vestiging",
-    "waterdeel",
-    "wegdeel",
-    "wijk",
-    "woonplaats",
-    "woz_deelobject",
-    "woz_object",
-    "woz_waarde",
-    "zakelijk_recht",
-    "overige",
 ]
 FormaatEnum = Literal["tekst", "getal", "datum", "datum_tijd"]
 AardRelatieEnum = Literal["vervolg", "bijdrage", "onderwerp"]
@@ -359,7 +327,7 @@ class BrondatumArchiefprocedure(Schema):
     afleidingswijze: AfleidingswijzeEnum
     datumkenmerk: str = Field("", max_length=80)
     einddatumBekend: bool = False
-    objecttype: ObjecttypeEnum | Literal[""] = ""
+    objecttype: ObjectType | Literal[""] = ""
     registratie: str = Field("", max_length=80)
     procestermijn: str | None = None
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-from ..common.schemas import Vertrouwelijkheidaanduiding
+from ..common.schemas import ObjectType, Vertrouwelijkheidaanduiding
 
 Betalingsindicatie = Literal["nvt", "nog_niet", "gedeeltelijk", "geheel", ""]
 Archiefnominatie = Literal["blijvend_bewaren", "vernietigen"]
@@ -486,41 +486,6 @@ class ReserveZaakIdentificatieRequest(Schema):
 
 class ReserveZaakIdentificatie(Schema):
     zaaknummer: str
-
-
-ObjectType = Literal[
-    "adres",
-    "besluit",
-    "buurt",
-    "enkelvoudig_document",
-    "gemeente",
-    "gemeentelijke_openbare_ruimte",
-    "huishouden",
-    "inrichtingselement",
-    "kadastrale_onroerende_zaak",
-    "kunstwerkdeel",
-    "maatschappelijke_activiteit",
-    "medewerker",
-    "natuurlijk_persoon",
-    "niet_natuurlijk_persoon",
-    "openbare_ruimte",
-    "organisatorische_eenheid",
-    "pand",
-    "spoorbaandeel",
-    "status",
-    "terreindeel",
-    "terrein_gebouwd_object",
-    "vestiging",
-    "waterdeel",
-    "wegdeel",
-    "wijk",
-    "woonplaats",
-    "woz_deelobject",
-    "woz_object",
-    "woz_waarde",
-    "zakelijk_recht",
-    "overige",
-]
 
 
 class ObjectTypeOverigeDefinitie(Schema):
