@@ -28,11 +28,22 @@ class ApplicationAdmin(SuperuserOnlyAdmin):
     search_fields = ["label", "credentials__client_id"]
     inlines = [ClientCredentialInline, AutorisatieInline]
 
+    def get_object(self, request, object_id, from_field=None):
+        application = super().get_object(request, object_id, from_field)
+        if application is not None and request.method == "POST":
+            # What it was before this save, for the audit row.
+            request._plus1_application_before = services.snapshot(application)
+        return application
+
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        # After the inlines, in the admin's transaction: the notification (and the change
-        # stamp it moves) covers them too.
-        services.application_changed(application=form.instance)
+        # After the inlines, in the admin's transaction: the audit row and the notification
+        # (and the change stamp it moves) cover them too.
+        services.application_changed(
+            application=form.instance,
+            actor=Actor.from_user(request.user),
+            before=getattr(request, "_plus1_application_before", None),
+        )
 
     def delete_model(self, request, obj) -> None:
         services.delete_application(application=obj, actor=Actor.from_user(request.user))

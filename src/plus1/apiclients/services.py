@@ -145,7 +145,7 @@ def _write_autorisaties(application: Application, autorisaties: Sequence[Autoris
     )
 
 
-def _snapshot(application: Application) -> dict:
+def snapshot(application: Application) -> dict:
     return {
         "label": application.label,
         "client_ids": sorted(application.credentials.values_list("client_id", flat=True)),
@@ -208,7 +208,7 @@ def create_application(
     )
     _write_autorisaties(application, autorisaties)
     record_change(
-        tenant=tenant, actor=actor, action="create_application", obj=application, after=_snapshot(application)
+        tenant=tenant, actor=actor, action="create_application", obj=application, after=snapshot(application)
     )
     _notify(application, "create")
     return application
@@ -227,7 +227,7 @@ def update_application(
 ) -> Application:
     """Change an application; a field left ``None`` keeps its value (PATCH), all given is PUT."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    before = _snapshot(application)
+    before = snapshot(application)
     new_client_ids = (
         list(client_ids)
         if client_ids is not None
@@ -281,18 +281,27 @@ def update_application(
         action="update_application",
         obj=application,
         before=before,
-        after=_snapshot(application),
+        after=snapshot(application),
     )
     _notify(application, "partial_update" if autorisaties is None else "update")
     return application
 
 
-def application_changed(*, application: Application) -> None:
-    """Announce a change made outside these services (the admin edits the rows itself).
+def application_changed(*, application: Application, actor: Actor, before: dict | None = None) -> None:
+    """Record and announce a change made outside these services (the admin edits the rows itself).
 
-    The notification moves the gemeente's change stamp, so no kept access
-    (``access.current_access``) outlives the change.
+    The audit row keeps who changed what (secrets are never in a snapshot); the notification
+    moves the gemeente's change stamp, so no kept access (``access.current_access``) outlives
+    the change.
     """
+    record_change(
+        tenant=application.tenant,
+        actor=actor,
+        action="update_application",
+        obj=application,
+        before=before,
+        after=snapshot(application),
+    )
     _notify(application, "update")
 
 
@@ -304,7 +313,7 @@ def delete_application(*, application: Application, actor: Actor) -> None:
         actor=actor,
         action="delete_application",
         obj=application,
-        before=_snapshot(application),
+        before=snapshot(application),
     )
     _notify(application, "destroy")
     application.delete()

@@ -10,6 +10,7 @@ from plus1.api.common.testing import make_client, make_token
 from plus1.apiclients.access import current_access
 from plus1.apiclients.models import Application, ClientCredential
 from plus1.apiclients.services import AutorisatieSpec, update_application
+from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.core.testing import admin_change_form_data
@@ -80,6 +81,9 @@ def test_a_change_in_the_admin_applies_to_the_next_call(gemeente_a, admin_client
 
     assert saved.status_code == 302, saved.context["errors"] if saved.context else saved
     assert ClientCredential.objects.get(client_id=client_id).secret == new_secret
+    audit = AuditEntry.objects.filter(action="update_application", object_id=str(application.pk)).get()
+    assert audit.actor_type == "employee" and audit.before["client_ids"] == [client_id]
+    assert new_secret not in str(audit.after), "secrets never go into the audit trail"
     old = _get(client_id, secret)
     assert old.status_code == 403
     assert old.json()["code"] == "invalid-jwt-signature"
