@@ -128,10 +128,16 @@ def access_for_client_id(client_id: str) -> tuple[ClientAccess, str] | None:
     ), credential.secret
 
 
-_CLIENT_WITH_STAMP_SQL = (
-    "SELECT a.tenant_id, COALESCE((SELECT s.value FROM notifications_changestamp s"
-    " WHERE s.tenant_id = a.tenant_id), 0)"
-    " FROM apiclients_clientcredential c JOIN apiclients_application a ON a.id = c.application_id"
+# The gemeente's own row comes along: it is never kept, so a changed rsin or name applies at
+# once, and the access stamp only has to move with changes to applications.
+_ORGANISATION_FIELDS = list(Organisation._meta.concrete_fields)
+# The column names come from the model, never from a request.
+_CLIENT_WITH_STAMPS_SQL = (
+    "SELECT COALESCE(s.value, 0), COALESCE(s.access_value, 0), "  # noqa: S608
+    + ", ".join(f'o."{column.column}"' for column in _ORGANISATION_FIELDS)
+    + " FROM apiclients_clientcredential c JOIN apiclients_application a ON a.id = c.application_id"
+    " JOIN tenants_organisation o ON o.id = a.tenant_id"
+    " LEFT JOIN notifications_changestamp s ON s.tenant_id = a.tenant_id"
     " WHERE c.client_id = %s"
 )
 
@@ -140,34 +146,42 @@ _CLIENT_WITH_STAMP_SQL = (
 class CurrentAccess:
     access: ClientAccess
     secret: str
-    # The gemeente's change stamp the access was checked against (see ``current_access``).
+    # The gemeente's change stamp, read with the access: the kept answers of
+    # ``api.common.readcache`` are keyed on it.
     change_stamp: int
 
 
 def current_access(client_id: str) -> CurrentAccess | None:
-    """``access_for_client_id``, kept per process until the gemeente's change stamp moves.
+    """``access_for_client_id``, kept per process until the gemeente's access stamp moves.
 
-    Every change to an application, its client ids or its autorisaties moves the stamp of its
-    gemeente in the same transaction (``services._notify``), through the API, the command and
-    the admin alike. One query finds the client id with that stamp; while the stamp stays
-    put, the kept access is current, so a request costs that one query (whose stamp the kept
-    answers of ``api.common.readcache`` use too) instead of the application and autorisaties
-    every time. The stamp is read before the access is loaded: a change that lands in between
-    moves the stamp again, so what is kept is never newer than its stamp says.
+    Every change to an application, its client ids or its autorisaties, and every change to
+    the gemeente itself, moves the gemeente's access stamp in the same transaction
+    (``services._notify``, ``signals``), through the API, the command and the admin alike.
+    One query finds the client id with that stamp (and the gemeente's change stamp, for the
+    kept answers); while the access stamp stays put, the kept access is current, so a request
+    costs that one query instead of the application and autorisaties every time, also right
+    after a zaak changed. The stamp is read before the access is loaded: a change that lands
+    in between moves the stamp again, so what is kept is never newer than its stamp says.
     """
     # Plain SQL: this runs on every API request, and building it through the ORM cost more
     # than running it.
     with connection.cursor() as cursor:
-        cursor.execute(_CLIENT_WITH_STAMP_SQL, [client_id])
+        cursor.execute(_CLIENT_WITH_STAMPS_SQL, [client_id])
         found = cursor.fetchone()
     if found is None:
         return None
-    tenant_id, stamp = found
+    stamp, access_stamp, *organisation_row = found
+    tenant = Organisation.from_db(
+        connection.alias, [f.attname for f in _ORGANISATION_FIELDS], _converted(organisation_row)
+    )
+    tenant_id = tenant.pk
     store = caches[KEPT_IN]
-    key = f"zgw-client:{client_id}:{tenant_id}:{stamp}"
+    key = f"zgw-client:{client_id}:{tenant_id}:{access_stamp}"
     kept = store.get(key)
     if kept is not None:
+        # Each get is a copy of its own (the cache pickles), so this request may fill it in.
         application, autorisaties, secret = kept
+        application.tenant = tenant
         access = ClientAccess(application=application, client_id=client_id, autorisaties=autorisaties)
         return CurrentAccess(access=access, secret=secret, change_stamp=stamp)
     loaded = access_for_client_id(client_id)
@@ -175,7 +189,17 @@ def current_access(client_id: str) -> CurrentAccess | None:
         return None
     access, secret = loaded
     if access.tenant.pk != tenant_id:
-        # Moved to another gemeente in between: correct, but not for the stamp read above.
+        # Moved to another gemeente in between: correct, but not for the stamps read above.
         return CurrentAccess(access=access, secret=secret, change_stamp=change_stamp(access.tenant.pk))
     store.set(key, (access.application, access.autorisaties, secret), KEPT_SECONDS)
     return CurrentAccess(access=access, secret=secret, change_stamp=stamp)
+
+
+def _converted(row: list) -> list:
+    # What the ORM does to values read from the database (e.g. SQLite's text for a JSON field).
+    values = []
+    for column, value in zip(_ORGANISATION_FIELDS, row, strict=True):
+        for converter in column.get_db_converters(connection):
+            value = converter(value, column, connection)
+        values.append(value)
+    return values

@@ -12,7 +12,7 @@ from plus1.audit.services import Actor, record_change
 from plus1.catalog.models import BesluitType, InformatieObjectType, ZaakType
 from plus1.core import zgw
 from plus1.core.exceptions import FieldProblem
-from plus1.notifications.services import publish
+from plus1.notifications.services import bump_access_stamp, publish
 from plus1.tenants.models import Organisation
 
 from .access import CONFIDENTIALITY_ORDER
@@ -158,6 +158,8 @@ def snapshot(application: Application) -> dict:
 
 
 def _notify(application: Application, actie: str) -> None:
+    # The kept access of the application's client ids ends with this transaction.
+    bump_access_stamp(application.tenant_id)
     resource_url = zgw.url("autorisaties", "applicaties", application.uuid)
     publish(
         tenant=application.tenant,

@@ -75,6 +75,10 @@ class ChangeStamp(models.Model):
         "tenants.Organisation", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     value = models.BigIntegerField(default=0)
+    # Moves only with a change to the organisation itself or to its API applications, their
+    # client ids or autorisaties: the kept access of a client id (``apiclients.access``) is
+    # keyed on it, so a change to a zaak does not send every client back to the database.
+    access_value = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("wijzigingsteller")

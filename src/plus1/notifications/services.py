@@ -136,6 +136,17 @@ def bump_change_stamp(tenant_id: int) -> None:
         ChangeStamp.objects.filter(tenant_id=tenant_id).update(value=F("value") + 1)
 
 
+def bump_access_stamp(tenant_id: int) -> None:
+    """Move the organisation's access stamp, in the caller's transaction.
+
+    Call it with every change to the organisation or to one of its API applications: the
+    kept access of its client ids is current only while this stamp stays put.
+    """
+    if not ChangeStamp.objects.filter(tenant_id=tenant_id).update(access_value=F("access_value") + 1):
+        ChangeStamp.objects.bulk_create([ChangeStamp(tenant_id=tenant_id)], ignore_conflicts=True)
+        ChangeStamp.objects.filter(tenant_id=tenant_id).update(access_value=F("access_value") + 1)
+
+
 def change_stamp(tenant_id: int) -> int:
     """How many changes this organisation has published: moves with every one of them."""
     return ChangeStamp.objects.filter(tenant_id=tenant_id).values_list("value", flat=True).first() or 0

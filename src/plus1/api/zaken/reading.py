@@ -85,7 +85,10 @@ def catalog_tenants(request: HttpRequest) -> Q:
 
 def zaaktype_from_url(request: HttpRequest, value: str) -> ZaakType:
     found = zgw.uuid_from_url(value, "catalogi", "zaaktypen")
-    zaaktype = ZaakType.objects.filter(catalog_tenants(request), uuid=found).first() if found else None
+    # With its processing activity: a zaak written with it gets a processing record.
+    zaaktypen = ZaakType.objects.filter(catalog_tenants(request), uuid=found)
+    zaaktypen = zaaktypen.select_related("processing_activity")
+    zaaktype = zaaktypen.first() if found else None
     if zaaktype is None:
         raise invalid("zaaktype", "bad-url", "Dit zaaktype bestaat niet in de Catalogi API.")
     return zaaktype

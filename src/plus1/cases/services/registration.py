@@ -219,10 +219,13 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
     _check(zaak, is_new=True, changed=values)
     if not zaak.identificatie:
-        with transaction.atomic():
-            zaak.identificatie = next_case_number(tenant=tenant, year=clock.today().year)
+        # Outside a transaction the one statement commits by itself: no BEGIN and COMMIT of
+        # its own to wait for. Inside the caller's, it is part of it, as at intake.
+        zaak.identificatie = next_case_number(tenant=tenant, year=clock.today().year)
     with transaction.atomic():
         zaak.save()
+        # A new zaak has no rollen yet: its processing record names no one, without asking.
+        zaak._prefetched_objects_cache = {"rollen": []}
         if zaak.suspended_on:
             ZaakSuspension.objects.create(
                 zaak=zaak, started_on=zaak.suspended_on, reason=zaak.suspension_reason

@@ -12,6 +12,7 @@ from plus1.apiclients.models import Application, ClientCredential
 from plus1.apiclients.services import AutorisatieSpec, update_application
 from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
+from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.core.testing import admin_change_form_data
 
@@ -111,3 +112,30 @@ def test_another_gemeentes_change_keeps_the_access(gemeente_a, gemeente_b, djang
 
     with django_assert_num_queries(1):
         assert current_access(client_id).access.tenant == gemeente_a
+
+
+def test_a_new_zaak_keeps_the_access_but_not_the_kept_answers(gemeente_a, django_assert_num_queries):
+    zaaktype = handling_zaaktype()
+    adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=zaaktype)
+    client_id, secret = make_client(gemeente_a, autorisaties=[_reader_of(zaaktype)])
+    assert _get(client_id, secret).json()["count"] == 0
+    before = current_access(client_id)
+
+    new_zaak(adoption)
+
+    with django_assert_num_queries(1):
+        after = current_access(client_id)
+    assert after.change_stamp > before.change_stamp, "the kept answers are keyed on the moved stamp"
+    assert _get(client_id, secret).json()["count"] == 1
+
+
+def test_a_changed_gemeente_applies_to_the_next_call_of_its_applications(gemeente_a):
+    client_id, _secret = make_client(gemeente_a)
+    assert current_access(client_id).access.tenant.rsin == gemeente_a.rsin
+
+    gemeente_a.rsin = "002220647"
+    gemeente_a.name = "Nieuwe naam"
+    gemeente_a.save()
+
+    tenant = current_access(client_id).access.tenant
+    assert (tenant.rsin, tenant.name) == ("002220647", "Nieuwe naam")
