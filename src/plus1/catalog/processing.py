@@ -14,6 +14,7 @@ import yaml
 from django.db.models import Q
 
 from plus1.audit.services import Activity, memo
+from plus1.core.prepared import PreparedQuery
 
 from .models import ProcessingActivity, ZaakType
 from .models.processing import activity_of
@@ -56,11 +57,17 @@ def load_shipped_activities() -> int:
     return linked
 
 
+# Every processing record of a zaaktype without its own activity asks this one.
+_ACTIVITY_BY_CODE = PreparedQuery(
+    lambda code: ProcessingActivity.objects.filter(code=code).order_by(), "\x00placeholder-code"
+)
+
+
 def activity_for_code(code: str) -> Activity:
     """The gemeente-wide activity ``code``; the shipped text when its row is missing (a flushed database)."""
     cache = memo().setdefault("activities", {})
     if code not in cache:
-        row = ProcessingActivity.objects.filter(code=code).first()
+        row = _ACTIVITY_BY_CODE.first(code)
         if row is None:
             row = _shipped_row(code)
         cache[code] = activity_of(row)

@@ -19,6 +19,7 @@ from django.db.models import F, Min
 from django.utils import timezone
 
 from plus1.core.exceptions import FieldProblem
+from plus1.core.prepared import PreparedQuery
 from plus1.tenants.models import Organisation, OrganisationKind
 
 from .models import (
@@ -71,6 +72,16 @@ def _matches(filters: Mapping[str, str], kenmerken: Mapping[str, object]) -> boo
     )
 
 
+# Every change of a gemeente asks this one: compiled once per process.
+_GEMEENTE_SUBSCRIPTIONS = PreparedQuery(
+    lambda kanaal, tenant_id: AbonnementKanaal.objects.filter(
+        kanaal__naam=kanaal, abonnement__tenant_id=tenant_id
+    ).select_related("abonnement"),
+    "\x00placeholder-kanaal",
+    -1,
+)
+
+
 # No savepoint: publish is always part of the change it tells about, and fails with it.
 @transaction.atomic(savepoint=False)
 def publish(
@@ -100,14 +111,15 @@ def publish(
         aanmaakdatum=aanmaakdatum or timezone.now(),
         kenmerken=dict(kenmerken),
     )
-    subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).select_related("abonnement")
     is_collective = (
         tenant.is_collective
         if isinstance(tenant, Organisation)
         else Organisation.objects.filter(pk=tenant_id, kind=OrganisationKind.COLLECTIVE).exists()
     )
-    if not is_collective:
-        subscriptions = subscriptions.filter(abonnement__tenant_id=tenant_id)
+    if is_collective:
+        subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).select_related("abonnement")
+    else:
+        subscriptions = _GEMEENTE_SUBSCRIPTIONS.all(kanaal, tenant_id)
     deliveries = [
         Delivery(
             notification=notification,

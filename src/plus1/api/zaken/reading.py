@@ -20,6 +20,7 @@ from plus1.cases.models import Rol, Zaak, ZaakEigenschap
 from plus1.cases.processing import Purpose, log_zaak_reads
 from plus1.catalog.models import ZaakType
 from plus1.core import zgw
+from plus1.core.prepared import PreparedQuery
 from plus1.tenants.constants import OrganisationKind
 
 from ..common.auth import actor_for, client, require_for_object
@@ -52,11 +53,20 @@ def zaken(request: HttpRequest) -> QuerySet[Zaak]:
     return Zaak.objects.for_tenant(request.tenant)
 
 
+# Every detail read runs this one: compiled once per process (placeholders: any int and uuid).
+_ZAAK_TO_SERIALIZE = PreparedQuery(
+    lambda tenant_id, zaak_uuid: zaak_queryset(Zaak.objects.filter(tenant_id=tenant_id, uuid=zaak_uuid)),
+    -1,
+    uuid_lib.UUID(int=1),
+)
+
+
 def get_zaak(request: HttpRequest, zaak_uuid: str, *, for_serializing: bool = False) -> Zaak:
     """The zaak of this gemeente with this uuid, or a 404."""
-    found = zaken(request)
-    found = zaak_queryset(found) if for_serializing else found.select_related("zaaktype")
-    zaak = found.filter(uuid=parse_uuid(zaak_uuid)).first()
+    if for_serializing:
+        zaak = _ZAAK_TO_SERIALIZE.first(request.tenant.pk, parse_uuid(zaak_uuid))
+    else:
+        zaak = zaken(request).select_related("zaaktype").filter(uuid=parse_uuid(zaak_uuid)).first()
     if zaak is None:
         raise not_found()
     return zaak
@@ -83,12 +93,20 @@ def catalog_tenants(request: HttpRequest) -> Q:
     return Q(tenant=request.tenant) | Q(tenant__kind=OrganisationKind.COLLECTIVE)
 
 
+# Every create runs this one. With its processing activity: a zaak written with it gets a
+# processing record.
+_ZAAKTYPE_BY_UUID = PreparedQuery(
+    lambda tenant_id, zaaktype_uuid: ZaakType.objects.filter(
+        Q(tenant_id=tenant_id) | Q(tenant__kind=OrganisationKind.COLLECTIVE), uuid=zaaktype_uuid
+    ).select_related("processing_activity"),
+    -1,
+    uuid_lib.UUID(int=1),
+)
+
+
 def zaaktype_from_url(request: HttpRequest, value: str) -> ZaakType:
     found = zgw.uuid_from_url(value, "catalogi", "zaaktypen")
-    # With its processing activity: a zaak written with it gets a processing record.
-    zaaktypen = ZaakType.objects.filter(catalog_tenants(request), uuid=found)
-    zaaktypen = zaaktypen.select_related("processing_activity")
-    zaaktype = zaaktypen.first() if found else None
+    zaaktype = _ZAAKTYPE_BY_UUID.first(request.tenant.pk, found) if found else None
     if zaaktype is None:
         raise invalid("zaaktype", "bad-url", "Dit zaaktype bestaat niet in de Catalogi API.")
     return zaaktype

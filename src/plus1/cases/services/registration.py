@@ -22,6 +22,7 @@ from plus1.catalog import reference
 from plus1.catalog.models import Adoption, Eigenschap, ResultaatType, RolType, ZaakType
 from plus1.core import clock
 from plus1.core.exceptions import FieldProblem
+from plus1.core.prepared import PreparedQuery
 from plus1.tenants.models import Organisation
 
 from .. import deadlines
@@ -177,6 +178,16 @@ def _check(zaak: Zaak, *, is_new: bool, changed: Collection[str] = ()) -> None:
         raise FieldProblem(problems)
 
 
+# Every API create asks this: compiled once per process. One adoption per gemeente and process.
+_ADOPTION_TEAM = PreparedQuery(
+    lambda tenant_id, process_id: (
+        Adoption.objects.filter(tenant_id=tenant_id, process_id=process_id).only("team_id").order_by()
+    ),
+    -1,
+    -2,
+)
+
+
 def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str, Any], actor: Actor) -> Zaak:
     """Register a zaak another system made (ZGW ``POST /zaken``).
 
@@ -208,7 +219,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         values["service_norm_on"] = deadlines.service_norm_date(
             started_on=started_on, service_norm=zaaktype.service_norm
         )
-    adoption = Adoption.objects.filter(tenant=tenant, process_id=zaaktype.process_id).only("team_id").first()
+    adoption = _ADOPTION_TEAM.first(tenant.pk, zaaktype.process_id)
     zaak = Zaak(
         tenant=tenant,
         zaaktype=zaaktype,

@@ -1,0 +1,130 @@
+"""An ORM query built and compiled once per process, then run again and again with other values.
+
+On the hottest paths (a zaak by uuid on every detail request, the zaaktype of every create)
+building and compiling the queryset costs more CPU than PostgreSQL spends running it. A
+``PreparedQuery`` builds its queryset once, with placeholder values, and keeps the SQL and
+the compiler that knows how to turn rows into model instances; each run only swaps the
+values in. The result is exactly what the queryset itself would give (converters, annotations
+and ``select_related`` included), and the SQL text stays the same, so PostgreSQL's prepared
+statement is reused too.
+
+Placeholders are ints, strings or UUIDs, each distinct and each used once in the query.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from django.db import connections
+from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
+
+M = TypeVar("M", bound=Model)
+
+
+class PreparedQuery(Generic[M]):
+    def __init__(self, build: Callable[..., QuerySet[M]], *placeholders: Any) -> None:
+        self._build = build
+        self._placeholders = placeholders
+        self._compiled: dict[str, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def all(self, *values: Any, using: str = "default") -> list[M]:
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(using) or self._compile(using)
+        return compiled.run(values)
+
+    def first(self, *values: Any, using: str = "default") -> M | None:
+        found = self.all(*values, using=using)
+        return found[0] if found else None
+
+    def _compile(self, using: str) -> _Compiled:
+        queryset = self._build(*self._placeholders)
+        compiler = queryset.query.chain().get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        slots = []
+        for placeholder in self._placeholders:
+            matches = [
+                (index, transform)
+                for index, param in enumerate(params)
+                for transform in _TRANSFORMS
+                if _same(transform(placeholder), param)
+            ]
+            if len(matches) != 1:
+                raise ValueError(f"placeholder {placeholder!r} must appear exactly once in the query")
+            slots.append(matches[0])
+        compiled = _Compiled(using, sql, list(params), slots, compiler)
+        self._compiled[using] = compiled
+        return compiled
+
+
+def _same(expected: Any, param: Any) -> bool:
+    return expected is not None and type(expected) is type(param) and expected == param
+
+
+# How a placeholder can show in the compiled parameters: as given, or (SQLite) a UUID as hex.
+_TRANSFORMS: list[Callable[[Any], Any]] = [
+    lambda value: value,
+    lambda value: value.hex if isinstance(value, uuid.UUID) else None,
+]
+
+
+class _Compiled:
+    def __init__(self, using, sql, params, slots, compiler) -> None:
+        self.using, self.sql, self.params, self.slots = using, sql, params, slots
+        self.columns = [column[0] for column in compiler.select[: compiler.col_count]]
+        klass_info = compiler.klass_info
+        self.model = klass_info["model"]
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.model_slice = slice(start, end)
+        self.init_list = [column[0].target.attname for column in compiler.select[start:end]]
+        self.annotations = list(compiler.annotation_col_map.items())
+        self.klass_info, self.select = klass_info, compiler.select
+        self.has_related = bool(klass_info.get("related_klass_infos"))
+
+    def run(self, values: tuple) -> list:
+        params = list(self.params)
+        for (index, transform), value in zip(self.slots, values, strict=True):
+            params[index] = transform(value)
+        # The connection of this thread: Django's connections are per thread.
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if not rows:
+            return []
+        converters = self._converters(connection)
+        found = []
+        populators = (
+            get_related_populators(self.klass_info, self.select, self.using) if self.has_related else []
+        )
+        for fetched in rows:
+            row = list(fetched)
+            for position, functions, column in converters:
+                value = row[position]
+                for convert in functions:
+                    value = convert(value, column, connection)
+                row[position] = value
+            obj = self.model.from_db(self.using, self.init_list, row[self.model_slice])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in self.annotations:
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
+
+    def _converters(self, connection) -> list:
+        # As SQLCompiler.get_converters: the backend's, then the field's own.
+        converters = []
+        for position, column in enumerate(self.columns):
+            if column is None:
+                continue
+            functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            if functions:
+                converters.append((position, functions, column))
+        return converters
