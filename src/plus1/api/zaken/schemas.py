@@ -411,6 +411,10 @@ class ZaakEigenschap(Schema):
     waarde: str
 
 
+class ZaakBesluitRequest(Schema):
+    besluit: str = Field(min_length=1, max_length=1000, json_schema_extra={"format": "uri"})
+
+
 class ZaakBesluit(Schema):
     url: str
     uuid: str
