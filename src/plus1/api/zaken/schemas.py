@@ -311,6 +311,12 @@ class ZaakZoek(Schema):
     rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
     expand: str | None = None
     ordering: Ordering | None = None
+    # zrc-029: names, "*", and {relation: [names]} to select inside it (``fields.py``).
+    fields: list[str | dict[str, Any]] | None = Field(
+        None,
+        description='De attributen die terugkomen, conform het expand-mechanisme; "*" is alle. '
+        "Niet samen met expand.",
+    )
 
 
 class StatusRequest(Schema):

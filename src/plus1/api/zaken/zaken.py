@@ -24,7 +24,7 @@ from ..common.http import check_crs, created, detail_response, json_response, no
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import expand, geometry, schemas, zaakbesluiten
+from . import expand, fields, geometry, schemas, zaakbesluiten
 from .filters import ordering, zaak_filter_q
 from .reading import (
     AUDIT,
@@ -148,7 +148,9 @@ def _within(zaken: QuerySet[Zaak], value: Any) -> list[int]:
 
 
 def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
-    names = expand.parse(filters.get("expand"))
+    # ``fields`` (only in ``_zoek``) expands what it selects inside.
+    selection = fields.parse(filters.get("fields"), expand=filters.get("expand"))
+    names = selection.tree() if selection else expand.parse(filters.get("expand"))
     found = zaken(request).filter(visible(request)).filter(zaak_filter_q(filters))
     if filters.get("zaakgeometrie", {}).get("within") is not None:
         within = _within(found, filters["zaakgeometrie"]["within"])
@@ -157,7 +159,7 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
     page = paginate(
         request,
         found,
-        lambda rows: _serialize_zaken(request, rows, names),
+        lambda rows: fields.narrowed(_serialize_zaken(request, rows, names), selection),
         prepare=zaak_queryset,
         count_with=lambda queryset: readcache.count(request, queryset),
     )
