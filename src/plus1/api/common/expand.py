@@ -16,9 +16,10 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from django.http import HttpRequest
+from pydantic import BaseModel
 
 from plus1.core import zgw
 
@@ -132,3 +133,141 @@ def apply(
                 item["_expand"][name] = [rendered[found] for found in row if found in rendered]
             else:
                 item["_expand"][name] = rendered.get(row[0]) if row else None
+
+
+# --- ``fields``: answer only the attributes a client names (Zaken ``_zoek``, zrc-029) ------------
+
+# The attributes of a resource, each with the attributes of its data group (a nested object
+# such as ``processobject``) or None for a plain value.
+Shape = dict[str, "Shape | None"]
+
+
+def shape_of(model: type[BaseModel]) -> Shape:
+    """The attributes of a response schema, by the name the client sees (its alias)."""
+    shape: Shape = {}
+    for name, info in model.model_fields.items():
+        groups = _models_in(info.annotation)
+        merged: Shape = {}
+        for group in groups:
+            merged.update(shape_of(group))
+        shape[info.alias or name] = merged if groups else None
+    return shape
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    # ``X | None``, ``list[X]`` and unions of several identification schemas (a rol's betrokkene).
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [found for argument in get_args(annotation) for found in _models_in(argument)]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The attributes of an object to answer: all (``"*"``) or ``names``, plus data groups
+    narrowed in turn (``groups``) and relations expanded with their own selection."""
+
+    every: bool = False
+    names: frozenset[str] = frozenset()
+    groups: Mapping[str, Selection] = field(default_factory=dict)
+    relations: Mapping[str, Selection] = field(default_factory=dict)
+
+    def tree(self) -> Tree:
+        """The expansions this selection needs, as ``parse`` would give them."""
+        return {name: selection.tree() for name, selection in self.relations.items()}
+
+
+def parse_fields(
+    value: Any, kind: Kind, kinds: Mapping[str, Kind], shapes: Mapping[str, Shape], *, where: str = "fields"
+) -> Selection:
+    """``fields`` as the Zaken standard gives it: a list of attribute names and ``"*"``, and
+    objects that name a relation (or data group) with the list to select inside it::
+
+        ["url", "identificatie", {"zaaktype": ["omschrijving", {"catalogus": ["domein"]}]}]
+
+    A name the resource does not have is a 400; names match regardless of case when only one
+    attribute fits (the standard's own example writes ``datumstatusgezet``).
+    """
+    return _selection(value, kind, kinds, shapes, shapes.get(kind.name), where)
+
+
+def _selection(
+    value: Any,
+    kind: Kind | None,
+    kinds: Mapping[str, Kind],
+    shapes: Mapping[str, Shape],
+    shape: Shape | None,
+    where: str,
+) -> Selection:
+    if not isinstance(value, list) or not value:
+        raise invalid(where, "invalid", 'Geef een lijst met namen van attributen, of "*" voor alle.')
+    every, names = False, set()
+    groups: dict[str, Selection] = {}
+    relations: dict[str, Selection] = {}
+    for item in value:
+        if isinstance(item, str):
+            entries: list[tuple[str, Any]] = [(item, None)]
+        elif isinstance(item, Mapping) and item:
+            entries = list(item.items())
+        else:
+            raise invalid(where, "invalid", "Elk element is een naam of een object {naam: [namen]}.")
+        for name, inner in entries:
+            if name == "*" and inner is None:
+                every = True
+                continue
+            found = _attribute(name, kind, shape, where)
+            relation = kind.relations.get(found) if kind is not None else None
+            if inner is None:
+                names.add(found)
+            elif relation is not None:
+                if relation.kind is None:
+                    raise invalid(where, "expand-not-supported", f"Plus1 kan '{found}' niet uitvouwen.")
+                target = kinds[relation.kind]
+                relations[found] = _selection(
+                    inner, target, kinds, shapes, shapes.get(target.name), f"{where}.{found}"
+                )
+            elif shape is not None and shape.get(found) is not None:
+                groups[found] = _selection(inner, None, kinds, shapes, shape[found], f"{where}.{found}")
+            else:
+                raise invalid(
+                    where, "invalid", f"'{found}' is geen relatie of gegevensgroep: noem het zonder lijst."
+                )
+    return Selection(every, frozenset(names), groups, relations)
+
+
+def _attribute(name: str, kind: Kind | None, shape: Shape | None, where: str) -> str:
+    known = set(shape or ()) | set(kind.relations if kind is not None else ())
+    if name in known:
+        return name
+    matches = [candidate for candidate in known if candidate.lower() == name.lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if shape is None:
+        return name  # a resource whose attributes are not described: what it has is answered
+    owner = kind.name if kind is not None else where.rpartition(".")[2]
+    raise invalid(where, "unknown-field", f"Een {owner} heeft geen attribuut '{name}'.")
+
+
+def select(item: dict, selection: Selection) -> dict:
+    """``item`` (rendered, ``_expand`` applied for ``selection.tree()``) with only what it selects."""
+    wanted = selection.names | set(selection.groups) | set(selection.relations)
+    shown = {
+        name: value
+        for name, value in item.items()
+        if name != "_expand" and (selection.every or name in wanted)
+    }
+    for name, inner in selection.groups.items():
+        value = shown.get(name)
+        if isinstance(value, Mapping):
+            shown[name] = select(dict(value), inner)
+        elif isinstance(value, list):
+            shown[name] = [select(one, inner) if isinstance(one, Mapping) else one for one in value]
+    if selection.relations:
+        expanded = item.get("_expand") or {}
+        shown["_expand"] = {}
+        for name, inner in selection.relations.items():
+            value = expanded.get(name)
+            if isinstance(value, list):
+                shown["_expand"][name] = [select(one, inner) for one in value]
+            else:
+                shown["_expand"][name] = select(value, inner) if isinstance(value, Mapping) else None
+    return shown

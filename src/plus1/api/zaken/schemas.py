@@ -311,6 +311,12 @@ class ZaakZoek(Schema):
     rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
     expand: str | None = None
     ordering: Ordering | None = None
+    # zrc-029: names, "*", and {relation: [names]} to select inside it (``fields.py``).
+    fields: list[str | dict[str, Any]] | None = Field(
+        None,
+        description='De attributen die terugkomen, conform het expand-mechanisme; "*" is alle. '
+        "Niet samen met expand.",
+    )
 
 
 class StatusRequest(Schema):
@@ -409,6 +415,10 @@ class ZaakEigenschap(Schema):
     eigenschap: str
     naam: str
     waarde: str
+
+
+class ZaakBesluitRequest(Schema):
+    besluit: str = Field(min_length=1, max_length=1000, json_schema_extra={"format": "uri"})
 
 
 class ZaakBesluit(Schema):

@@ -1,5 +1,5 @@
 """Zaken: list, ``_zoek``, create, read (with ``expand``), change and delete; reserved numbers,
-the zaak's besluiten and its audittrail.
+and the zaak's audittrail (its besluiten: ``zaakbesluiten``).
 
 The list and the detail answer from ``readcache`` when nothing of the gemeente changed.
 """
@@ -14,18 +14,17 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router
 
-from plus1.cases.models import Besluit, Zaak
+from plus1.cases.models import Zaak
 from plus1.cases.services import registration
 
 from ..common import audittrail, readcache
 from ..common.auth import actor_for, require_for_object, require_scope
-from ..common.errors import ApiError, invalid, not_found
+from ..common.errors import ApiError, invalid
 from ..common.http import check_crs, created, detail_response, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import expand, geometry, schemas
-from .expand import rendered as with_expand
+from . import expand, fields, geometry, schemas, zaakbesluiten
 from .filters import ordering, zaak_filter_q
 from .reading import (
     AUDIT,
@@ -50,7 +49,6 @@ from .serializers import (
     PARTS,
     attach_parts,
     serialize_zaak,
-    serialize_zaakbesluit,
     zaak_queryset,
     zaak_url,
 )
@@ -150,7 +148,9 @@ def _within(zaken: QuerySet[Zaak], value: Any) -> list[int]:
 
 
 def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
-    names = expand.parse(filters.get("expand"))
+    # ``fields`` (only in ``_zoek``) expands what it selects inside.
+    selection = fields.parse(filters.get("fields"), expand=filters.get("expand"))
+    names = selection.tree() if selection else expand.parse(filters.get("expand"))
     found = zaken(request).filter(visible(request)).filter(zaak_filter_q(filters))
     if filters.get("zaakgeometrie", {}).get("within") is not None:
         within = _within(found, filters["zaakgeometrie"]["within"])
@@ -159,7 +159,7 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
     page = paginate(
         request,
         found,
-        lambda rows: _serialize_zaken(request, rows, names),
+        lambda rows: fields.narrowed(_serialize_zaken(request, rows, names), selection),
         prepare=zaak_queryset,
         count_with=lambda queryset: readcache.count(request, queryset),
     )
@@ -336,43 +336,6 @@ def zaaknummer_reserveren(
     return json_response(data[0] if payload.aantal == 1 else data, status=201)
 
 
-@router.get(
-    "/zaken/{zaak_uuid}/besluiten",
-    response={200: list[schemas.ZaakBesluitExpanded], **LIST_ERRORS},
-    operation_id="zaakbesluit_list",
-    summary="Alle ZAAKBESLUITen opvragen.",
-    by_alias=True,
-)
-def zaakbesluit_list(request: HttpRequest, zaak_uuid: str, expand: str | None = None) -> HttpResponse:
-    reject_unknown_params(request, {"expand"})
-    zaak = get_zaak(request, zaak_uuid)
-    require(request, zaak, READ)
-    besluiten = Besluit.objects.filter(tenant=request.tenant, zaak=zaak).only("uuid").order_by("id")
-    data = [serialize_zaakbesluit(zaak, besluit) for besluit in besluiten]
-    return json_response(with_expand(request, "zaakbesluit", data, expand))
-
-
-@router.get(
-    "/zaken/{zaak_uuid}/besluiten/{uuid}",
-    response={200: schemas.ZaakBesluitExpanded, **READ_ERRORS},
-    operation_id="zaakbesluit_retrieve",
-    summary="Een specifiek ZAAKBESLUIT opvragen.",
-    by_alias=True,
-)
-def zaakbesluit_retrieve(
-    request: HttpRequest, zaak_uuid: str, uuid: str, expand: str | None = None
-) -> HttpResponse:
-    zaak = get_zaak(request, zaak_uuid)
-    require(request, zaak, READ)
-    besluit = (
-        Besluit.objects.filter(tenant=request.tenant, zaak=zaak, uuid=parse_uuid(uuid)).only("uuid").first()
-    )
-    if besluit is None:
-        raise not_found()
-    data = [serialize_zaakbesluit(zaak, besluit)]
-    return detail_response(request, with_expand(request, "zaakbesluit", data, expand)[0])
-
-
 def _zaak_for_audit(request: HttpRequest, zaak_uuid: str) -> Zaak:
     zaak = get_zaak(request, zaak_uuid)
     require(request, zaak, AUDIT)
@@ -387,7 +350,8 @@ def _zaak_for_audit(request: HttpRequest, zaak_uuid: str) -> Zaak:
 )
 def audittrail_list(request: HttpRequest, zaak_uuid: str) -> HttpResponse:
     zaak = _zaak_for_audit(request, zaak_uuid)
-    return json_response(audittrail.audittrail(zaak, hoofd_object_url=zaak_url(zaak.uuid), bron=ZRC))
+    rows = audittrail.audittrail(zaak, hoofd_object_url=zaak_url(zaak.uuid), bron=ZRC)
+    return json_response(zaakbesluiten.in_audittrail(zaak, rows))
 
 
 @router.get(
@@ -401,4 +365,4 @@ def audittrail_retrieve(request: HttpRequest, zaak_uuid: str, uuid: str) -> Http
     entry = audittrail.audittrail_entry(
         zaak, parse_uuid(uuid), hoofd_object_url=zaak_url(zaak.uuid), bron=ZRC
     )
-    return detail_response(request, entry)
+    return detail_response(request, zaakbesluiten.in_audittrail(zaak, [entry])[0])
