@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
 
 from plus1.audit.models import AuditEntry
 from plus1.core import zgw
@@ -52,9 +51,10 @@ def _actie(entry: AuditEntry) -> str:
 
 
 def entries_for(main: models.Model):
-    label = main._meta.label_lower
-    return AuditEntry.objects.filter(tenant_id=main.tenant_id).filter(
-        Q(main_object_type=label, main_object_id=str(main.pk)) | Q(object_type=label, object_id=str(main.pk))
+    # Only the rows of this hoofdobject: a row about it under another hoofdobject (a besluit
+    # registered at its zaak) belongs to that one's audittrail.
+    return AuditEntry.objects.filter(
+        tenant_id=main.tenant_id, main_object_type=main._meta.label_lower, main_object_id=str(main.pk)
     )
 
 

@@ -86,6 +86,10 @@ def test_registering_a_besluit_at_its_zaak_confirms_it_with_audit_and_notificati
     assert (row["actie"], row["resourceUrl"], row["hoofdObject"]) == ("create", body["url"], zaak_url)
     assert row["wijzigingen"]["nieuw"] == {"besluit": besluit["url"]}
     assert admin.get(f"{zaak_url}/audittrail/{row['uuid']}").json()["resource"] == "zaakbesluit"
+    besluit_trail = admin.get(f"{besluit['url']}/audittrail").json()
+    assert [row["actie"] for row in besluit_trail] == ["create"], (
+        "the registration is the zaak's, not a new besluit"
+    )
 
 
 def test_a_besluit_that_does_not_point_at_the_zaak_cannot_be_registered_there(
