@@ -53,7 +53,8 @@ BESLUITTYPE_FIELDS = {
 
 @router.get(
     "/besluittypen",
-    response={200: Page[schemas.BesluitType], **LIST_ERRORS},
+    response={200: Page[schemas.BesluitTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle BESLUITTYPEn opvragen.",
 )
 def besluittype_list(
@@ -97,7 +98,7 @@ add_read_operations(
     collection="besluittypen",
     name="besluittype",
     label="BESLUITTYPE",
-    schema=schemas.BesluitType,
+    schema=schemas.BesluitTypeExpanded,
     queryset=besluittypen,
     rows=serializers.besluittype_rows,
 )
