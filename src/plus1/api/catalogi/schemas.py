@@ -593,45 +593,45 @@ class PatchedZaakObjectType(Schema):
 
 
 # ``_expand``: the types named in ``expand``, each as its own GET shows it (``expanding.py``),
-# with the attributes of the standard's ``*Embedded`` schemas. A single one the client may not
-# read, or that is empty, is null; a list leaves it out.
+# with the attributes of the standard's ``*Embedded`` schemas; only the requested ones are there.
+# A single one the client may not read, or that is empty, is null; a list leaves it out.
 
 
 class CatalogusEmbedded(Schema):
-    zaaktypen: list[ZaakTypeExpanded] | None = None
-    besluittypen: list[BesluitTypeExpanded] | None = None
-    informatieobjecttypen: list[InformatieObjectTypeExpanded] | None = None
+    zaaktypen: list[ZaakTypeExpanded] = []
+    besluittypen: list[BesluitTypeExpanded] = []
+    informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
 
 
 class ZaakTypeEmbedded(Schema):
-    zaakobjecttypen: list[ZaakObjectTypeExpanded] | None = None
+    zaakobjecttypen: list[ZaakObjectTypeExpanded] = []
     catalogus: CatalogusExpanded | None = None
-    statustypen: list[StatusTypeExpanded] | None = None
-    resultaattypen: list[ResultaatTypeExpanded] | None = None
-    eigenschappen: list[EigenschapExpanded] | None = None
-    informatieobjecttypen: list[InformatieObjectTypeExpanded] | None = None
-    roltypen: list[RolTypeExpanded] | None = None
-    besluittypen: list[BesluitTypeExpanded] | None = None
-    deelzaaktypen: list[ZaakTypeExpanded] | None = None
+    statustypen: list[StatusTypeExpanded] = []
+    resultaattypen: list[ResultaatTypeExpanded] = []
+    eigenschappen: list[EigenschapExpanded] = []
+    informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
+    roltypen: list[RolTypeExpanded] = []
+    besluittypen: list[BesluitTypeExpanded] = []
+    deelzaaktypen: list[ZaakTypeExpanded] = []
 
 
 class InformatieObjectTypeEmbedded(Schema):
     catalogus: CatalogusExpanded | None = None
-    zaaktypen: list[ZaakTypeExpanded] | None = None
-    besluittypen: list[BesluitTypeExpanded] | None = None
+    zaaktypen: list[ZaakTypeExpanded] = []
+    besluittypen: list[BesluitTypeExpanded] = []
 
 
 class BesluitTypeEmbedded(Schema):
     catalogus: CatalogusExpanded | None = None
-    zaaktypen: list[ZaakTypeExpanded] | None = None
-    informatieobjecttypen: list[InformatieObjectTypeExpanded] | None = None
-    resultaattypen: list[ResultaatTypeExpanded] | None = None
+    zaaktypen: list[ZaakTypeExpanded] = []
+    informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
+    resultaattypen: list[ResultaatTypeExpanded] = []
 
 
 class StatusTypeEmbedded(Schema):
     catalogus: CatalogusExpanded | None = None
     zaaktype: ZaakTypeExpanded | None = None
-    eigenschappen: list[EigenschapExpanded] | None = None
+    eigenschappen: list[EigenschapExpanded] = []
 
 
 class RolTypeEmbedded(Schema):
@@ -642,8 +642,8 @@ class RolTypeEmbedded(Schema):
 class ResultaatTypeEmbedded(Schema):
     catalogus: CatalogusExpanded | None = None
     zaaktype: ZaakTypeExpanded | None = None
-    besluittypen: list[BesluitTypeExpanded] | None = None
-    informatieobjecttypen: list[InformatieObjectTypeExpanded] | None = None
+    besluittypen: list[BesluitTypeExpanded] = []
+    informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
 
 
 class EigenschapEmbedded(Schema):
@@ -654,8 +654,8 @@ class EigenschapEmbedded(Schema):
 
 class ZaakObjectTypeEmbedded(Schema):
     zaaktype: ZaakTypeExpanded | None = None
-    resultaattypen: list[ResultaatTypeExpanded] | None = None
-    statustypen: list[StatusTypeExpanded] | None = None
+    resultaattypen: list[ResultaatTypeExpanded] = []
+    statustypen: list[StatusTypeExpanded] = []
     catalogus: CatalogusExpanded | None = None
 
 
