@@ -226,6 +226,7 @@ def informatieobjecttypen(request: HttpRequest) -> QuerySet[InformatieObjectType
     return (
         InformatieObjectType.objects.filter(tenant_id__in=tenant_ids(request))
         .select_related("catalogus")
+        .prefetch_related("besluittypen")
         .order_by("id")
     )
 
@@ -234,7 +235,7 @@ def besluittypen(request: HttpRequest) -> QuerySet[BesluitType]:
     return (
         BesluitType.objects.filter(tenant_id__in=tenant_ids(request))
         .select_related("catalogus")
-        .prefetch_related("zaaktypen__process", "resultaattypen")
+        .prefetch_related("zaaktypen__process", "resultaattypen", "informatieobjecttypen")
         .order_by("id")
     )
 

@@ -438,6 +438,7 @@ class PatchedBesluitType(Schema):
     publicatietekst: str | None = None
     publicatietermijn: str | None = None
     toelichting: str | None = None
+    informatieobjecttypen: list[str] | None = None
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
 
