@@ -92,7 +92,7 @@ def test_informatieobjecttypen_of_another_catalogus_or_gemeente_are_refused(
     zgw_client, gemeente_a, gemeente_b
 ):
     own = Catalogus.objects.create(tenant=gemeente_a, domein="EIGEN", naam="Utrecht")
-    second = Catalogus.objects.create(tenant=gemeente_a, domein="TWEEDE", naam="Utrecht 2")
+    second = Catalogus.objects.create(tenant=gemeente_a, domein="TWEE", naam="Utrecht 2")
     theirs = Catalogus.objects.create(tenant=gemeente_b, domein="EIGEN", naam="Groningen")
     client = _writer(zgw_client, gemeente_a)
     other = _writer(zgw_client, gemeente_b)
