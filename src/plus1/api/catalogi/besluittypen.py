@@ -6,14 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
+from plus1.catalog.models import InformatieObjectType
 
 from ..common.auth import actor_for
-from ..common.errors import invalid
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import schemas, serializers
 from .reading import (
-    NoMatch,
     add_read_operations,
     besluittypen,
     date_param,
@@ -33,6 +32,7 @@ from .writing import (
     own_catalogus,
     publish_own,
     require_write,
+    resolve,
 )
 
 router = Router()
@@ -53,7 +53,8 @@ BESLUITTYPE_FIELDS = {
 
 @router.get(
     "/besluittypen",
-    response={200: Page[schemas.BesluitType], **LIST_ERRORS},
+    response={200: Page[schemas.BesluitTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle BESLUITTYPEn opvragen.",
 )
 def besluittype_list(
@@ -77,9 +78,9 @@ def besluittype_list(
         zaaktype_uuid = url_param(request, "zaaktypen", "zaaktypen")
         if zaaktype_uuid:
             queryset = queryset.filter(zaaktypen__uuid=zaaktype_uuid)
-        if url_param(request, "informatieobjecttypen", "informatieobjecttypen"):
-            # Plus1 does not relate besluittypen to informatieobjecttypen (yet): nothing matches.
-            raise NoMatch
+        iot_uuid = url_param(request, "informatieobjecttypen", "informatieobjecttypen")
+        if iot_uuid:
+            queryset = queryset.filter(informatieobjecttypen__uuid=iot_uuid)
         if omschrijving:
             queryset = queryset.filter(omschrijving=omschrijving)
         return queryset
@@ -97,7 +98,7 @@ add_read_operations(
     collection="besluittypen",
     name="besluittype",
     label="BESLUITTYPE",
-    schema=schemas.BesluitType,
+    schema=schemas.BesluitTypeExpanded,
     queryset=besluittypen,
     rows=serializers.besluittype_rows,
 )
@@ -113,13 +114,21 @@ def _besluittype_values(payload) -> dict:
     return values
 
 
-def _no_besluittype_documents(payload) -> None:
-    if getattr(payload, "informatieobjecttypen", None):
-        raise invalid(
+def _documents(request: HttpRequest, urls: list[str]) -> list[InformatieObjectType]:
+    """The informatieobjecttypen a body names, of the application's own gemeente; 400 otherwise.
+
+    The service checks they are of the besluittype's catalogus (ztc-013).
+    """
+    return [
+        resolve(
+            request,
+            f"informatieobjecttypen.{index}",
+            url,
             "informatieobjecttypen",
-            "not-supported",
-            "Plus1 legt (nog) geen informatieobjecttypen bij een besluittype vast; laat deze lijst leeg.",
+            InformatieObjectType.objects.for_tenant(request.tenant),
         )
+        for index, url in enumerate(urls)
+    ]
 
 
 @router.post(
@@ -129,7 +138,7 @@ def _no_besluittype_documents(payload) -> None:
 )
 def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> HttpResponse:
     access, _forced = require_write(request, WRITE)
-    _no_besluittype_documents(payload)
+    documents = _documents(request, payload.informatieobjecttypen)
     values = model_values(BESLUITTYPE_FIELDS, _besluittype_values(payload))
     values["category"] = values.get("category") or payload.omschrijving[:40]
     besluittype = api_names(
@@ -137,6 +146,7 @@ def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> 
         services.create_besluittype,
         catalogus=own_catalogus(request, payload.catalogus),
         actor=actor_for(access),
+        informatieobjecttypen=documents,
         **values,
     )
     data = row(besluittypen(request), besluittype.uuid, serializers.besluittype_rows)
@@ -151,7 +161,6 @@ def besluittype_create(request: HttpRequest, payload: schemas.BesluitTypeIn) -> 
     summary="Werk een BESLUITTYPE in zijn geheel bij.",
 )
 def besluittype_update(request: HttpRequest, uuid: str, payload: schemas.BesluitTypeIn) -> HttpResponse:
-    _no_besluittype_documents(payload)
     values = _besluittype_values(payload)
     values["besluitcategorie"] = values.get("besluitcategorie") or payload.omschrijving[:40]
     return change_type(
@@ -162,6 +171,7 @@ def besluittype_update(request: HttpRequest, uuid: str, payload: schemas.Besluit
         values,
         "update",
         serializers.besluittype_rows,
+        informatieobjecttypen=_documents(request, payload.informatieobjecttypen),
     )
 
 
@@ -173,6 +183,7 @@ def besluittype_update(request: HttpRequest, uuid: str, payload: schemas.Besluit
 def besluittype_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedBesluitType
 ) -> HttpResponse:
+    documents = payload.informatieobjecttypen if "informatieobjecttypen" in payload.model_fields_set else None
     return change_type(
         request,
         besluittypen(request),
@@ -181,6 +192,7 @@ def besluittype_partial_update(
         _besluittype_values(payload),
         "partial_update",
         serializers.besluittype_rows,
+        **({} if documents is None else {"informatieobjecttypen": _documents(request, documents)}),
     )
 
 

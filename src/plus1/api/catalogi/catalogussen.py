@@ -28,7 +28,8 @@ CATALOGUS_FIELDS = {
 
 @router.get(
     "/catalogussen",
-    response={200: Page[schemas.Catalogus], **LIST_ERRORS},
+    response={200: Page[schemas.CatalogusExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle CATALOGUSsen opvragen.",
 )
 def catalogus_list(
@@ -62,7 +63,7 @@ add_read_operations(
     collection="catalogussen",
     name="catalogus",
     label="CATALOGUS",
-    schema=schemas.Catalogus,
+    schema=schemas.CatalogusExpanded,
     queryset=catalogussen,
     rows=serializers.catalogus_rows,
 )

@@ -67,7 +67,8 @@ def _change(part: Eigenschap, **values) -> Eigenschap:
 
 @router.get(
     "/eigenschappen",
-    response={200: Page[schemas.Eigenschap], **LIST_ERRORS},
+    response={200: Page[schemas.EigenschapExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle EIGENSCHAPpen opvragen.",
 )
 def eigenschap_list(
@@ -92,7 +93,7 @@ add_read_operations(
     collection="eigenschappen",
     name="eigenschap",
     label="EIGENSCHAP",
-    schema=schemas.Eigenschap,
+    schema=schemas.EigenschapExpanded,
     queryset=eigenschappen,
     rows=serializers.eigenschap_rows,
 )

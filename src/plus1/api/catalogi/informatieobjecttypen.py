@@ -49,7 +49,8 @@ IOT_FIELDS = {
 
 @router.get(
     "/informatieobjecttypen",
-    response={200: Page[schemas.InformatieObjectType], **LIST_ERRORS},
+    response={200: Page[schemas.InformatieObjectTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle INFORMATIEOBJECTTYPEn opvragen.",
 )
 def informatieobjecttype_list(
@@ -85,7 +86,7 @@ add_read_operations(
     collection="informatieobjecttypen",
     name="informatieobjecttype",
     label="INFORMATIEOBJECTTYPE",
-    schema=schemas.InformatieObjectType,
+    schema=schemas.InformatieObjectTypeExpanded,
     queryset=informatieobjecttypen,
     rows=serializers.informatieobjecttype_rows,
 )

@@ -26,6 +26,7 @@ from ..common.http import detail_response, json_response
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import READ_ERRORS
+from .expanding import with_expand
 
 ZTC = "ztc"
 READ = "catalogi.lezen"
@@ -56,7 +57,10 @@ def require_read(request: HttpRequest) -> None:
 
 
 def tenant_ids(request: HttpRequest) -> list[int]:
-    return selectors.catalog_tenant_ids(request.tenant)
+    # Read once per request: a list with expand asks for it at every attribute and level.
+    if getattr(request, "_catalog_tenant_ids", None) is None:
+        request._catalog_tenant_ids = selectors.catalog_tenant_ids(request.tenant)  # type: ignore[attr-defined]
+    return request._catalog_tenant_ids  # type: ignore[attr-defined]
 
 
 def _uuid(value: str) -> UUID:
@@ -137,6 +141,7 @@ def list_response(
     """A page of ``build()``, after the scope and the query parameters are checked."""
     require_read(request)
     reject_unknown_params(request, allowed | {"page", "expand"})
+    serialize = with_expand(request, serialize)
     try:
         queryset = build()
     except NoMatch:
@@ -145,7 +150,9 @@ def list_response(
 
 
 def detail(request: HttpRequest, queryset: QuerySet, uuid: str, serialize) -> HttpResponse:
+    """One object with the ``_expand`` its ``expand`` asks for; writes answer without it."""
     require_read(request)
+    serialize = with_expand(request, serialize)
     return detail_response(request, serialize([get(queryset, uuid)])[0])
 
 
@@ -185,9 +192,12 @@ def add_read_operations(
     def read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
         return detail(request, queryset(request), uuid, rows)
 
-    router.get(path, response={200: schema, **READ_ERRORS}, summary=f"Een specifieke {label} opvragen.")(
-        _named(read, f"{name}_read")
-    )
+    router.get(
+        path,
+        response={200: schema, **READ_ERRORS},
+        by_alias=True,
+        summary=f"Een specifieke {label} opvragen.",
+    )(_named(read, f"{name}_read"))
     add_head_operation(router, path=path, name=name, label=label, read=read)
 
 
@@ -216,6 +226,7 @@ def informatieobjecttypen(request: HttpRequest) -> QuerySet[InformatieObjectType
     return (
         InformatieObjectType.objects.filter(tenant_id__in=tenant_ids(request))
         .select_related("catalogus")
+        .prefetch_related("besluittypen")
         .order_by("id")
     )
 
@@ -224,7 +235,7 @@ def besluittypen(request: HttpRequest) -> QuerySet[BesluitType]:
     return (
         BesluitType.objects.filter(tenant_id__in=tenant_ids(request))
         .select_related("catalogus")
-        .prefetch_related("zaaktypen__process", "resultaattypen")
+        .prefetch_related("zaaktypen__process", "resultaattypen", "informatieobjecttypen")
         .order_by("id")
     )
 

@@ -77,7 +77,8 @@ def resultaattypen(request: HttpRequest):
 
 @router.get(
     "/resultaattypen",
-    response={200: Page[schemas.ResultaatType], **LIST_ERRORS},
+    response={200: Page[schemas.ResultaatTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle RESULTAATTYPEn opvragen.",
 )
 def resultaattype_list(
@@ -109,7 +110,7 @@ add_read_operations(
     collection="resultaattypen",
     name="resultaattype",
     label="RESULTAATTYPE",
-    schema=schemas.ResultaatType,
+    schema=schemas.ResultaatTypeExpanded,
     queryset=resultaattypen,
     rows=serializers.resultaattype_rows,
 )

@@ -38,7 +38,8 @@ def roltypen(request: HttpRequest):
 
 @router.get(
     "/roltypen",
-    response={200: Page[schemas.RolType], **LIST_ERRORS},
+    response={200: Page[schemas.RolTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle ROLTYPEn opvragen.",
 )
 def roltype_list(
@@ -65,7 +66,7 @@ add_read_operations(
     collection="roltypen",
     name="roltype",
     label="ROLTYPE",
-    schema=schemas.RolType,
+    schema=schemas.RolTypeExpanded,
     queryset=roltypen,
     rows=serializers.roltype_rows,
 )

@@ -184,8 +184,8 @@ def informatieobjecttype_rows(rows: Sequence[InformatieObjectType]) -> list[dict
             "concept": not iot.is_published,
             "zaaktypen": [url_of("zaaktypen", z) for z in zaaktypen[iot.pk]],
             "zaaktypeIdentificaties": sorted({z.process.identificatie for z in zaaktypen[iot.pk]}),
-            "besluittypen": [],
-            "besluittypeOmschrijving": [],
+            "besluittypen": [url_of("besluittypen", b) for b in iot.besluittypen.all()],
+            "besluittypeOmschrijving": sorted({b.omschrijving for b in iot.besluittypen.all()}),
             "informatieobjectcategorie": iot.category,
             "trefwoord": list(iot.trefwoord or []),
             "omschrijvingGeneriek": iot.generic,
@@ -199,6 +199,7 @@ def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
     for besluittype in rows:
         zaaktypen = list(besluittype.zaaktypen.all())
         resultaattypen = list(besluittype.resultaattypen.all())
+        iots = list(besluittype.informatieobjecttypen.all())
         result.append(
             {
                 "url": url_of("besluittypen", besluittype),
@@ -213,8 +214,8 @@ def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
                 "publicatietekst": besluittype.publicatietekst,
                 "publicatietermijn": besluittype.publicatietermijn or None,
                 "toelichting": besluittype.toelichting,
-                "informatieobjecttypen": [],
-                "informatieobjecttypeOmschrijvingen": [],
+                "informatieobjecttypen": [url_of("informatieobjecttypen", i) for i in iots],
+                "informatieobjecttypeOmschrijvingen": sorted({i.omschrijving for i in iots}),
                 **_validity(besluittype),
                 "concept": not besluittype.is_published,
                 "resultaattypen": [url_of("resultaattypen", r) for r in resultaattypen],

@@ -75,7 +75,8 @@ def _change(part: StatusType, **values) -> StatusType:
 
 @router.get(
     "/statustypen",
-    response={200: Page[schemas.StatusType], **LIST_ERRORS},
+    response={200: Page[schemas.StatusTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle STATUSTYPEn opvragen.",
 )
 def statustype_list(
@@ -100,7 +101,7 @@ add_read_operations(
     collection="statustypen",
     name="statustype",
     label="STATUSTYPE",
-    schema=schemas.StatusType,
+    schema=schemas.StatusTypeExpanded,
     queryset=statustypen,
     rows=serializers.statustype_rows,
 )

@@ -148,9 +148,19 @@ def publish_own(
 
 
 def change_type(
-    request: HttpRequest, queryset: QuerySet, uuid: str, fields: dict, values: dict, actie: str, rows
+    request: HttpRequest,
+    queryset: QuerySet,
+    uuid: str,
+    fields: dict,
+    values: dict,
+    actie: str,
+    rows,
+    **references,
 ) -> HttpResponse:
-    """PUT/PATCH of an informatieobjecttype or besluittype (ztc-009 in the service)."""
+    """PUT/PATCH of an informatieobjecttype or besluittype (ztc-009 in the service).
+
+    ``references`` are model values already resolved from the body's URLs.
+    """
     access, forced = require_write(request, WRITE, FORCED_WRITE)
     obj = get(queryset, uuid)
     own(request, obj)
@@ -162,6 +172,7 @@ def change_type(
         actie=actie,
         forced=forced,
         **model_values(fields, values),
+        **references,
     )
     return json_response(row(queryset, uuid, rows))
 

@@ -60,7 +60,8 @@ def zaakobjecttypen(request: HttpRequest):
 
 @router.get(
     "/zaakobjecttypen",
-    response={200: Page[schemas.ZaakObjectType], **LIST_ERRORS},
+    response={200: Page[schemas.ZaakObjectTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle ZAAKOBJECTTYPEn opvragen.",
 )
 def zaakobjecttype_list(
@@ -114,7 +115,7 @@ add_read_operations(
     collection="zaakobjecttypen",
     name="zaakobjecttype",
     label="ZAAKOBJECTTYPE",
-    schema=schemas.ZaakObjectType,
+    schema=schemas.ZaakObjectTypeExpanded,
     queryset=zaakobjecttypen,
     rows=serializers.zaakobjecttype_rows,
 )

@@ -91,7 +91,8 @@ def _change(request: HttpRequest, uuid: str, body: dict) -> HttpResponse:
 
 @router.get(
     "/zaaktype-informatieobjecttypen",
-    response={200: Page[schemas.ZaakTypeInformatieObjectType], **LIST_ERRORS},
+    response={200: Page[schemas.ZaakTypeInformatieObjectTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle ZAAKTYPE-INFORMATIEOBJECTTYPE relaties opvragen.",
 )
 def zaaktype_informatieobjecttype_list(
@@ -132,7 +133,7 @@ add_read_operations(
     collection="zaaktype-informatieobjecttypen",
     name="zaaktype_informatieobjecttype",
     label="ZAAKTYPE-INFORMATIEOBJECTTYPE relatie",
-    schema=schemas.ZaakTypeInformatieObjectType,
+    schema=schemas.ZaakTypeInformatieObjectTypeExpanded,
     queryset=links,
     rows=serializers.zaaktype_informatieobjecttype_rows,
 )

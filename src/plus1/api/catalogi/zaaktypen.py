@@ -80,7 +80,8 @@ def _trefwoorden_ids(queryset: QuerySet, wanted: list[str]) -> list[int]:
 
 @router.get(
     "/zaaktypen",
-    response={200: Page[schemas.ZaakType], **LIST_ERRORS},
+    response={200: Page[schemas.ZaakTypeExpanded], **LIST_ERRORS},
+    by_alias=True,
     summary="Alle ZAAKTYPEn opvragen.",
 )
 def zaaktype_list(
@@ -116,7 +117,8 @@ def zaaktype_list(
 
 @router.get(
     "/zaaktypen/{uuid}",
-    response={200: schemas.ZaakType, **READ_ERRORS},
+    response={200: schemas.ZaakTypeExpanded, **READ_ERRORS},
+    by_alias=True,
     summary="Een specifieke ZAAKTYPE opvragen.",
 )
 def zaaktype_read(

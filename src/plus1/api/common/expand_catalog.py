@@ -1,9 +1,10 @@
 """The Catalogi API's objects as ``expand`` targets of the Zaken and Documenten APIs.
 
 They are read with the Catalogi API's own querysets and serializers, so an expanded zaaktype
-equals ``GET /catalogi/api/v1/zaaktypen/{uuid}``. The catalog is readable by every client of
-the gemeente (its own types and the collective's shared ones, ztc-014): the querysets hold
-exactly those, nothing of another gemeente.
+equals ``GET /catalogi/api/v1/zaaktypen/{uuid}``. The attributes of each kind are those of the
+Catalogi standard's ``*Embedded`` schemas; the Catalogi API expands with the same kinds. The
+catalog is readable by every client of the gemeente (its own types and the collective's shared
+ones, ztc-014): the querysets hold exactly those, nothing of another gemeente.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ OF_ZAAKTYPE = {"zaaktype": Relation("zaaktype"), "catalogus": Relation("catalogu
 ZAAKTYPEN = Relation("zaaktype", many=True)
 BESLUITTYPEN = Relation("besluittype", many=True)
 INFORMATIEOBJECTTYPEN = Relation("informatieobjecttype", many=True)
+STATUSTYPEN = Relation("statustype", many=True)
+RESULTAATTYPEN = Relation("resultaattype", many=True)
 
 CATALOG_KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -68,8 +71,8 @@ CATALOG_KINDS: dict[str, Kind] = {
             serializers.zaaktype_rows,
             {
                 "catalogus": Relation("catalogus"),
-                "statustypen": Relation("statustype", many=True),
-                "resultaattypen": Relation("resultaattype", many=True),
+                "statustypen": STATUSTYPEN,
+                "resultaattypen": RESULTAATTYPEN,
                 "roltypen": Relation("roltype", many=True),
                 "eigenschappen": Relation("eigenschap", many=True),
                 "zaakobjecttypen": Relation("zaakobjecttype", many=True),
@@ -96,15 +99,22 @@ CATALOG_KINDS: dict[str, Kind] = {
                 "catalogus": Relation("catalogus"),
                 "zaaktypen": ZAAKTYPEN,
                 "informatieobjecttypen": INFORMATIEOBJECTTYPEN,
+                "resultaattypen": RESULTAATTYPEN,
             },
         ),
-        _kind("statustype", "statustypen", statustypen.statustypen, serializers.statustype_rows, OF_ZAAKTYPE),
+        _kind(
+            "statustype",
+            "statustypen",
+            statustypen.statustypen,
+            serializers.statustype_rows,
+            {**OF_ZAAKTYPE, "eigenschappen": Relation("eigenschap", many=True)},
+        ),
         _kind(
             "resultaattype",
             "resultaattypen",
             resultaattypen.resultaattypen,
             serializers.resultaattype_rows,
-            OF_ZAAKTYPE,
+            {**OF_ZAAKTYPE, "besluittypen": BESLUITTYPEN, "informatieobjecttypen": INFORMATIEOBJECTTYPEN},
         ),
         _kind("roltype", "roltypen", roltypen.roltypen, serializers.roltype_rows, OF_ZAAKTYPE),
         _kind(
@@ -112,14 +122,14 @@ CATALOG_KINDS: dict[str, Kind] = {
             "eigenschappen",
             eigenschappen.eigenschappen,
             serializers.eigenschap_rows,
-            OF_ZAAKTYPE,
+            {**OF_ZAAKTYPE, "statustype": Relation("statustype")},
         ),
         _kind(
             "zaakobjecttype",
             "zaakobjecttypen",
             zaakobjecttypen.zaakobjecttypen,
             serializers.zaakobjecttype_rows,
-            OF_ZAAKTYPE,
+            {**OF_ZAAKTYPE, "resultaattypen": RESULTAATTYPEN, "statustypen": STATUSTYPEN},
         ),
     )
 }

@@ -106,6 +106,10 @@ class BesluitType(TenantOwned):
     )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    # The document types in which besluiten of this type are recorded (same catalogus, ztc-013).
+    informatieobjecttypen = models.ManyToManyField(
+        InformatieObjectType, blank=True, related_name="besluittypen", verbose_name=_("informatieobjecttypen")
+    )
 
     class Meta:
         verbose_name = _("besluittype")

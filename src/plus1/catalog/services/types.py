@@ -5,6 +5,7 @@ only by additions (ztc-010)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -217,11 +218,17 @@ def delete_zaaktype(*, zaaktype: ZaakType, actor: Actor, forced: bool = False) -
 
 @transaction.atomic
 def delete_informatieobjecttype(*, iot: InformatieObjectType, actor: Actor, forced: bool = False) -> None:
-    """Delete a concept informatieobjecttype (ztc-009) that no zaaktype uses."""
+    """Delete a concept informatieobjecttype (ztc-009) that no zaaktype or besluittype uses."""
     iot = InformatieObjectType.objects.select_for_update().select_related("catalogus").get(pk=iot.pk)
     if ZaakTypeInformatieObjectType.objects.filter(informatieobjecttype=iot).exists():
         raise FieldProblem.single(
             "nonFieldErrors", "in-use", "Dit informatieobjecttype hoort bij een zaaktype en blijft bestaan."
+        )
+    if iot.besluittypen.exists():
+        raise FieldProblem.single(
+            "nonFieldErrors",
+            "in-use",
+            "Dit informatieobjecttype hoort bij een besluittype en blijft bestaan.",
         )
     _delete_type(iot, actor=actor, what=str(iot), forced=forced)
     iot.delete()
@@ -442,9 +449,33 @@ def create_informatieobjecttype(*, catalogus: Catalogus, actor: Actor, **values:
 
 
 @transaction.atomic
-def create_besluittype(*, catalogus: Catalogus, actor: Actor, **values: Any) -> BesluitType:
-    """Create a concept besluittype in ``catalogus``; its omschrijving is unique there."""
-    return _create_type(BesluitType, catalogus=catalogus, actor=actor, values=values)
+def create_besluittype(
+    *,
+    catalogus: Catalogus,
+    actor: Actor,
+    informatieobjecttypen: Sequence[InformatieObjectType] = (),
+    **values: Any,
+) -> BesluitType:
+    """Create a concept besluittype in ``catalogus``; its omschrijving is unique there.
+
+    Its ``informatieobjecttypen`` (where its besluiten are recorded) are of the same catalogus
+    (ztc-013).
+    """
+    _check_besluittype_documents(catalogus, informatieobjecttypen)
+    besluittype = _create_type(BesluitType, catalogus=catalogus, actor=actor, values=values)
+    besluittype.informatieobjecttypen.set(informatieobjecttypen)
+    return besluittype
+
+
+def _check_besluittype_documents(
+    catalogus: Catalogus, informatieobjecttypen: Sequence[InformatieObjectType]
+) -> None:
+    if any(iot.catalogus_id != catalogus.pk for iot in informatieobjecttypen):
+        raise FieldProblem.single(
+            "informatieobjecttypen",
+            "relations-incorrect-catalogus",
+            "Een informatieobjecttype moet in dezelfde catalogus staan als het besluittype.",
+        )
 
 
 def _create_type(model: type, *, catalogus: Catalogus, actor: Actor, values: dict) -> Any:
@@ -477,7 +508,18 @@ def change_type(
     """
     model = type(obj)
     obj = model.objects.select_for_update().select_related("catalogus").get(pk=obj.pk)
-    if obj.is_published and not forced and set(changes) - {"valid_until"}:
+    documents = changes.pop("informatieobjecttypen", None)
+    documents_before: list = []
+    if documents is not None:
+        # Only a besluittype has them (the service's callers pass them for one only).
+        documents_before = list(obj.informatieobjecttypen.all())
+        _check_besluittype_documents(obj.catalogus, documents)
+        if set(documents) == set(documents_before):
+            documents = None
+    if obj.is_published and not forced and (set(changes) - {"valid_until"} or documents is not None):
+        _refuse_if_published(obj, str(obj))
+    if obj.is_published and documents is not None and not set(documents_before) <= set(documents):
+        # A correction of a published type may only add (ztc-010, Catalogi 1.3).
         _refuse_if_published(obj, str(obj))
     if (
         "omschrijving" in changes
@@ -493,13 +535,18 @@ def change_type(
         setattr(obj, name, value)
     _full_clean(obj)
     obj.save()
+    after = {name: str(getattr(obj, name)) for name in changes}
+    if documents is not None:
+        obj.informatieobjecttypen.set(documents)
+        before["informatieobjecttypen"] = ", ".join(sorted(iot.omschrijving for iot in documents_before))
+        after["informatieobjecttypen"] = ", ".join(sorted(iot.omschrijving for iot in documents))
     record_change(
         tenant=obj.tenant,
         actor=actor,
         action=f"change_{_RESOURCES[model]}",
         obj=obj,
         before=before,
-        after={name: str(getattr(obj, name)) for name in changes},
+        after=after,
     )
     _notify(obj, actie)
     return obj
