@@ -25,6 +25,7 @@ from plus1.tenants.selectors import get_collective
 from ..constants import BESLUIT_NUMBER_PREFIX
 from ..models import Besluit, BesluitInformatieObject, InformatieObject, Zaak
 from ..processing import record_change
+from .zaakbesluiten import announce_zaakbesluit
 
 KANAAL = "besluiten"
 
@@ -100,6 +101,8 @@ def announce_created(besluit: Besluit, *, actor: Actor) -> None:
         tenant=besluit.tenant, actor=actor, action="create_besluit", obj=besluit, after=snapshot(besluit)
     )
     notify(besluit, "create")
+    if besluit.zaak_id:
+        announce_zaakbesluit(besluit.zaak, besluit, actor=actor, actie="create")
 
 
 def _check(tenant: Organisation, values: dict[str, Any]) -> None:
@@ -288,6 +291,7 @@ def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -
         )
     }
     _check(besluit.tenant, values)
+    old_zaak = besluit.zaak
     for name, value in changes.items():
         if name in IMMUTABLE_FIELDS:
             continue
@@ -304,6 +308,11 @@ def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -
         after=snapshot(besluit),
     )
     notify(besluit, "update")
+    if besluit.zaak_id != (old_zaak.pk if old_zaak else None):
+        if old_zaak is not None:
+            announce_zaakbesluit(old_zaak, besluit, actor=actor, actie="destroy")
+        if besluit.zaak_id:
+            announce_zaakbesluit(besluit.zaak, besluit, actor=actor, actie="create")
     return besluit
 
 
@@ -327,6 +336,8 @@ def delete_besluit(*, besluit: Besluit, actor: Actor) -> None:
     besluit.informatieobjecten.all().delete()
     record_change(tenant=besluit.tenant, actor=actor, action="delete_besluit", obj=besluit, before=before)
     notify(besluit, "destroy", resource_url=url)
+    if besluit.zaak is not None:
+        announce_zaakbesluit(besluit.zaak, besluit, actor=actor, actie="destroy")
     besluit.delete()
 
 

@@ -19,7 +19,8 @@ from plus1.notifications.services import publish
 
 from ..models import Besluit, Zaak
 from ..notifications import KANAAL, kenmerken
-from .registration import _record_part, _zaak_for_part
+from ..processing import record_change
+from .registration import _zaak_for_part
 
 RESOURCE = "zaakbesluit"
 
@@ -29,17 +30,24 @@ def zaakbesluit_url(zaak: Zaak, besluit: Besluit) -> str:
     return zgw.url("zaken", "zaken", zaak.uuid, "besluiten", str(besluit.uuid))
 
 
-def _announce(zaak: Zaak, besluit: Besluit, *, actor: Actor, actie: str) -> None:
+def announce_zaakbesluit(zaak: Zaak, besluit: Besluit, *, actor: Actor, actie: str) -> None:
+    """The zaak's audit row and ``zaken`` notification of a besluit that came to or left it.
+
+    In the standard the Besluiten API makes this call to the Zaken API itself (brc-006), so a
+    client following kanaal ``zaken`` hears of every besluit of a zaak, from any channel.
+    """
     relation = {"besluit": zgw.url("besluiten", "besluiten", besluit.uuid)}
     before, after = (None, relation) if actie == "create" else (relation, None)
-    _record_part(
-        zaak,
-        besluit,
+    # Not a change of the zaak's own data: its version stays, so an open form on it stays valid.
+    record_change(
+        tenant=zaak.tenant,
         actor=actor,
         action=f"{actie}_zaakbesluit",
-        zgw_actie=actie,
+        obj=besluit,
+        main_object=zaak,
         before=before,
         after=after,
+        zgw_actie=actie,
     )
     publish(
         tenant=zaak.tenant_id,
@@ -66,7 +74,7 @@ def register_zaakbesluit(*, zaak: Zaak, besluit: Besluit, actor: Actor, may_chan
             "inconsistent-relation",
             "Dit besluit hoort niet bij deze zaak. Zet eerst de zaak van het besluit in de Besluiten API.",
         )
-    _announce(zaak, besluit, actor=actor, actie="create")
+    announce_zaakbesluit(zaak, besluit, actor=actor, actie="create")
     return besluit
 
 
@@ -85,4 +93,4 @@ def remove_zaakbesluit(*, zaak: Zaak, besluit: Besluit, actor: Actor, may_change
             "Het besluit verwijst nog naar deze zaak. Wijzig of verwijder eerst de zaak van het besluit "
             "in de Besluiten API.",
         )
-    _announce(zaak, besluit, actor=actor, actie="destroy")
+    announce_zaakbesluit(zaak, besluit, actor=actor, actie="destroy")

@@ -535,3 +535,33 @@ def test_expand_shows_only_the_zaak_and_document_the_application_may_read(zgw_cl
     shown = reader.get(link["url"], params={"expand": "informatieobject,besluit.zaak"}).json()["_expand"]
     assert shown["informatieobject"]["url"] == link["informatieobject"]
     assert shown["besluit"]["_expand"]["zaak"]["url"] == besluit["zaak"]
+
+
+def test_every_besluit_that_comes_to_or_leaves_a_zaak_is_told_on_kanaal_zaken(zgw_client, gemeente_a):
+    # brc-006: the Besluiten API registers a besluit at its zaak; a client of kanaal zaken hears it.
+    first, second = zaak_of(gemeente_a), zaak_of(gemeente_a)
+    besluittype = first.zaaktype.besluittypen.get()
+    second.zaaktype.besluittypen.add(besluittype)
+    app = zgw_client(gemeente_a)
+    created = app.post(f"{ROOT}/besluiten", json=body_for(app, besluittype, zaak=first))
+    assert created.status_code == 201, created.text
+    besluit = created.json()
+    zaakbesluit_of = {
+        zaak.pk: f"{zaak_url(app, zaak)}/besluiten/{besluit['url'].rsplit('/', 1)[1]}"
+        for zaak in (first, second)
+    }
+
+    moved = app.patch(besluit["url"], json={"zaak": zaak_url(app, second)})
+    assert moved.status_code == 200, moved.text
+    assert app.delete(besluit["url"]).status_code == 204
+
+    told = Notification.objects.filter(kanaal="zaken", resource="zaakbesluit").order_by("id")
+    assert [(n.hoofd_object, n.resource_url, n.actie) for n in told] == [
+        (zaak_url(app, first), zaakbesluit_of[first.pk], "create"),
+        (zaak_url(app, first), zaakbesluit_of[first.pk], "destroy"),
+        (zaak_url(app, second), zaakbesluit_of[second.pk], "create"),
+        (zaak_url(app, second), zaakbesluit_of[second.pk], "destroy"),
+    ]
+    # The zaak's own audittrail has them too, the besluit's only its own changes.
+    first_trail = app.get(f"{zaak_url(app, first)}/audittrail").json()
+    assert [row["actie"] for row in first_trail if row["resource"] == "zaakbesluit"] == ["create", "destroy"]
