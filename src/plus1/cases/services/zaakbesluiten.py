@@ -1,11 +1,12 @@
 """The zaakbesluit: a besluit seen from its zaak (Zaken API ``/zaken/{zaak_uuid}/besluiten``).
 
 In the standard the Besluiten API registers each besluit at its zaak through the Zaken API
-(brc-006). In Plus1 both APIs share one store and the besluit's own ``zaak`` is the relation,
-so these calls write nothing: registering checks that the relation is there, removing that it
-is gone, as Open Zaak does for a besluit in its own store. Both keep the zaak's rules
-(zrc-007) and, like every change of a zaak's parts, write the audit row on the zaak and the
-``zaken`` notification (resource ``zaakbesluit``).
+(brc-006). In Plus1 both APIs share one store and the besluit's own ``zaak`` is the relation:
+every besluit that comes to or leaves a zaak, through any channel, writes the zaak's audit row
+and the ``zaken`` notification (resource ``zaakbesluit``) itself (``announce_zaakbesluit``).
+So these calls write nothing: registering checks that the relation is there, removing that it
+is gone, as Open Zaak does for a besluit in its own store, and a subscriber hears of each
+relation once. Both keep the zaak's rules (zrc-007).
 """
 
 from __future__ import annotations
@@ -74,7 +75,6 @@ def register_zaakbesluit(*, zaak: Zaak, besluit: Besluit, actor: Actor, may_chan
             "inconsistent-relation",
             "Dit besluit hoort niet bij deze zaak. Zet eerst de zaak van het besluit in de Besluiten API.",
         )
-    announce_zaakbesluit(zaak, besluit, actor=actor, actie="create")
     return besluit
 
 
@@ -93,4 +93,3 @@ def remove_zaakbesluit(*, zaak: Zaak, besluit: Besluit, actor: Actor, may_change
             "Het besluit verwijst nog naar deze zaak. Wijzig of verwijder eerst de zaak van het besluit "
             "in de Besluiten API.",
         )
-    announce_zaakbesluit(zaak, besluit, actor=actor, actie="destroy")

@@ -57,7 +57,7 @@ def _writer(zgw_client, gemeente, zaaktype, *zrc_scopes: str, brc: bool = True):
     return zgw_client(gemeente, all_autorisaties=False, autorisaties=autorisaties)
 
 
-def test_registering_a_besluit_at_its_zaak_confirms_it_with_audit_and_notification(
+def test_registering_a_besluit_at_its_zaak_confirms_what_the_besluit_already_told(
     zgw_client, gemeente_a, adoption, zaaktype
 ):
     zaak = new_zaak(adoption)
@@ -77,6 +77,7 @@ def test_registering_a_besluit_at_its_zaak_confirms_it_with_audit_and_notificati
     }
     assert response.headers["Location"] == body["url"]
     assert api.get(body["url"]).json() == body
+    # The besluit told its zaak when it was made; confirming that adds no second notification.
     notification = Notification.objects.filter(tenant=gemeente_a, resource="zaakbesluit").get()
     assert (notification.kanaal, notification.actie) == ("zaken", "create")
     assert (notification.hoofd_object, notification.resource_url) == (zaak_url, body["url"])
@@ -106,7 +107,7 @@ def test_a_besluit_that_does_not_point_at_the_zaak_cannot_be_registered_there(
         [problem] = response.json()["invalidParams"]
         assert (problem["name"], problem["code"]) == ("besluit", "inconsistent-relation")
     assert api.get(f"{_zaak_url(api, zaak)}/besluiten").json() == []
-    assert not Notification.objects.filter(resource="zaakbesluit").exists()
+    assert not Notification.objects.filter(resource="zaakbesluit", hoofd_object=_zaak_url(api, zaak)).exists()
 
 
 def test_a_besluit_url_that_is_no_readable_besluit_is_invalid(zgw_client, gemeente_a, adoption, zaaktype):
