@@ -25,7 +25,7 @@ from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.tenants.models import Organisation
 
-from . import forms
+from . import forms, zaak_parts
 from .access import employee_view
 
 
@@ -231,6 +231,14 @@ def _render_detail(
         "other_rollen": [rol for rol in zaak.rollen.all() if rol is not initiator],
         "timeline": selectors.timeline_for_zaak(zaak),
         "links": zaak.links.all(),
+        "linked_from": selectors.zaken_linking_to(zaak),
+        # Every document of the zaak, also those an application linked from another zaak.
+        "documents": selectors.all_documents(zaak),
+        # What other systems add through the Zaken API, in plain words.
+        "zaakobjecten": zaak_parts.object_rows(zaak.zaakobjecten.all()),
+        "geometry": zaak_parts.geometry_summary(zaak.zaakgeometrie),
+        "zaakcontactmomenten": zaak.zaakcontactmomenten.all(),
+        "zaakverzoeken": zaak.zaakverzoeken.all(),
         "besluiten": zaak.besluiten.all(),
         "open_question": selectors.open_information_request(zaak),
         "deadline": selectors.deadline_summary(zaak),
@@ -284,7 +292,7 @@ def zaak_document_view(request: HttpRequest, identificatie: str, document_uuid) 
     zaak = _get_zaak(request, identificatie)
     try:
         document = selectors.get_zaak_document(
-            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request)
+            zaak=zaak, document_uuid=document_uuid, purpose=_purpose(request), include_linked=True
         )
     except (ObjectDoesNotExist, ValidationError) as exc:
         raise Http404 from exc

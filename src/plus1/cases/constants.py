@@ -54,11 +54,15 @@ CASE_NUMBER_PREFIX = "ZAAK"
 
 
 class ZaakRelation(models.TextChoices):
-    """ZGW aardRelatie of a related zaak."""
+    """ZGW aardRelatie of a related zaak, seen from this zaak (Zaken API 1.7.0).
 
-    VERVOLG = "vervolg", _("Vervolg op deze zaak")
-    ONDERWERP = "onderwerp", _("Onderwerp van deze zaak")
-    BIJDRAGE = "bijdrage", _("Draagt bij aan deze zaak")
+    vervolg: the other zaak gave rise to this one; onderwerp: the other zaak is what this one
+    is about; bijdrage: this zaak helps the other one reach its outcome.
+    """
+
+    VERVOLG = "vervolg", _("Die zaak was de aanleiding voor deze zaak (vervolg)")
+    ONDERWERP = "onderwerp", _("Deze zaak gaat over die zaak (onderwerp)")
+    BIJDRAGE = "bijdrage", _("Deze zaak helpt die zaak verder (bijdrage)")
 
 
 class SharePart(models.TextChoices):

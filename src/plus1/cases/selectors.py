@@ -25,6 +25,7 @@ from .models import (
     Rol,
     Status,
     Zaak,
+    ZaakInformatieObject,
     ZaakLink,
     ZaakNotitie,
     ZaakShare,
@@ -268,10 +269,13 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: 
             # Everything the page, its action forms and the timeline read, in one query each.
             Prefetch("rollen", queryset=Rol.objects.select_related("roltype")),
             "eigenschappen__eigenschap",
-            Prefetch("documenten", queryset=InformatieObject.objects.select_related("informatieobjecttype")),
             Prefetch("statussen", queryset=Status.objects.select_related("statustype")),
             Prefetch("besluiten", queryset=Besluit.objects.select_related("besluittype", "letter")),
             Prefetch("links", queryset=ZaakLink.objects.select_related("other__zaaktype")),
+            # What the Zaken API adds: the objects, contactmomenten and verzoeken of the zaak.
+            "zaakobjecten",
+            "zaakcontactmomenten",
+            "zaakverzoeken",
             "notes",
             # Written through the Zaken API: the case handler sees them in the timeline too.
             "zaaknotities",
@@ -287,18 +291,54 @@ def get_zaak_for_employee(*, tenant: Organisation, identificatie: str, purpose: 
             ),
         )
     )
-    return logged(zaken, purpose).get(identificatie=identificatie)
+    zaak = logged(zaken, purpose).get(identificatie=identificatie)
+    all_documents(zaak)
+    return zaak
+
+
+def documents_of_zaak(zaak: Zaak) -> QuerySet[InformatieObject]:
+    """Every document of the zaak: those filed under it and those linked to it as a
+    zaakinformatieobject (Zaken API), also when the document is filed under another zaak.
+
+    A document may belong to several zaken (ZGW); ``InformatieObject.zaak`` is only the first.
+    Only documents of the zaak's own gemeente, oldest first.
+    """
+    linked = ZaakInformatieObject.objects.filter(tenant_id=zaak.tenant_id, zaak=zaak).values(
+        "informatieobject_id"
+    )
+    return (
+        InformatieObject.objects.filter(tenant_id=zaak.tenant_id)
+        .filter(Q(zaak=zaak) | Q(pk__in=linked))
+        .order_by("uploaded_at", "id")
+    )
+
+
+def all_documents(zaak: Zaak) -> list[InformatieObject]:
+    """``documents_of_zaak`` with their type and first zaak, read once per zaak instance."""
+    if "_all_documents" not in zaak.__dict__:
+        zaak._all_documents = list(documents_of_zaak(zaak).select_related("informatieobjecttype", "zaak"))
+    return zaak._all_documents
 
 
 def get_zaak_document(
-    *, zaak: Zaak, document_uuid: str, purpose: Purpose, for_initiator: bool = False
+    *,
+    zaak: Zaak,
+    document_uuid: str,
+    purpose: Purpose,
+    for_initiator: bool = False,
+    include_linked: bool = False,
 ) -> InformatieObject:
     """One document of ``zaak``, logged as read for ``purpose``; raises InformatieObject.DoesNotExist.
 
     ``for_initiator``: only a document the initiator may see (tonenAanInitiator, with content).
+    ``include_linked``: also a document linked to the zaak that is filed under another zaak.
     """
     documents = _initiator_documents() if for_initiator else InformatieObject.objects.all()
-    document = documents.get(zaak=zaak, uuid=document_uuid)
+    if include_linked:
+        documents = documents.filter(pk__in=documents_of_zaak(zaak).values("pk"))
+    else:
+        documents = documents.filter(zaak=zaak)
+    document = documents.get(uuid=document_uuid)
     log_document_read(zaak, document, purpose)
     return document
 
@@ -353,7 +393,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
                 is_for_resident=status.statustype.informs_initiator,
             )
         )
-    for document in zaak.documenten.all():
+    for document in all_documents(zaak):
         entries.append(
             TimelineEntry(
                 at=document.uploaded_at,
@@ -439,6 +479,15 @@ def deadline_summary(zaak: Zaak) -> DeadlineSummary:
         is_suspended=zaak.is_suspended,
         suspended_on=zaak.suspended_on,
         end_if_answered_today=running_end,
+    )
+
+
+def zaken_linking_to(zaak: Zaak) -> list[ZaakLink]:
+    """The links of other zaken of the gemeente that name this zaak among their relevanteAndereZaken."""
+    return list(
+        ZaakLink.objects.filter(other=zaak, zaak__tenant_id=zaak.tenant_id)
+        .select_related("zaak__zaaktype")
+        .order_by("zaak__identificatie")
     )
 
 
@@ -530,9 +579,11 @@ def timeline_for_share(share: ZaakShare) -> list[TimelineEntry]:
 
 
 def documents_for_share(share: ZaakShare) -> QuerySet[InformatieObject]:
-    """The documents the partner may open: all of the zaak when shared, else the partner's own."""
-    documents = share.zaak.documenten.select_related("informatieobjecttype")
-    return documents if share.shares_documents else documents.filter(share=share)
+    """The documents the partner may open: all of the zaak when shared (those linked to it from
+    another zaak too), else the partner's own."""
+    if share.shares_documents:
+        return documents_of_zaak(share.zaak).select_related("informatieobjecttype")
+    return share.zaak.documenten.filter(share=share).select_related("informatieobjecttype")
 
 
 def record_partner_access(*, share: ZaakShare, user: AbstractBaseUser) -> None:

@@ -20,8 +20,10 @@ from plus1.cases.models import (
     Zaak,
     ZaakEigenschap,
     ZaakInformatieObject,
+    ZaakLink,
     ZaakObject,
 )
+from plus1.cases.services.links import links_of, remember_links
 from plus1.core import zgw
 
 
@@ -106,6 +108,26 @@ def attach_parts(zaken: list[Zaak]) -> None:
                 found[names[kind]].setdefault(zaak_id, []).append(value)
     for zaak in zaken:
         zaak.part_uuids = {name: found[name].get(zaak.pk, []) for name in PARTS}
+    _attach_related_zaken(zaken)
+
+
+def _attach_related_zaken(zaken: list[Zaak]) -> None:
+    """relevanteAndereZaken: the zaak's ZaakLink rows (shared with the back office), one query."""
+    missing = [zaak for zaak in zaken if "links" not in getattr(zaak, "_prefetched_objects_cache", {})]
+    found: dict[int, list[ZaakLink]] = {}
+    if missing:
+        rows = ZaakLink.objects.filter(zaak_id__in=[zaak.pk for zaak in missing]).select_related("other")
+        for link in rows.only("zaak_id", "other__uuid", "url", "relation"):
+            found.setdefault(link.zaak_id, []).append(link)
+    for zaak in missing:
+        remember_links(zaak, found.get(zaak.pk, []))
+
+
+def _relevante_andere_zaken(zaak: Zaak) -> list[dict]:
+    return [
+        {"url": zaak_url(link.other.uuid) if link.other_id else link.url, "aardRelatie": link.relation}
+        for link in links_of(zaak)
+    ]
 
 
 def _parts(zaak: Zaak, name: str) -> list:
@@ -149,7 +171,7 @@ def serialize_zaak(zaak: Zaak) -> dict:
         "selectielijstklasse": zaak.selectielijstklasse,
         "hoofdzaak": zaak_url(_linked_uuid(zaak, "hoofdzaak")) if zaak.hoofdzaak_id else None,
         "deelzaken": [zaak_url(deelzaak) for deelzaak in _parts(zaak, "deelzaken")],
-        "relevanteAndereZaken": zaak.relevante_andere_zaken,
+        "relevanteAndereZaken": _relevante_andere_zaken(zaak),
         "eigenschappen": [
             zgw.url("zaken", "zaken", zaak.uuid, "zaakeigenschappen", str(e))
             for e in _parts(zaak, "eigenschappen")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from plus1.cases.models import Zaak
-from plus1.cases.services import registration
+from plus1.cases.services import links, registration
 
 from ..common import audittrail, readcache
 from ..common.auth import actor_for, require_for_object, require_scope
@@ -112,9 +112,14 @@ def _zaak_values(request: HttpRequest, data: dict[str, Any], *, zaak: Zaak | Non
         )
     if "relevanteAndereZaken" in data:
         # zrc-011: every related zaak must exist (Plus1 resolves references to itself only).
-        for index, relation in enumerate(data["relevanteAndereZaken"] or []):
-            zaak_from_url(request, relation["url"], f"relevanteAndereZaken.{index}.url")
-        values["relevante_andere_zaken"] = data["relevanteAndereZaken"] or []
+        # Stored as the back office's links (cases.services.links), so both channels see them.
+        values["relevante_andere_zaken"] = [
+            links.RelatedZaak(
+                other=zaak_from_url(request, relation["url"], f"relevanteAndereZaken.{index}.url"),
+                relation=relation["aardRelatie"],
+            )
+            for index, relation in enumerate(data["relevanteAndereZaken"] or [])
+        ]
     if values.get("suspended_on") is True and zaak is None:
         from plus1.core import clock
 
@@ -217,8 +222,9 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
     zaak = registration.register_zaak(
         tenant=request.tenant, zaaktype=zaaktype, values=_zaak_values(request, data), actor=actor_for(access)
     )
-    # A new zaak has no parts yet: render it as it is, without reading it back.
-    zaak._prefetched_objects_cache = {"rollen": [], "eigenschappen": [], "deelzaken": []}
+    # A new zaak has no parts yet: render it as it is, without reading it back (the
+    # registration keeps its relevanteAndereZaken on it).
+    zaak._prefetched_objects_cache |= {"rollen": [], "eigenschappen": [], "deelzaken": []}
     zaak.part_uuids = {name: [] for name in PARTS}
     zaak._state.fields_cache["resultaat"] = None
     return created(serialize_zaak(zaak), headers=CRS_HEADERS)

@@ -96,20 +96,38 @@ class Note(models.Model):
 
 
 class ZaakLink(models.Model):
-    """A related zaak of the same gemeente (ZGW relevanteAndereZaken)."""
+    """Another zaak that is relevant to this one: the one source of ZGW relevanteAndereZaken.
+
+    The back office and the Zaken API both write these rows (``cases.services.links``), so each
+    shows what the other wrote. ``other`` is a zaak of the same gemeente; a zaak outside this
+    register (kept from before the rows existed, or from another system) has no row to point
+    at and keeps its ``url`` instead: exactly one of the two is set.
+    """
 
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="links")
-    other = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Zaak, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    url = models.URLField(_("adres van een zaak elders"), max_length=1000, blank=True)
     relation = models.CharField(_("soort relatie"), max_length=20, choices=ZaakRelation.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("gerelateerde zaak")
         verbose_name_plural = _("gerelateerde zaken")
+        # The order they were linked in, as relevanteAndereZaken lists them.
+        ordering = ["zaak", "id"]
         constraints = [
             models.UniqueConstraint(fields=["zaak", "other"], name="zaaklink_unique"),
+            models.UniqueConstraint(fields=["zaak", "url"], condition=~Q(url=""), name="zaaklink_unique_url"),
             models.CheckConstraint(condition=~Q(zaak=F("other")), name="zaaklink_not_self"),
+            models.CheckConstraint(
+                condition=(Q(other__isnull=False) & Q(url="")) | (Q(other__isnull=True) & ~Q(url="")),
+                name="zaaklink_other_or_url",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.zaak} → {self.other}"
+        return f"{self.zaak} → {self.other or self.url}"
+
+    @property
+    def is_external(self) -> bool:
+        return self.other_id is None

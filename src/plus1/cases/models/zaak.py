@@ -131,7 +131,6 @@ class Zaak(TenantOwned):
     hoofdzaak = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="deelzaken"
     )
-    relevante_andere_zaken = models.JSONField(_("relevante andere zaken"), default=list, blank=True)
     kenmerken = models.JSONField(_("kenmerken"), default=list, blank=True)
     archiefstatus = models.CharField(
         _("archiefstatus"),

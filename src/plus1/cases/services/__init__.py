@@ -10,7 +10,6 @@ from .handling import (
     assign_zaken,
     claim_zaak,
     extend_zaak,
-    link_zaken,
     request_information,
     resume_zaak,
     set_status,
@@ -28,6 +27,7 @@ from .intake import (
     submit_anonymous_report,
     submit_draft,
 )
+from .links import link_zaken
 from .sharing import add_partner_document, add_partner_note, revoke_share, share_zaak
 
 __all__ = [

@@ -26,7 +26,6 @@ from plus1.core.exceptions import FieldProblem
 from plus1.tenants.models import Organisation
 
 from .. import deadlines
-from ..constants import ZaakRelation
 from ..exceptions import InvalidUpload, MissingResultaat, ZaakClosed, ZaakConflict, ZaakError
 from ..models import (
     InformatieObject,
@@ -35,7 +34,6 @@ from ..models import (
     Resultaat,
     Status,
     Zaak,
-    ZaakLink,
     ZaakShare,
     ZaakSuspension,
 )
@@ -455,7 +453,7 @@ def extend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
     return zaak
 
 
-# --- notes, links, documents ----------------------------------------------------------------
+# --- notes and documents (links to other zaken: services.links) ------------------------------
 
 
 @transaction.atomic
@@ -471,33 +469,6 @@ def add_note(*, zaak: Zaak, text: str, author: AbstractBaseUser | None, actor: A
     _save(zaak)
     record_change(tenant=zaak.tenant, actor=actor, action="add_note", obj=zaak, after={"note": note.pk})
     return note
-
-
-@transaction.atomic
-def link_zaken(
-    *, zaak: Zaak, other_identificatie: str, relation: str, actor: Actor, expected_version: int | None = None
-) -> ZaakLink:
-    """Relate another zaak of the same gemeente to this one (ZGW relevanteAndereZaken)."""
-    zaak = _lock(zaak, expected_version, must_be_open=False)
-    if relation not in ZaakRelation.values:
-        raise ZaakError("Kies wat de andere zaak met deze zaak te maken heeft.")
-    other = Zaak.objects.for_tenant(zaak.tenant).filter(identificatie=other_identificatie.strip()).first()
-    if other is None:
-        raise ZaakError(f"Zaak {other_identificatie} bestaat niet bij deze gemeente.")
-    if other.pk == zaak.pk:
-        raise ZaakError("Een zaak kan niet aan zichzelf gekoppeld worden.")
-    link, created = ZaakLink.objects.get_or_create(zaak=zaak, other=other, defaults={"relation": relation})
-    if not created:
-        raise ZaakError(f"Zaak {other.identificatie} is al gekoppeld.")
-    _save(zaak)
-    record_change(
-        tenant=zaak.tenant,
-        actor=actor,
-        action="link_zaken",
-        obj=zaak,
-        after={"other": other.identificatie, "relation": relation},
-    )
-    return link
 
 
 @transaction.atomic

@@ -30,7 +30,7 @@ from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
 from ..models import InformatieObject, Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
-from . import documents
+from . import documents, links
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
 
@@ -61,7 +61,6 @@ ZAAK_FIELDS = {
     "extended_by": "verlenging",
     "selectielijstklasse": "selectielijstklasse",
     "hoofdzaak": "hoofdzaak",
-    "relevante_andere_zaken": "relevanteAndereZaken",
     "kenmerken": "kenmerken",
     "archive_nomination": "archiefnominatie",
     "archiefstatus": "archiefstatus",
@@ -81,7 +80,10 @@ def _snapshot(zaak: Zaak) -> dict[str, Any]:
             return str(value.uuid)
         return value
 
-    return {name: plain(getattr(zaak, name)) for name in ZAAK_FIELDS}
+    snapshot = {name: plain(getattr(zaak, name)) for name in ZAAK_FIELDS}
+    # relevanteAndereZaken are ZaakLink rows, shared with the back office (services.links).
+    snapshot["relevante_andere_zaken"] = links.related_snapshot(zaak)
+    return snapshot
 
 
 def _check(zaak: Zaak, *, is_new: bool, changed: Collection[str] = ()) -> None:
@@ -206,6 +208,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     if not zaaktype.is_published:
         raise FieldProblem.single("zaaktype", "not-published", "Dit zaaktype is nog niet gepubliceerd.")
     values = dict(values)
+    related = values.pop("relevante_andere_zaken", None) or []
     started_on = values.get("started_on") or clock.today()
     values.setdefault("registered_on", None)
     values["registered_on"] = values["registered_on"] or clock.today()
@@ -237,6 +240,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         zaak.save()
         # A new zaak has no rollen yet: its processing record names no one, without asking.
         zaak._prefetched_objects_cache = {"rollen": []}
+        links.set_related_zaken(zaak=zaak, related=related, is_new=True)
         if zaak.suspended_on:
             ZaakSuspension.objects.create(
                 zaak=zaak, started_on=zaak.suspended_on, reason=zaak.suspension_reason
@@ -301,6 +305,7 @@ def update_zaak(
             )
     if values.get("betalingsindicatie") == Betalingsindicatie.NVT and "laatste_betaaldatum" not in values:
         values["laatste_betaaldatum"] = None
+    related = values.pop("relevante_andere_zaken", None)
     suspend = values.pop("suspended_on", None) if "suspended_on" in values else ...
     reason = values.pop("suspension_reason", None)
     for name, value in values.items():
@@ -318,6 +323,8 @@ def update_zaak(
         fields.append("suspension_reason")
     _check(zaak, is_new=False, changed=fields)
     _save(zaak, *dict.fromkeys(fields))
+    if related is not None:
+        links.set_related_zaken(zaak=zaak, related=related)
     record_change(
         tenant=zaak.tenant,
         actor=actor,

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from plus1.api.common.testing import make_client, make_token
 from plus1.apiclients.services import AutorisatieSpec
-from plus1.cases.models import Zaak
+from plus1.cases.models import Zaak, ZaakLink
 from plus1.cases.services import add_zaak_document
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import clock
@@ -198,10 +198,10 @@ def test_an_expanded_reference_never_shows_another_gemeentes_zaak(
     zaak_b = new_zaak(adopt_with_team(gemeente=gemeente_b, zaaktype=zaaktype))
     api_a, api_b = zgw_client(gemeente_a), zgw_client(gemeente_b)
     url_b = absolute(api_a, f"{ROOT}/zaken/{zaak_b.uuid}")
-    # A reference to B's zaak stored on A's zaak (only possible outside the API, zrc-011).
-    Zaak.objects.filter(pk=zaak_a.pk).update(
-        relevante_andere_zaken=[{"url": url_b, "aardRelatie": "vervolg"}], hoofdzaak=zaak_b
-    )
+    # A reference to B's zaak stored on A's zaak (only possible outside the API, zrc-011); a
+    # link kept by URL only, as the migration keeps one that points outside the gemeente.
+    Zaak.objects.filter(pk=zaak_a.pk).update(hoofdzaak=zaak_b)
+    ZaakLink.objects.create(zaak=zaak_a, url=url_b, relation="vervolg")
 
     url_a = absolute(api_a, f"{ROOT}/zaken/{zaak_a.uuid}")
     expanded = api_a.get(url_a, params={"expand": "relevanteAndereZaken,hoofdzaak.rollen"}).json()["_expand"]
