@@ -23,7 +23,7 @@ from plus1.cases.models import (
     ZaakLink,
     ZaakObject,
 )
-from plus1.cases.services.links import links_of, remember_links
+from plus1.cases.services.links import has_known_links, links_of, remember_links
 from plus1.core import zgw
 
 
@@ -88,6 +88,9 @@ def attach_parts(zaken: list[Zaak]) -> None:
     """
     ids = [int(zaak.pk) for zaak in zaken]
     found: dict[str, dict[int, list]] = {name: {} for name in PARTS}
+    # relevanteAndereZaken: the zaak's ZaakLink rows (shared with the back office), same query.
+    linking = {zaak.pk for zaak in zaken if not has_known_links(zaak)}
+    links: dict[int, list[ZaakLink]] = {}
     if ids:
         listed = ", ".join(map(str, ids))
         selects = []
@@ -96,31 +99,32 @@ def attach_parts(zaken: list[Zaak]) -> None:
             name = connection.ops.quote_name(model._meta.get_field(column.removesuffix("_id")).column)
             # Safe: table and column names come from the models, the ids are ints (above).
             selects.append(
-                f"SELECT {index} AS kind, {name} AS zaak_id, id, uuid FROM {table} "  # noqa: S608
-                f"WHERE {name} IN ({listed})"
+                f"SELECT {index} AS kind, {name} AS zaak_id, id, uuid, "  # noqa: S608
+                f"NULL AS other_id, NULL AS relation, NULL AS url FROM {table} WHERE {name} IN ({listed})"
+            )
+        if linking:
+            selects.append(
+                f"SELECT {len(PARTS)} AS kind, l.zaak_id, l.id, o.uuid, l.other_id, l.relation, l.url "  # noqa: S608
+                f"FROM {ZaakLink._meta.db_table} l LEFT JOIN {Zaak._meta.db_table} o ON o.id = l.other_id "
+                f"WHERE l.zaak_id IN ({', '.join(map(str, sorted(linking)))})"
             )
         names = list(PARTS)
         uuid_field = Rol._meta.get_field("uuid")
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects) + " ORDER BY kind, id")
-            for kind, zaak_id, _id, part_uuid in cursor.fetchall():
-                value = uuid_field.to_python(part_uuid)
-                found[names[kind]].setdefault(zaak_id, []).append(value)
+            for kind, zaak_id, row_id, row_uuid, other_id, relation, url in cursor.fetchall():
+                value = uuid_field.to_python(row_uuid) if row_uuid is not None else None
+                if kind < len(names):
+                    found[names[kind]].setdefault(zaak_id, []).append(value)
+                    continue
+                link = ZaakLink(id=row_id, zaak_id=zaak_id, url=url or "", relation=relation)
+                if other_id is not None:
+                    link.other = Zaak(id=other_id, uuid=value)
+                links.setdefault(zaak_id, []).append(link)
     for zaak in zaken:
         zaak.part_uuids = {name: found[name].get(zaak.pk, []) for name in PARTS}
-    _attach_related_zaken(zaken)
-
-
-def _attach_related_zaken(zaken: list[Zaak]) -> None:
-    """relevanteAndereZaken: the zaak's ZaakLink rows (shared with the back office), one query."""
-    missing = [zaak for zaak in zaken if "links" not in getattr(zaak, "_prefetched_objects_cache", {})]
-    found: dict[int, list[ZaakLink]] = {}
-    if missing:
-        rows = ZaakLink.objects.filter(zaak_id__in=[zaak.pk for zaak in missing]).select_related("other")
-        for link in rows.only("zaak_id", "other__uuid", "url", "relation"):
-            found.setdefault(link.zaak_id, []).append(link)
-    for zaak in missing:
-        remember_links(zaak, found.get(zaak.pk, []))
+        if zaak.pk in linking:
+            remember_links(zaak, links.get(zaak.pk, []))
 
 
 def _relevante_andere_zaken(zaak: Zaak) -> list[dict]:

@@ -46,11 +46,19 @@ def _key(link: ZaakLink) -> tuple[str, object]:
 
 def links_of(zaak: Zaak) -> list[ZaakLink]:
     """The zaak's links in the order they were made, with the other zaak; read once per instance."""
-    cached = getattr(zaak, "_prefetched_objects_cache", {}).get("links")
-    if cached is None:
-        remember_links(zaak, list(ZaakLink.objects.filter(zaak=zaak).select_related("other")))
-        cached = zaak._prefetched_objects_cache["links"]
-    return list(cached)
+    known = zaak.__dict__.get(KNOWN_LINKS)
+    if known is None:
+        prefetched = getattr(zaak, "_prefetched_objects_cache", {}).get("links")
+        if prefetched is None:
+            prefetched = ZaakLink.objects.filter(zaak=zaak).select_related("other").order_by("pk")
+        known = list(prefetched)
+        remember_links(zaak, known)
+    return list(known)
+
+
+def has_known_links(zaak: Zaak) -> bool:
+    """Whether ``links_of`` answers without a query (remembered or prefetched)."""
+    return KNOWN_LINKS in zaak.__dict__ or "links" in getattr(zaak, "_prefetched_objects_cache", {})
 
 
 def related_snapshot(zaak: Zaak) -> list[dict[str, str]]:
@@ -61,12 +69,14 @@ def related_snapshot(zaak: Zaak) -> list[dict[str, str]]:
     ]
 
 
+# A plain list on the instance, not a prefetched queryset: a page of 100 zaken would otherwise
+# build 100 related querysets, which costs more than reading the rows.
+KNOWN_LINKS = "_plus1_known_links"
+
+
 def remember_links(zaak: Zaak, links: list[ZaakLink]) -> None:
-    """Keep ``links`` as the zaak's prefetched ``links``: whoever shows the zaak next reads no rows."""
-    queryset = zaak.links.all()
-    queryset._result_cache = links
-    queryset._prefetch_done = True
-    zaak.__dict__.setdefault("_prefetched_objects_cache", {})["links"] = queryset
+    """Keep ``links`` as the zaak's links: whoever shows the zaak next reads no rows."""
+    zaak.__dict__[KNOWN_LINKS] = list(links)
 
 
 def set_related_zaken(*, zaak: Zaak, related: Sequence[RelatedZaak], is_new: bool = False) -> list[ZaakLink]:
