@@ -100,7 +100,9 @@ def attach_parts(zaken: list[Zaak]) -> None:
             # Safe: table and column names come from the models, the ids are ints (above).
             selects.append(
                 f"SELECT {index} AS kind, {name} AS zaak_id, id, uuid, "  # noqa: S608
-                f"NULL AS other_id, NULL AS relation, NULL AS url FROM {table} WHERE {name} IN ({listed})"
+                # Typed: PostgreSQL takes a column's type from the first branch of the union.
+                "CAST(NULL AS bigint) AS other_id, CAST(NULL AS varchar(20)) AS relation, "
+                f"CAST(NULL AS varchar(1000)) AS url FROM {table} WHERE {name} IN ({listed})"
             )
         if linking:
             selects.append(
