@@ -40,6 +40,7 @@ class PreparedQuery(Generic[M]):
         return compiled.run(values)
 
     def first(self, *values: Any, using: str = "default") -> M | None:
+        """The row of a query on a unique key, or None (no ORDER BY: use it for one row only)."""
         found = self.all(*values, using=using)
         return found[0] if found else None
 
