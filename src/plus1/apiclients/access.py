@@ -154,11 +154,11 @@ class CurrentAccess:
 def current_access(client_id: str) -> CurrentAccess | None:
     """``access_for_client_id``, kept per process until the gemeente's access stamp moves.
 
-    Every change to an application, its client ids or its autorisaties, and every change to
-    the gemeente itself, moves the gemeente's access stamp in the same transaction
-    (``services._notify``, ``signals``), through the API, the command and the admin alike.
-    One query finds the client id with that stamp (and the gemeente's change stamp, for the
-    kept answers); while the access stamp stays put, the kept access is current, so a request
+    Every change to an application, its client ids or its autorisaties moves the gemeente's
+    access stamp in the same transaction (``services._notify``), through the API, the command
+    and the admin alike. One query finds the client id with that stamp, the gemeente's change
+    stamp (for the kept answers) and the gemeente's own row (never kept, so a changed rsin
+    applies at once); while the access stamp stays put, the kept access is current, so a request
     costs that one query instead of the application and autorisaties every time, also right
     after a zaak changed. The stamp is read before the access is loaded: a change that lands
     in between moves the stamp again, so what is kept is never newer than its stamp says.
