@@ -143,20 +143,23 @@ def bump_change_stamp(tenant_id: int) -> None:
     ``publish`` does this last, so the row lock it takes is held as briefly as the transaction
     allows; call it yourself only for a change that publishes nothing for this organisation.
     """
-    if not ChangeStamp.objects.filter(tenant_id=tenant_id).update(value=F("value") + 1):
-        ChangeStamp.objects.bulk_create([ChangeStamp(tenant_id=tenant_id)], ignore_conflicts=True)
-        ChangeStamp.objects.filter(tenant_id=tenant_id).update(value=F("value") + 1)
+    _bump(tenant_id, "value")
 
 
 def bump_access_stamp(tenant_id: int) -> None:
     """Move the organisation's access stamp, in the caller's transaction.
 
-    Call it with every change to the organisation or to one of its API applications: the
-    kept access of its client ids is current only while this stamp stays put.
+    Call it with every change to one of the organisation's API applications: the kept access
+    of its client ids is current only while this stamp stays put.
     """
-    if not ChangeStamp.objects.filter(tenant_id=tenant_id).update(access_value=F("access_value") + 1):
+    _bump(tenant_id, "access_value")
+
+
+def _bump(tenant_id: int, counter: str) -> None:
+    if not ChangeStamp.objects.filter(tenant_id=tenant_id).update(**{counter: F(counter) + 1}):
+        # The organisation's first change: another transaction may be creating the row too.
         ChangeStamp.objects.bulk_create([ChangeStamp(tenant_id=tenant_id)], ignore_conflicts=True)
-        ChangeStamp.objects.filter(tenant_id=tenant_id).update(access_value=F("access_value") + 1)
+        ChangeStamp.objects.filter(tenant_id=tenant_id).update(**{counter: F(counter) + 1})
 
 
 def change_stamp(tenant_id: int) -> int:
