@@ -72,3 +72,70 @@ def run_on_test_database(name: str, run: Callable[[], None], *, keepdb: bool = F
         connection.close()
         if not keepdb:
             teardown_databases(old, verbosity=0)
+
+
+class CpuMeter:
+    """CPU seconds spent by groups of processes between ``start`` and ``stop`` (Linux /proc).
+
+    A group is a root pid: the process, its live descendants and the children it already
+    reaped (``cutime``/``cstime``), so PostgreSQL's backends that came and went still count.
+    A group whose /proc cannot be read (a database on another host) is left out.
+    """
+
+    def __init__(self, groups: dict[str, int]) -> None:
+        self.groups = groups
+        self._start: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+
+    @staticmethod
+    def _stat(pid: int) -> tuple[int, list[str]]:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return int(fields[1]), fields  # fields[1] is the parent pid
+
+    def _group_seconds(self, root: int) -> float:
+        ticks = os.sysconf("SC_CLK_TCK")
+        parents: dict[int, int] = {}
+        stats: dict[int, list[str]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    parents[int(entry)], stats[int(entry)] = self._stat(int(entry))
+                except (OSError, IndexError):
+                    continue
+        members = {root}
+        grew = True
+        while grew:
+            grew = False
+            for pid, parent in parents.items():
+                if parent in members and pid not in members:
+                    members.add(pid)
+                    grew = True
+        total = 0
+        for pid in members:
+            fields = stats.get(pid)
+            if fields:
+                # utime, stime at 11, 12; cutime, cstime (reaped children) at 13, 14 after ")"
+                total += sum(int(value) for value in fields[11:15])
+        return total / ticks
+
+    def _snapshot(self) -> dict[str, float]:
+        taken = {}
+        for name, pid in self.groups.items():
+            try:
+                taken[name] = self._group_seconds(pid)
+            except OSError:
+                continue
+        taken["this benchmark (load generator)"] = sum(os.times()[:2])
+        return taken
+
+    def start(self) -> None:
+        self._start = self._snapshot()
+
+    def stop(self) -> None:
+        end = self._snapshot()
+        self.seconds = {name: end[name] - self._start[name] for name in end if name in self._start}
+
+    def per(self, count: int) -> str:
+        """The split as 'name 12.3 ms, ...' per unit of work (a request, a create)."""
+        return ", ".join(f"{name} {seconds * 1000 / count:.1f} ms" for name, seconds in self.seconds.items())
