@@ -48,6 +48,8 @@ FIRST_PAGES = 10
 # gunicorn processes and threads per process; processes sidestep the GIL on the 2 cores.
 WORKERS = os.environ.get("PLUS1_BENCH_WORKERS", "4")
 THREADS = os.environ.get("PLUS1_BENCH_THREADS", "4")
+# PLUS1_BENCH_ONLY=creates or =concurrent runs that part alone (quicker while working on it).
+ONLY = os.environ.get("PLUS1_BENCH_ONLY", "")
 
 
 def main() -> None:
@@ -271,6 +273,8 @@ class Subscriber:
 
 
 def _run() -> None:
+    import logging
+
     import httpx
     from django.conf import settings
     from django.db import connection
@@ -284,6 +288,8 @@ def _run() -> None:
     from plus1.notifications.services import save_abonnement
     from plus1.tenants.selectors import get_gemeente
 
+    # A log line per request would cost the load generator the CPU the server needs.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     actor = Actor.system("bench")
     gemeente = get_gemeente(cbs_code="GM0344")
     if not ZaakType.objects.filter(process__identificatie="bench-099").exists():
@@ -366,6 +372,8 @@ def _run() -> None:
             "0",
             "--log-level",
             "warning",
+            # As ``plus1 serve``: the master loads the app once, the workers start ready.
+            "--preload",
         ],
         env=env,
     )
@@ -381,6 +389,13 @@ def _run() -> None:
             "Content-Crs": "EPSG:4326",
         }
         token_headers = headers()
+        meter = CpuMeter({"gunicorn": server.pid, "worker": worker.pid, "postgresql": postmaster})
+        if ONLY == "creates":
+            _creates(base_url, headers, granted[0], subscriber, meter)
+            return
+        if ONLY == "concurrent":
+            _report_concurrent(base_url, token_headers, FIRST_PAGES, meter)
+            return
         with httpx.Client(base_url=base_url, timeout=30) as client:
             count = client.get("/zaken/api/v1/zaken", headers=token_headers).json()["count"]
             print(f"the application sees {count:,} of {ZAKEN:,} zaken ({GRANTED} of {ZAAKTYPEN} zaaktypen)")
@@ -417,11 +432,7 @@ def _run() -> None:
                     for uuid in detail_uuids[:300]
                 ],
             )
-        report(
-            f"zaken list page (100) among the first {FIRST_PAGES}, {USERS} users",
-            _concurrent(base_url, token_headers, min(pages, FIRST_PAGES)),
-        )
-        meter = CpuMeter({"gunicorn": server.pid, "worker": worker.pid, "postgresql": postmaster})
+        _report_concurrent(base_url, token_headers, min(pages, FIRST_PAGES), meter)
         _creates(base_url, headers, granted[0], subscriber, meter)
     finally:
         for process in (server, worker):
@@ -460,6 +471,14 @@ def _timed(client, method: str, url: str, headers: dict, expected=(200,), **kwar
     elapsed = (time.perf_counter() - started) * 1000
     assert response.status_code in expected, (response.status_code, response.text[:500])
     return elapsed
+
+
+def _report_concurrent(base_url: str, headers: dict, pages: int, meter: CpuMeter) -> None:
+    meter.start()
+    samples = _concurrent(base_url, headers, pages)
+    meter.stop()
+    report(f"zaken list page (100) among the first {FIRST_PAGES}, {USERS} users", samples)
+    print(f"CPU per list page, {USERS} users: {meter.per(len(samples))}")
 
 
 def _concurrent(base_url: str, headers: dict, pages: int) -> list[float]:
