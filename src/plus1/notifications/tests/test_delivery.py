@@ -160,3 +160,71 @@ def test_a_burst_of_changes_queues_one_delivery_run_that_delivers_them_all(
 
     deliver_notifications.call()
     assert [message["actie"] for message in subscriber.received] == ["create"] * 3 + ["update"]
+
+
+def _publish_for(gemeente, zaak_url, actie="create"):
+    return services.publish(
+        tenant=gemeente,
+        kanaal="zaken",
+        hoofd_object=zaak_url,
+        resource="zaak",
+        resource_url=zaak_url,
+        actie=actie,
+        kenmerken={"bronorganisatie": "100000009", "zaaktype": "https://zt/1"},
+    )
+
+
+def test_a_run_delivers_many_changes_with_a_few_statements_whatever_their_number(
+    subscriber, gemeente_a, django_assert_max_num_queries
+):
+    _subscribe(gemeente_a, subscriber)
+    for number in range(30):
+        _publish_for(gemeente_a, f"{ZAAK[:-2]}{number:02d}")
+    # Read what is due, see what is held back, take them all, record the outcomes.
+    with django_assert_max_num_queries(4):
+        assert services.deliver_due() == 30
+    assert len(subscriber.received) == 30
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(DeliveryStatus.DELIVERED, 1)}
+    assert not Delivery.objects.filter(delivered_at=None).exists()
+
+
+def test_changes_to_one_zaak_go_out_in_order_one_per_run(subscriber, gemeente_a):
+    _subscribe(gemeente_a, subscriber)
+    for actie in ("create", "update", "partial_update"):
+        _publish(gemeente_a, actie=actie)
+    assert services.deliver_due() == 1
+    assert [message["actie"] for message in subscriber.received] == ["create"]
+    deliver_notifications.call()  # a run repeats until nothing more lands
+    assert [message["actie"] for message in subscriber.received] == ["create", "update", "partial_update"]
+
+
+def test_a_change_waits_while_another_run_is_still_delivering_the_one_before(subscriber, gemeente_a):
+    _subscribe(gemeente_a, subscriber)
+    first = _publish(gemeente_a, actie="create")
+    _publish(gemeente_a, actie="update")
+    other = _publish_for(gemeente_a, f"{ZAAK[:-2]}99")
+    # Another worker took the create a moment ago and has not heard back from the subscriber.
+    Delivery.objects.filter(notification=first).update(
+        attempts=1, next_attempt_at=timezone.now() + services.LEASE
+    )
+    assert services.deliver_due() == 1
+    assert [message["resourceUrl"] for message in subscriber.received] == [other.resource_url]
+    assert Delivery.objects.get(notification__actie="update").attempts == 0
+
+
+def test_a_failure_records_its_own_attempt_and_back_off_next_to_deliveries_that_landed(
+    subscriber, gemeente_a
+):
+    _subscribe(gemeente_a, subscriber)
+    failing = services.save_abonnement(
+        tenant=gemeente_a, callback_url="http://127.0.0.1:9/down", auth="", kanalen=[("zaken", {})]
+    )
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _publish(gemeente_a)
+        assert services.deliver_due() == 1
+    missed = Delivery.objects.get(abonnement=failing)
+    assert (missed.status, missed.attempts) == (DeliveryStatus.PENDING, 1)
+    assert missed.last_error.startswith("ConnectError")
+    assert missed.next_attempt_at == start + services.backoff(1)
+    assert Delivery.objects.exclude(abonnement=failing).get().status == DeliveryStatus.DELIVERED
