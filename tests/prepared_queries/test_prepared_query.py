@@ -64,3 +64,17 @@ def test_a_placeholder_the_query_does_not_use_once_is_refused(gemeente_a):
 
     with pytest.raises(ValueError, match="exactly once"):
         used_twice.first(1)
+
+
+def test_on_postgresql_a_query_a_kept_connection_repeats_is_planned_once(gemeente_a):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    query = PreparedQuery(_by_tenant_and_uuid, -1, uuid.uuid4())
+    for _ in range(6):
+        query.all(gemeente_a.pk, uuid.uuid4())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "cases_zaak"' in statement for statement in prepared), prepared

@@ -125,11 +125,16 @@ def _database(url: str) -> dict:
     else:
         config["CONN_MAX_AGE"] = env.int("PLUS1_DB_CONN_MAX_AGE", default=60)
         config["CONN_HEALTH_CHECKS"] = True
-        # Parameters sent apart from the SQL let psycopg prepare a statement that a kept
+        # Parameters sent apart from the SQL, and psycopg preparing a statement that a kept
         # connection runs again and again (after 5 runs): PostgreSQL then plans it once, not per
-        # request. Off behind a pooler in transaction mode without prepared statement support.
+        # request. Django turns preparing off unless ``prepare_threshold`` is given. Both off
+        # behind a pooler in transaction mode without prepared statement support.
         if env.bool("PLUS1_DB_SERVER_SIDE_BINDING", default=True):
-            config["OPTIONS"] = {**config.get("OPTIONS", {}), "server_side_binding": True}
+            config["OPTIONS"] = {
+                **config.get("OPTIONS", {}),
+                "server_side_binding": True,
+                "prepare_threshold": env.int("PLUS1_DB_PREPARE_THRESHOLD", default=5),
+            }
     return config
 
 
