@@ -122,6 +122,15 @@ class LinkForm(ZaakActionForm):
     )
 
 
+class UnlinkForm(ZaakActionForm):
+    """Sent from the button beside each related zaak; not shown as an action of its own."""
+
+    prefix_name = "ontkoppelen"
+    title = _("Koppeling verwijderen")
+    submit_label = _("Opnieuw proberen")
+    link = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class DocumentForm(ZaakActionForm):
     prefix_name = "document"
     title = _("Document toevoegen")

@@ -101,6 +101,13 @@ def _link(request, zaak, data):
     return f"Zaak {data['other']} is gekoppeld."
 
 
+def _unlink(request, zaak, data):
+    services.unlink_zaken(
+        zaak=zaak, link_id=data["link"], actor=_actor(request), expected_version=data["version"]
+    )
+    return "De koppeling is verwijderd."
+
+
 def _document(request, zaak, data):
     services.add_zaak_document(
         zaak=zaak,
@@ -180,6 +187,8 @@ ACTIONS: dict[str, Action] = {
     ),
     "notitie": Action(forms.NoteForm, _note, lambda z: True),
     "koppelen": Action(forms.LinkForm, _link, lambda z: True),
+    # One button per related zaak (in "Gerelateerde zaken"), not an action card of its own.
+    "ontkoppelen": Action(forms.UnlinkForm, _unlink, lambda z: False),
     "document": Action(forms.DocumentForm, _document, lambda z: z.zaaktype.document_types.exists()),
     "besluit": Action(forms.DecideForm, _decide, lambda z: z.is_open and z.zaaktype.besluittypen.exists()),
     "afsluiten": Action(forms.CloseForm, _close, lambda z: z.is_open),

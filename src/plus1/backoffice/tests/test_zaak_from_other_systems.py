@@ -78,6 +78,85 @@ def test_related_zaken_from_the_api_and_from_this_page_show_together(client, beh
     assert "Andere zaken die naar deze zaak verwijzen" in pointing and f'href="{_detail(zaak)}"' in pointing
 
 
+def _unlink(client, zaak, link, version=None):
+    return client.post(
+        reverse("backoffice:zaak-action", args=[zaak.identificatie, "ontkoppelen"]),
+        {
+            "ontkoppelen-version": Zaak.objects.get(pk=zaak.pk).version if version is None else version,
+            "ontkoppelen-link": link.pk,
+        },
+    )
+
+
+def test_a_case_handler_removes_a_link_an_application_made_and_the_api_no_longer_lists_it(
+    client, behandelaar_a, adoption
+):
+    from plus1.api.zaken.serializers import serialize_zaak
+    from plus1.audit.models import AuditEntry
+    from plus1.cases.models import ZaakLink
+
+    zaak, earlier = new_zaak(adoption), new_zaak(adoption)
+    _through_the_api(
+        zaak,
+        relevante_andere_zaken=[
+            RelatedZaak(other=earlier, relation="vervolg"),
+            RelatedZaak(url=ELSEWHERE, relation="bijdrage"),
+        ],
+    )
+    log_in(client, behandelaar_a)
+    related = _section(client.get(_detail(zaak)).content.decode(), "kop-gekoppeld")
+    assert related.count(">Ontkoppelen<") == 2
+    assert f'Ontkoppelen<span class="visually-hidden">: {earlier.identificatie}</span>' in related
+
+    response = _unlink(client, zaak, ZaakLink.objects.get(zaak=zaak, other=earlier))
+    assert response.status_code == 302
+    page = client.get(_detail(zaak)).content.decode()
+    assert "De koppeling is verwijderd." in page
+    related = _section(page, "kop-gekoppeld")
+    assert f'href="{_detail(earlier)}"' not in related and ELSEWHERE in related
+    fresh = Zaak.objects.get(pk=zaak.pk)
+    assert serialize_zaak(fresh)["relevanteAndereZaken"] == [{"url": ELSEWHERE, "aardRelatie": "bijdrage"}]
+    entry = AuditEntry.objects.filter(action="unlink_zaken").get()
+    assert entry.before == {"other": earlier.identificatie, "relation": "vervolg"}
+    assert entry.actor_label and entry.object_id == str(zaak.pk)
+
+
+def test_a_link_removed_a_moment_ago_or_of_another_zaak_is_refused_in_plain_words(
+    client, behandelaar_a, adoption
+):
+    from plus1.cases.models import ZaakLink
+    from plus1.cases.services.links import link_zaken
+
+    zaak, other, third = new_zaak(adoption), new_zaak(adoption), new_zaak(adoption)
+    link_zaken(zaak=zaak, other_identificatie=other.identificatie, relation="onderwerp", actor=APP)
+    elsewhere = link_zaken(
+        zaak=third, other_identificatie=other.identificatie, relation="onderwerp", actor=APP
+    )
+    log_in(client, behandelaar_a)
+
+    response = _unlink(client, zaak, elsewhere)  # a link of another zaak, sent on this zaak's page
+    assert response.status_code == 400
+    assert "Deze koppeling bestaat niet meer." in response.content.decode()
+    assert ZaakLink.objects.filter(pk=elsewhere.pk).exists()
+
+    seen = Zaak.objects.get(pk=zaak.pk).version
+    ZaakLink.objects.filter(zaak=zaak).delete()  # a colleague was quicker
+    response = _unlink(client, zaak, elsewhere, version=seen)
+    assert response.status_code == 400
+    assert ZaakLink.objects.filter(zaak=third).count() == 1
+
+
+def test_an_employee_outside_the_team_cannot_remove_a_link(client, behandelaar_b, adoption):
+    from plus1.cases.models import ZaakLink
+    from plus1.cases.services.links import link_zaken
+
+    zaak, other = new_zaak(adoption), new_zaak(adoption)
+    link = link_zaken(zaak=zaak, other_identificatie=other.identificatie, relation="onderwerp", actor=APP)
+    log_in(client, behandelaar_b)  # another gemeente: the zaak does not exist for them
+    assert _unlink(client, zaak, link).status_code == 404
+    assert ZaakLink.objects.filter(pk=link.pk).exists()
+
+
 def test_a_document_linked_from_another_zaak_shows_and_opens_on_both(client, behandelaar_a, adoption):
     first, second = new_zaak(adoption), new_zaak(adoption)
     document = add_zaak_document(

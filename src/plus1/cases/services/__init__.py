@@ -27,7 +27,7 @@ from .intake import (
     submit_anonymous_report,
     submit_draft,
 )
-from .links import link_zaken
+from .links import link_zaken, unlink_zaken
 from .sharing import add_partner_document, add_partner_note, revoke_share, share_zaak
 
 __all__ = [
@@ -61,4 +61,5 @@ __all__ = [
     "submit_anonymous_report",
     "submit_draft",
     "suspend_zaak",
+    "unlink_zaken",
 ]

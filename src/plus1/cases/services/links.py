@@ -167,3 +167,20 @@ def link_zaken(
         after={"other": other.identificatie, "relation": relation},
     )
     return link
+
+
+@transaction.atomic
+def unlink_zaken(*, zaak: Zaak, link_id: int, actor: Actor, expected_version: int | None = None) -> None:
+    """Remove one of the zaak's related zaken (back office), whoever made the link.
+
+    The link leaves the zaak's ``relevanteAndereZaken`` in the Zaken API at once; the audit
+    row keeps which zaak (or URL) it was and how it was related.
+    """
+    zaak = _lock(zaak, expected_version, must_be_open=False)
+    link = ZaakLink.objects.filter(zaak=zaak, pk=link_id).select_related("other").first()
+    if link is None:
+        raise ZaakError("Deze koppeling bestaat niet meer. Misschien heeft een collega haar net verwijderd.")
+    before = {"other": link.other.identificatie if link.other_id else link.url, "relation": link.relation}
+    link.delete()
+    _save(zaak)
+    record_change(tenant=zaak.tenant, actor=actor, action="unlink_zaken", obj=zaak, before=before)
