@@ -182,13 +182,23 @@ def _enqueue_delivery() -> None:
 
 
 def _a_delivery_run_waits(task) -> bool:
+    from django_tasks import TaskResultStatus
     from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     if not isinstance(task.get_backend(), DatabaseBackend):
         return False
     # Called after the change committed: a run still READY now starts later and sees it.
-    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
+    # ``DBTaskResult.objects.ready()`` as plain SQL: building that queryset after every
+    # change cost more than the query. A run deferred to later (a retry) does not count.
+    adapt = connection.ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {connection.ops.quote_name(DBTaskResult._meta.db_table)}"  # noqa: S608
+            " WHERE status = %s AND task_path = %s AND (run_after = %s OR run_after <= %s) LIMIT 1",
+            [TaskResultStatus.READY.value, task.module_path, adapt(get_date_max()), adapt(timezone.now())],
+        )
+        return cursor.fetchone() is not None
 
 
 def _claim(deliveries: list[Delivery], now: datetime.datetime) -> list[Delivery]:

@@ -228,3 +228,18 @@ def test_a_failure_records_its_own_attempt_and_back_off_next_to_deliveries_that_
     assert missed.last_error.startswith("ConnectError")
     assert missed.next_attempt_at == start + services.backoff(1)
     assert Delivery.objects.exclude(abonnement=failing).get().status == DeliveryStatus.DELIVERED
+
+
+def test_a_run_deferred_for_a_retry_does_not_stand_in_for_a_run_now(
+    subscriber, gemeente_a, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    _subscribe(gemeente_a, subscriber)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        deliver_notifications.using(run_after=timezone.now() + datetime.timedelta(minutes=5)).enqueue()
+        with django_capture_on_commit_callbacks(execute=True):
+            _publish(gemeente_a)
+        # The retry run waits five minutes; this change needs a run that starts now.
+        assert DBTaskResult.objects.ready().count() == 1
+        assert DBTaskResult.objects.count() == 2
