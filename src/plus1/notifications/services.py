@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -286,11 +287,18 @@ def _post(delivery: Delivery, client: httpx.Client) -> str:
     return "" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
 
 
+# Outcomes are written every so many posts, so a worker that stops mid-run repeats little.
+RECORD_EVERY = 20
+
+
 def deliver_due(*, limit: int = 200) -> int:
     """Deliver what is due now, oldest first; returns how many landed.
 
     A run costs a few statements whatever its size: one to read what is due, one to see what
-    is held back, one to take them all, and one or two to record the outcomes.
+    is held back, one to take them all, and one per ``RECORD_EVERY`` posts for the outcomes.
+    A subscriber that fails is not called again in this run: its other deliveries go back
+    untried, as does everything left when half the lease has passed, so no attempt outlives
+    its lease and another run never takes a delivery that is still being posted.
     """
     now = timezone.now()
     due = list(
@@ -301,31 +309,63 @@ def deliver_due(*, limit: int = 200) -> int:
     claimed = _claim(_first_per_object(due, now), now) if due else []
     if not claimed:
         return 0
-    landed, failed = [], []
+    deadline = time.monotonic() + LEASE.total_seconds() / 2
+    failing: set[int] = set()
+    landed: list[Delivery] = []
+    failed: list[Delivery] = []
+    untried: list[Delivery] = []
+    delivered = 0
     with httpx.Client(timeout=TIMEOUT_SECONDS) as client:
-        for delivery in claimed:
+        for index, delivery in enumerate(claimed, start=1):
+            if delivery.abonnement_id in failing or time.monotonic() > deadline:
+                untried.append(delivery)
+                continue
             error = _post(delivery, client)
-            done = timezone.now()
-            if not error:
+            if error:
+                failing.add(delivery.abonnement_id)
+                _mark_failed(delivery, error)
+                failed.append(delivery)
+            else:
                 delivery.status, delivery.delivered_at, delivery.last_error = (
                     DeliveryStatus.DELIVERED,
-                    done,
+                    timezone.now(),
                     "",
                 )
                 landed.append(delivery)
-                continue
-            gives_up = delivery.attempts >= MAX_ATTEMPTS
-            delivery.status = DeliveryStatus.FAILED if gives_up else DeliveryStatus.PENDING
-            delivery.next_attempt_at, delivery.last_error = done + backoff(delivery.attempts), error
-            failed.append(delivery)
-            logger.warning(
-                "Notification delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error
-            )
+            if index % RECORD_EVERY == 0:
+                delivered += _record(landed, failed)
+    delivered += _record(landed, failed)
+    if untried:
+        _put_back(untried)
+    return delivered
+
+
+def _mark_failed(delivery: Delivery, error: str) -> None:
+    gives_up = delivery.attempts >= MAX_ATTEMPTS
+    delivery.status = DeliveryStatus.FAILED if gives_up else DeliveryStatus.PENDING
+    delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
+    delivery.last_error = error
+    logger.warning("Notification delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
+
+
+def _record(landed: list[Delivery], failed: list[Delivery]) -> int:
+    """Write the outcomes so far (and empty the lists); returns how many landed."""
+    count = len(landed)
     if landed:
         Delivery.objects.bulk_update(landed, ["status", "delivered_at", "last_error"])
     if failed:
         Delivery.objects.bulk_update(failed, ["status", "next_attempt_at", "last_error"])
-    return len(landed)
+    landed.clear()
+    failed.clear()
+    return count
+
+
+def _put_back(deliveries: list[Delivery]) -> None:
+    """Undo the claim of deliveries this run did not try: as they were, due again."""
+    for delivery in deliveries:
+        delivery.attempts -= 1
+    # ``next_attempt_at`` and ``last_attempt_at`` are still the values read before the claim.
+    Delivery.objects.bulk_update(deliveries, ["attempts", "next_attempt_at", "last_attempt_at"])
 
 
 def next_due_at() -> datetime.datetime | None:
