@@ -18,9 +18,13 @@ Plus1 keeps the answers of repeated reads until the gemeente's data changes
 copy, so the figures also show a first read of a page and each zaak read once. Run with
 PLUS1_API_READ_CACHE_SECONDS=0 to measure without kept answers and counts.
 
+For the 16-user list and the creates it also prints the CPU each part took per request:
+gunicorn, the worker, PostgreSQL (when it runs on this host) and the load generator itself,
+which all share the same 2 cores.
+
 Run with `make bench` or `python bench/zgw_bench.py` (DATABASE_URL pointing at PostgreSQL).
-Loading takes a few minutes; PLUS1_BENCH_KEEPDB=1 keeps the database for a second run.
-Prints figures; asserts nothing.
+Loading takes a few minutes; PLUS1_BENCH_KEEPDB=1 keeps the database for a second run, and
+PLUS1_BENCH_ONLY=creates (or =concurrent) runs only that part. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
