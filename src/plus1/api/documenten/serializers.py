@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from plus1.cases.models import InformatieObject
 from plus1.cases.services import documents as services
 from plus1.core import zgw
@@ -26,7 +28,7 @@ def serialize(document: InformatieObject) -> dict:
         "url": url,
         "identificatie": document.identificatie,
         "bronorganisatie": document.bronorganisatie,
-        "creatiedatum": iso_date(document.created_on or document.uploaded_at.date()),
+        "creatiedatum": iso_date(document.created_on or timezone.localdate(document.uploaded_at)),
         "titel": document.titel or document.filename,
         "vertrouwelijkheidaanduiding": document.confidentiality or iot.confidentiality,
         "isGereedVoorPublicatie": document.is_ready_for_publication,

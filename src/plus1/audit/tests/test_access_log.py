@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from plus1.audit.models import ProcessingRecord
 from plus1.audit.services import (
@@ -54,7 +55,7 @@ def test_a_record_keeps_who_why_and_the_resident_only_as_a_keyed_hash(gemeente_a
     assert stored.subject_hash == hash_subject("999993653") and len(stored.subject_hash) == 64
     assert stored.subject_key_id == "dev"
     assert len(stored.trace_id) == 32 and len(stored.span_id) == 16
-    assert stored.keep_until == stored.started_at.date() + datetime.timedelta(days=730)
+    assert stored.keep_until == timezone.localdate(stored.started_at) + datetime.timedelta(days=730)
 
 
 def test_the_subject_key_comes_from_the_environment_and_old_keys_still_find_records(gemeente_a, settings):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from plus1.audit.services import Actor
 from plus1.catalog.constants import PublicationStatus
@@ -531,7 +532,7 @@ def store_upload(
         titel=(title or upload.name)[:200],
         author=actor.label[:200] or "Plus1",
         bronorganisatie=tenant.rsin or "",
-        created_on=now.date(),
+        created_on=timezone.localdate(now),
         confidentiality=iot.confidentiality,
         registered_at=now,
         **links,

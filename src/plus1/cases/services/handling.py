@@ -186,7 +186,8 @@ def set_status(
     if in_order and current is not None and statustype.volgnummer <= current.volgnummer:
         raise ZaakError(f"De zaak heeft al de status '{current.omschrijving}'. Kies een volgende status.")
     set_at = set_at or clock.now()
-    if set_at.date() < zaak.started_on:
+    # Compared as a Dutch date: just after midnight, UTC still says yesterday.
+    if timezone.localdate(set_at) < zaak.started_on:
         raise FieldProblem.single(
             "datumStatusGezet", "date-before-startdatum", "Een status kan niet voor de startdatum liggen."
         )

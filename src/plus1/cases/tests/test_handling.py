@@ -76,6 +76,24 @@ def test_a_case_handler_claims_a_zaak_and_a_second_claim_on_the_old_version_conf
     assert zaak.version == seen_version + 1
 
 
+def test_just_after_midnight_dutch_time_a_new_zaak_takes_its_status_and_documents_on_that_day(adoption):
+    # 00:30 in Amsterdam is still the day before in UTC: every date must be the Dutch one.
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC), tick=False):
+        zaak = new_zaak(adoption)
+        assert zaak.started_on == datetime.date(2026, 12, 2)
+        services.set_status(zaak=zaak, statustype=_status(zaak, "In behandeling"), actor=SYSTEM)
+        link = zaak.zaaktype.document_types.first()
+        services.add_zaak_document(
+            zaak=zaak,
+            informatieobjecttype_id=link.informatieobjecttype_id,
+            upload=SimpleUploadedFile("bijlage.pdf", PDF, content_type="application/pdf"),
+            actor=SYSTEM,
+        )
+    zaak.refresh_from_db()
+    assert zaak.current_status.statustype.omschrijving == "In behandeling"
+    assert InformatieObject.objects.get(zaak=zaak).created_on == datetime.date(2026, 12, 2)
+
+
 def test_statuses_follow_the_order_of_the_zaaktype_and_the_end_status_needs_a_resultaat(zaak):
     with pytest.raises(ZaakError, match="resultaat"):
         services.set_status(zaak=zaak, statustype=_status(zaak, "Afgerond"), actor=SYSTEM)
