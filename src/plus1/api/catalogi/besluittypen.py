@@ -11,7 +11,7 @@ from plus1.catalog.models import InformatieObjectType
 from ..common.auth import actor_for
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import (
     add_read_operations,
     besluittypen,
@@ -53,7 +53,7 @@ BESLUITTYPE_FIELDS = {
 
 @router.get(
     "/besluittypen",
-    response={200: Page[schemas.BesluitTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.BesluitTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle BESLUITTYPEn opvragen.",
 )
@@ -98,7 +98,7 @@ add_read_operations(
     collection="besluittypen",
     name="besluittype",
     label="BESLUITTYPE",
-    schema=schemas.BesluitTypeExpanded,
+    schema=expanded.BesluitTypeExpanded,
     queryset=besluittypen,
     rows=serializers.besluittype_rows,
 )

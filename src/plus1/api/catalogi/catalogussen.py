@@ -12,7 +12,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created, json_response
 from ..common.schemas import LIST_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import add_read_operations, catalogussen, csv, get, list_response, row
 from .writing import CREATE_ERRORS, FORCED_WRITE, WRITE, api_names, model_values, own, require_write, sent
 
@@ -28,7 +28,7 @@ CATALOGUS_FIELDS = {
 
 @router.get(
     "/catalogussen",
-    response={200: Page[schemas.CatalogusExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.CatalogusExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle CATALOGUSsen opvragen.",
 )
@@ -63,7 +63,7 @@ add_read_operations(
     collection="catalogussen",
     name="catalogus",
     label="CATALOGUS",
-    schema=schemas.CatalogusExpanded,
+    schema=expanded.CatalogusExpanded,
     queryset=catalogussen,
     rows=serializers.catalogus_rows,
 )

@@ -12,7 +12,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row
 from .writing import (
     CREATE_ERRORS,
@@ -67,7 +67,7 @@ def _change(part: Eigenschap, **values) -> Eigenschap:
 
 @router.get(
     "/eigenschappen",
-    response={200: Page[schemas.EigenschapExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.EigenschapExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle EIGENSCHAPpen opvragen.",
 )
@@ -93,7 +93,7 @@ add_read_operations(
     collection="eigenschappen",
     name="eigenschap",
     label="EIGENSCHAP",
-    schema=schemas.EigenschapExpanded,
+    schema=expanded.EigenschapExpanded,
     queryset=eigenschappen,
     rows=serializers.eigenschap_rows,
 )

@@ -10,7 +10,7 @@ from plus1.catalog import services
 from ..common.auth import actor_for
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import (
     add_read_operations,
     date_param,
@@ -49,7 +49,7 @@ IOT_FIELDS = {
 
 @router.get(
     "/informatieobjecttypen",
-    response={200: Page[schemas.InformatieObjectTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.InformatieObjectTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle INFORMATIEOBJECTTYPEn opvragen.",
 )
@@ -86,7 +86,7 @@ add_read_operations(
     collection="informatieobjecttypen",
     name="informatieobjecttype",
     label="INFORMATIEOBJECTTYPE",
-    schema=schemas.InformatieObjectTypeExpanded,
+    schema=expanded.InformatieObjectTypeExpanded,
     queryset=informatieobjecttypen,
     rows=serializers.informatieobjecttype_rows,
 )

@@ -13,7 +13,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created, json_response
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import (
     PART_FILTERS,
     add_read_operations,
@@ -77,7 +77,7 @@ def resultaattypen(request: HttpRequest):
 
 @router.get(
     "/resultaattypen",
-    response={200: Page[schemas.ResultaatTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.ResultaatTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle RESULTAATTYPEn opvragen.",
 )
@@ -110,7 +110,7 @@ add_read_operations(
     collection="resultaattypen",
     name="resultaattype",
     label="RESULTAATTYPE",
-    schema=schemas.ResultaatTypeExpanded,
+    schema=expanded.ResultaatTypeExpanded,
     queryset=resultaattypen,
     rows=serializers.resultaattype_rows,
 )

@@ -11,7 +11,7 @@ from plus1.catalog.models import Catalogus, RolType
 from ..common.auth import actor_for
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row, tenant_ids
 from .writing import (
     CREATE_ERRORS,
@@ -38,7 +38,7 @@ def roltypen(request: HttpRequest):
 
 @router.get(
     "/roltypen",
-    response={200: Page[schemas.RolTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.RolTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle ROLTYPEn opvragen.",
 )
@@ -66,7 +66,7 @@ add_read_operations(
     collection="roltypen",
     name="roltype",
     label="ROLTYPE",
-    schema=schemas.RolTypeExpanded,
+    schema=expanded.RolTypeExpanded,
     queryset=roltypen,
     rows=serializers.roltype_rows,
 )

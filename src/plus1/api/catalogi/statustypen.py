@@ -11,7 +11,7 @@ from plus1.catalog.models import Eigenschap, StatusType
 from ..common.auth import actor_for
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import PART_FILTERS, add_read_operations, list_response, part_filters, parts, row
 from .writing import (
     CREATE_ERRORS,
@@ -75,7 +75,7 @@ def _change(part: StatusType, **values) -> StatusType:
 
 @router.get(
     "/statustypen",
-    response={200: Page[schemas.StatusTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.StatusTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle STATUSTYPEn opvragen.",
 )
@@ -101,7 +101,7 @@ add_read_operations(
     collection="statustypen",
     name="statustype",
     label="STATUSTYPE",
-    schema=schemas.StatusTypeExpanded,
+    schema=expanded.StatusTypeExpanded,
     queryset=statustypen,
     rows=serializers.statustype_rows,
 )

@@ -16,7 +16,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created, json_response
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import add_read_operations, date_param, get, list_response, parts, row, url_param, valid_on_q
 from .writing import (
     CREATE_ERRORS,
@@ -60,7 +60,7 @@ def zaakobjecttypen(request: HttpRequest):
 
 @router.get(
     "/zaakobjecttypen",
-    response={200: Page[schemas.ZaakObjectTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.ZaakObjectTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle ZAAKOBJECTTYPEn opvragen.",
 )
@@ -115,7 +115,7 @@ add_read_operations(
     collection="zaakobjecttypen",
     name="zaakobjecttype",
     label="ZAAKOBJECTTYPE",
-    schema=schemas.ZaakObjectTypeExpanded,
+    schema=expanded.ZaakObjectTypeExpanded,
     queryset=zaakobjecttypen,
     rows=serializers.zaakobjecttype_rows,
 )

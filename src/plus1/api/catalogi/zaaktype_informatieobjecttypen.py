@@ -12,7 +12,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import add_read_operations, get, list_response, parts, row, status_q, url_param
 from .writing import (
     CREATE_ERRORS,
@@ -91,7 +91,7 @@ def _change(request: HttpRequest, uuid: str, body: dict) -> HttpResponse:
 
 @router.get(
     "/zaaktype-informatieobjecttypen",
-    response={200: Page[schemas.ZaakTypeInformatieObjectTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.ZaakTypeInformatieObjectTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle ZAAKTYPE-INFORMATIEOBJECTTYPE relaties opvragen.",
 )
@@ -133,7 +133,7 @@ add_read_operations(
     collection="zaaktype-informatieobjecttypen",
     name="zaaktype_informatieobjecttype",
     label="ZAAKTYPE-INFORMATIEOBJECTTYPE relatie",
-    schema=schemas.ZaakTypeInformatieObjectTypeExpanded,
+    schema=expanded.ZaakTypeInformatieObjectTypeExpanded,
     queryset=links,
     rows=serializers.zaaktype_informatieobjecttype_rows,
 )

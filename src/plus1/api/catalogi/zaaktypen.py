@@ -14,7 +14,7 @@ from ..common.auth import actor_for
 from ..common.errors import invalid
 from ..common.http import created, json_response
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
-from . import schemas, serializers
+from . import expanded, schemas, serializers
 from .reading import (
     add_head_operation,
     csv,
@@ -80,7 +80,7 @@ def _trefwoorden_ids(queryset: QuerySet, wanted: list[str]) -> list[int]:
 
 @router.get(
     "/zaaktypen",
-    response={200: Page[schemas.ZaakTypeExpanded], **LIST_ERRORS},
+    response={200: Page[expanded.ZaakTypeExpanded], **LIST_ERRORS},
     by_alias=True,
     summary="Alle ZAAKTYPEn opvragen.",
 )
@@ -117,7 +117,7 @@ def zaaktype_list(
 
 @router.get(
     "/zaaktypen/{uuid}",
-    response={200: schemas.ZaakTypeExpanded, **READ_ERRORS},
+    response={200: expanded.ZaakTypeExpanded, **READ_ERRORS},
     by_alias=True,
     summary="Een specifieke ZAAKTYPE opvragen.",
 )
