@@ -12,6 +12,7 @@ tests skip. The requests run inside the test's transaction (same thread, same co
 
 from __future__ import annotations
 
+import os
 import time
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,8 @@ from plus1.api import openapi, registry
 if TYPE_CHECKING:
     from schemathesis.schemas import BaseSchema
 
-MAX_EXAMPLES = 5
+# PLUS1_FUZZ_EXAMPLES raises the bound for a deeper local run (CI keeps the default).
+MAX_EXAMPLES = int(os.environ.get("PLUS1_FUZZ_EXAMPLES", "5"))
 # The token and the database belong to the test, not to one example: every generated case of
 # an operation may share them.
 SHARED_FIXTURES = hypothesis.settings(suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture])
