@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime
 import secrets
-import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from plus1.audit.services import Actor
@@ -29,18 +27,26 @@ from plus1.core.validators import validate_rsin
 from plus1.notifications.services import publish
 from plus1.tenants.models import Organisation
 
-from ..constants import ObjectType
 from ..models import (
-    BestandsDeel,
     Gebruiksrecht,
     InformatieObject,
     InformatieObjectVersion,
-    ObjectInformatieObject,
     RequestDraft,
     Zaak,
-    ZaakInformatieObject,
 )
 from ..processing import record_change
+
+# Re-exported (noqa): callers reach every document change through this module.
+from .bestandsdelen import drop_parts, join_parts, sniff, start_parts, upload_part  # noqa: F401
+from .documentlinks import (  # noqa: F401
+    create_zaak_link,
+    link_object,
+    link_zaak_document,
+    remove_zaak_relations,
+    unlink_object,
+    unlink_zaak_document,
+    update_zaak_link,
+)
 
 # The metadata an update may change and a version keeps (model field names).
 VERSIONED_FIELDS = (
@@ -178,28 +184,6 @@ def _give_identificatie(document: InformatieObject) -> None:
 # --- content ----------------------------------------------------------------------------------
 
 
-def _part_sizes(total: int) -> list[int]:
-    size = settings.PLUS1_DOCUMENT_PART_SIZE
-    full, rest = divmod(total, size)
-    return [size] * full + ([rest] if rest else [])
-
-
-def _start_parts(document: InformatieObject, total: int) -> None:
-    """Plan the parts of a file of ``total`` bytes; the document stays locked until they are in."""
-    _drop_parts(document)
-    BestandsDeel.objects.bulk_create(
-        BestandsDeel(tenant_id=document.tenant_id, informatieobject=document, volgnummer=number, size=size)
-        for number, size in enumerate(_part_sizes(total), start=1)
-    )
-
-
-def _drop_parts(document: InformatieObject) -> None:
-    for part in document.bestandsdelen.all():
-        if part.file:
-            part.file.delete(save=False)
-    document.bestandsdelen.all().delete()
-
-
 def _set_content(document: InformatieObject, content: bytes | None, size: int | None) -> bool:
     """Store ``content`` as the document's file; returns whether it waits for parts."""
     if content is not None:
@@ -207,19 +191,11 @@ def _set_content(document: InformatieObject, content: bytes | None, size: int | 
         document.file = ContentFile(content, name=name)
         document.size = len(content)
         if not document.content_type:
-            document.content_type = _sniff(content)
+            document.content_type = sniff(content)
         return False
     document.file = None
     document.size = size
     return bool(size)
-
-
-def _sniff(content: bytes) -> str:
-    """The content type the bytes show (not the name): the same check the portal's uploads get."""
-    import filetype
-
-    kind = filetype.guess(content[:8192])
-    return kind.mime if kind else "application/octet-stream"
 
 
 # --- the Documenten API -----------------------------------------------------------------------
@@ -259,7 +235,7 @@ def create_document(
         document.lock = secrets.token_hex(16)
     document.save()
     if waits:
-        _start_parts(document, size or 0)
+        start_parts(document, size or 0)
     _give_identificatie(document)
     _audit(document, actor, "create_document", after=_snapshot(document))
     _notify(document, "create", iot=informatieobjecttype)
@@ -322,9 +298,9 @@ def update_document(
     if content is not KEEP:
         # A new file: the old one stays with the earlier version.
         if _set_content(document, content, size):
-            _start_parts(document, size or 0)
+            start_parts(document, size or 0)
         elif content is not None:
-            _drop_parts(document)
+            drop_parts(document)
     document.version += 1
     document.registered_at = clock.now()
     document.save()
@@ -357,7 +333,7 @@ def delete_document(*, document: InformatieObject, actor: Actor) -> None:
         )
     files = {document.file.name} if document.file else set()
     files |= {version.file.name for version in document.versions.all() if version.file}
-    _drop_parts(document)
+    drop_parts(document)
     _audit(document, actor, "delete_document", before=_snapshot(document))
     _notify(document, "destroy")
     document.delete()
@@ -398,52 +374,18 @@ def unlock_document(*, document: InformatieObject, actor: Actor, lock: str, forc
     parts = list(document.bestandsdelen.all())
     if parts:
         if all(part.is_complete for part in parts):
-            _join(document, parts)
+            join_parts(document, parts)
         elif lock and lock == document.lock:
             raise FieldProblem.single(
                 "nonFieldErrors", "incomplete-upload", "Niet alle bestandsdelen zijn al verstuurd."
             )
         else:
             # A forced unlock ends an upload someone abandoned: its parts go.
-            _drop_parts(document)
+            drop_parts(document)
     document.lock = ""
     document.save()
     _audit(document, actor, "unlock_document", after={"locked": False})
     _notify(document, "update")
-
-
-def _join(document: InformatieObject, parts: list[BestandsDeel]) -> None:
-    import tempfile
-
-    with tempfile.TemporaryFile() as joined:
-        for part in parts:
-            with part.file.open("rb") as chunk_file:
-                for chunk in chunk_file.chunks():
-                    joined.write(chunk)
-        joined.seek(0)
-        head = joined.read(8192)
-        joined.seek(0)
-        if not document.content_type:
-            document.content_type = _sniff(head)
-        document.file.save(document.filename or f"{document.uuid}.bin", File(joined), save=False)
-        document.size = sum(part.size for part in parts)
-    _drop_parts(document)
-
-
-@transaction.atomic
-def upload_part(*, part: BestandsDeel, actor: Actor, lock: str, upload: File) -> BestandsDeel:
-    """Store one part of a large file (Documenten API bestandsdelen): the size must match."""
-    part = BestandsDeel.objects.select_for_update().select_related("informatieobject").get(pk=part.pk)
-    if lock != part.informatieobject.lock:
-        raise FieldProblem.single("lock", "incorrect-lock-id", "Dit is niet de lock van dit document.")
-    if upload.size != part.size:
-        raise FieldProblem.single(
-            "inhoud", "file-size", f"Dit deel moet precies {part.size} bytes zijn, niet {upload.size}."
-        )
-    if part.file:
-        part.file.delete(save=False)
-    part.file.save(f"{part.uuid}.part", upload, save=True)
-    return part
 
 
 def document_at(
@@ -539,7 +481,7 @@ def store_upload(
     )
     _give_identificatie(document)
     if zaak is not None:
-        _create_zaak_link(zaak=zaak, document=document, registered_at=now)
+        create_zaak_link(zaak=zaak, document=document, registered_at=now)
     _notify(document, "create", iot=iot)
     return document
 
@@ -548,203 +490,7 @@ def link_documents_to_zaak(*, zaak: Zaak, documents: Iterable[InformatieObject])
     """Give documents that just moved to ``zaak`` (a sent draft) their zaakinformatieobject."""
     now = clock.now()
     for document in documents:
-        _create_zaak_link(zaak=zaak, document=document, registered_at=now)
-
-
-# --- relations: zaakinformatieobjecten and their mirror ---------------------------------------
-
-
-def _create_zaak_link(
-    *,
-    zaak: Zaak,
-    document: InformatieObject,
-    registered_at: datetime.datetime,
-    titel: str = "",
-    beschrijving: str = "",
-) -> ZaakInformatieObject:
-    link = ZaakInformatieObject.objects.create(
-        tenant_id=zaak.tenant_id,
-        zaak=zaak,
-        informatieobject=document,
-        titel=titel or document.titel,
-        beschrijving=beschrijving,
-        registered_at=registered_at,
-    )
-    # zrc-004: the Documenten API shows the same relation.
-    ObjectInformatieObject.objects.get_or_create(
-        tenant_id=zaak.tenant_id,
-        informatieobject=document,
-        object_type=ObjectType.ZAAK,
-        object_uuid=zaak.uuid,
-    )
-    return link
-
-
-def _notify_zaak(zaak: Zaak, link: ZaakInformatieObject, actie: str) -> None:
-    zaak_url = zgw.url("zaken", "zaken", zaak.uuid)
-    publish(
-        tenant=zaak.tenant_id,
-        kanaal="zaken",
-        hoofd_object=zaak_url,
-        resource="zaakinformatieobject",
-        resource_url=zgw.url("zaken", "zaakinformatieobjecten", link.uuid),
-        actie=actie,
-        kenmerken={
-            "bronorganisatie": zaak.bronorganisatie,
-            "zaaktype": zgw.url("catalogi", "zaaktypen", zaak.zaaktype.uuid),
-            "vertrouwelijkheidaanduiding": zaak.confidentiality,
-        },
-    )
-
-
-@transaction.atomic
-def link_zaak_document(
-    *, zaak: Zaak, document: InformatieObject, actor: Actor, titel: str = "", beschrijving: str = ""
-) -> ZaakInformatieObject:
-    """Relate a document to a zaak (Zaken API zaakinformatieobject, aardRelatie hoort_bij).
-
-    zrc-017: the document's type must be one of the zaaktype's informatieobjecttypen.
-    zrc-003/004: registratiedatum is set here and the relation shows in the Documenten API.
-    A document without a zaak shows under this zaak in the back office from now on.
-    """
-    if document.tenant_id != zaak.tenant_id:
-        raise FieldProblem.single("informatieobject", "bad-url", "Dit informatieobject bestaat niet.")
-    if not zaak.zaaktype.document_types.filter(
-        informatieobjecttype_id=document.informatieobjecttype_id
-    ).exists():
-        raise FieldProblem.single(
-            "nonFieldErrors",
-            "missing-zaaktype-informatieobjecttype-relation",
-            "Het informatieobjecttype van dit document hoort niet bij het zaaktype van de zaak.",
-        )
-    if ZaakInformatieObject.objects.filter(
-        tenant_id=zaak.tenant_id, zaak=zaak, informatieobject=document
-    ).exists():
-        raise FieldProblem.single("nonFieldErrors", "unique", "Dit document hoort al bij deze zaak.")
-    try:
-        with transaction.atomic():
-            link = _create_zaak_link(
-                zaak=zaak,
-                document=document,
-                registered_at=clock.now(),
-                titel=titel,
-                beschrijving=beschrijving,
-            )
-    except IntegrityError:
-        raise FieldProblem.single(
-            "nonFieldErrors", "unique", "Dit document hoort al bij deze zaak."
-        ) from None
-    if document.zaak_id is None:
-        InformatieObject.objects.filter(pk=document.pk).update(zaak=zaak)
-        document.zaak = zaak
-    record_change(
-        tenant=zaak.tenant,
-        actor=actor,
-        action="link_document",
-        obj=link,
-        after={"document": str(document.uuid)},
-        main_object=zaak,
-    )
-    _notify_zaak(zaak, link, "create")
-    return link
-
-
-@transaction.atomic
-def update_zaak_link(
-    *, link: ZaakInformatieObject, actor: Actor, values: Mapping[str, Any], partial: bool = False
-) -> ZaakInformatieObject:
-    """Change the titel, beschrijving or vernietigingsdatum of a zaakinformatieobject (zrc-005)."""
-    link = ZaakInformatieObject.objects.select_for_update().select_related("zaak__zaaktype").get(pk=link.pk)
-    before = {"titel": link.titel, "beschrijving": link.beschrijving}
-    for name in ("titel", "beschrijving", "vernietigingsdatum"):
-        if name in values:
-            setattr(link, name, values[name])
-    link.save()
-    record_change(
-        tenant=link.zaak.tenant,
-        actor=actor,
-        action="update_document_link",
-        obj=link,
-        before=before,
-        after={"titel": link.titel, "beschrijving": link.beschrijving},
-        main_object=link.zaak,
-    )
-    _notify_zaak(link.zaak, link, "partial_update" if partial else "update")
-    return link
-
-
-@transaction.atomic
-def unlink_zaak_document(*, link: ZaakInformatieObject, actor: Actor) -> None:
-    """Remove a zaakinformatieobject and its mirror in the Documenten API (zrc-004).
-
-    The document itself stays; when this zaak was the one the back office shows it under,
-    it moves to another zaak it belongs to, or stands on its own.
-    """
-    link = (
-        ZaakInformatieObject.objects.select_for_update()
-        .select_related("zaak__zaaktype", "informatieobject")
-        .get(pk=link.pk)
-    )
-    zaak, document = link.zaak, link.informatieobject
-    ObjectInformatieObject.objects.filter(
-        tenant_id=zaak.tenant_id,
-        informatieobject=document,
-        object_type=ObjectType.ZAAK,
-        object_uuid=zaak.uuid,
-    ).delete()
-    record_change(
-        tenant=zaak.tenant,
-        actor=actor,
-        action="unlink_document",
-        obj=link,
-        before={"document": str(document.uuid)},
-        main_object=zaak,
-    )
-    _notify_zaak(zaak, link, "destroy")
-    link.delete()
-    if document.zaak_id == zaak.pk:
-        other = document.zaakinformatieobjecten.order_by("registered_at", "id").first()
-        InformatieObject.objects.filter(pk=document.pk).update(
-            zaak_id=other.zaak_id if other else None, is_registered=True
-        )
-
-
-def link_object(
-    *, informatieobject: InformatieObject, object_type: str, object_uuid: uuid.UUID
-) -> ObjectInformatieObject:
-    """Show a relation made at its source (a besluitinformatieobject) in the Documenten API.
-
-    brc-005: the Besluiten API calls this inside the transaction that creates the relation;
-    creating it twice returns the existing one.
-    """
-    relation, _created = ObjectInformatieObject.objects.get_or_create(
-        tenant_id=informatieobject.tenant_id,
-        informatieobject=informatieobject,
-        object_type=object_type,
-        object_uuid=object_uuid,
-    )
-    return relation
-
-
-def unlink_object(*, informatieobject: InformatieObject, object_type: str, object_uuid: uuid.UUID) -> None:
-    """Remove the Documenten API's mirror of a relation removed at its source (brc-005)."""
-    ObjectInformatieObject.objects.filter(
-        tenant_id=informatieobject.tenant_id,
-        informatieobject=informatieobject,
-        object_type=object_type,
-        object_uuid=object_uuid,
-    ).delete()
-
-
-def remove_zaak_relations(*, zaak: Zaak) -> None:
-    """Remove the Documenten API's mirror of every document relation of ``zaak`` (zrc-023).
-
-    The Zaken API's DELETE of a zaak calls this in its transaction; the
-    zaakinformatieobjecten themselves go with the zaak (cascade).
-    """
-    ObjectInformatieObject.objects.filter(
-        tenant_id=zaak.tenant_id, object_type=ObjectType.ZAAK, object_uuid=zaak.uuid
-    ).delete()
+        create_zaak_link(zaak=zaak, document=document, registered_at=now)
 
 
 # --- gebruiksrechten --------------------------------------------------------------------------
