@@ -16,11 +16,30 @@ import datetime
 from collections.abc import Iterable
 from functools import lru_cache
 
+import isodate
 from dateutil.easter import easter
 
 from plus1.catalog.terms import add_term
 
 _DAY = datetime.timedelta(days=1)
+# A deadline past the calendar's end stays on its last day: the arithmetic never overflows,
+# whatever a zaak's dates and the zaaktype's terms (the channels bound the dates they accept).
+LAST_DAY = datetime.date.max
+
+
+def _plus_term(start: datetime.date, term: str) -> datetime.date:
+    isodate.parse_duration(term)  # a malformed term is a catalog error, not a far deadline
+    try:
+        return add_term(start, term)
+    except (OverflowError, ValueError):  # "date value out of range", "year 10000 is out of range"
+        return LAST_DAY
+
+
+def _plus_days(day: datetime.date, days: int) -> datetime.date:
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return LAST_DAY
 
 
 @lru_cache(maxsize=64)
@@ -50,7 +69,7 @@ def is_working_day(day: datetime.date) -> bool:
 
 def next_working_day(day: datetime.date) -> datetime.date:
     """``day`` itself when it is a working day, else the first working day after it (Atw art. 1)."""
-    while not is_working_day(day):
+    while not is_working_day(day) and day < LAST_DAY:
         day += _DAY
     return day
 
@@ -59,7 +78,7 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
     day = start
     remaining = days
-    while remaining > 0:
+    while remaining > 0 and day < LAST_DAY:
         day += _DAY
         if is_working_day(day):
             remaining -= 1
@@ -88,15 +107,15 @@ def legal_end_date(
     A suspension that is still running counts up to ``today``: the date then moves one day
     for every day the resident has not answered yet.
     """
-    end = add_term(started_on, lead_time)
+    end = _plus_term(started_on, lead_time)
     if extended_by:
-        end = add_term(end, extended_by)
+        end = _plus_term(end, extended_by)
     pause = 0
     for begin, finish in suspensions:
         if finish is None:
             finish = max(today or begin, begin)
         pause += suspended_days(begin, finish)
-    return next_working_day(end + datetime.timedelta(days=pause))
+    return next_working_day(_plus_days(end, pause))
 
 
 def service_norm_date(
@@ -112,20 +131,29 @@ def service_norm_date(
     return legal_end_date(started_on=started_on, lead_time=service_norm, suspensions=suspensions, today=today)
 
 
+def _weekdays_through(day: datetime.date) -> int:
+    """Monday to Friday from 1 January of year 1 (a Monday) up to and including ``day``."""
+    weeks, rest = divmod(day.toordinal(), 7)
+    return weeks * 5 + min(rest, 5)
+
+
+def _working_days_between(after: datetime.date, through: datetime.date) -> int:
+    """Working days later than ``after`` up to and including ``through`` (``after <= through``).
+
+    Counted, not walked: a date centuries away costs a few holidays per year, not a loop
+    over every day.
+    """
+    holidays = sum(
+        1
+        for year in range(after.year, through.year + 1)
+        for holiday in public_holidays(year)
+        if after < holiday <= through and holiday.weekday() < 5
+    )
+    return _weekdays_through(through) - _weekdays_through(after) - holidays
+
+
 def working_days_left(*, today: datetime.date, end: datetime.date) -> int:
     """Working days from today up to and including ``end``; negative when ``end`` has passed."""
     if end < today:
-        count = 0
-        day = end
-        while day < today:
-            day += _DAY
-            if is_working_day(day):
-                count += 1
-        return -count
-    count = 0
-    day = today
-    while day < end:
-        day += _DAY
-        if is_working_day(day):
-            count += 1
-    return count
+        return -_working_days_between(end, today)
+    return _working_days_between(today, end)

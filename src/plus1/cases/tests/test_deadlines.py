@@ -72,3 +72,36 @@ def test_working_days_left_skip_weekends_and_holidays():
     assert deadlines.working_days_left(today=friday, end=D(2026, 4, 28)) == 1, "weekend and Koningsdag"
     assert deadlines.working_days_left(today=D(2026, 4, 29), end=D(2026, 4, 28)) == -1
     assert deadlines.add_working_days(friday, 5) == D(2026, 5, 4)
+
+
+def test_a_deadline_past_the_end_of_the_calendar_stays_on_its_last_day():
+    # Before: 9999-12-31 plus a term raised OverflowError, a 500 on registering such a zaak.
+    last = datetime.date.max
+    assert deadlines.legal_end_date(started_on=D(9999, 12, 31), lead_time="P8W") == last
+    assert deadlines.legal_end_date(started_on=D(9999, 6, 1), lead_time="P1Y") == last
+    assert deadlines.legal_end_date(started_on=D(9999, 12, 1), lead_time="P2W", extended_by="P6W") == last
+    paused = [(D(9999, 12, 2), D(9999, 12, 31))]
+    assert deadlines.legal_end_date(started_on=D(9999, 12, 1), lead_time="P2W", suspensions=paused) == last
+    assert deadlines.add_working_days(D(9999, 12, 30), 10) == last
+
+
+def test_working_days_left_agree_with_counting_day_by_day():
+    def walked(today, end):
+        step, count, day = (1, 0, today) if end >= today else (-1, 0, end)
+        target = end if end >= today else today
+        while day < target:
+            day += datetime.timedelta(days=1)
+            count += deadlines.is_working_day(day)
+        return count * step
+
+    today = D(2026, 12, 20)
+    for offset in (-400, -30, -8, -1, 0, 1, 5, 6, 12, 15, 40, 130, 366, 800):
+        end = today + datetime.timedelta(days=offset)
+        assert deadlines.working_days_left(today=today, end=end) == walked(today, end), offset
+
+
+def test_working_days_left_to_a_far_date_is_answered_at_once():
+    # A zaak with a stored end date in the year 9999 showed in the inbox after a walk over
+    # almost three million days.
+    left = deadlines.working_days_left(today=D(2026, 12, 7), end=datetime.date.max)
+    assert 2_000_000 < left < 2_100_000
