@@ -19,8 +19,9 @@ common_patterns = [
         ]
         if settings.DIGID_MOCK
         else [
-            path("digid/", include("digid_eherkenning.digid_urls")),
-            path("eherkenning/", include("digid_eherkenning.eherkenning_urls")),
+            # The library's views, answering 503 while their SAML configuration is incomplete.
+            path("digid/", include("plus1.connectors.digid_urls")),
+            path("eherkenning/", include("plus1.connectors.eherkenning_urls")),
             path("saml/metadata/", include("digid_eherkenning.metadata_urls")),
         ]
     ),

@@ -13,6 +13,7 @@ def _production_env(tmp_path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         "EMAIL_URL": "smtp+tls://plus1:mail-secret@mail.example.nl:587",
         "PLUS1_CACHE_URL": "redis://127.0.0.1:6379/0",
+        "PLUS1_BRP_CLIENT": "plus1.connectors.brp.NoBrp",
         "PATH": "/usr/bin:/bin",
     }
 
@@ -27,6 +28,8 @@ def test_production_settings_pass_the_django_deploy_checks(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # Before migrate nothing tells whether DigiD is configured: said, but not failed.
+    assert "plus1.I001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -43,7 +46,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["DATABASE_URL", "EMAIL_URL", "PLUS1_CACHE_URL", "PLUS1_LOG_SUBJECT_KEY"])
+@pytest.mark.parametrize(
+    "name", ["DATABASE_URL", "EMAIL_URL", "PLUS1_CACHE_URL", "PLUS1_LOG_SUBJECT_KEY", "PLUS1_BRP_CLIENT"]
+)
 def test_production_has_no_default_for_a_secret_or_a_shared_service(tmp_path, name):
     env = _production_env(tmp_path)
     del env[name]
@@ -92,3 +97,23 @@ def test_production_headers_follow_the_proxy_setting(tmp_path):
 
     assert _print_proxy_settings(env) == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "31536000"]
     assert _print_proxy_settings(env | {"PLUS1_PROXY_SSL_HEADER": ""}) == ["None", "31536000"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("PLUS1_DIGID_MOCK", "true"), ("PLUS1_BRP_CLIENT", "plus1.connectors.brp.BrpSimulator")],
+)
+def test_production_refuses_to_start_with_a_simulator(tmp_path, name, value):
+    # The DigiD simulator lets anyone log in as any BSN; the BRP simulator answers with test persons.
+    env = _production_env(tmp_path) | {name: value}
+    result = subprocess.run(
+        [sys.executable, "-m", "plus1", "check", "--deploy"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Production runs no simulator" in result.stderr
+    assert name in result.stderr

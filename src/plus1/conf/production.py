@@ -4,9 +4,13 @@ Every secret comes from the environment and has no default here, so a missing on
 start instead of running with a value from this repository (docs/security.md).
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
+from plus1.core.simulators import switched_on_simulators
+
 from .base import *  # noqa: F403
+from .base import AUTHENTICATION_BACKENDS, DIGID_MOCK, INSTALLED_APPS, _database, env
 from .base import CACHES as BASE_CACHES
-from .base import INSTALLED_APPS, _database, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -22,6 +26,14 @@ INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]
 # and the log is never switched off.
 PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY")
 PLUS1_PROCESSING_LOG = True
+# The BRP client is always chosen on purpose here: the default simulator answers with test persons.
+PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT")
+# No simulator may serve real residents (the DigiD simulator lets anyone log in as any BSN):
+# refuse to start rather than run with one. The deploy check plus1.E001 judges alike.
+if _simulators := switched_on_simulators(
+    digid_mock=DIGID_MOCK, backends=AUTHENTICATION_BACKENDS, brp_client=PLUS1_BRP_CLIENT
+):
+    raise ImproperlyConfigured("Production runs no simulator. " + " ".join(_simulators))
 
 # Behind a TLS proxy: the header it sets on HTTPS requests, as "HEADER_NAME,value" (set it
 # empty when Plus1 terminates TLS itself; a proxy must strip the header from client requests).

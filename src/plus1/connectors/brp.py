@@ -2,7 +2,7 @@
 
 ``BrpClient`` is the interface a Haal Centraal BRP Personen Bevragen client implements;
 ``BrpSimulator`` serves the official test persons shipped in ``data/``, for the demo and the
-tests. ``PLUS1_BRP_CLIENT`` chooses the implementation.
+tests; ``NoBrp`` knows nobody (production without a BRP link). ``PLUS1_BRP_CLIENT`` chooses.
 """
 
 from __future__ import annotations
@@ -62,6 +62,17 @@ class BrpSimulator:
     def get_person(self, bsn: str, *, headers: Mapping[str, str] | None = None) -> Person | None:
         BrpSimulator.last_headers = dict(headers or {})
         return _test_persons().get(bsn)
+
+
+class NoBrp:
+    """No BRP link: knows nobody, so zaken name "Inwoner" and nothing is filled in beforehand.
+
+    The explicit choice for a production without a BRP client yet; the simulator is refused
+    there because it would answer with test persons (plus1.core.simulators).
+    """
+
+    def get_person(self, bsn: str, *, headers: Mapping[str, str] | None = None) -> Person | None:
+        return None
 
 
 @functools.cache
