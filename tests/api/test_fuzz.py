@@ -101,7 +101,9 @@ def zgw_headers(in_process_db, gemeente_a) -> dict[str, str]:
     make_client = getattr(testing, "make_client", None)
     if make_client is None:
         pytest.skip("plus1.api.common.testing.make_client does not exist yet")
-    client_id, secret = make_client(gemeente_a, all_autorisaties=True)
+    # Everything on the case data, but the fuzzer cannot change or delete applications, its own
+    # included (a client with heeftAlleAutorisaties once renamed itself mid-run).
+    client_id, secret = make_client(gemeente_a, case_data=True)
     return {"Authorization": f"Bearer {zgw_token(client_id, secret)}"}
 
 

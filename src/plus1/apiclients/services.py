@@ -129,6 +129,37 @@ def _collective_id() -> int | None:
         return None
 
 
+def case_data_autorisaties(tenant: Organisation) -> list[AutorisatieSpec]:
+    """Every autorisatie on ``tenant``'s case data, without the right to change applications.
+
+    ``heeftAlleAutorisaties`` includes ``autorisaties.bijwerken`` (as in the standard), so an
+    integration holding it may rename or delete any application of its gemeente, itself
+    included. This grants all scopes of the other components, and only reading on the
+    Autorisaties API. Zaken, documenten and besluiten are granted per type (ac-003): every type
+    of the gemeente's own catalog and of the collective's, up to zeer geheim, as they exist now;
+    a type added later needs an autorisatie of its own (admin).
+    """
+    readable = [pk for pk in (tenant.pk, _collective_id()) if pk is not None]
+    specs = [
+        AutorisatieSpec(component=Component.AC, scopes=["autorisaties.lezen"]),
+        AutorisatieSpec(component=Component.NRC, scopes=list(SCOPES[Component.NRC])),
+        AutorisatieSpec(component=Component.ZTC, scopes=list(SCOPES[Component.ZTC])),
+    ]
+    for component, type_field in TYPED_COMPONENTS.items():
+        # The besluittype has no confidentiality of its own (Autorisaties API).
+        maximum = "" if component == Component.BRC else CONFIDENTIALITY_ORDER[-1]
+        for type_obj in TYPE_MODELS[type_field].objects.filter(tenant__in=readable).order_by("pk"):
+            specs.append(
+                AutorisatieSpec(
+                    component=component,
+                    scopes=list(SCOPES[component]),
+                    max_confidentiality=maximum,
+                    **{type_field: type_obj},
+                )
+            )
+    return specs
+
+
 def _write_autorisaties(application: Application, autorisaties: Sequence[AutorisatieSpec]) -> None:
     application.autorisaties.all().delete()
     Autorisatie.objects.bulk_create(

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import jwt
 
-from plus1.apiclients.services import AutorisatieSpec, create_application
+from plus1.apiclients.services import AutorisatieSpec, case_data_autorisaties, create_application
 from plus1.audit.services import Actor
 from plus1.tenants.models import Organisation
 
@@ -19,12 +19,19 @@ def make_client(
     gemeente: Organisation,
     *,
     all_autorisaties: bool = True,
+    case_data: bool = False,
     autorisaties: Sequence[AutorisatieSpec] = (),
     client_id: str | None = None,
     secret: str | None = None,
     label: str = "Testapplicatie",
 ) -> tuple[str, str]:
-    """Register an application of ``gemeente``; returns its (client id, secret)."""
+    """Register an application of ``gemeente``; returns its (client id, secret).
+
+    ``case_data`` grants what ``plus1 api-client create --all-case-data`` grants: everything on
+    the gemeente's case data, but no changing of applications (its own autorisaties included).
+    """
+    if case_data:
+        autorisaties = case_data_autorisaties(gemeente)
     client_id = client_id or f"test-{secrets.token_hex(4)}"
     secret = secret or secrets.token_urlsafe(24)
     create_application(

@@ -45,3 +45,36 @@ def test_a_client_id_cannot_be_registered_twice_nor_for_an_unknown_gemeente(geme
             "--all-autorisaties",
         )
     assert Application.objects.count() == 1
+
+
+def test_all_case_data_grants_the_case_data_but_not_changing_applications(gemeente_a):
+    from plus1.catalog.tests.factories import ZaakTypeFactory
+
+    zaaktype = ZaakTypeFactory(published=True, tenant=gemeente_a)
+    call_command(
+        "api_client",
+        "create",
+        "--gemeente",
+        "GM0344",
+        "--client-id",
+        "koppeling",
+        "--secret",
+        "s3cr3t-s3cr3t",
+        "--all-case-data",
+    )
+    access, _secret = access_for_client_id("koppeling")
+    assert not access.has_all
+    assert access.has_scope("ac", "autorisaties.lezen")
+    assert not access.has_scope("ac", "autorisaties.bijwerken")
+    assert access.has_scope("nrc", "notificaties.consumeren")
+    assert access.has_scope("ztc", "catalogi.schrijven")
+    assert access.allows("zrc", "zaken.aanmaken", type_id=zaaktype.pk, confidentiality="zeer_geheim")
+
+
+def test_one_kind_of_grant_is_chosen(gemeente_a):
+    args = ["--gemeente", "GM0344", "--client-id", "x", "--secret", "s3cr3t-s3cr3t"]
+    with pytest.raises(CommandError, match="one of the arguments"):
+        call_command("api_client", "create", *args)
+    with pytest.raises(CommandError, match="not allowed with"):
+        call_command("api_client", "create", *args, "--all-case-data", "--all-autorisaties")
+    assert Application.objects.count() == 0

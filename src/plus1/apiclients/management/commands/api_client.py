@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plus1.apiclients.services import AutorisatieSpec, create_application
+from plus1.apiclients.services import AutorisatieSpec, case_data_autorisaties, create_application
 from plus1.audit.services import Actor
 from plus1.catalog.constants import Vertrouwelijkheid
 from plus1.catalog.models import ZaakType
@@ -14,7 +14,11 @@ from plus1.tenants.selectors import get_gemeente
 
 
 class Command(BaseCommand):
-    help = "Registreer een applicatie voor de ZGW API's (client-id en geheim) bij een gemeente."
+    help = (
+        "Registreer een applicatie voor de ZGW API's (client-id en geheim) bij een gemeente. "
+        "Voor een koppeling is --all-case-data de veilige keuze: alles op de zaakgegevens, "
+        "maar geen applicaties wijzigen."
+    )
 
     def add_arguments(self, parser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -27,12 +31,27 @@ class Command(BaseCommand):
             "--secret", required=True, help="Het gedeelde geheim waarmee de JWT's zijn ondertekend."
         )
         create.add_argument("--label", default="", help="Naam van de applicatie (standaard de client-id).")
-        create.add_argument(
+        grant = create.add_mutually_exclusive_group(required=True)
+        grant.add_argument(
+            "--all-case-data",
+            action="store_true",
+            help=(
+                "Aanbevolen voor koppelingen: alle autorisaties op zaken, documenten, besluiten, "
+                "catalogi en notificaties van deze gemeente, en autorisaties alleen lezen. De "
+                "applicatie kan geen applicaties aanmaken, wijzigen of verwijderen, ook zichzelf "
+                "niet. Geldt voor de typen die nu bestaan; een later type voegt u toe in de admin."
+            ),
+        )
+        grant.add_argument(
             "--all-autorisaties",
             action="store_true",
-            help="Alle autorisaties, maar alleen voor de gegevens van deze gemeente.",
+            help=(
+                "Alle autorisaties (heeftAlleAutorisaties), alleen voor de gegevens van deze "
+                "gemeente. Let op: dit omvat ook het aanmaken, wijzigen en verwijderen van alle "
+                "applicaties van de gemeente. Alleen voor een beheerapplicatie."
+            ),
         )
-        create.add_argument(
+        grant.add_argument(
             "--read-zaken",
             action="store_true",
             help="Alleen zaken.lezen (tot en met zeer geheim) voor elk zaaktype dat de gemeente gebruikt.",
@@ -55,8 +74,8 @@ class Command(BaseCommand):
                 )
                 for zaaktype in zaaktypen
             ]
-        if not options["all_autorisaties"] and not autorisaties:
-            raise CommandError("Kies --all-autorisaties of --read-zaken.")
+        if options["all_case_data"]:
+            autorisaties = case_data_autorisaties(gemeente)
         try:
             application = create_application(
                 tenant=gemeente,
