@@ -1,9 +1,13 @@
-"""Settings for the demo and local development: debug on, everything on this machine."""
+"""Settings for the demo and local development: everything on this machine.
+
+The demo looks like production (DEBUG off: the project's own 404 and 500 pages, no settings or
+tracebacks in the browser). A developer switches debug on explicitly with DEBUG=true.
+"""
 
 from .base import *  # noqa: F403
 from .base import env
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=False)
 # The demo gemeenten also have their own portal host (utrecht.localhost, see plus1.demo).
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, ".localhost"]  # noqa: F405
 
