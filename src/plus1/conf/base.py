@@ -198,6 +198,12 @@ TASKS = {
 }
 # Called by ``plus1 worker`` every minute: each enqueues its task when there is work waiting.
 PLUS1_SWEEPS = ["plus1.notifications.tasks.sweep_outbox"]
+# Whether an abonnement's callbackUrl may point at a loopback, private or other internal address
+# (plus1.core.outbound). Off in production: a client could make Plus1 call the inside of its own
+# network. The demo and the tests (subscribers on 127.0.0.1) switch it on.
+PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS = env.bool(
+    "PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS", default=False
+)
 # Tasks that ``plus1 worker`` enqueues every working day at a local time (HH:MM).
 PLUS1_SCHEDULE = [
     ("plus1.cases.tasks.send_deadline_reminders", "07:00"),

@@ -15,6 +15,8 @@ STORAGES = {
 
 # The mock DigiD identity provider: log in with any BSN, no SAML set-up needed.
 DIGID_MOCK = True
+# Subscribers of the demo and the tests listen on 127.0.0.1 (production refuses internal callbacks).
+PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS = True
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

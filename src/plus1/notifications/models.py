@@ -7,18 +7,45 @@ from django.utils.translation import gettext_lazy as _
 from plus1.core.models import TenantOwned
 
 
+class KanaalQuerySet(models.QuerySet):
+    def visible_to(self, tenant_id: int | None) -> "KanaalQuerySet":
+        """The collective's kanalen and the organisation's own; never another gemeente's."""
+        return self.filter(Q(tenant__isnull=True) | Q(tenant_id=tenant_id))
+
+
 class Kanaal(models.Model):
-    """A channel of notifications (``zaken``, ``documenten`` ...) with the kenmerken it carries."""
+    """A channel of notifications (``zaken``, ``documenten`` ...) with the kenmerken it carries.
+
+    The standard kanalen belong to the collective (no tenant) and every gemeente sees them; a
+    kanaal a gemeente's application registers is that gemeente's alone.
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    naam = models.CharField(_("naam"), max_length=50, unique=True)
+    # Empty for the collective's kanalen.
+    tenant = models.ForeignKey(
+        "tenants.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    naam = models.CharField(_("naam"), max_length=50)
     documentatie_link = models.URLField(_("documentatielink"), max_length=200, blank=True)
     filters = models.JSONField(_("filters"), default=list, blank=True)
+
+    objects = KanaalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kanaal")
         verbose_name_plural = _("kanalen")
         ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "naam"], name="kanaal_tenant_naam_unique"),
+            models.UniqueConstraint(
+                fields=["naam"], condition=Q(tenant__isnull=True), name="kanaal_collective_naam_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import time
 from collections.abc import Iterable, Mapping
 
 import httpx
+from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Min
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
+from plus1.core import outbound
 from plus1.core.exceptions import FieldProblem
 from plus1.core.prepared import PreparedQuery
 from plus1.tenants.models import Organisation, OrganisationKind
@@ -59,7 +62,7 @@ def backoff(attempts: int) -> datetime.timedelta:
 
 def ensure_standard_kanalen() -> None:
     """Register the standard kanalen that do not exist yet (a provider registers its own)."""
-    existing = set(Kanaal.objects.values_list("naam", flat=True))
+    existing = set(Kanaal.objects.filter(tenant__isnull=True).values_list("naam", flat=True))
     Kanaal.objects.bulk_create(
         Kanaal(naam=naam, filters=filters)
         for naam, filters in STANDARD_KANALEN.items()
@@ -118,8 +121,12 @@ def publish(
         else Organisation.objects.filter(pk=tenant_id, kind=OrganisationKind.COLLECTIVE).exists()
     )
     if is_collective:
-        subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).select_related("abonnement")
+        # Only the collective's own kanaal: a gemeente's kanaal of the same name stays its own.
+        subscriptions = AbonnementKanaal.objects.filter(
+            kanaal__naam=kanaal, kanaal__tenant__isnull=True
+        ).select_related("abonnement")
     else:
+        # A gemeente's abonnementen only take the collective's kanalen and the gemeente's own.
         subscriptions = _GEMEENTE_SUBSCRIPTIONS.all(kanaal, tenant_id)
     deliveries = [
         Delivery(
@@ -270,21 +277,57 @@ def _first_per_object(due: list[Delivery], now: datetime.datetime) -> list[Deliv
     return chosen
 
 
-def _post(delivery: Delivery, client: httpx.Client) -> str:
-    """Post one notification to its subscriber; the error, or "" when it landed."""
+def allows_private_callbacks() -> bool:
+    return settings.PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS
+
+
+def check_callback_url(url: str) -> outbound.Target:
+    """The callback URL, checked as the worker will check it before every delivery.
+
+    Raises ``FieldProblem`` on ``callbackUrl``: not a full http(s)-URL, a name that does not
+    resolve, or (unless ``PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS``) an internal address.
+    """
     try:
-        response = client.post(
-            delivery.abonnement.callback_url,
+        return outbound.check_url(url, allow_private=allows_private_callbacks())
+    except outbound.RefusedURL as exc:
+        raise FieldProblem.single("callbackUrl", exc.code, str(exc)) from None
+
+
+def idempotency_key(delivery: Delivery) -> str:
+    """The same for every attempt and every abonnement of one notification: its uuid."""
+    return str(delivery.notification.uuid)
+
+
+def _post(delivery: Delivery, client: httpx.Client, targets: dict[str, outbound.Target]) -> tuple[str, bool]:
+    """Post one notification to its subscriber: the error ("" when it landed), and whether to give up.
+
+    The callback URL is checked again now, not only when it was registered: a name may have
+    moved to an internal address since. A refused URL is never called and not retried.
+    """
+    url = delivery.abonnement.callback_url
+    try:
+        # Checked once per run and URL; the post goes to the address that was checked.
+        target = targets.get(url) or targets.setdefault(
+            url, outbound.check_url(url, allow_private=allows_private_callbacks())
+        )
+    except outbound.RefusedURL as exc:
+        return f"Geweigerd, niet verstuurd: {exc}"[:500], True
+    try:
+        response = outbound.post(
+            client,
+            target,
             json=delivery.notification.as_message(),
             headers={
                 "Authorization": delivery.abonnement.auth,
-                # The subscriber can drop a message it already has (a retry after a lost answer).
-                "Idempotency-Key": f"{delivery.notification.uuid}",
+                # The subscriber can drop a message it already has (a retry after a lost answer,
+                # or after a worker stopped between the post and recording it).
+                "Idempotency-Key": idempotency_key(delivery),
             },
         )
     except httpx.HTTPError as exc:
-        return f"{type(exc).__name__}: {exc}"[:500]
-    return "" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
+        return f"{type(exc).__name__}: {exc}"[:500], False
+    # A redirect is not followed (it could lead anywhere): it counts as a failure.
+    return ("" if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"), False
 
 
 # Outcomes are written every so many posts, so a worker that stops mid-run repeats little.
@@ -315,15 +358,16 @@ def deliver_due(*, limit: int = 200) -> int:
     failed: list[Delivery] = []
     untried: list[Delivery] = []
     delivered = 0
-    with httpx.Client(timeout=TIMEOUT_SECONDS) as client:
+    targets: dict[str, outbound.Target] = {}
+    with outbound.new_client(timeout=TIMEOUT_SECONDS) as client:
         for index, delivery in enumerate(claimed, start=1):
             if delivery.abonnement_id in failing or time.monotonic() > deadline:
                 untried.append(delivery)
                 continue
-            error = _post(delivery, client)
+            error, give_up = _post(delivery, client, targets)
             if error:
                 failing.add(delivery.abonnement_id)
-                _mark_failed(delivery, error)
+                _mark_failed(delivery, error, give_up=give_up)
                 failed.append(delivery)
             else:
                 delivery.status, delivery.delivered_at, delivery.last_error = (
@@ -340,8 +384,8 @@ def deliver_due(*, limit: int = 200) -> int:
     return delivered
 
 
-def _mark_failed(delivery: Delivery, error: str) -> None:
-    gives_up = delivery.attempts >= MAX_ATTEMPTS
+def _mark_failed(delivery: Delivery, error: str, *, give_up: bool = False) -> None:
+    gives_up = give_up or delivery.attempts >= MAX_ATTEMPTS
     delivery.status = DeliveryStatus.FAILED if gives_up else DeliveryStatus.PENDING
     delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
     delivery.last_error = error
@@ -387,20 +431,91 @@ def retry_deliveries(deliveries: Iterable[Delivery]) -> int:
 
 # Kanalen and abonnementen, for the Notificaties API ------------------------------------------
 
+# Our rule on top of the standard's 1 to 50 characters: lower case letters, digits and ``._-``,
+# starting with a letter or digit, like every kanaal of the standard. No spaces, no control
+# characters, nothing that looks like another kanaal in a list.
+KANAAL_NAAM = re.compile(r"[a-z0-9][a-z0-9._-]{0,49}")
+KENMERK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+MAX_KANAAL_FILTERS = 50
+
+
+def _owner_id(tenant: Organisation | None) -> int | None:
+    """The tenant a kanaal belongs to: none for the collective, whose kanalen everyone sees."""
+    return None if tenant is None or tenant.is_collective else tenant.pk
+
 
 @transaction.atomic
-def create_kanaal(*, naam: str, documentatie_link: str = "", filters: list[str] | None = None) -> Kanaal:
-    if Kanaal.objects.filter(naam=naam).exists():
+def create_kanaal(
+    *,
+    tenant: Organisation | None = None,
+    naam: str,
+    documentatie_link: str = "",
+    filters: list[str] | None = None,
+) -> Kanaal:
+    """Register a kanaal: the gemeente's own, or the collective's (``tenant`` None or the collective).
+
+    A gemeente may not take the name of one of the collective's kanalen, nor use a name twice;
+    another gemeente may have a kanaal of the same name.
+    """
+    filters = filters or []
+    problems = []
+    if not KANAAL_NAAM.fullmatch(naam):
+        problems.append(
+            (
+                "naam",
+                "invalid",
+                "Een kanaalnaam heeft 1 tot 50 tekens: kleine letters, cijfers, punt, streepje of liggend "
+                "streepje, en begint met een letter of cijfer.",
+            )
+        )
+    if len(filters) > MAX_KANAAL_FILTERS:
+        problems.append(("filters", "max_length", f"Geef hoogstens {MAX_KANAAL_FILTERS} filters."))
+    problems += [
+        (
+            f"filters.{index}",
+            "invalid",
+            "Een filter heeft 1 tot 100 tekens: letters, cijfers, punt, streepje of liggend streepje.",
+        )
+        for index, kenmerk in enumerate(filters)
+        if not KENMERK.fullmatch(kenmerk)
+    ]
+    if documentatie_link:
+        try:
+            outbound.check_url(documentatie_link, allow_private=True)
+        except outbound.RefusedURL as exc:
+            problems.append(("documentatieLink", exc.code, str(exc)))
+    if problems:
+        raise FieldProblem(problems)
+    owner_id = _owner_id(tenant)
+    if Kanaal.objects.filter(naam=naam).filter(Q(tenant__isnull=True) | Q(tenant_id=owner_id)).exists():
         raise FieldProblem.single("naam", "unique", "Er bestaat al een kanaal met deze naam.")
-    return Kanaal.objects.create(naam=naam, documentatie_link=documentatie_link, filters=filters or [])
+    return Kanaal.objects.create(
+        tenant_id=owner_id, naam=naam, documentatie_link=documentatie_link, filters=filters
+    )
 
 
-def _kanaal_rows(kanalen: list[tuple[str, dict[str, str]]]) -> list[tuple[Kanaal, dict[str, str]]]:
-    known = {kanaal.naam: kanaal for kanaal in Kanaal.objects.filter(naam__in=[naam for naam, _ in kanalen])}
+def _kanaal_rows(
+    tenant: Organisation, kanalen: list[tuple[str, dict[str, str]]]
+) -> list[tuple[Kanaal, dict[str, str]]]:
+    names = [naam for naam, _ in kanalen]
+    # A gemeente's own kanaal before the collective's of the same name (when one was added later).
+    known: dict[str, Kanaal] = {}
+    for kanaal in (
+        Kanaal.objects.visible_to(_owner_id(tenant))
+        .filter(naam__in=names)
+        .order_by(F("tenant_id").asc(nulls_last=True))
+    ):
+        known.setdefault(kanaal.naam, kanaal)
     problems = [
         (f"kanalen.{index}.naam", "does_not_exist", f"Kanaal {naam} bestaat niet.")
-        for index, (naam, _filters) in enumerate(kanalen)
+        for index, naam in enumerate(names)
         if naam not in known
+    ]
+    # One filter group per kanaal: two would be stored as one row each and clash.
+    problems += [
+        (f"kanalen.{index}.naam", "unique", f"Kanaal {naam} staat al eerder in dit abonnement.")
+        for index, naam in enumerate(names)
+        if naam in names[:index]
     ]
     if problems:
         raise FieldProblem(problems)
@@ -417,8 +532,13 @@ def save_abonnement(
     created_by: str = "",
     abonnement: Abonnement | None = None,
 ) -> Abonnement:
-    """Create an abonnement, or replace one's callback, auth and kanalen (PUT/PATCH)."""
-    rows = _kanaal_rows(kanalen)
+    """Create an abonnement, or replace one's callback, auth and kanalen (PUT/PATCH).
+
+    A new or changed callback URL is checked as the worker checks it before each delivery.
+    """
+    if abonnement is None or callback_url != abonnement.callback_url:
+        check_callback_url(callback_url)
+    rows = _kanaal_rows(tenant, kanalen)
     if abonnement is None:
         abonnement = Abonnement.objects.create(
             tenant=tenant, callback_url=callback_url, auth=auth, created_by=created_by

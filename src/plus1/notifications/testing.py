@@ -15,6 +15,8 @@ class Subscriber:
     url: str
     received: list[dict] = field(default_factory=list)
     headers: list[dict] = field(default_factory=list)
+    # The headers of every request, also of those answered with an error.
+    attempts: list[dict] = field(default_factory=list)
     # The answers to give, in order; then 204 for everything.
     answers: list[int] = field(default_factory=list)
 
@@ -27,6 +29,7 @@ def running_subscriber() -> Iterator[Subscriber]:
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             status = state.answers.pop(0) if state.answers else 204
+            state.attempts.append(dict(self.headers))
             if status < 300:
                 state.received.append(json.loads(body))
                 state.headers.append(dict(self.headers))

@@ -1,13 +1,12 @@
 """Notificaties API 1.0.1 at ``/notificaties/api/v1/``.
 
-Kanalen are shared by the installation; an abonnement belongs to the gemeente of the
-application that made it and receives that gemeente's notifications only (plus the shared
+The standard kanalen belong to the collective and every gemeente sees them; a kanaal a
+gemeente's application registers is that gemeente's alone. An abonnement belongs to the gemeente
+of the application that made it and receives that gemeente's notifications only (plus the shared
 catalog's). A published message goes through the same outbox as Plus1's own notifications.
 """
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -64,17 +63,16 @@ def _abonnementen(request: HttpRequest):
     )
 
 
-def _check_callback(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise invalid("callbackUrl", "invalid", "Geef een volledige http(s)-URL.")
+def _kanalen(request: HttpRequest):
+    """The collective's kanalen and the gemeente's own."""
+    return KanaalModel.objects.visible_to(request.tenant.pk)
 
 
 @api.get("/kanaal", response={200: list[Kanaal], **LIST_ERRORS}, summary="Alle KANAALen opvragen.")
 def kanaal_list(request: HttpRequest, naam: str | None = None) -> HttpResponse:
     require_scope(request, NRC, PUBLISH, CONSUME)
     reject_unknown_params(request, {"naam"})
-    kanalen = KanaalModel.objects.order_by("naam")
+    kanalen = _kanalen(request).order_by("naam")
     if naam:
         kanalen = kanalen.filter(naam=naam)
     return json_response([_kanaal(kanaal) for kanaal in kanalen])
@@ -84,7 +82,10 @@ def kanaal_list(request: HttpRequest, naam: str | None = None) -> HttpResponse:
 def kanaal_create(request: HttpRequest, payload: KanaalIn) -> HttpResponse:
     require_scope(request, NRC, PUBLISH)
     kanaal = services.create_kanaal(
-        naam=payload.naam, documentatie_link=payload.documentatieLink, filters=payload.filters
+        tenant=request.tenant,
+        naam=payload.naam,
+        documentatie_link=payload.documentatieLink,
+        filters=payload.filters,
     )
     return created(_kanaal(kanaal))
 
@@ -92,7 +93,7 @@ def kanaal_create(request: HttpRequest, payload: KanaalIn) -> HttpResponse:
 @api.get("/kanaal/{uuid}", response={200: Kanaal, **READ_ERRORS}, summary="Een specifiek KANAAL opvragen.")
 def kanaal_read(request: HttpRequest, uuid: str) -> HttpResponse:
     require_scope(request, NRC, PUBLISH, CONSUME)
-    return json_response(_kanaal(get_object_or_404(KanaalModel, uuid=_uuid(uuid))))
+    return json_response(_kanaal(get_object_or_404(_kanalen(request), uuid=_uuid(uuid))))
 
 
 @api.get(
@@ -106,7 +107,6 @@ def abonnement_list(request: HttpRequest) -> HttpResponse:
 @api.post("/abonnement", response={201: Abonnement, **WRITE_ERRORS}, summary="Maak een ABONNEMENT aan.")
 def abonnement_create(request: HttpRequest, payload: AbonnementIn) -> HttpResponse:
     access = require_scope(request, NRC, CONSUME)
-    _check_callback(payload.callbackUrl)
     abonnement = services.save_abonnement(
         tenant=request.tenant,
         callback_url=payload.callbackUrl,
@@ -131,7 +131,6 @@ def _save(request: HttpRequest, uuid: str, values: dict) -> HttpResponse:
     require_scope(request, NRC, CONSUME)
     abonnement = get_object_or_404(_abonnementen(request), uuid=_uuid(uuid))
     callback_url = values.get("callbackUrl") or abonnement.callback_url
-    _check_callback(callback_url)
     kanalen = values.get("kanalen")
     services.save_abonnement(
         tenant=request.tenant,
@@ -176,7 +175,7 @@ def abonnement_delete(request: HttpRequest, uuid: str) -> HttpResponse:
 def notificaties_create(request: HttpRequest, payload: Message) -> HttpResponse:
     """Route a message of another system to the abonnementen of the caller's gemeente, unchanged."""
     require_scope(request, NRC, PUBLISH)
-    if not KanaalModel.objects.filter(naam=payload.kanaal).exists():
+    if not _kanalen(request).filter(naam=payload.kanaal).exists():
         raise invalid("kanaal", "kanaal_naam", "Dit kanaal bestaat niet.")
     services.publish(
         tenant=client(request).tenant,
