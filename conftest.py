@@ -38,6 +38,17 @@ def actor() -> Actor:
     return Actor.system("test")
 
 
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's ``admin_client`` (a client of its own), signed in with the second factor
+    the admin asks for."""
+    from django.test import Client
+
+    from plus1.core.testing import log_in_to_admin
+
+    return log_in_to_admin(Client(), admin_user)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Every test starts with empty rate-limit counters and no kept ZGW answers.

@@ -3,10 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from plus1.api.referentielijsten.api import api as referentielijsten_api
-
-admin.site.site_header = "Plus1 beheer"
-admin.site.site_title = "Plus1"
-admin.site.index_title = "Catalogus en organisaties"
+from plus1.backoffice.oidc import oidc_urlpatterns
 
 # Log-in and language: the same on the shared host and on a gemeente's own host (host_urls).
 common_patterns = [
@@ -28,7 +25,9 @@ common_patterns = [
 ]
 
 urlpatterns = [
+    # admin.site is plus1.accounts.admin_site.Plus1AdminSite: staff with a second factor only.
     path("admin/", admin.site.urls),
+    *([path("backoffice/oidc/", include(oidc_urlpatterns()))] if settings.PLUS1_OIDC_ENABLED else []),
     path("backoffice/", include("plus1.backoffice.urls")),
     path("", include("plus1.api.urls")),
     *common_patterns,

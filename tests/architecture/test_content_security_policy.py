@@ -143,8 +143,8 @@ def test_the_other_security_headers_are_on_every_page(client, gemeente_a):
 
 
 @pytest.mark.django_db
-def test_the_admin_keeps_the_policy_with_only_its_own_style_block_added(client):
-    response = client.get(reverse("admin:login"))
+def test_the_admin_keeps_the_policy_with_only_its_own_style_block_added(admin_client):
+    response = admin_client.get(reverse("admin:index"))
 
     policy = _policy(response)
     assert response.status_code == 200

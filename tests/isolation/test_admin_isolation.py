@@ -16,6 +16,7 @@ from plus1.accounts.services import create_employee, grant_role
 from plus1.cases.services import Initiator, create_zaak
 from plus1.catalog import services
 from plus1.catalog.tests.factories import ZaakTypeFactory
+from plus1.core.testing import log_in_to_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def _rows_of(model, tenant):
 def test_beheerder_of_b_opens_nothing_of_a_in_any_admin(client, gemeente_a_data, gemeente_b, actor):
     beheerder_b = create_employee(username="beheer-b", password="een-lang-wachtwoord")
     grant_role(tenant=gemeente_b, user=beheerder_b, role=Role.BEHEERDER, actor=actor)
-    client.force_login(beheerder_b)
+    log_in_to_admin(client, beheerder_b)
     visited = 0
 
     for model in admin.site._registry:

@@ -5,6 +5,21 @@ from plus1.core import clock
 
 # Session key of the moment DigiD or eHerkenning last vouched for this person (a POSIX timestamp).
 AUTHENTICATED_AT = "plus1_authenticated_at"
+# Set at sign-in when the second factor was checked outside django-otp (OIDC: the gemeente's
+# identity provider asked for it).
+SECOND_FACTOR_SESSION_KEY = "plus1_second_factor"
+
+
+def has_second_factor(request: HttpRequest) -> bool:
+    """Whether this employee's session passed a second factor: a TOTP code or the provider's.
+
+    The back office and the admin ask the same question, so a session verified in one counts
+    in the other.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and getattr(user, "is_verified", None) and user.is_verified():
+        return True
+    return bool(request.session.get(SECOND_FACTOR_SESSION_KEY))
 
 
 def limit_resident_session(sender, request, user, **kwargs) -> None:

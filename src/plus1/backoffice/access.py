@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from plus1.accounts.constants import EMPLOYEE_ROLES, Role
 from plus1.accounts.selectors import employee_actor, has_role
+from plus1.accounts.sessions import has_second_factor
 from plus1.cases.policies import (
     employee_gemeente,
     is_employee_of,
@@ -28,16 +29,6 @@ from plus1.cases.policies import (
     is_team_lead_of,
     partner_organisation,
 )
-
-# Set by the log-in views when the second factor was checked outside django-otp (OIDC).
-SECOND_FACTOR_SESSION_KEY = "plus1_second_factor"
-
-
-def has_second_factor(request: HttpRequest) -> bool:
-    user = request.user
-    if getattr(user, "is_verified", None) and user.is_verified():
-        return True
-    return bool(request.session.get(SECOND_FACTOR_SESSION_KEY))
 
 
 def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLOYEE_ROLES) -> Callable:

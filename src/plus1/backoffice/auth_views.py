@@ -5,11 +5,15 @@ the session. The session becomes a logged-in one after the second factor, so a s
 password alone opens nothing in the back office. django-axes counts failed passwords and
 locks the user name after PLUS1_LOGIN_FAILURE_LIMIT attempts; django-otp slows down
 repeated wrong codes.
+
+The Django admin has no log-in of its own (``plus1.accounts.admin_site``): it sends staff here
+with ``next`` pointing into the admin, and they come back there after the code.
 """
 
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +23,7 @@ from django.contrib.auth import logout as auth_logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -52,6 +56,17 @@ def _next_url(request: HttpRequest, user=None) -> str:
     return target
 
 
+def _is_for_admin(target: str) -> bool:
+    return urlsplit(target).path.startswith(reverse("admin:index"))
+
+
+def _may_sign_in(user, target: str) -> bool:
+    """The admin takes active staff, as Django's admin does; the back office its own people."""
+    if _is_for_admin(target):
+        return user.is_active and user.is_staff
+    return may_enter(user)
+
+
 def _pending_user(request: HttpRequest):
     pending = request.session.get(PENDING_SESSION_KEY)
     if not pending or time.time() - pending["at"] > PENDING_SECONDS:
@@ -65,15 +80,19 @@ def _pending_user(request: HttpRequest):
 @never_cache
 @limit_per_ip("backoffice-login", rate_setting="PLUS1_RATELIMIT_BACKOFFICE_LOGIN")
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and has_second_factor(request) and may_enter(request.user):
+    target = _next_url(request)
+    if request.user.is_authenticated and has_second_factor(request) and _may_sign_in(request.user, target):
         return redirect(_next_url(request, request.user))
     form = EmployeeLoginForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
-        if not may_enter(user):
-            form.add_error(
-                None, _("U heeft geen toegang tot de backoffice. Vraag uw teamleider om een account.")
+        if not _may_sign_in(user, target):
+            refusal = (
+                _("U heeft geen toegang tot het beheer. Vraag de functioneel beheerder om hulp.")
+                if _is_for_admin(target)
+                else _("U heeft geen toegang tot de backoffice. Vraag uw teamleider om een account.")
             )
+            form.add_error(None, refusal)
         else:
             # A fresh session id: nothing from before the log-in carries over (session fixation).
             request.session.cycle_key()
@@ -84,11 +103,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
             }
             has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
             step = "backoffice:login-code" if has_device else "backoffice:login-setup"
-            return redirect(f"{reverse(step)}?next={_next_url(request)}")
+            return redirect(f"{reverse(step)}?{urlencode({'next': target})}")
     return render(
         request,
         "backoffice/login.html",
-        {"form": form, "next": _next_url(request), "oidc_enabled": settings.PLUS1_OIDC_ENABLED},
+        {"form": form, "next": target, "oidc_enabled": settings.PLUS1_OIDC_ENABLED},
     )
 
 
@@ -109,7 +128,7 @@ def login_code_view(request: HttpRequest) -> HttpResponse:
         return redirect("backoffice:login")
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
-        return redirect(f"{reverse('backoffice:login-setup')}?next={_next_url(request)}")
+        return redirect(f"{reverse('backoffice:login-setup')}?{urlencode({'next': _next_url(request)})}")
     form = TotpCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
@@ -127,7 +146,7 @@ def login_setup_view(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Log opnieuw in met uw gebruikersnaam en wachtwoord."))
         return redirect("backoffice:login")
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return redirect(f"{reverse('backoffice:login-code')}?next={_next_url(request)}")
+        return redirect(f"{reverse('backoffice:login-code')}?{urlencode({'next': _next_url(request)})}")
     device = account_services.start_totp_setup(user=user)
     form = TotpCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,5 +1,4 @@
-from django.conf import settings
-from django.urls import include, path
+from django.urls import path
 
 from . import auth_views, dashboard_views, inbox_views, partner_views, processing_log_views, zaak_views
 
@@ -38,5 +37,4 @@ urlpatterns = [
     path("uitloggen/", auth_views.logout_view, name="logout"),
 ]
 
-if settings.PLUS1_OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+# OpenID Connect (PLUS1_OIDC_ENABLED) is mounted by plus1.urls at backoffice/oidc/, without namespace.

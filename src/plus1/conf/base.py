@@ -28,7 +28,8 @@ PLUS1_JWT_LEEWAY = env.int("PLUS1_JWT_LEEWAY", default=0)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, behind the employees' second factor (accounts/admin_site.py).
+    "plus1.accounts.admin_app.Plus1AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,10 +1,28 @@
-"""Test helpers shared by apps: posting the admin's own forms back."""
+"""Test helpers shared by apps: logging in to the admin, posting the admin's own forms back."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def log_in_to_admin(client: Any, user: Any) -> Any:
+    """Log ``user`` in as after password and authenticator code: the admin admits no less.
+
+    A plain ``force_login`` is a session without the second factor, which the admin sends to
+    the log-in page.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=True)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 def admin_change_form_data(response: Any) -> dict[str, Any]:

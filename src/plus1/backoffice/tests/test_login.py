@@ -140,17 +140,6 @@ def test_log_out_needs_a_post(client, behandelaar_a):
     assert client.get(reverse("backoffice:logout")).status_code == 405
 
 
-def test_the_admin_log_in_still_works_with_a_password(client, gemeente_a, actor):
-    beheerder = create_employee(username="beheer-a", password="een-lang-wachtwoord")
-    grant_role(tenant=gemeente_a, user=beheerder, role=Role.BEHEERDER, actor=actor)
-
-    response = client.post(
-        reverse("admin:login"), {"username": "beheer-a", "password": "een-lang-wachtwoord", "next": "/admin/"}
-    )
-
-    assert response.status_code == 302 and response.url == "/admin/"
-
-
 def test_the_totp_command_prints_the_current_code(behandelaar_a, capsys):
     call_command("totp", "behandelaar-a")
 

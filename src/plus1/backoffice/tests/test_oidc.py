@@ -1,12 +1,17 @@
 """OpenID Connect (production option): only known employees, matched on a verified e-mail address."""
 
+import time
+
 import pytest
+import time_machine
 from django.contrib.auth import login
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory, override_settings
+from django.urls import include, path
 
-from plus1.backoffice.access import SECOND_FACTOR_SESSION_KEY, has_second_factor
-from plus1.backoffice.oidc import EmployeeOIDCBackend
+import plus1.urls
+from plus1.accounts.sessions import SECOND_FACTOR_SESSION_KEY, has_second_factor
+from plus1.backoffice.oidc import EmployeeOIDCBackend, oidc_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +49,30 @@ def test_an_oidc_session_counts_as_second_factor(behandelaar_a, gemeente_a, acto
 
     assert request.session[SECOND_FACTOR_SESSION_KEY] == "oidc"
     assert has_second_factor(request)
+
+
+CALLBACK = "/backoffice/oidc/callback/"
+# As plus1.urls mounts them when PLUS1_OIDC_ENABLED is on (read once, when the URLs load).
+urlpatterns = [path("backoffice/oidc/", include(oidc_urlpatterns())), *plus1.urls.urlpatterns]
+
+
+@override_settings(ROOT_URLCONF=__name__, PLUS1_OIDC_ENABLED=True, **OIDC)
+def test_with_oidc_on_the_log_in_page_offers_the_gemeentes_account(client):
+    response = client.get("/backoffice/inloggen/?next=/admin/")
+
+    assert response.status_code == 200
+    assert "Inloggen met uw account van de gemeente" in response.text
+    assert 'href="/backoffice/oidc/authenticate/?next=/admin/"' in response.text
+
+
+@override_settings(
+    ROOT_URLCONF=__name__, PLUS1_OIDC_ENABLED=True, PLUS1_RATELIMIT_BACKOFFICE_LOGIN="2/m", **OIDC
+)
+def test_the_oidc_callback_is_rate_limited_per_address(client):
+    with time_machine.travel(time.time(), tick=False):
+        tried = [client.get(CALLBACK, {"code": "geraden", "state": "x"}) for _ in range(2)]
+        refused = client.get(CALLBACK, {"code": "geraden", "state": "y"})
+
+    assert [response.status_code for response in tried] == [302, 302]
+    assert refused.status_code == 429
+    assert "Even wachten" in refused.text

@@ -9,6 +9,7 @@ from plus1.accounts.constants import Role
 from plus1.accounts.services import create_employee, grant_role
 from plus1.catalog import services
 from plus1.catalog.models import Adoption, ZaakType
+from plus1.core.testing import log_in_to_admin
 
 from .factories import ZaakTypeFactory
 
@@ -42,7 +43,7 @@ def adoptions(gemeente_a, gemeente_b, actor):
 
 def test_a_beheerder_lists_only_the_adoptions_of_their_own_gemeente(client, beheerder_a, adoptions):
     own, _other = adoptions
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     response = client.get(reverse("admin:catalog_adoption_changelist"))
 
@@ -54,7 +55,7 @@ def test_a_beheerder_lists_only_the_adoptions_of_their_own_gemeente(client, behe
 
 def test_a_beheerder_cannot_open_or_change_another_gemeentes_adoption(client, beheerder_a, adoptions):
     _own, other = adoptions
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
     url = reverse("admin:catalog_adoption_change", args=[other.pk])
 
     opened = client.get(url)
@@ -69,7 +70,7 @@ def test_a_beheerder_cannot_open_or_change_another_gemeentes_adoption(client, be
 
 def test_a_beheerder_cannot_adopt_on_behalf_of_another_gemeente(client, beheerder_a, gemeente_b):
     zaaktype = ZaakTypeFactory(published=True)
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     response = client.post(
         reverse("admin:catalog_adoption_add"), {"tenant": gemeente_b.pk, "zaaktype": zaaktype.pk, "fee": "5"}
@@ -82,7 +83,7 @@ def test_a_beheerder_cannot_adopt_on_behalf_of_another_gemeente(client, beheerde
 
 def test_a_beheerder_adopts_and_changes_local_settings_in_the_admin(client, beheerder_a, gemeente_a):
     zaaktype = ZaakTypeFactory(published=True)
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     client.post(
         reverse("admin:catalog_adoption_add"),
@@ -103,7 +104,7 @@ def test_a_beheerder_adopts_and_changes_local_settings_in_the_admin(client, behe
 def test_adopting_the_same_process_twice_gives_a_clear_form_error(client, beheerder_a, gemeente_a, actor):
     zaaktype = ZaakTypeFactory(published=True)
     services.adopt_process(gemeente=gemeente_a, zaaktype=zaaktype, actor=actor)
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     response = client.post(
         reverse("admin:catalog_adoption_add"), {"tenant": gemeente_a.pk, "zaaktype": zaaktype.pk}
@@ -119,7 +120,7 @@ def test_a_beheerder_sees_the_waiting_upgrade_and_accepts_it(client, beheerder_a
         zaaktype=own.zaaktype, valid_from=own.zaaktype.valid_from.replace(year=2027), actor=actor
     )
     services.publish_zaaktype(zaaktype=v2, actor=actor)
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     listing = client.get(reverse("admin:catalog_adoption_changelist"))
     client.post(
@@ -135,7 +136,7 @@ def test_a_beheerder_sees_the_waiting_upgrade_and_accepts_it(client, beheerder_a
 
 def test_a_published_zaaktype_cannot_be_edited_in_the_admin(client, catalog_manager):
     zaaktype = ZaakTypeFactory(published=True, lead_time="P8W")
-    client.force_login(catalog_manager)
+    log_in_to_admin(client, catalog_manager)
     url = reverse("admin:catalog_zaaktype_change", args=[zaaktype.pk])
 
     page = client.get(url)
@@ -150,7 +151,7 @@ def test_a_published_zaaktype_cannot_be_edited_in_the_admin(client, catalog_mana
 
 def test_a_catalog_manager_edits_a_concept_and_publishes_it(client, catalog_manager):
     zaaktype = ZaakTypeFactory()
-    client.force_login(catalog_manager)
+    log_in_to_admin(client, catalog_manager)
 
     client.post(
         reverse("admin:catalog_zaaktype_changelist"), {"action": "publish", "_selected_action": [zaaktype.pk]}
@@ -163,7 +164,7 @@ def test_a_catalog_manager_edits_a_concept_and_publishes_it(client, catalog_mana
 def test_a_beheerder_reads_the_shared_catalog_but_cannot_change_it(client, beheerder_a):
     published = ZaakTypeFactory(published=True)
     concept = ZaakTypeFactory()
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
 
     listing = client.get(reverse("admin:catalog_zaaktype_changelist"))
     change = client.post(reverse("admin:catalog_zaaktype_change", args=[published.pk]), {"lead_time": "P1W"})
@@ -176,7 +177,7 @@ def test_a_beheerder_reads_the_shared_catalog_but_cannot_change_it(client, behee
 
 def test_a_person_without_a_role_sees_no_catalog(client, gemeente_a):
     user = create_employee(username="zonder-rol", password="een-lang-wachtwoord")
-    client.force_login(user)
+    log_in_to_admin(client, user)
 
     assert client.get(reverse("admin:catalog_adoption_changelist")).status_code == 403
     assert client.get(reverse("admin:catalog_zaaktype_changelist")).status_code == 403
@@ -184,7 +185,7 @@ def test_a_person_without_a_role_sees_no_catalog(client, gemeente_a):
 
 def test_a_catalog_manager_starts_a_new_concept_version_and_sees_its_editable_form(client, catalog_manager):
     published = ZaakTypeFactory(published=True)
-    client.force_login(catalog_manager)
+    log_in_to_admin(client, catalog_manager)
 
     client.post(
         reverse("admin:catalog_zaaktype_changelist"),

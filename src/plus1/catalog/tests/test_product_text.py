@@ -9,6 +9,7 @@ from plus1.audit.models import AuditEntry
 from plus1.catalog import services
 from plus1.catalog.exceptions import CannotWriteProductText
 from plus1.catalog.models import Product, ProductText
+from plus1.core.testing import log_in_to_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_only_a_gemeente_writes_product_texts(collective, actor):
 def test_the_beheerder_adds_a_text_in_the_admin_for_their_own_gemeente_only(
     client, beheerder_a, gemeente_a, gemeente_b
 ):
-    client.force_login(beheerder_a)
+    log_in_to_admin(client, beheerder_a)
     product = Product.objects.get(slug="paspoort")
     add_url = reverse("admin:catalog_producttext_add")
 

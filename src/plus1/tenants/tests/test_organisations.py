@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from plus1.core.testing import log_in_to_admin
 from plus1.tenants.constants import OrganisationKind
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
@@ -61,7 +62,7 @@ def test_house_style_colours_must_be_hex_codes():
 
 def test_adding_an_organisation_in_the_admin_makes_a_chain_partner(client, django_user_model):
     admin_user = django_user_model.objects.create_superuser("root", password="een-lang-wachtwoord")
-    client.force_login(admin_user)
+    log_in_to_admin(client, admin_user)
 
     response = client.post(
         "/admin/tenants/organisation/add/",
