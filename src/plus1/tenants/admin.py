@@ -1,8 +1,16 @@
 from django.contrib import admin
 
 from .constants import OrganisationKind
-from .models import Organisation
+from .models import Mandate, Organisation
 from .selectors import forget_portal_host
+
+
+class MandateInline(admin.TabularInline):
+    """The organisations this one registers for besides itself (a samenwerkingsverband)."""
+
+    model = Mandate
+    extra = 0
+    fields = ["name", "rsin"]
 
 
 @admin.register(Organisation)
@@ -17,6 +25,8 @@ class OrganisationAdmin(admin.ModelAdmin):
         ("Loket", {"fields": ["portal_host"]}),
         ("Huisstijl", {"fields": ["logo", "primary_color", "accent_color"]}),
     ]
+
+    inlines = [MandateInline]
 
     def has_module_permission(self, request):
         return request.user.is_superuser

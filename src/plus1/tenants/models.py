@@ -107,3 +107,31 @@ class Organisation(models.Model):
     @property
     def is_partner(self) -> bool:
         return self.kind == OrganisationKind.PARTNER
+
+
+class Mandate(models.Model):
+    """An organisation a tenant registers for, besides itself.
+
+    A samenwerkingsverband registers zaken, documents and besluiten for each of its
+    gemeenten: the API clients of ``organisation`` may then name ``rsin`` as the registering
+    organisation (``bronorganisatie``). Without a mandate only the tenant's own RSIN is allowed.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("organisatie")
+    )
+    rsin = models.CharField(
+        _("RSIN van de organisatie waarvoor geregistreerd wordt"), max_length=9, validators=[validate_rsin]
+    )
+    name = models.CharField(_("naam van die organisatie"), max_length=200)
+
+    class Meta:
+        verbose_name = _("registreert ook voor")
+        verbose_name_plural = _("registreert ook voor")
+        ordering = ["organisation", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "rsin"], name="mandate_unique_rsin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} registreert voor {self.name} ({self.rsin})"

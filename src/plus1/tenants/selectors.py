@@ -2,7 +2,7 @@ from django.core.cache import cache
 from django.http.request import split_domain_port
 
 from .constants import OrganisationKind
-from .models import Organisation
+from .models import Mandate, Organisation
 
 
 def get_collective() -> Organisation:
@@ -41,3 +41,17 @@ def gemeente_for_host(host: str) -> Organisation | None:
 def forget_portal_host(*domains: str) -> None:
     """Look these host names up afresh on the next request (after a change to a gemeente)."""
     cache.delete_many([_host_key(domain) for domain in domains if domain])
+
+
+def may_register_for(tenant: Organisation, rsin: str) -> bool:
+    """Whether ``tenant`` may register zaken, documents and besluiten as organisation ``rsin``.
+
+    Its own RSIN, or one it holds a ``Mandate`` for (a samenwerkingsverband for its gemeenten).
+    A gemeente cannot register in another gemeente's name: the bronorganisatie says whose
+    record it is, and other systems trust it.
+    """
+    if not rsin:
+        return False
+    if tenant.rsin and rsin == tenant.rsin:
+        return True
+    return Mandate.objects.filter(organisation=tenant, rsin=rsin).exists()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, Literal
 
 from ninja import Schema
 from pydantic import Field, field_validator
+
+from ..common.bounds import BoundedDate
 
 Vervalreden = Literal["tijdelijk", "ingetrokken_overheid", "ingetrokken_belanghebbende"]
 
@@ -18,15 +19,15 @@ class BesluitIn(Schema):
     verantwoordelijkeOrganisatie: str = Field(min_length=1, max_length=9)
     besluittype: str = Field(min_length=1, max_length=200)
     zaak: str = Field("", max_length=200)
-    datum: datetime.date
+    datum: BoundedDate
     toelichting: str = ""
     bestuursorgaan: str = Field("", max_length=50)
-    ingangsdatum: datetime.date
-    vervaldatum: datetime.date | None = None
+    ingangsdatum: BoundedDate
+    vervaldatum: BoundedDate | None = None
     vervalreden: Vervalreden | None = None
-    publicatiedatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
-    uiterlijkeReactiedatum: datetime.date | None = None
+    publicatiedatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
+    uiterlijkeReactiedatum: BoundedDate | None = None
 
     @field_validator("vervalreden", mode="before")
     @classmethod
@@ -42,15 +43,15 @@ class BesluitPatch(Schema):
     verantwoordelijkeOrganisatie: str | None = Field(None, min_length=1, max_length=9)
     besluittype: str | None = Field(None, min_length=1, max_length=200)
     zaak: str | None = Field(None, max_length=200)
-    datum: datetime.date | None = None
+    datum: BoundedDate | None = None
     toelichting: str | None = None
     bestuursorgaan: str | None = Field(None, max_length=50)
-    ingangsdatum: datetime.date | None = None
-    vervaldatum: datetime.date | None = None
+    ingangsdatum: BoundedDate | None = None
+    vervaldatum: BoundedDate | None = None
     vervalreden: Vervalreden | None = None
-    publicatiedatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
-    uiterlijkeReactiedatum: datetime.date | None = None
+    publicatiedatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
+    uiterlijkeReactiedatum: BoundedDate | None = None
 
     _blank_is_none = field_validator("vervalreden", mode="before")(BesluitIn._blank_is_none.__func__)
 

@@ -21,6 +21,7 @@ from plus1.tenants.selectors import get_collective
 
 from ..common import audittrail
 from ..common.auth import actor_for, require_for_object, require_scope
+from ..common.bounds import INT32_MAX
 from ..common.errors import invalid, not_found
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.pagination import paginate
@@ -174,6 +175,9 @@ def _rows(request: HttpRequest, expand: str | None) -> Callable[[list[Informatie
 
 
 def _version_of(request: HttpRequest, document: InformatieObject, versie, registratieOp):
+    if versie is not None and not 1 <= versie <= INT32_MAX:
+        # Beyond the column: no such version, rather than an overflow in the query.
+        raise not_found("Deze versie bestaat niet.")
     moment = None
     if registratieOp:
         moment = parse_datetime(registratieOp)

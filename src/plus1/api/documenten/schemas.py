@@ -8,6 +8,8 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from ..common.bounds import BoundedDate, BoundedDateTime
+
 Vertrouwelijkheidaanduiding = Literal[
     "openbaar",
     "beperkt_openbaar",
@@ -51,7 +53,7 @@ class Ondertekening(Schema):
 
 class OndertekeningRequest(Strict):
     soort: Soort
-    datum: datetime.date | None
+    datum: BoundedDate | None
 
 
 class Integriteit(Schema):
@@ -63,7 +65,7 @@ class Integriteit(Schema):
 class IntegriteitRequest(Strict):
     algoritme: Algoritme
     waarde: str = Field(max_length=128)
-    datum: datetime.date | None
+    datum: BoundedDate | None
 
 
 class BestandsDeel(Schema):
@@ -77,7 +79,7 @@ class BestandsDeel(Schema):
 class _Metadata(Strict):
     identificatie: str = Field("", max_length=40)
     bronorganisatie: str = Field(min_length=1, max_length=9)
-    creatiedatum: datetime.date
+    creatiedatum: BoundedDate
     titel: str = Field(min_length=1, max_length=200)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding = ""
     isGereedVoorPublicatie: bool | None = None
@@ -92,8 +94,8 @@ class _Metadata(Strict):
     bestandsomvang: int | None = Field(None, ge=0)
     link: str = Field("", max_length=200)
     beschrijving: str = Field("", max_length=1000)
-    ontvangstdatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
+    ontvangstdatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
     indicatieGebruiksrecht: bool | None = None
     verschijningsvorm: str = ""
     ondertekening: OndertekeningRequest | None = None
@@ -113,7 +115,7 @@ class EnkelvoudigInformatieObjectWithLockRequest(_Metadata):
 class PatchedEnkelvoudigInformatieObjectWithLockRequest(Strict):
     identificatie: str | None = Field(None, max_length=40)
     bronorganisatie: str | None = Field(None, min_length=1, max_length=9)
-    creatiedatum: datetime.date | None = None
+    creatiedatum: BoundedDate | None = None
     titel: str | None = Field(None, min_length=1, max_length=200)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
     isGereedVoorPublicatie: bool | None = None
@@ -127,8 +129,8 @@ class PatchedEnkelvoudigInformatieObjectWithLockRequest(Strict):
     bestandsomvang: int | None = Field(None, ge=0)
     link: str | None = Field(None, max_length=200)
     beschrijving: str | None = Field(None, max_length=1000)
-    ontvangstdatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
+    ontvangstdatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
     indicatieGebruiksrecht: bool | None = None
     verschijningsvorm: str | None = None
     ondertekening: OndertekeningRequest | None = None
@@ -226,15 +228,15 @@ class Gebruiksrechten(Schema):
 
 class GebruiksrechtenRequest(Strict):
     informatieobject: str
-    startdatum: datetime.datetime
-    einddatum: datetime.datetime | None = None
+    startdatum: BoundedDateTime
+    einddatum: BoundedDateTime | None = None
     omschrijvingVoorwaarden: str = Field(min_length=1)
 
 
 class PatchedGebruiksrechtenRequest(Strict):
     informatieobject: str | None = None
-    startdatum: datetime.datetime | None = None
-    einddatum: datetime.datetime | None = None
+    startdatum: BoundedDateTime | None = None
+    einddatum: BoundedDateTime | None = None
     omschrijvingVoorwaarden: str | None = Field(None, min_length=1)
 
 
@@ -291,8 +293,8 @@ class VerzendingRequest(Strict):
     informatieobject: str = Field(min_length=1, max_length=1000)
     aardRelatie: AardRelatie
     toelichting: str = Field("", max_length=200)
-    ontvangstdatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
+    ontvangstdatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
     contactPersoon: str = Field(min_length=1, max_length=1000)
     contactpersoonnaam: str = Field("", max_length=40)
     binnenlandsCorrespondentieadres: BinnenlandsCorrespondentieadresVerzending | None = None
@@ -309,8 +311,8 @@ class PatchedVerzendingRequest(Strict):
     informatieobject: str | None = Field(None, min_length=1, max_length=1000)
     aardRelatie: AardRelatie | None = None
     toelichting: str | None = Field(None, max_length=200)
-    ontvangstdatum: datetime.date | None = None
-    verzenddatum: datetime.date | None = None
+    ontvangstdatum: BoundedDate | None = None
+    verzenddatum: BoundedDate | None = None
     contactPersoon: str | None = Field(None, min_length=1, max_length=1000)
     contactpersoonnaam: str | None = Field(None, max_length=40)
     binnenlandsCorrespondentieadres: BinnenlandsCorrespondentieadresVerzending | None = None

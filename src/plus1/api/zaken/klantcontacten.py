@@ -20,6 +20,7 @@ from plus1.core import zgw
 
 from ..common import audittrail
 from ..common.auth import actor_for, client, require_scope
+from ..common.bounds import BoundedDateTime
 from ..common.http import created, detail_response, json_response
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
@@ -49,7 +50,7 @@ class KlantContactSchema(Schema):
 class KlantContactRequest(Schema):
     zaak: Url
     identificatie: str = Field("", max_length=14)
-    datumtijd: datetime.datetime
+    datumtijd: BoundedDateTime
     kanaal: str = Field("", max_length=20)
     onderwerp: str = Field("", max_length=200)
     toelichting: str = Field("", max_length=1000)

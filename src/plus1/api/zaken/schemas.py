@@ -13,6 +13,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
+from ..common.bounds import ArchiveDate, BoundedDate, BoundedDateTime
 from ..common.schemas import ObjectType, Vertrouwelijkheidaanduiding
 
 Betalingsindicatie = Literal["nvt", "nog_niet", "gedeeltelijk", "geheel", ""]
@@ -99,17 +100,17 @@ class ZaakRequest(Schema):
     omschrijving: str = Field("", max_length=80)
     toelichting: str = Field("", max_length=1000)
     zaaktype: str = Field(max_length=1000)
-    registratiedatum: datetime.date | None = None
+    registratiedatum: BoundedDate | None = None
     verantwoordelijkeOrganisatie: str = Field(max_length=9, pattern=r"^\d{9}$")
-    startdatum: datetime.date
-    einddatumGepland: datetime.date | None = None
-    uiterlijkeEinddatumAfdoening: datetime.date | None = None
-    publicatiedatum: datetime.date | None = None
+    startdatum: BoundedDate
+    einddatumGepland: BoundedDate | None = None
+    uiterlijkeEinddatumAfdoening: BoundedDate | None = None
+    publicatiedatum: BoundedDate | None = None
     communicatiekanaal: str = Field("", max_length=1000)
     productenOfDiensten: list[str] = Field(default_factory=list)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
     betalingsindicatie: Betalingsindicatie = ""
-    laatsteBetaaldatum: datetime.datetime | None = None
+    laatsteBetaaldatum: BoundedDateTime | None = None
     zaakgeometrie: GeoJSONGeometry | None = None
     verlenging: Verlenging | None = None
     opschorting: Opschorting | None = None
@@ -119,10 +120,10 @@ class ZaakRequest(Schema):
     kenmerken: list[ZaakKenmerk] = Field(default_factory=list)
     archiefnominatie: Archiefnominatie | Literal[""] | None = None
     archiefstatus: Archiefstatus | None = None
-    archiefactiedatum: datetime.date | None = None
+    archiefactiedatum: ArchiveDate | None = None
     opdrachtgevendeOrganisatie: str = Field("", max_length=9)
     processobjectaard: str | None = Field(None, max_length=200)
-    startdatumBewaartermijn: datetime.date | None = None
+    startdatumBewaartermijn: BoundedDate | None = None
     processobject: Processobject | None = None
 
 
@@ -134,17 +135,17 @@ class PatchedZaakRequest(Schema):
     omschrijving: str | None = Field(None, max_length=80)
     toelichting: str | None = Field(None, max_length=1000)
     zaaktype: str | None = Field(None, max_length=1000)
-    registratiedatum: datetime.date | None = None
+    registratiedatum: BoundedDate | None = None
     verantwoordelijkeOrganisatie: str | None = Field(None, max_length=9, pattern=r"^\d{9}$")
-    startdatum: datetime.date | None = None
-    einddatumGepland: datetime.date | None = None
-    uiterlijkeEinddatumAfdoening: datetime.date | None = None
-    publicatiedatum: datetime.date | None = None
+    startdatum: BoundedDate | None = None
+    einddatumGepland: BoundedDate | None = None
+    uiterlijkeEinddatumAfdoening: BoundedDate | None = None
+    publicatiedatum: BoundedDate | None = None
     communicatiekanaal: str | None = Field(None, max_length=1000)
     productenOfDiensten: list[str] | None = None
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
     betalingsindicatie: Betalingsindicatie | None = None
-    laatsteBetaaldatum: datetime.datetime | None = None
+    laatsteBetaaldatum: BoundedDateTime | None = None
     zaakgeometrie: GeoJSONGeometry | None = None
     verlenging: Verlenging | None = None
     opschorting: Opschorting | None = None
@@ -154,10 +155,10 @@ class PatchedZaakRequest(Schema):
     kenmerken: list[ZaakKenmerk] | None = None
     archiefnominatie: Archiefnominatie | Literal[""] | None = None
     archiefstatus: Archiefstatus | None = None
-    archiefactiedatum: datetime.date | None = None
+    archiefactiedatum: ArchiveDate | None = None
     opdrachtgevendeOrganisatie: str | None = Field(None, max_length=9)
     processobjectaard: str | None = Field(None, max_length=200)
-    startdatumBewaartermijn: datetime.date | None = None
+    startdatumBewaartermijn: BoundedDate | None = None
     processobject: Processobject | None = None
 
 
@@ -322,7 +323,7 @@ class ZaakZoek(Schema):
 class StatusRequest(Schema):
     zaak: str = Field(max_length=1000)
     statustype: str = Field(max_length=1000)
-    datumStatusGezet: datetime.datetime
+    datumStatusGezet: BoundedDateTime
     statustoelichting: str = Field("", max_length=1000)
     gezetdoor: str = Field("", max_length=200)
 

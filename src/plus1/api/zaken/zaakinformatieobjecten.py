@@ -21,6 +21,7 @@ from plus1.cases.services import documents as services
 from plus1.core import zgw
 
 from ..common.auth import actor_for, client, require_for_object, require_scope
+from ..common.bounds import ArchiveDateTime
 from ..common.errors import invalid, not_found
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.params import reject_unknown_params
@@ -64,7 +65,7 @@ class ZaakInformatieObjectRequest(Schema):
     zaak: str = Field(min_length=1, max_length=1000)
     titel: str = Field("", max_length=200)
     beschrijving: str = ""
-    vernietigingsdatum: datetime.datetime | None = None
+    vernietigingsdatum: ArchiveDateTime | None = None
     status: str | None = None
 
 
@@ -75,7 +76,7 @@ class PatchedZaakInformatieObjectRequest(Schema):
     zaak: str | None = Field(None, min_length=1, max_length=1000)
     titel: str | None = Field(None, max_length=200)
     beschrijving: str | None = None
-    vernietigingsdatum: datetime.datetime | None = None
+    vernietigingsdatum: ArchiveDateTime | None = None
     status: str | None = None
 
 

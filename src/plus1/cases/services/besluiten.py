@@ -25,6 +25,7 @@ from plus1.tenants.selectors import get_collective
 from ..constants import BESLUIT_NUMBER_PREFIX
 from ..models import Besluit, BesluitInformatieObject, InformatieObject, Zaak
 from ..processing import record_change
+from .organisations import check_registering_organisation
 from .zaakbesluiten import announce_zaakbesluit
 
 KANAAL = "besluiten"
@@ -204,6 +205,11 @@ def create_besluit(
         "expires_on": expires_on,
     }
     _check(tenant, values)
+    # The organisation that took the besluit is the one registering it: a besluit has no
+    # bronorganisatie of its own, and this RSIN is part of its identity (brc-002).
+    check_registering_organisation(
+        tenant, verantwoordelijke_organisatie, field="verantwoordelijkeOrganisatie"
+    )
     identificatie = identificatie.strip()
     if identificatie and _identificatie_taken(
         tenant, verantwoordelijke_organisatie, identificatie, exclude=None

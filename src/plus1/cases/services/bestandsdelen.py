@@ -16,6 +16,7 @@ from plus1.audit.services import Actor
 from plus1.core.exceptions import FieldProblem
 
 from ..models import BestandsDeel, InformatieObject
+from ..uploads import stored_name
 
 
 def part_sizes(total: int) -> list[int]:
@@ -59,7 +60,7 @@ def join_parts(document: InformatieObject, parts: list[BestandsDeel]) -> None:
         joined.seek(0)
         if not document.content_type:
             document.content_type = sniff(head)
-        document.file.save(document.filename or f"{document.uuid}.bin", File(joined), save=False)
+        document.file.save(stored_name(document.uuid, document.filename), File(joined), save=False)
         document.size = sum(part.size for part in parts)
     drop_parts(document)
 

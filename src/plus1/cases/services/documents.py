@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -35,6 +36,7 @@ from ..models import (
     Zaak,
 )
 from ..processing import record_change
+from ..uploads import filename_problem, size_problem, stored_name
 
 # Re-exported (noqa): callers reach every document change through this module.
 from .bestandsdelen import drop_parts, join_parts, sniff, start_parts, upload_part  # noqa: F401
@@ -47,6 +49,7 @@ from .documentlinks import (  # noqa: F401
     unlink_zaak_document,
     update_zaak_link,
 )
+from .organisations import check_registering_organisation
 
 # The metadata an update may change and a version keeps (model field names).
 VERSIONED_FIELDS = (
@@ -184,11 +187,24 @@ def _give_identificatie(document: InformatieObject) -> None:
 # --- content ----------------------------------------------------------------------------------
 
 
+def _check_filename(name: str) -> None:
+    # Checked when a name is given, so a document stored before the rule can still change.
+    if name and (reason := filename_problem(name)):
+        raise FieldProblem.single("bestandsnaam", "invalid", reason)
+
+
+def _check_size(content: bytes | None, size: int | None) -> None:
+    """One maximum for every channel (``cases.uploads.size_problem``), before anything is written."""
+    if content is not None and (reason := size_problem(len(content))):
+        raise FieldProblem.single("inhoud", "file-too-large", reason)
+    if size is not None and (reason := size_problem(size)):
+        raise FieldProblem.single("bestandsomvang", "max_value", reason)
+
+
 def _set_content(document: InformatieObject, content: bytes | None, size: int | None) -> bool:
     """Store ``content`` as the document's file; returns whether it waits for parts."""
     if content is not None:
-        name = document.filename or f"{document.uuid}.bin"
-        document.file = ContentFile(content, name=name)
+        document.file = ContentFile(content, name=stored_name(document.uuid, document.filename))
         document.size = len(content)
         if not document.content_type:
             document.content_type = sniff(content)
@@ -219,6 +235,8 @@ def create_document(
     the document is locked and waits for its bestandsdelen; the lock is in ``document.lock``.
     """
     _check_type(informatieobjecttype)
+    _check_filename(values.get("filename") or "")
+    _check_size(content, size)
     document = InformatieObject(
         tenant=tenant,
         informatieobjecttype=informatieobjecttype,
@@ -230,6 +248,8 @@ def create_document(
     document.confidentiality = document.confidentiality or informatieobjecttype.confidentiality
     document.author = document.author or actor.label[:200]
     _check(document)
+    if document.bronorganisatie:
+        check_registering_organisation(tenant, document.bronorganisatie, field="bronorganisatie")
     waits = _set_content(document, content, size)
     if waits:
         document.lock = secrets.token_hex(16)
@@ -268,6 +288,9 @@ def update_document(
     Since Documenten 1.3 the informatieobjecttype may change (still published, drc-001);
     since 1.4 a definitief document may change too.
     """
+    _check_filename(values.get("filename") or "")
+    if content is not KEEP:
+        _check_size(content, size)
     document = _locked(document)
     if not document.lock:
         raise FieldProblem.single(
@@ -278,6 +301,8 @@ def update_document(
             "nonFieldErrors", "incorrect-lock-id", "Dit is niet de lock van dit document."
         )
     before = _snapshot(document)
+    if values.get("bronorganisatie") and values["bronorganisatie"] != document.bronorganisatie:
+        check_registering_organisation(document.tenant, values["bronorganisatie"], field="bronorganisatie")
     InformatieObjectVersion.objects.create(
         tenant_id=document.tenant_id,
         informatieobject=document,
@@ -461,12 +486,15 @@ def store_upload(
     """
     iot = InformatieObjectType.objects.get(pk=informatieobjecttype_id)
     now = clock.now()
+    key = uuid.uuid4()
     document = InformatieObject.objects.create(
+        uuid=key,
         tenant=tenant,
         zaak=zaak,
         draft=draft,
         informatieobjecttype=iot,
-        file=upload,
+        # Shown and offered on download under its own name; on disk under the document's id.
+        file=File(upload, name=stored_name(key, upload.name or "")),
         filename=upload.name[:255],
         content_type=content_type,
         size=upload.size,

@@ -33,6 +33,7 @@ from ..processing import record_change
 from . import documents, links
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
+from .organisations import check_registering_organisation
 
 # The Documenten API status of an archived document (zrc-022).
 DOCUMENT_ARCHIVED = "gearchiveerd"
@@ -208,6 +209,8 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     if not zaaktype.is_published:
         raise FieldProblem.single("zaaktype", "not-published", "Dit zaaktype is nog niet gepubliceerd.")
     values = dict(values)
+    if values.get("bronorganisatie"):
+        check_registering_organisation(tenant, values["bronorganisatie"], field="bronorganisatie")
     related = values.pop("relevante_andere_zaken", None) or []
     started_on = values.get("started_on") or clock.today()
     values.setdefault("registered_on", None)

@@ -16,6 +16,7 @@ from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaakty
 from plus1.catalog.models import BesluitType
 from plus1.core import clock
 from plus1.notifications.models import Notification
+from plus1.tenants.models import Mandate
 
 # serialized_rollback puts back the gemeenten and reference lists that the live server's flush removes.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -223,9 +224,11 @@ def test_the_rules_of_the_standard_are_checked_and_nothing_is_written(zgw_client
     assert refused(body_for(app, besluittype, identificatie="B-1")) == {
         ("identificatie", "identificatie-niet-uniek")
     }
+    # Another organisation gemeente A registers for (a samenwerkingsverband's member).
+    Mandate.objects.create(organisation=gemeente_a, rsin="100000022", name="Werkorganisatie")
     same_number = app.post(
         f"{ROOT}/besluiten",
-        json=body_for(app, besluittype, identificatie="B-1", verantwoordelijkeOrganisatie="100000010"),
+        json=body_for(app, besluittype, identificatie="B-1", verantwoordelijkeOrganisatie="100000022"),
     )
     assert same_number.status_code == 201
     generated = app.post(f"{ROOT}/besluiten", json=body_for(app, besluittype)).json()
