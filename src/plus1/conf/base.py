@@ -241,6 +241,10 @@ PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
 PLUS1_DOCUMENT_PART_SIZE = env.int("PLUS1_DOCUMENT_PART_SIZE", default=4 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Largest ZGW API request body (413 above it; docs/security.md): a document of the largest size
+# as base64 in an inline ``inhoud`` (4/3 of it) plus 1 MiB for the other fields. Derived, so the
+# two cannot disagree; DATA_UPLOAD_MAX_MEMORY_SIZE stays the limit of the portal's forms.
+PLUS1_API_MAX_BODY_BYTES = (PLUS1_MAX_UPLOAD_BYTES + 2) // 3 * 4 + 1024 * 1024
 # Which BRP client answers "who lives where"; the simulator serves the official test persons.
 # Logboek dataverwerkingen (docs/processing-log.md): the key that hashes a BSN or KvK number in
 # the log, its id (stored per record, so keys can rotate) and earlier keys as "id:key,id:key".

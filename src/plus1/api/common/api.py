@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .auth import ZgwJwtAuth
+from .gate import ZgwParser
 from .schemas import Fout, ValidatieFout
 
 TITLES = {
@@ -142,6 +143,8 @@ def make_api(name: str, *, description: str = "", operation_id_prefix: str = "")
         description=description,
         urls_namespace=f"zgw-{name}",
         auth=ZgwJwtAuth(),
+        # The body the request gate (``gate.check_request``) has read and checked.
+        parser=ZgwParser(),
         docs_url=None,
         openapi_url="/schema/openapi.json",
         servers=[{"url": f"/{name}/api/v1"}],

@@ -1,4 +1,5 @@
-"""Per-request plumbing of the ZGW APIs: the ``API-version`` header and the base of our URLs."""
+"""Per-request plumbing of the ZGW APIs: the request gate, the ``API-version`` header and the
+base of our URLs."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from plus1.core import zgw
+
+from .errors import ApiError, problem_response
+from .gate import check_request
 
 # The implemented version of each standard API, sent on every response (also errors).
 VERSIONS = {
@@ -37,5 +41,9 @@ class ZgwApiMiddleware:
         return response
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
+        try:
+            check_request(request)
+        except ApiError as error:
+            return problem_response(request, error)
         with zgw.using_base_url(request.build_absolute_uri("/")):
             return self.get_response(request)
