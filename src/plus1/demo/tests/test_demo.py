@@ -110,3 +110,21 @@ def test_the_demo_api_application_of_utrecht_signs_in_with_the_printed_secret(ca
     assert secret == DEMO_API_SECRET
     assert access.tenant.cbs_code == "GM0344"
     assert access.has_all
+
+
+def test_every_printed_admin_log_in_reaches_the_admin_with_password_and_code(client):
+    from django.contrib.auth import get_user_model
+
+    from plus1.demo.loader import DEMO_PASSWORD
+
+    summary = load_demo()
+
+    for username, _what in summary.logins:
+        client.logout()
+        credentials = {"username": username, "password": DEMO_PASSWORD, "next": "/admin/"}
+        step_one = client.post("/backoffice/inloggen/", credentials)
+        assert step_one.url.startswith("/backoffice/inloggen/code/"), f"{username} has no authenticator app"
+        code = current_totp_code(get_user_model().objects.get(username=username))
+        step_two = client.post(step_one.url, {"code": code})
+        assert step_two.url == "/admin/"
+        assert client.get("/admin/").status_code == 200, username

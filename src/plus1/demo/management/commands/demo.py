@@ -17,7 +17,8 @@ class Command(BaseCommand):
             "\nPortaal: http://127.0.0.1:8000/ (bijvoorbeeld /utrecht/; DigiD-demo: log in met BSN 999993653)"
         )
         self.stdout.write(
-            f"Beheer:  http://127.0.0.1:8000/admin/, log in met (wachtwoord voor iedereen: {DEMO_PASSWORD}):"
+            f"Beheer:  http://127.0.0.1:8000/admin/, log in met (wachtwoord voor iedereen: {DEMO_PASSWORD},"
+            " daarna de code uit de authenticator-app, zie onder):"
         )
         for username, what in summary.logins:
             self.stdout.write(f"  {username:<32} {what}")
