@@ -41,7 +41,7 @@ from plus1.cases.services.verzendingen import create_verzending
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import zgw
 from plus1.notifications.models import Abonnement
-from plus1.notifications.services import save_abonnement
+from plus1.notifications.services import create_kanaal, save_abonnement
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +118,8 @@ def _world(gemeente_a):
     objects["abonnement"] = save_abonnement(
         tenant=gemeente_a, callback_url="https://a.example.nl/cb", auth="Bearer a", kanalen=[("zaken", {})]
     )
+    # A kanaal gemeente A registered is A's alone: B neither lists nor reads it.
+    objects["kanaal"] = create_kanaal(tenant=gemeente_a, naam="alleen-van-a")
     return objects
 
 
