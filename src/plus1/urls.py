@@ -10,8 +10,8 @@ common_patterns = [
     path("taal/", include("django.conf.urls.i18n")),
     *(
         [
-            path("digid/", include("digid_eherkenning.mock.digid_urls")),
-            path("digid/idp/", include("digid_eherkenning.mock.idp.digid_urls")),
+            # The library's DigiD simulator, its log-in form and return rate-limited.
+            path("digid/", include("plus1.connectors.digid_mock_urls")),
             path("eherkenning/", include("plus1.connectors.eherkenning_mock_urls")),
         ]
         if settings.DIGID_MOCK

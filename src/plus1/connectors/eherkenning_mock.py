@@ -21,6 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from plus1.core.ratelimit import limit_per_ip
+
 logger = logging.getLogger(__name__)
 
 kvk_number_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 69599084."))
@@ -56,6 +58,7 @@ def _safe(request: HttpRequest, url: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@limit_per_ip("eherkenning-mock", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN")
 def login(request: HttpRequest) -> HttpResponse:
     next_url = _safe(request, request.GET.get("next", ""))
     cancel_url = _safe(request, request.GET.get("cancel", "")) or "/"
