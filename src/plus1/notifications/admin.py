@@ -9,7 +9,9 @@ from .models import Abonnement, AbonnementKanaal, Delivery, DeliveryStatus, Kana
 
 @admin.register(Kanaal)
 class KanaalAdmin(SuperuserOnlyAdmin):
-    list_display = ["naam", "documentatie_link"]
+    # An empty organisation: a kanaal of the collective, which every gemeente sees.
+    list_display = ["naam", "tenant", "documentatie_link"]
+    list_filter = [("tenant", admin.EmptyFieldListFilter)]
 
 
 class AbonnementKanaalInline(admin.TabularInline):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from plus1.api.common.testing import make_client, make_token
 from plus1.notifications.models import Abonnement, Delivery
@@ -146,3 +147,11 @@ def test_an_internal_callback_url_is_refused_on_post_put_and_patch(settings, gem
         "callbackUrl",
         "invalid",
     )
+
+
+def test_the_admin_lists_which_gemeente_a_kanaal_belongs_to(gemeente_a, admin_client):
+    _caller(gemeente_a).send("post", f"{ROOT}/kanaal", {"naam": "meldingen"})
+    own = admin_client.get(reverse("admin:notifications_kanaal_changelist"), {"tenant__isempty": "0"})
+    assert own.status_code == 200
+    assert "meldingen" in own.content.decode()
+    assert ">zaken<" not in own.content.decode()
