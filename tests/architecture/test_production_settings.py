@@ -117,3 +117,17 @@ def test_production_refuses_to_start_with_a_simulator(tmp_path, name, value):
     assert result.returncode != 0
     assert "ImproperlyConfigured: Production runs no simulator" in result.stderr
     assert name in result.stderr
+
+
+def test_production_has_no_demo_command(tmp_path):
+    # The demo data logs in with a published password, TOTP secret and API secret.
+    result = subprocess.run(
+        [sys.executable, "-m", "plus1", "demo"],
+        capture_output=True,
+        text=True,
+        env=_production_env(tmp_path),
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "Unknown command: 'demo'" in result.stderr

@@ -21,7 +21,9 @@ vars().update(env.email_url("EMAIL_URL"))
 # Rate limits are counted in the cache, so every app process must share it (Redis).
 CACHES = {"default": env.cache_url("PLUS1_CACHE_URL"), "zgw": BASE_CACHES["zgw"]}
 # Runs django-ratelimit's system checks, which refuse a cache that processes do not share.
-INSTALLED_APPS = [*INSTALLED_APPS, "django_ratelimit"]
+# Without the demo app: ``plus1 demo`` would create accounts with the published demo password,
+# TOTP secret and API secret.
+INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "plus1.demo"), "django_ratelimit"]
 # The processing log's subject key is its own secret, never derived from SECRET_KEY here;
 # and the log is never switched off.
 PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY")

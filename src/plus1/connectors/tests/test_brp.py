@@ -1,4 +1,4 @@
-from plus1.connectors.brp import BrpSimulator
+from plus1.connectors.brp import BrpSimulator, NoBrp
 
 
 def test_the_simulator_knows_the_official_test_persons():
@@ -11,3 +11,8 @@ def test_the_simulator_knows_the_official_test_persons():
 
 def test_the_simulator_does_not_know_other_numbers():
     assert BrpSimulator().get_person("123456782") is None
+
+
+def test_without_a_brp_link_nobody_is_known_not_even_a_test_person():
+    # The production choice without a BRP client: zaken then name "Inwoner", nothing prefilled.
+    assert NoBrp().get_person("999993653") is None
