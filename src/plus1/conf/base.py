@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "plus1.audit.middleware.ProcessingLogMiddleware",
     # The ZGW APIs: API-version header, and the calling application kept for this request only.
     "plus1.api.common.middleware.ZgwApiMiddleware",
+    # Outside the APIs: NUL in path, query or form, and oversized forms, as a page, not a 500.
+    "plus1.core.middleware.RequestInputMiddleware",
     # Django reads multipart bodies of POST only; the Documenten API takes bestandsdelen by PUT.
     "ninja.compatibility.files.fix_request_files_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import math
 import re
 
 from django.conf import settings
@@ -40,6 +41,14 @@ _READ_CHUNK = 64 * 1024
 def _refuse_constant(name: str) -> None:
     # Python's json reads NaN, Infinity and -Infinity; JSON (RFC 8259) has no such numbers.
     raise ValueError(f"{name} is geen JSON-getal")
+
+
+def _finite_float(text: str) -> float:
+    # 1e400 is valid JSON that Python reads as infinity: as unusable as Infinity itself.
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text} is geen JSON-getal dat wij kunnen lezen")
+    return number
 
 
 @functools.cache
@@ -152,7 +161,7 @@ def _parse_json(body: bytes) -> object:
             invalid_params=[("nonFieldErrors", "parse_error", "De invoer is geen geldige UTF-8.")],
         ) from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, ValueError) and "JSON-getal" in str(exc) else ""
         raise ApiError(

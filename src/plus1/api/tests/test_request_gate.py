@@ -69,8 +69,15 @@ def test_a_valid_surrogate_pair_is_an_ordinary_character(auth):
 
 @pytest.mark.parametrize(
     "raw",
-    [b'{"identificatie": NaN}', b'{"x": Infinity}', b'{"x": -Infinity}', b"\xff{}", b'{"x": "\xed\xa0\x80"}'],
-    ids=["nan", "infinity", "minus-infinity", "not-utf8", "encoded-surrogate"],
+    [
+        b'{"identificatie": NaN}',
+        b'{"x": Infinity}',
+        b'{"x": -Infinity}',
+        b'{"x": [1e400]}',
+        b"\xff{}",
+        b'{"x": "\xed\xa0\x80"}',
+    ],
+    ids=["nan", "infinity", "minus-infinity", "overflow", "not-utf8", "encoded-surrogate"],
 )
 def test_what_json_does_not_allow_is_a_parse_error(auth, raw):
     assert _problem(_send("POST", ZOEK, raw, auth), 400)["code"] == "parse_error"
