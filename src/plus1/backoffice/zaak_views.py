@@ -23,6 +23,7 @@ from plus1.cases import policies, selectors, services
 from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
+from plus1.cases.reachability import why_initiator_cannot_answer
 from plus1.tenants.models import Organisation
 
 from . import forms, zaak_parts
@@ -179,7 +180,12 @@ ACTIONS: dict[str, Action] = {
     "vraag": Action(
         forms.InformationRequestForm,
         _ask,
-        lambda z: z.is_open and selectors.open_information_request(z) is None,
+        # Only when the initiator can log in to Mijn zaken to answer (cases/reachability.py).
+        lambda z: (
+            z.is_open
+            and selectors.open_information_request(z) is None
+            and why_initiator_cannot_answer(z) is None
+        ),
     ),
     "hervatten": Action(forms.ResumeForm, _resume, lambda z: z.is_open and z.is_suspended),
     "verlengen": Action(
@@ -250,6 +256,8 @@ def _render_detail(
         "zaakverzoeken": zaak.zaakverzoeken.all(),
         "besluiten": zaak.besluiten.all(),
         "open_question": selectors.open_information_request(zaak),
+        # Why "Informatie opvragen" is not offered, for a zaak whose initiator cannot answer.
+        "cannot_ask": why_initiator_cannot_answer(zaak) if zaak.is_open else None,
         "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,
         "actions": actions,

@@ -38,6 +38,7 @@ from ..models import (
     ZaakSuspension,
 )
 from ..processing import record_change
+from ..reachability import why_initiator_cannot_answer
 from ..uploads import check_upload
 from . import documents
 
@@ -292,6 +293,10 @@ def request_information(
     e-mail and sees the question, with an upload, in Mijn zaken.
     """
     zaak = _lock(zaak, expected_version)
+    # Only Mijn zaken takes an answer: a question nobody can log in to answer would stop the
+    # legal term for good.
+    if (unreachable := why_initiator_cannot_answer(zaak)) is not None:
+        raise ZaakError(unreachable)
     question = question.strip()
     if not question:
         raise ZaakError("Schrijf op welke informatie u nodig hebt.")
