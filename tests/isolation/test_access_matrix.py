@@ -7,7 +7,8 @@ of the zaak's team, and the privacy officer) and of gemeente B, a chain partner 
 shared with (request data only) and a partner it is not shared with. For every response:
 
 - nobody outside gemeente A, the resident and the share sees anything of the zaak;
-- the partner never sees what was not shared (documents, notes, the BSN, contact data);
+- the partner never sees what was not shared (documents, notes, the BSN, contact data, and the
+  phone number the resident gave on the request form: a field classed as contact data);
 - whenever a response shows the resident's personal data, the processing log gained a
   record about that resident in the same request;
 - after the walk, nothing of the zaak was changed by anyone not allowed to.
@@ -46,6 +47,8 @@ BSN = "999993653"
 NAME = "Suzanne Moulin"
 CASE = "ZAAK-2026-0009999"  # only gemeente A has this number
 KENTEKEN = "GEHEIM-KENTEKEN-77"
+# An answer on the request form that is contact data (Eigenschap.data_class, inferred from "phone").
+PHONE = "0698765432"
 DOCUMENT = "paspoort-van-suzanne.pdf"
 NOTE = "Interne notitie over Suzanne"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -101,8 +104,17 @@ def world(gemeente_a, gemeente_b):
         step="Auto",
         is_required=False,
     )
+    Eigenschap.objects.create(
+        zaaktype=zaaktype,
+        order=2,
+        name="telefoonnummer",
+        label="Telefoonnummer",
+        data_type="phone",
+        step="Auto",
+        is_required=False,
+    )
     adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=zaaktype)
-    zaak = new_zaak(adoption, bsn=BSN, name=NAME, data={"kenteken": KENTEKEN})
+    zaak = new_zaak(adoption, bsn=BSN, name=NAME, data={"kenteken": KENTEKEN, "telefoonnummer": PHONE})
     Zaak.objects.filter(pk=zaak.pk).update(identificatie=CASE)
     zaak.refresh_from_db()
     iot = zaak.zaaktype.document_types.filter(direction="inkomend").first().informatieobjecttype_id
@@ -285,7 +297,9 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
                 if response.streaming:
                     body = b"".join(response.streaming_content).decode(errors="replace")
                 shown = {
-                    secret for secret in (NAME, BSN, KENTEKEN, DOCUMENT, NOTE, PDF.decode()) if secret in body
+                    secret
+                    for secret in (NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE, PDF.decode())
+                    if secret in body
                 }
                 if visitor.sees_zaak:
                     allowed = shown
@@ -296,7 +310,7 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
                 seen[visitor.name] |= shown
                 if shown - allowed:
                     problems.append(f"{where}: shows {sorted(shown - allowed)}")
-                personal = shown & {NAME, BSN, KENTEKEN, DOCUMENT, PDF.decode()}
+                personal = shown & {NAME, BSN, KENTEKEN, PHONE, DOCUMENT, PDF.decode()}
                 if (
                     personal
                     and records_for_subject(tenant=world.gemeente, identifier=BSN).count() == logged_before
@@ -309,7 +323,7 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
     assert problems == [], "\n".join(problems)
     # The walk reached the data, so the checks above had something to catch.
     assert {KENTEKEN, DOCUMENT} <= seen["resident who owns the zaak"]
-    assert {NAME, BSN, KENTEKEN, DOCUMENT, NOTE} <= seen[f"A {Role.BEHANDELAAR}"]
+    assert {NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE} <= seen[f"A {Role.BEHANDELAAR}"]
     assert seen["partner with a share"] == {KENTEKEN}
     after = _snapshot(world.zaak)
     assert after == before, "a POST without a valid form changed gemeente A's zaak"

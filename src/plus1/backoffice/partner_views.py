@@ -19,6 +19,7 @@ from plus1.audit.services import Actor
 from plus1.cases import selectors, services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import ZaakShare
+from plus1.cases.shared_data import answers_for_share
 
 from . import forms
 from .access import partner_view
@@ -63,9 +64,8 @@ def _render_shared(request: HttpRequest, share: ZaakShare, *, bound=None, status
         "zaak": zaak,
         "gemeente": share.tenant,
         "initiator": selectors.initiator_of(zaak) if share.shares_contact_data else None,
-        "eigenschappen": zaak.eigenschappen.select_related("eigenschap")
-        if share.shares_request_data
-        else None,
+        # Only the classes of request fields the share grants (a phone number is contact data).
+        "answers": answers_for_share(share),
         "documents": selectors.documents_for_share(share),
         "timeline": selectors.timeline_for_share(share),
         "deadline": selectors.deadline_summary(zaak) if share.shares_status else None,

@@ -125,7 +125,8 @@ class RolTypeInline(ZaakTypePartInline):
 
 class EigenschapInline(ZaakTypePartInline):
     model = Eigenschap
-    fields = ["order", "name", "label", "data_type", "is_required", "step", "help_text"]
+    # data_class decides what a chain partner sees; editable while the version is a concept.
+    fields = ["order", "name", "label", "data_type", "data_class", "is_required", "step", "help_text"]
 
 
 class DocumentTypeInline(ZaakTypePartInline):

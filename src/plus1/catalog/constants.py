@@ -64,6 +64,14 @@ class DataType(models.TextChoices):
     BOOLEAN = "boolean", _("Ja/nee")
 
 
+class DataClass(models.TextChoices):
+    """What a request field holds; a share with a chain partner shows only the classes it grants."""
+
+    CONTACT = "contact", _("Contactgegevens")
+    PERSONAL = "personal", _("Persoonsgegevens")
+    CASE = "case", _("Zaakgegevens")
+
+
 # How each request field type is described in the ZGW Eigenschap.specificatie.formaat.
 ZGW_FORMAAT = {
     DataType.NUMBER: "getal",

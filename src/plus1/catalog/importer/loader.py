@@ -24,6 +24,7 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective
 
 from ..constants import PublicationStatus
+from ..data_classes import infer_data_class
 from ..exceptions import CannotPublish
 from ..models import (
     BesluitType,
@@ -364,7 +365,13 @@ def _besluittype_differs(current: BesluitType, spec: BesluitTypeSpec) -> bool:
 
 
 def _digest(spec: ProcessSpec) -> str:
-    canonical = json.dumps(spec.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    data = spec.model_dump(mode="json")
+    # ``data_class`` came to the format later: it counts only when a file sets it, so a process
+    # loaded before keeps its digest and is not reported as changed.
+    for eigenschap in data.get("eigenschappen", []):
+        if eigenschap.get("data_class") is None:
+            eigenschap.pop("data_class", None)
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -463,7 +470,8 @@ def _create_version(
             zaaktype=zaaktype,
             order=order,
             is_required=e.required,
-            **e.model_dump(exclude={"required"}),
+            data_class=e.data_class or infer_data_class(e.name, e.data_type),
+            **e.model_dump(exclude={"required", "data_class"}),
         )
         for order, e in enumerate(spec.eigenschappen, start=1)
     )

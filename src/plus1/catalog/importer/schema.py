@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from plus1.catalog.constants import (
     Archiefnominatie,
     BrondatumAfleidingswijze,
+    DataClass,
     DataType,
     DateRange,
     Direction,
@@ -107,6 +108,8 @@ class EigenschapSpec(Strict):
     min_value: Decimal | None = None
     max_value: Decimal | None = None
     date_range: DateRange = DateRange.ANY
+    # contact, personal or case; inferred from data_type and name when left out.
+    data_class: DataClass | None = None
 
     @model_validator(mode="after")
     def _rules_fit_type(self) -> EigenschapSpec:

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from ..constants import (
     Archiefnominatie,
     BrondatumAfleidingswijze,
+    DataClass,
     DataType,
     DateRange,
     RolOmschrijvingGeneriek,
 )
+from ..data_classes import infer_data_class
 from ..validators import validate_iso_duration
 from .reference import ResultaatTypeOmschrijving, SelectielijstResultaat
 from .zaaktype import ZaakType
@@ -148,6 +150,19 @@ class Eigenschap(models.Model):
     date_range = models.CharField(
         _("toegestane datums"), max_length=10, choices=DateRange.choices, default="any"
     )
+    # Decides what a chain partner sees of the answer (docs/chain-partners.md); empty only for a
+    # row written past ``save`` (bulk), and then read as inferred (``effective_data_class``).
+    data_class = models.CharField(
+        _("soort gegevens"),
+        max_length=10,
+        choices=DataClass.choices,
+        blank=True,
+        help_text=_(
+            "Contactgegevens (telefoon, e-mail, adres), persoonsgegevens (BSN, geboortedatum, naam) "
+            "of zaakgegevens. Een ketenpartner ziet alleen de soorten die met hem gedeeld zijn. "
+            "Leeg: Plus1 leidt het af uit de soort en de naam van het veld."
+        ),
+    )
     # The statustype that needs a value of this eigenschap before it is set (same zaaktype); the
     # statustype's ``eigenschappen`` in the API are this relation seen from the other side.
     statustype = models.ForeignKey(
@@ -167,6 +182,18 @@ class Eigenschap(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.data_class:
+            self.data_class = infer_data_class(self.name, self.data_type)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "data_class"}
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_data_class(self) -> str:
+        """The chosen class, or the inferred one for a row that has none yet."""
+        return self.data_class or infer_data_class(self.name, self.data_type)
 
 
 class ZaakObjectType(models.Model):
