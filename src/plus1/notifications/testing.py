@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,12 @@ class Subscriber:
     attempts: list[dict] = field(default_factory=list)
     # The answers to give, in order; then 204 for everything.
     answers: list[int] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+
+    def wrap_tls(self, context: ssl.SSLContext) -> None:
+        """Answer over https from now on (the url keeps its port and host)."""
+        assert self.server is not None
+        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
 
 
 @contextmanager
@@ -41,6 +48,7 @@ def running_subscriber() -> Iterator[Subscriber]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.server = server
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_port}/callback"

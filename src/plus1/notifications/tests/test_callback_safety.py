@@ -176,3 +176,60 @@ def test_a_redirect_is_not_followed_and_counts_as_a_failure(gemeente_a, subscrib
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.last_error) == (DeliveryStatus.PENDING, "HTTP 302")
     assert len(subscriber.attempts) == 1
+
+
+def _certificate(tmp_path, name: str):
+    """A self-signed certificate for ``name``: (certificate file, key file)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_file, key_file
+
+
+def test_https_to_the_checked_address_still_checks_the_certificate_for_the_host_name(
+    subscriber, dns, monkeypatch, tmp_path
+):
+    import ssl
+
+    cert_file, key_file = _certificate(tmp_path, NAME)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert_file, key_file)
+    subscriber.wrap_tls(server_context)
+    port = httpx.URL(subscriber.url).port
+    dns[NAME] = ["127.0.0.1"]
+    monkeypatch.setattr(outbound, "is_public_address", lambda address: str(address) == "127.0.0.1")
+    trusted = ssl.create_default_context(cafile=str(cert_file))
+    with httpx.Client(verify=trusted, timeout=2) as client:
+        response = outbound.post(client, outbound.check_url(f"https://{NAME}:{port}/cb"), json={"a": "b"})
+        assert response.status_code == 204
+        assert subscriber.headers[0]["Host"] == f"{NAME}:{port}"
+        # A certificate for another name is refused, as without the pinning.
+        dns["other.example.nl"] = ["127.0.0.1"]
+        with pytest.raises(httpx.ConnectError, match=r"CERTIFICATE_VERIFY_FAILED|hostname"):
+            outbound.post(client, outbound.check_url(f"https://other.example.nl:{port}/cb"), json={})
