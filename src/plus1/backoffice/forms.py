@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plus1.cases.constants import MAX_SHARE_DAYS, SharePart, ZaakRelation
+from plus1.cases.dates import validate_date
 from plus1.cases.models import Zaak
 from plus1.catalog.models import StatusType
 from plus1.core import clock
@@ -72,7 +73,10 @@ class InformationRequestForm(ZaakActionForm):
         max_length=2000,
     )
     answer_due_on = forms.DateField(
-        label=_("Antwoord graag uiterlijk"), widget=DATE, help_text=_("Meestal twee weken na vandaag.")
+        label=_("Antwoord graag uiterlijk"),
+        widget=DATE,
+        help_text=_("Meestal twee weken na vandaag."),
+        validators=[validate_date],
     )
 
     def __init__(self, *args, zaak: Zaak, **kwargs):
@@ -151,10 +155,13 @@ class DecideForm(ZaakActionForm):
     title = _("Besluit nemen")
     submit_label = _("Besluit vastleggen")
     besluittype = forms.TypedChoiceField(label=_("Soort besluit"), coerce=int)
-    decided_on = forms.DateField(label=_("Besluitdatum"), widget=DATE)
-    effective_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE)
+    decided_on = forms.DateField(label=_("Besluitdatum"), widget=DATE, validators=[validate_date])
+    effective_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE, validators=[validate_date])
     expires_on = forms.DateField(
-        label=_("Vervaldatum (leeg als het besluit niet vervalt)"), widget=DATE, required=False
+        label=_("Vervaldatum (leeg als het besluit niet vervalt)"),
+        widget=DATE,
+        required=False,
+        validators=[validate_date],
     )
     toelichting = forms.CharField(
         label=_("Toelichting voor de inwoner"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -238,6 +245,7 @@ class ShareForm(ZaakActionForm):
         label=_("Gedeeld tot en met"),
         widget=DATE,
         help_text=_("Hoogstens een jaar. Daarna kan de ketenpartner de zaak niet meer zien."),
+        validators=[validate_date],
     )
 
     def __init__(self, *args, zaak: Zaak, **kwargs):

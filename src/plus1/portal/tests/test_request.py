@@ -265,3 +265,26 @@ def test_only_the_resident_can_download_their_document(client, gemeente_a, parke
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_a_long_name_of_wide_characters_is_kept_but_never_names_the_file_on_disk(
+    client, gemeente_a, parkeervergunning, resident
+):
+    import re
+
+    # Before, the name on disk (cut to 81 characters, 324 bytes) passed the file system's limit
+    # of 255 bytes and the upload ended in a 500.
+    # 200 characters of four bytes: within Django's limit on the size of a part's headers.
+    wide = "\U00020000" * 200 + ".pdf"
+    document_type = _documents_page(client, gemeente_a)
+
+    response = client.post(
+        _url(gemeente_a, "request-documents"), {f"type-{document_type.pk}": _file(wide, PDF), "volgende": ""}
+    )
+
+    assert response.status_code in (200, 302)
+    document = RequestDraft.objects.get().documenten.get()
+    assert document.filename == wide
+    assert re.fullmatch(r"documenten/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", document.file.name)
+    with document.file.open("rb") as stored:
+        assert stored.read() == PDF
