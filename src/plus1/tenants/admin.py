@@ -26,8 +26,6 @@ class OrganisationAdmin(admin.ModelAdmin):
         ("Huisstijl", {"fields": ["logo", "primary_color", "accent_color"]}),
     ]
 
-    inlines = [MandateInline]
-
     def has_module_permission(self, request):
         return request.user.is_superuser
 
@@ -43,6 +41,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def get_inlines(self, request, obj=None):
+        # The organisations it registers for are added once it exists.
+        return [MandateInline] if obj is not None else []
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else super().get_readonly_fields(request, obj)

@@ -72,3 +72,24 @@ def test_adding_an_organisation_in_the_admin_makes_a_chain_partner(client, djang
     assert response.status_code == 302, response.content.decode()[:2000]
     partner = Organisation.objects.get(slug="ggd-regio-utrecht")
     assert partner.kind == OrganisationKind.PARTNER and partner.is_partner
+
+
+def test_a_tenant_registers_as_itself_or_as_an_organisation_it_holds_a_mandate_for(
+    client, django_user_model, gemeente_a, gemeente_b
+):
+    from plus1.tenants.models import Mandate
+    from plus1.tenants.selectors import may_register_for
+
+    assert may_register_for(gemeente_a, gemeente_a.rsin)
+    assert not may_register_for(gemeente_a, gemeente_b.rsin)
+    assert not may_register_for(gemeente_a, "")
+    Mandate.objects.create(organisation=gemeente_a, rsin=gemeente_b.rsin, name=gemeente_b.name)
+    assert may_register_for(gemeente_a, gemeente_b.rsin)
+    assert not may_register_for(gemeente_b, "100000022")
+
+    # The admin shows them on the organisation's page, to add one there.
+    admin_user = django_user_model.objects.create_superuser("root", password="een-lang-wachtwoord")
+    log_in_to_admin(client, admin_user)
+    page = client.get(f"/admin/tenants/organisation/{gemeente_a.pk}/change/")
+    assert page.status_code == 200
+    assert "Registreert ook voor" in page.content.decode() and gemeente_b.rsin in page.content.decode()

@@ -422,7 +422,10 @@ def test_another_gemeente_never_sees_or_touches_a_gemeentes_besluiten(zgw_client
     # B cannot hang its own besluit on A's zaak, nor link A's document.
     on_a = app_b.post(f"{ROOT}/besluiten", json=body_for(app_b, zaak.zaaktype.besluittypen.get(), zaak=zaak))
     assert codes(on_a) == {("zaak", "bad-url")}
-    own = app_b.post(f"{ROOT}/besluiten", json=body_for(app_b, zaak.zaaktype.besluittypen.get())).json()
+    own = app_b.post(
+        f"{ROOT}/besluiten",
+        json=body_for(app_b, zaak.zaaktype.besluittypen.get(), verantwoordelijkeOrganisatie=gemeente_b.rsin),
+    ).json()
     stolen = app_b.post(
         f"{ROOT}/besluitinformatieobjecten",
         json={"besluit": own["url"], "informatieobject": link["informatieobject"]},

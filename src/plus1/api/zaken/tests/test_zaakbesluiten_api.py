@@ -23,10 +23,10 @@ def _zaak_url(api, zaak) -> str:
     return absolute(api, f"{ROOT}/zaken/{zaak.uuid}")
 
 
-def _besluit(api, zaaktype, zaak_url: str | None) -> dict:
+def _besluit(api, zaaktype, zaak_url: str | None, *, organisatie: str = "100000009") -> dict:
     today = clock.today().isoformat()
     body = {
-        "verantwoordelijkeOrganisatie": "100000009",
+        "verantwoordelijkeOrganisatie": organisatie,
         "besluittype": catalog_url(api, "besluittypen", zaaktype.besluittypen.get()),
         "datum": today,
         "ingangsdatum": today,
@@ -193,7 +193,7 @@ def test_a_besluit_of_another_gemeente_is_not_found(zgw_client, gemeente_a, geme
     zaak = new_zaak(adoption)
     zaak_b = new_zaak(adopt_with_team(gemeente=gemeente_b, zaaktype=zaaktype))
     api_a, api_b = zgw_client(gemeente_a), zgw_client(gemeente_b)
-    besluit_b = _besluit(api_b, zaaktype, _zaak_url(api_b, zaak_b))
+    besluit_b = _besluit(api_b, zaaktype, _zaak_url(api_b, zaak_b), organisatie=gemeente_b.rsin)
     zaak_url = _zaak_url(api_a, zaak)
 
     response = api_a.post(f"{zaak_url}/besluiten", json={"besluit": besluit_b["url"]})
