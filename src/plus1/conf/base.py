@@ -237,7 +237,8 @@ AUTHENTICATION_BACKENDS = [
     if DIGID_MOCK
     else "digid_eherkenning.backends.eHerkenningBackend",
 ]
-# Largest file a resident may upload, in bytes (default 10 MB).
+# Largest document, in bytes (default 10 MB), the same in every channel: a resident's or an
+# employee's upload, and the Documenten API's inline inhoud and bestandsomvang (bestandsdelen).
 PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
 # Size of each part of a large file sent to the Documenten API in parts (bestandsdelen).
 PLUS1_DOCUMENT_PART_SIZE = env.int("PLUS1_DOCUMENT_PART_SIZE", default=4 * 1024 * 1024)
