@@ -48,13 +48,13 @@ def filename_problem(name: str) -> str | None:
     return None
 
 
-def stored_name(key: uuid.UUID, filename: str) -> str:
+def stored_name(key: uuid.UUID, filename: str | None) -> str:
     """The name of a document's file on disk: its id and a plain extension, never the user's name.
 
     So no name can point outside the documents folder or pass the file system's limit of
     255 bytes (a name of 255 characters can be 1,020 bytes in UTF-8).
     """
-    match = _EXTENSION.search(filename)
+    match = _EXTENSION.search(filename or "")
     return f"{key.hex}.{match.group(1).lower() if match else 'bin'}"
 
 

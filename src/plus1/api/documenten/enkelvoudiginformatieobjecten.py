@@ -292,6 +292,9 @@ def _values(data: dict) -> dict:
                     key: (item.isoformat() if isinstance(item, datetime.date) else item)
                     for key, item in value.items()
                 }
+            if value is None and not InformatieObject._meta.get_field(field).null:
+                # A PATCH may send null; the column cannot hold it (a 500 before).
+                raise invalid(name, "null", "Dit veld mag niet null zijn.")
             values[field] = value
     return values
 

@@ -140,3 +140,8 @@ def test_dates_and_versions_beyond_any_sense_are_refused(zgw_client, gemeente_a)
     created = client.post(EIO, json=_body(client, iot))
     assert created.status_code == 201, created.text
     assert client.get(created.json()["url"], params={"versie": 2**63}).status_code == 404
+    # A null where the document must have a value (a 500 before).
+    url = created.json()["url"]
+    lock = client.post(f"{url}/lock").json()["lock"]
+    for name in ("bestandsnaam", "titel", "trefwoorden"):
+        assert _refused(client.patch(url, json={name: None, "lock": lock})) == {(name, "null")}
