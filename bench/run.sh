@@ -11,3 +11,4 @@ python bench/catalog_bench.py
 python bench/portal_bench.py
 python bench/backoffice_bench.py
 python bench/zgw_bench.py
+python bench/expand_bench.py

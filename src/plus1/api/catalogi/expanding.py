@@ -1,4 +1,4 @@
-"""``expand`` in the Catalogi API: every type shows the types it refers to, to any depth.
+"""``expand`` in the Catalogi API: every type shows the types it refers to, three levels deep.
 
 ``?expand=statustypen,statustypen.eigenschappen,catalogus`` on a zaaktype, ``zaaktype.catalogus``
 on a statustype ...: the attributes of each level are those of the standard's ``*Embedded``
@@ -73,7 +73,8 @@ def with_expand(
     """``rows`` followed by the ``_expand`` the request's ``expand`` asks for.
 
     The parameter is checked at once, before anything is read: an attribute the resource does
-    not have is a 404 (as zrc-027/drc-013), one Plus1 does not expand a 400.
+    not have is a 404 (as zrc-027/drc-013), one Plus1 does not expand a 400, and so is a path
+    beyond the bounds of ``api.common.expand`` (depth, a way back, number of attributes).
     """
     name = KIND_OF_ROWS[rows]
     kind = kinds()[name]

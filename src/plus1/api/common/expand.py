@@ -9,6 +9,15 @@ therefore equals its own GET, and one the client may not read is ``null`` (one) 
 
 Every attribute of every level costs one fetch for the whole page, whatever its size: the
 URLs of all rows are gathered first, then read with one ``uuid IN (...)`` query.
+
+What one request may ask is bounded, because an expanded object appears in the answer once for
+every object that refers to it: ``statustypen.zaaktype`` five times over answered 608 MB. A path
+is at most ``MAX_DEPTH`` attributes long, may not come back to a kind of resource it already
+passed (``zaaktype.statustypen.zaaktype`` only repeats what the client has), a request names at
+most ``MAX_EXPANSIONS`` attributes, and the expanded objects, counted as often as the answer
+shows them, stay under ``MAX_OBJECTS`` and ``MAX_BYTES``. Those two are counted level by level
+(the objects before they are read, the bytes once a level is rendered), so a request over them
+is refused before the answer is built and serialised.
 """
 
 from __future__ import annotations
@@ -24,8 +33,29 @@ from pydantic import BaseModel
 from plus1.core import zgw
 
 from .errors import ApiError, invalid
+from .http import dumps
 
 Tree = dict[str, "Tree"]
+
+# VNG's design of the expand paths (gemma-zaken ``expand_paden.md``) and the Documenten API
+# (drc-012) go three levels deep; deeper paths only lead back to what those three show.
+MAX_DEPTH = 3
+# Each attribute of each level is one query for the whole page.
+MAX_EXPANSIONS = 20
+# The objects one answer may read and render to expand (each once, however often it is shown),
+# and the bytes of JSON they add, each counted as often as the answer shows it: an expanded
+# object is shown once for every object that refers to it. A page of 100 zaken with their
+# zaaktype and its statustypen reads 1 zaaktype and its ~10 statustypen, and shows them 100
+# times (about 1 MB). Together they keep the largest allowed answer under 200 ms and 50 MB
+# (bench/expand_bench.py).
+MAX_OBJECTS = 500
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class FieldsTree(dict):
+    """A tree that ``fields`` asked for: its refusals name ``fields``, not ``expand``."""
+
+    parameter = "fields"
 
 
 @dataclass(frozen=True)
@@ -70,11 +100,12 @@ def top_level(name: str, api: str, collection: str, relations: Mapping[str, Rela
     )
 
 
-def parse(value: str | None, kind: Kind, kinds: Mapping[str, Kind], *, max_depth: int | None = None) -> Tree:
+def parse(value: str | None, kind: Kind, kinds: Mapping[str, Kind], *, max_depth: int = MAX_DEPTH) -> Tree:
     """The requested expansions as a tree, checked against the attributes of each level.
 
     An attribute the resource does not have is a 404 (zrc-027, drc-013); one that points
-    outside Plus1's own store is a 400 (zrc-025, drc-011); deeper than ``max_depth`` a 400.
+    outside Plus1's own store is a 400 (zrc-025, drc-011); so is a path deeper than
+    ``max_depth``, one that comes back to a kind it passed, or more than ``MAX_EXPANSIONS``.
     """
     tree: Tree = {}
     if not value:
@@ -83,9 +114,9 @@ def parse(value: str | None, kind: Kind, kinds: Mapping[str, Kind], *, max_depth
         if not path:
             continue
         names = path.split(".")
-        if max_depth is not None and len(names) > max_depth:
+        if len(names) > max_depth:
             raise invalid(
-                "expand", "max-depth-exceeded", f"Uitvouwen kan hier tot {max_depth} niveaus diep: '{path}'."
+                "expand", "max-depth-exceeded", f"Uitvouwen kan tot {max_depth} niveaus diep: '{path}'."
             )
         current, node = kind, tree
         for name in names:
@@ -98,7 +129,51 @@ def parse(value: str | None, kind: Kind, kinds: Mapping[str, Kind], *, max_depth
                 raise invalid("expand", "expand-not-supported", f"Plus1 kan '{path}' niet uitvouwen.")
             current = kinds[relation.kind]
             node = node.setdefault(name, {})
+        # Checked per path as it is added: a long list of paths stops at the first one too many.
+        check(tree, kind, kinds, "expand", max_depth=max_depth)
     return tree
+
+
+def check(
+    tree: Tree, kind: Kind, kinds: Mapping[str, Kind], parameter: str, *, max_depth: int = MAX_DEPTH
+) -> None:
+    """Refuse (400, naming ``parameter``) a tree deeper than ``max_depth``, with a path that comes
+    back to a kind of resource it already passed, or with more than ``MAX_EXPANSIONS`` attributes.
+
+    A step to another object of the same kind (``hoofdzaak``, ``deelzaken``, ``deelzaaktypen``)
+    is no return: it shows other objects. Coming back after another kind (``zaaktype`` ->
+    ``statustypen`` -> ``zaaktype``) shows again what the client already has, once per object
+    that refers to it, which is how those answers grew without bound.
+    """
+    count = 0
+
+    def walk(node: Tree, current: Kind, passed: tuple[str, ...], path: tuple[str, ...]) -> None:
+        nonlocal count
+        for name, below in node.items():
+            target = kinds[current.relations[name].kind]  # type: ignore[index]
+            here = (*path, name)
+            shown = ".".join(here)
+            count += 1
+            if len(here) > max_depth:
+                raise invalid(
+                    parameter, "max-depth-exceeded", f"Uitvouwen kan tot {max_depth} niveaus diep: '{shown}'."
+                )
+            if target.name != current.name and target.name in passed:
+                raise invalid(
+                    parameter,
+                    "expand-cycle",
+                    f"'{shown}' komt terug bij een {target.name} die eerder in het pad staat. "
+                    "Die gegevens staan al in het antwoord.",
+                )
+            if count > MAX_EXPANSIONS:
+                raise invalid(
+                    parameter,
+                    "too-many-expansions",
+                    f"U kunt in één verzoek hoogstens {MAX_EXPANSIONS} attributen uitvouwen.",
+                )
+            walk(below, target, (*passed, target.name), here)
+
+    walk(tree, kind, (kind.name,), ())
 
 
 def _urls(value: Any) -> list[str]:
@@ -111,12 +186,49 @@ def _urls(value: Any) -> list[str]:
     return []
 
 
+@dataclass
+class Budget:
+    """What is left of ``MAX_OBJECTS`` and ``MAX_BYTES`` for the answer being built."""
+
+    parameter: str = "expand"
+    # Read when the answer starts, so a test can lower the limits.
+    objects: int = field(default_factory=lambda: MAX_OBJECTS)
+    size: int = field(default_factory=lambda: MAX_BYTES)
+
+    def spend(self, objects: int = 0, size: int = 0) -> None:
+        self.objects -= objects
+        self.size -= size
+        if self.objects < 0 or self.size < 0:
+            raise invalid(
+                self.parameter,
+                "answer-too-large",
+                f"Zo uitgevouwen wordt het antwoord te groot (meer dan {MAX_OBJECTS} objecten of "
+                f"{MAX_BYTES // 1024} kB uitgevouwen). Vouw minder uit of vraag de objecten apart op.",
+            )
+
+
 def apply(
-    request: HttpRequest, kind: Kind, items: Sequence[dict], tree: Tree, kinds: Mapping[str, Kind]
+    request: HttpRequest,
+    kind: Kind,
+    items: Sequence[dict],
+    tree: Tree,
+    kinds: Mapping[str, Kind],
+    *,
+    weights: Sequence[int] | None = None,
+    budget: Budget | None = None,
 ) -> None:
-    """Add ``_expand`` to each rendered ``item`` of ``kind``, one fetch per attribute and level."""
+    """Add ``_expand`` to each rendered ``item`` of ``kind``, one fetch per attribute and level.
+
+    ``weights``: how often each item appears in the answer (an object expanded for ten others
+    is shown ten times). ``budget`` pays for the objects of each level before they are read (as
+    many as the URLs name: an upper bound) and for their bytes, times how often each is shown,
+    once they are rendered.
+    """
     if not tree:
         return
+    if budget is None:
+        budget = Budget(getattr(tree, "parameter", "expand"))
+    weights = weights if weights is not None else [1] * len(items)
     for item in items:
         item["_expand"] = {}
     for name in sorted(tree):
@@ -124,10 +236,29 @@ def apply(
         target = kinds[relation.kind]  # type: ignore[index]
         wanted = [[target.read_uuid(url) for url in _urls(item.get(name))] for item in items]
         uuids = {found for row in wanted for found in row if found is not None}
+        budget.spend(objects=len(uuids))
         objects = list(target.fetch(request, uuids)) if uuids else []
         shown = target.render(request, objects) if objects else []
         rendered = dict(zip([obj.uuid for obj in objects], shown, strict=True))
-        apply(request, target, list(rendered.values()), tree[name], kinds)
+        shows: dict[uuid_module.UUID, int] = dict.fromkeys(rendered, 0)
+        for weight, row in zip(weights, wanted, strict=True):
+            for found in row if relation.many else row[:1]:
+                if found in shows:
+                    shows[found] += weight
+        # Measured before its own expansions are added, which are counted at the next level;
+        # ``name`` and the brackets and commas around each appearance at most ``len(name) + 16``.
+        budget.spend(
+            size=sum((len(dumps(rendered[found])) + len(name) + 16) * times for found, times in shows.items())
+        )
+        apply(
+            request,
+            target,
+            list(rendered.values()),
+            tree[name],
+            kinds,
+            weights=list(shows.values()),
+            budget=budget,
+        )
         for item, row in zip(items, wanted, strict=True):
             if relation.many:
                 item["_expand"][name] = [rendered[found] for found in row if found in rendered]
@@ -173,7 +304,7 @@ class Selection:
 
     def tree(self) -> Tree:
         """The expansions this selection needs, as ``parse`` would give them."""
-        return {name: selection.tree() for name, selection in self.relations.items()}
+        return FieldsTree({name: selection.tree() for name, selection in self.relations.items()})
 
 
 def parse_fields(
@@ -187,7 +318,9 @@ def parse_fields(
     A name the resource does not have is a 400; names match regardless of case when only one
     attribute fits (the standard's own example writes ``datumstatusgezet``).
     """
-    return _selection(value, kind, kinds, shapes, shapes.get(kind.name), where)
+    selection = _selection(value, kind, kinds, shapes, shapes.get(kind.name), where)
+    check(selection.tree(), kind, kinds, where)
+    return selection
 
 
 def _selection(
