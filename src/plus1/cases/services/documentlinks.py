@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -212,3 +212,10 @@ def remove_zaak_relations(*, zaak: Zaak) -> None:
     ObjectInformatieObject.objects.filter(
         tenant_id=zaak.tenant_id, object_type=ObjectType.ZAAK, object_uuid=zaak.uuid
     ).delete()
+
+
+def link_documents_to_zaak(*, zaak: Zaak, documents: Iterable[InformatieObject]) -> None:
+    """Give documents that just moved to ``zaak`` (a sent draft) their zaakinformatieobject."""
+    now = clock.now()
+    for document in documents:
+        create_zaak_link(zaak=zaak, document=document, registered_at=now)

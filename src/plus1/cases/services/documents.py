@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import secrets
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -42,6 +42,7 @@ from ..uploads import filename_problem, size_problem, stored_name
 from .bestandsdelen import drop_parts, join_parts, sniff, start_parts, upload_part  # noqa: F401
 from .documentlinks import (  # noqa: F401
     create_zaak_link,
+    link_documents_to_zaak,
     link_object,
     link_zaak_document,
     remove_zaak_relations,
@@ -512,13 +513,6 @@ def store_upload(
         create_zaak_link(zaak=zaak, document=document, registered_at=now)
     _notify(document, "create", iot=iot)
     return document
-
-
-def link_documents_to_zaak(*, zaak: Zaak, documents: Iterable[InformatieObject]) -> None:
-    """Give documents that just moved to ``zaak`` (a sent draft) their zaakinformatieobject."""
-    now = clock.now()
-    for document in documents:
-        create_zaak_link(zaak=zaak, document=document, registered_at=now)
 
 
 # --- gebruiksrechten --------------------------------------------------------------------------
