@@ -28,7 +28,38 @@ def build_document(spec: ApiSpec, api: NinjaAPI) -> dict[str, Any]:
     # Through JSON: plain dicts, lists and scalars only (no OpenAPISchema, enums or lazy strings).
     document = json.loads(json.dumps(schema, default=str))
     document["servers"] = [{"url": spec.mount}]
+    _document_gate_answers(document)
     return document
+
+
+# Answers no operation declares, because they come before it runs: ``304`` from the ETag of a
+# read (``api.common.http``, ``readcache``); ``411`` and ``413`` from the request gate
+# (``api.common.gate``: a chunked body, a body over its limit), in the ZGW error shape; ``414``
+# from the web server (a request line over its limit), without a ZGW body. Documented on every
+# operation they can come from, so a client that checks answers against the document expects them.
+GATE_ANSWERS = {
+    "304": ("Niet gewijzigd: de versie die u al heeft (If-None-Match) is nog actueel.", {"get", "head"}),
+    "411": ("Geef de lengte van de invoer mee (Content-Length).", {"post", "put", "patch"}),
+    "413": ("De invoer is te groot.", {"post", "put", "patch"}),
+    "414": ("Het adres (URL) is te lang.", {"get", "head", "post", "put", "patch", "delete"}),
+}
+WITHOUT_BODY = {"304", "414"}
+
+
+def _document_gate_answers(document: dict[str, Any]) -> None:
+    has_fout = "Fout" in document.get("components", {}).get("schemas", {})
+    for operations in document.get("paths", {}).values():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for code, (description, methods) in GATE_ANSWERS.items():
+                if method not in methods or code in operation["responses"]:
+                    continue
+                answer: dict[str, Any] = {"description": description}
+                if code not in WITHOUT_BODY and has_fout:
+                    schema = {"$ref": "#/components/schemas/Fout"}
+                    answer["content"] = {"application/problem+json": {"schema": schema}}
+                operation["responses"][code] = answer
 
 
 class _NoAliasDumper(yaml.SafeDumper):

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from ..common.schemas import ObjectType
 from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
+from . import lengths
 
 IndicatieInternOfExternEnum = Literal["intern", "extern"]
 OmschrijvingGeneriekEnum = Literal[
@@ -86,7 +87,7 @@ class BronZaaktype(Schema):
 
 class ZaakType(Schema):
     url: str
-    identificatie: str = Field(max_length=50)
+    identificatie: str = Field(max_length=lengths.ZAAKTYPE_IDENTIFICATIE)
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
@@ -94,9 +95,9 @@ class ZaakType(Schema):
     aanleiding: str
     toelichting: str | None = None
     indicatieInternOfExtern: IndicatieInternOfExternEnum
-    handelingInitiator: str = Field(max_length=20)
-    onderwerp: str = Field(max_length=80)
-    handelingBehandelaar: str = Field(max_length=20)
+    handelingInitiator: str = Field(max_length=lengths.HANDELING)
+    onderwerp: str = Field(max_length=lengths.ONDERWERP)
+    handelingBehandelaar: str = Field(max_length=lengths.HANDELING)
     doorlooptijd: str
     servicenorm: str | None = None
     opschortingEnAanhoudingMogelijk: bool
@@ -109,7 +110,7 @@ class ZaakType(Schema):
     productenOfDiensten: list[str]
     selectielijstProcestype: str | None = Field(None, max_length=200)
     referentieproces: ReferentieProces
-    verantwoordelijke: str = Field(max_length=50)
+    verantwoordelijke: str = Field(max_length=lengths.VERANTWOORDELIJKE)
     zaakobjecttypen: list[str]
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
@@ -137,7 +138,7 @@ class ZaakType(Schema):
 class ZaakTypeCreate(Schema):
     """``POST /zaaktypen``: the fields Plus1 stores; the rest of the standard is ignored (deviations)."""
 
-    identificatie: str = Field(max_length=50)
+    identificatie: str = Field(max_length=lengths.ZAAKTYPE_IDENTIFICATIE)
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
@@ -145,9 +146,9 @@ class ZaakTypeCreate(Schema):
     aanleiding: str
     toelichting: str = ""
     indicatieInternOfExtern: IndicatieInternOfExternEnum
-    handelingInitiator: str = Field(max_length=20)
-    onderwerp: str = Field(max_length=80)
-    handelingBehandelaar: str = Field(max_length=20)
+    handelingInitiator: str = Field(max_length=lengths.HANDELING)
+    onderwerp: str = Field(max_length=lengths.ONDERWERP)
+    handelingBehandelaar: str = Field(max_length=lengths.HANDELING)
     doorlooptijd: str
     servicenorm: str | None = None
     opschortingEnAanhoudingMogelijk: bool
@@ -160,7 +161,7 @@ class ZaakTypeCreate(Schema):
     productenOfDiensten: list[str]
     selectielijstProcestype: str | None = Field(None, max_length=200)
     referentieproces: ReferentieProces
-    verantwoordelijke: str = Field(max_length=50)
+    verantwoordelijke: str = Field(max_length=lengths.VERANTWOORDELIJKE)
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
     catalogus: str
@@ -182,9 +183,9 @@ class PatchedZaakType(Schema):
     aanleiding: str | None = None
     toelichting: str | None = None
     indicatieInternOfExtern: IndicatieInternOfExternEnum | None = None
-    handelingInitiator: str | None = Field(None, max_length=20)
-    onderwerp: str | None = Field(None, max_length=80)
-    handelingBehandelaar: str | None = Field(None, max_length=20)
+    handelingInitiator: str | None = Field(None, max_length=lengths.HANDELING)
+    onderwerp: str | None = Field(None, max_length=lengths.ONDERWERP)
+    handelingBehandelaar: str | None = Field(None, max_length=lengths.HANDELING)
     doorlooptijd: str | None = None
     servicenorm: str | None = None
     opschortingEnAanhoudingMogelijk: bool | None = None
@@ -193,7 +194,7 @@ class PatchedZaakType(Schema):
     trefwoorden: list[str] | None = None
     publicatietekst: str | None = None
     verantwoordingsrelatie: list[str] | None = None
-    verantwoordelijke: str | None = Field(None, max_length=50)
+    verantwoordelijke: str | None = Field(None, max_length=lengths.VERANTWOORDELIJKE)
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
     beginGeldigheid: datetime.date | None = None
@@ -336,7 +337,7 @@ class ResultaatType(Schema):
     url: str
     zaaktype: str
     zaaktypeIdentificatie: str
-    omschrijving: str = Field(max_length=30)
+    omschrijving: str = Field(max_length=lengths.RESULTAATTYPE_OMSCHRIJVING)
     resultaattypeomschrijving: str = Field(max_length=1000)
     omschrijvingGeneriek: str
     selectielijstklasse: str = Field(max_length=1000)
@@ -368,7 +369,7 @@ class EigenschapSpecificatie(Schema):
 
 class Eigenschap(Schema):
     url: str
-    naam: str = Field(max_length=20)
+    naam: str = Field(max_length=lengths.EIGENSCHAP_NAAM)
     catalogus: str
     definitie: str = Field(max_length=255)
     specificatie: EigenschapSpecificatie
@@ -498,7 +499,7 @@ class ResultaatTypeCreate(Schema):
     """``POST``/``PUT /resultaattypen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
 
     zaaktype: str
-    omschrijving: str = Field(max_length=30)
+    omschrijving: str = Field(max_length=lengths.RESULTAATTYPE_OMSCHRIJVING)
     resultaattypeomschrijving: str = Field(max_length=1000)
     selectielijstklasse: str = Field(max_length=1000)
     toelichting: str | None = None
@@ -516,7 +517,7 @@ class ResultaatTypeCreate(Schema):
 class EigenschapIn(Schema):
     """``POST``/``PUT /eigenschappen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
 
-    naam: str = Field(max_length=20)
+    naam: str = Field(max_length=lengths.EIGENSCHAP_NAAM)
     definitie: str = Field(max_length=255)
     specificatie: EigenschapSpecificatie
     toelichting: str | None = Field(None, max_length=1000)
@@ -526,7 +527,7 @@ class EigenschapIn(Schema):
 
 class PatchedResultaatType(Schema):
     zaaktype: str | None = None
-    omschrijving: str | None = Field(None, max_length=30)
+    omschrijving: str | None = Field(None, max_length=lengths.RESULTAATTYPE_OMSCHRIJVING)
     resultaattypeomschrijving: str | None = Field(None, max_length=1000)
     selectielijstklasse: str | None = Field(None, max_length=1000)
     toelichting: str | None = None
@@ -543,7 +544,7 @@ class PatchedResultaatType(Schema):
 
 class PatchedEigenschap(Schema):
     zaaktype: str | None = None
-    naam: str | None = Field(None, max_length=20)
+    naam: str | None = Field(None, max_length=lengths.EIGENSCHAP_NAAM)
     definitie: str | None = Field(None, max_length=255)
     specificatie: EigenschapSpecificatie | None = None
     toelichting: str | None = Field(None, max_length=1000)

@@ -338,9 +338,9 @@ def eigenschap_rows(rows: Sequence[Eigenschap]) -> list[dict]:
     return [
         {
             "url": url_of("eigenschappen", eigenschap),
-            "naam": eigenschap.name[:20],
+            "naam": eigenschap.name,
             "catalogus": _catalogus_url(eigenschap.zaaktype.process.catalogus),
-            "definitie": eigenschap.label[:255],
+            "definitie": eigenschap.label,
             "specificatie": _specificatie(eigenschap),
             "toelichting": eigenschap.help_text,
             "zaaktype": url_of("zaaktypen", eigenschap.zaaktype),

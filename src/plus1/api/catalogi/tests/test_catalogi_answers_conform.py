@@ -1,0 +1,95 @@
+"""Every Catalogi answer conforms to the committed OpenAPI document, also for types that did not
+come in through the API: Plus1's own process library, imported as a gemeente finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from django.test import Client
+
+from plus1.api.common.testing import make_client, make_token
+from plus1.audit.services import Actor
+from plus1.catalog.importer.loader import import_library
+from plus1.catalog.models import Eigenschap
+
+ROOT = "/catalogi/api/v1"
+DOCUMENT = Path(__file__).resolve().parents[1] / "openapi.yaml"
+SCHEMAS = {
+    "zaaktypen": "ZaakType",
+    "resultaattypen": "ResultaatType",
+    "statustypen": "StatusType",
+    "roltypen": "RolType",
+    "eigenschappen": "Eigenschap",
+    "informatieobjecttypen": "InformatieObjectType",
+    "besluittypen": "BesluitType",
+}
+
+
+def _limits(schema: str) -> dict[str, int]:
+    """The maxLength of each plain string attribute of a component schema."""
+    properties = yaml.safe_load(DOCUMENT.read_text(encoding="utf-8"))["components"]["schemas"][schema]
+    found = {}
+    for name, spec in properties["properties"].items():
+        for option in [spec, *spec.get("anyOf", [])]:
+            if "maxLength" in option:
+                found[name] = option["maxLength"]
+    return found
+
+
+@pytest.fixture
+def library_client(db, gemeente_a) -> Client:
+    import_library(actor=Actor.system("test"))
+    client_id, secret = make_client(gemeente_a)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
+
+
+def test_the_process_library_is_answered_within_the_documented_lengths(library_client):
+    checked = 0
+    for collection, schema in SCHEMAS.items():
+        limits = _limits(schema)
+        page, results = 1, []
+        while True:
+            body = library_client.get(f"{ROOT}/{collection}", {"page": page}).json()
+            results += body["results"]
+            if not body["next"]:
+                break
+            page += 1
+        assert results, collection
+        for item in results:
+            for name, limit in limits.items():
+                value = item.get(name)
+                if isinstance(value, str):
+                    assert len(value) <= limit, (collection, name, value)
+                    checked += 1
+    assert checked > 1000
+
+
+def test_a_long_name_is_answered_whole_never_cut_off(library_client):
+    # "formulier_organisatie_ingevuld": cut to 20 characters it was another, unknown eigenschap.
+    longest = max(Eigenschap.objects.values_list("name", flat=True), key=len)
+    assert len(longest) > 20
+    names = set()
+    page = 1
+    while page:
+        body = library_client.get(f"{ROOT}/eigenschappen", {"page": page}).json()
+        names |= {item["naam"] for item in body["results"]}
+        page = page + 1 if body["next"] else 0
+    assert longest in names
+
+
+def test_the_documents_list_the_answers_that_come_before_an_operation():
+    """304 on every read, 411 and 413 on every write, 414 on every operation: the web server
+    and the request gate give them before the operation runs."""
+    for document_path in DOCUMENT.parents[1].glob("*/openapi.yaml"):
+        document = yaml.safe_load(document_path.read_text(encoding="utf-8"))
+        for path, operations in document["paths"].items():
+            for method, operation in operations.items():
+                codes = set(operation.get("responses", {}))
+                where = (document_path.parent.name, method, path)
+                assert "414" in codes and "429" in codes, where
+                if method in ("get", "head"):
+                    assert "304" in codes, where
+                if method in ("post", "put", "patch"):
+                    assert {"411", "413", "415"} <= codes, where
