@@ -45,11 +45,10 @@ MAX_EXPANSIONS = 20
 # The objects one answer may read and render to expand (each once, however often it is shown),
 # and the bytes of JSON they add, each counted as often as the answer shows it: an expanded
 # object is shown once for every object that refers to it. A page of 100 zaken with their
-# zaaktype and its statustypen reads 1 zaaktype and its ~10 statustypen, and shows them 100
-# times (about 1 MB). Together they keep the largest allowed answer under 200 ms and 50 MB
-# (bench/expand_bench.py).
+# zaaktype, status and rollen reads a few hundred objects and adds about 600 kB. Together the
+# two keep the largest allowed answer near 200 ms and far under 50 MB (bench/expand_bench.py).
 MAX_OBJECTS = 500
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 1024 * 1024
 
 
 class FieldsTree(dict):
