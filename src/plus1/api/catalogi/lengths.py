@@ -15,10 +15,14 @@ def _stored(model, field: str) -> int:
 # handelingBehandelaar of 36 where it allows 20). Cutting them off in answers would change
 # their meaning, so the documents and the input checks both say the stored length: every
 # answer conforms to its document, and what a client reads it can write back
-# (docs/zgw-deviations.md).
+# (docs/zgw-deviations.md). The same for a catalogus' contactpersoon (a name), a besluittype's
+# category and an eigenschap's groep (the step of the form it is asked in).
 ZAAKTYPE_IDENTIFICATIE = _stored(catalog.Process, "identificatie")
 HANDELING = _stored(catalog.ZaakType, "handler_action")
 ONDERWERP = _stored(catalog.ZaakType, "subject")
 VERANTWOORDELIJKE = _stored(catalog.ZaakType, "responsible")
 RESULTAATTYPE_OMSCHRIJVING = _stored(catalog.ResultaatType, "omschrijving")
 EIGENSCHAP_NAAM = _stored(catalog.Eigenschap, "name")
+CATALOGUS_CONTACTPERSOON = _stored(catalog.Catalogus, "contactpersoon")
+BESLUITCATEGORIE = _stored(catalog.BesluitType, "category")
+EIGENSCHAP_GROEP = _stored(catalog.Eigenschap, "step")

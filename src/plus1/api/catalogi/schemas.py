@@ -48,7 +48,7 @@ class Catalogus(Schema):
     url: str
     domein: str = Field(max_length=5)
     rsin: str = Field(max_length=9)
-    contactpersoonBeheerNaam: str = Field(max_length=40)
+    contactpersoonBeheerNaam: str = Field(max_length=lengths.CATALOGUS_CONTACTPERSOON)
     contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
     contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
     zaaktypen: list[str]
@@ -235,7 +235,7 @@ class BesluitType(Schema):
     zaaktypeIdentificaties: list[str]
     omschrijving: str | None = Field(None, max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
-    besluitcategorie: str | None = Field(None, max_length=40)
+    besluitcategorie: str | None = Field(None, max_length=lengths.BESLUITCATEGORIE)
     reactietermijn: str | None = None
     publicatieIndicatie: bool
     publicatietekst: str | None = None
@@ -360,7 +360,7 @@ class ResultaatType(Schema):
 
 
 class EigenschapSpecificatie(Schema):
-    groep: str | None = Field(None, max_length=32)
+    groep: str | None = Field(None, max_length=lengths.EIGENSCHAP_GROEP)
     formaat: FormaatEnum
     lengte: str = Field(max_length=14)
     kardinaliteit: str = Field(max_length=3)
@@ -419,7 +419,7 @@ class BesluitTypeIn(Schema):
     catalogus: str
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
-    besluitcategorie: str | None = Field(None, max_length=40)
+    besluitcategorie: str | None = Field(None, max_length=lengths.BESLUITCATEGORIE)
     reactietermijn: str | None = None
     publicatieIndicatie: bool
     publicatietekst: str | None = None
@@ -433,7 +433,7 @@ class BesluitTypeIn(Schema):
 class PatchedBesluitType(Schema):
     omschrijving: str | None = Field(None, max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
-    besluitcategorie: str | None = Field(None, max_length=40)
+    besluitcategorie: str | None = Field(None, max_length=lengths.BESLUITCATEGORIE)
     reactietermijn: str | None = None
     publicatieIndicatie: bool | None = None
     publicatietekst: str | None = None
@@ -476,7 +476,7 @@ class ZaakTypeInformatieObjectTypeIn(Schema):
 class CatalogusIn(Schema):
     domein: str = Field(max_length=5)
     rsin: str = Field(max_length=9)
-    contactpersoonBeheerNaam: str = Field(max_length=40)
+    contactpersoonBeheerNaam: str = Field(max_length=lengths.CATALOGUS_CONTACTPERSOON)
     contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
     contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
     naam: str | None = Field(None, max_length=200)
@@ -487,7 +487,7 @@ class CatalogusIn(Schema):
 class PatchedCatalogus(Schema):
     domein: str | None = Field(None, max_length=5)
     rsin: str | None = Field(None, max_length=9)
-    contactpersoonBeheerNaam: str | None = Field(None, max_length=40)
+    contactpersoonBeheerNaam: str | None = Field(None, max_length=lengths.CATALOGUS_CONTACTPERSOON)
     contactpersoonBeheerTelefoonnummer: str | None = Field(None, max_length=20)
     contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
     naam: str | None = Field(None, max_length=200)

@@ -54,7 +54,7 @@ def catalogus_rows(rows: Sequence[Catalogus]) -> list[dict]:
                 "url": _catalogus_url(catalogus),
                 "domein": catalogus.domein,
                 "rsin": catalogus.tenant.rsin,
-                "contactpersoonBeheerNaam": catalogus.contactpersoon[:40],
+                "contactpersoonBeheerNaam": catalogus.contactpersoon,
                 "contactpersoonBeheerTelefoonnummer": "",
                 "contactpersoonBeheerEmailadres": catalogus.contact_email,
                 "zaaktypen": [url_of("zaaktypen", z) for z in _versions(catalogus)],
@@ -208,7 +208,7 @@ def besluittype_rows(rows: Sequence[BesluitType]) -> list[dict]:
                 "zaaktypeIdentificaties": sorted({z.process.identificatie for z in zaaktypen}),
                 "omschrijving": besluittype.omschrijving,
                 "omschrijvingGeneriek": besluittype.omschrijving_generiek,
-                "besluitcategorie": besluittype.category[:40],
+                "besluitcategorie": besluittype.category,
                 "reactietermijn": besluittype.reactietermijn or None,
                 "publicatieIndicatie": besluittype.publication_required,
                 "publicatietekst": besluittype.publicatietekst,
@@ -325,7 +325,7 @@ def _specificatie(eigenschap: Eigenschap) -> dict:
     else:
         lengte = "255" if formaat == "tekst" else "14"
     return {
-        "groep": eigenschap.step[:32],
+        "groep": eigenschap.step,
         "formaat": formaat,
         "lengte": lengte,
         "kardinaliteit": "1",

@@ -3,6 +3,7 @@ come in through the API: Plus1's own process library, imported as a gemeente fin
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,12 @@ from django.test import Client
 from plus1.api.common.testing import make_client, make_token
 from plus1.audit.services import Actor
 from plus1.catalog.importer.loader import import_library
-from plus1.catalog.models import Eigenschap
+from plus1.catalog.models import BesluitType, Catalogus, Eigenschap
 
 ROOT = "/catalogi/api/v1"
 DOCUMENT = Path(__file__).resolve().parents[1] / "openapi.yaml"
 SCHEMAS = {
+    "catalogussen": "Catalogus",
     "zaaktypen": "ZaakType",
     "resultaattypen": "ResultaatType",
     "statustypen": "StatusType",
@@ -93,3 +95,38 @@ def test_the_documents_list_the_answers_that_come_before_an_operation():
                     assert "304" in codes, where
                 if method in ("post", "put", "patch"):
                     assert {"411", "413", "415"} <= codes, where
+
+
+def test_names_and_categories_longer_than_the_standard_are_answered_whole(library_client, gemeente_a):
+    """Set in the back office (not through the API): a contactpersoon of 60 characters was cut
+    to 40, a besluitcategorie of 60 to 40 and a groep of 40 to 32."""
+    name = "Afdeling Vergunningen, Toezicht en Handhaving - J. Jansen"
+    catalogus = Catalogus.objects.create(tenant=gemeente_a, domein="LANG", naam="Lang", contactpersoon=name)
+    besluittype = BesluitType.objects.create(
+        tenant=gemeente_a,
+        catalogus=catalogus,
+        omschrijving="Besluit",
+        category="Besluit op een aanvraag om een omgevingsvergunning (kap)",
+        status="published",
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    eigenschap = Eigenschap.objects.filter(zaaktype__status="published").first()
+    Eigenschap.objects.filter(pk=eigenschap.pk).update(step="Gegevens over de boom en de plek waar hij staat")
+    catalogus_limits, besluittype_limits = _limits("Catalogus"), _limits("BesluitType")
+    schemas = yaml.safe_load(DOCUMENT.read_text(encoding="utf-8"))["components"]["schemas"]
+    groep_limit = next(
+        option["maxLength"]
+        for option in schemas["EigenschapSpecificatie"]["properties"]["groep"].get("anyOf", [])
+        if "maxLength" in option
+    )
+
+    shown = library_client.get(f"{ROOT}/catalogussen/{catalogus.uuid}").json()
+    decided = library_client.get(f"{ROOT}/besluittypen/{besluittype.uuid}").json()
+    asked = library_client.get(f"{ROOT}/eigenschappen/{eigenschap.uuid}").json()
+
+    assert shown["contactpersoonBeheerNaam"] == name
+    assert len(name) <= catalogus_limits["contactpersoonBeheerNaam"]
+    assert decided["besluitcategorie"] == besluittype.category
+    assert len(besluittype.category) <= besluittype_limits["besluitcategorie"]
+    assert asked["specificatie"]["groep"] == "Gegevens over de boom en de plek waar hij staat"
+    assert len(asked["specificatie"]["groep"]) <= groep_limit
