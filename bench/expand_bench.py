@@ -34,7 +34,7 @@ COLLECTIONS = {
     "eigenschappen": "eigenschap",
     "zaakobjecttypen": "zaakobjecttype",
 }
-ROUNDS = 5
+ROUNDS = 10
 
 
 def main() -> None:

@@ -193,6 +193,9 @@ class Budget:
     # Read when the answer starts, so a test can lower the limits.
     objects: int = field(default_factory=lambda: MAX_OBJECTS)
     size: int = field(default_factory=lambda: MAX_BYTES)
+    # What this answer already read and rendered (without ``_expand``), with its size as JSON,
+    # by kind and uuid: a type reached along several paths is read and paid for once.
+    seen: dict[tuple[str, uuid_module.UUID], tuple[dict, int]] = field(default_factory=dict)
 
     def spend(self, objects: int = 0, size: int = 0) -> None:
         self.objects -= objects
@@ -235,10 +238,19 @@ def apply(
         target = kinds[relation.kind]  # type: ignore[index]
         wanted = [[target.read_uuid(url) for url in _urls(item.get(name))] for item in items]
         uuids = {found for row in wanted for found in row if found is not None}
-        budget.spend(objects=len(uuids))
-        objects = list(target.fetch(request, uuids)) if uuids else []
+        new = {found for found in uuids if (target.name, found) not in budget.seen}
+        budget.spend(objects=len(new))
+        objects = list(target.fetch(request, new)) if new else []
         shown = target.render(request, objects) if objects else []
-        rendered = dict(zip([obj.uuid for obj in objects], shown, strict=True))
+        for obj, data in zip(objects, shown, strict=True):
+            budget.seen[(target.name, obj.uuid)] = (data, len(dumps(data)))
+        # A copy per attribute: each gets the ``_expand`` of its own path.
+        rendered = {
+            found: dict(budget.seen[(target.name, found)][0])
+            for row in wanted
+            for found in row
+            if (target.name, found) in budget.seen
+        }
         shows: dict[uuid_module.UUID, int] = dict.fromkeys(rendered, 0)
         for weight, row in zip(weights, wanted, strict=True):
             for found in row if relation.many else row[:1]:
@@ -247,7 +259,10 @@ def apply(
         # Measured before its own expansions are added, which are counted at the next level;
         # ``name`` and the brackets and commas around each appearance at most ``len(name) + 16``.
         budget.spend(
-            size=sum((len(dumps(rendered[found])) + len(name) + 16) * times for found, times in shows.items())
+            size=sum(
+                (budget.seen[(target.name, found)][1] + len(name) + 16) * times
+                for found, times in shows.items()
+            )
         )
         apply(
             request,
