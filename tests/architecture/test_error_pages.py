@@ -32,3 +32,9 @@ def test_a_server_error_page_needs_no_context(client):
     from django.template.loader import get_template
 
     assert "Er ging iets mis" in get_template("500.html").render({})
+
+
+def test_unreadable_input_is_refused_in_dutch(client):
+    response = client.get("/deze-gemeente-bestaat-niet/producten/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert "Dit kunnen we niet lezen" in response.content.decode()
