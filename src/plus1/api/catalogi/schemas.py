@@ -7,7 +7,7 @@ are rendered by the hand-written serializers in ``serializers.py``.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -16,6 +16,8 @@ from ..common.schemas import ObjectType
 from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
 from . import lengths
 
+# A trefwoord as the standard allows it on input (answers show what is stored).
+Trefwoord = Annotated[str, Field(max_length=30)]
 IndicatieInternOfExternEnum = Literal["intern", "extern"]
 OmschrijvingGeneriekEnum = Literal[
     "adviseur",
@@ -154,7 +156,7 @@ class ZaakTypeCreate(Schema):
     opschortingEnAanhoudingMogelijk: bool
     verlengingMogelijk: bool
     verlengingstermijn: str | None = None
-    trefwoorden: list[str] = Field(default_factory=list)
+    trefwoorden: list[Trefwoord] = Field(default_factory=list)
     publicatieIndicatie: bool
     publicatietekst: str | None = None
     verantwoordingsrelatie: list[str] = Field(default_factory=list)
@@ -191,7 +193,7 @@ class PatchedZaakType(Schema):
     opschortingEnAanhoudingMogelijk: bool | None = None
     verlengingMogelijk: bool | None = None
     verlengingstermijn: str | None = None
-    trefwoorden: list[str] | None = None
+    trefwoorden: list[Trefwoord] | None = None
     publicatietekst: str | None = None
     verantwoordingsrelatie: list[str] | None = None
     verantwoordelijke: str | None = Field(None, max_length=lengths.VERANTWOORDELIJKE)
@@ -401,7 +403,7 @@ class InformatieObjectTypeIn(Schema):
     beginGeldigheid: datetime.date
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str = Field(max_length=80)
-    trefwoord: list[str] = Field(default_factory=list)
+    trefwoord: list[Trefwoord] = Field(default_factory=list)
     omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 
@@ -411,7 +413,7 @@ class PatchedInformatieObjectType(Schema):
     beginGeldigheid: datetime.date | None = None
     eindeGeldigheid: datetime.date | None = None
     informatieobjectcategorie: str | None = Field(None, max_length=80)
-    trefwoord: list[str] | None = None
+    trefwoord: list[Trefwoord] | None = None
     omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
 
 

@@ -15,6 +15,8 @@ from plus1.audit.services import Actor
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import BesluitType, Catalogus, Eigenschap
 
+from .test_catalogi_api import _zaaktype_payload
+
 ROOT = "/catalogi/api/v1"
 DOCUMENT = Path(__file__).resolve().parents[1] / "openapi.yaml"
 SCHEMAS = {
@@ -130,3 +132,33 @@ def test_names_and_categories_longer_than_the_standard_are_answered_whole(librar
     assert len(besluittype.category) <= besluittype_limits["besluitcategorie"]
     assert asked["specificatie"]["groep"] == "Gegevens over de boom en de plek waar hij staat"
     assert len(asked["specificatie"]["groep"]) <= groep_limit
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_input_is_held_to_the_lengths_the_document_gives(zgw_client, gemeente_a):
+    """What the document allows is accepted and answered whole; one character more is a 400."""
+    catalogus = Catalogus.objects.create(tenant=gemeente_a, domein="EIGEN", naam="Eigen")
+    client = zgw_client(gemeente_a)
+    catalogus_url = client.get(f"{ROOT}/catalogussen/{catalogus.uuid}").json()["url"]
+    limits = _limits("ZaakTypeCreate")
+    handeling = "Identiteit controleren en doorsturen"
+
+    created = client.post(
+        f"{ROOT}/zaaktypen",
+        json=_zaaktype_payload(catalogus_url, handelingBehandelaar=handeling, trefwoorden=["t" * 30]),
+    )
+    too_long = client.post(
+        f"{ROOT}/zaaktypen",
+        json=_zaaktype_payload(
+            catalogus_url, handelingBehandelaar="h" * (limits["handelingBehandelaar"] + 1)
+        ),
+    )
+    long_word = client.post(
+        f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url, trefwoorden=["t" * 31])
+    )
+
+    assert created.status_code == 201, created.text
+    assert created.json()["handelingBehandelaar"] == handeling
+    for refused, name in ((too_long, "handelingBehandelaar"), (long_word, "trefwoorden.0")):
+        assert refused.status_code == 400, refused.text
+        assert [(p["name"], p["code"]) for p in refused.json()["invalidParams"]] == [(name, "max_length")]
