@@ -1,4 +1,4 @@
-"""``expand`` in the Catalogi API: every type shows the types it refers to, three levels deep.
+"""``expand`` in the Catalogi API: every type shows the types it refers to, up to four levels deep.
 
 ``?expand=statustypen,statustypen.eigenschappen,catalogus`` on a zaaktype, ``zaaktype.catalogus``
 on a statustype ...: the attributes of each level are those of the standard's ``*Embedded``

@@ -37,9 +37,10 @@ from .http import dumps
 
 Tree = dict[str, "Tree"]
 
-# VNG's design of the expand paths (gemma-zaken ``expand_paden.md``) and the Documenten API
-# (drc-012) go three levels deep; deeper paths only lead back to what those three show.
-MAX_DEPTH = 3
+# The Zaken standard's own example of the parameter goes four levels deep
+# (``hoofdzaak.deelzaken.status.statustype``), so a standard client may send it; the object and
+# byte limits below, not the depth, keep such an answer small.
+MAX_DEPTH = 4
 # Each attribute of each level is one query for the whole page.
 MAX_EXPANSIONS = 20
 # The objects one answer may read and render to expand (each once, however often it is shown),

@@ -14,8 +14,22 @@ from .errors import ApiError
 CRS = "EPSG:4326"
 
 
+# The last line of defence behind the expand limits (``expand.MAX_BYTES``) and the page size:
+# no JSON answer of any API is sent above this, whatever a later change lets a request ask for.
+MAX_ANSWER_BYTES = 20 * 1024 * 1024
+
+
 def dumps(data: Any) -> bytes:
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
+    """The JSON of an answer; an answer over ``MAX_ANSWER_BYTES`` becomes a 400 that says why."""
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
+    if len(body) > MAX_ANSWER_BYTES:
+        raise ApiError(
+            400,
+            "answer-too-large",
+            "Het antwoord wordt te groot. Vraag minder tegelijk op: minder expand of een kleinere selectie.",
+            invalid_params=[("nonFieldErrors", "answer-too-large", "Het antwoord wordt te groot.")],
+        )
+    return body
 
 
 def json_response(data: Any, *, status: int = 200, headers: dict[str, str] | None = None) -> HttpResponse:

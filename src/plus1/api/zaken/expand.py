@@ -1,4 +1,4 @@
-"""``expand`` in the Zaken API: what each resource refers to, three levels deep (zrc-026).
+"""``expand`` in the Zaken API: what each resource refers to, up to four levels deep (zrc-026).
 
 A zaak expands to its zaaktype, status, resultaat, rollen, eigenschappen, zaakobjecten,
 zaakinformatieobjecten, hoofdzaak, deelzaken and relevanteAndereZaken; each of those to what
@@ -8,8 +8,8 @@ gemeente, its zaaktypen and confidentiality), documents as the Documenten API le
 (drc autorisaties) and besluiten as the Besluiten API does; the catalog is the gemeente's and
 the collective's. The Referentielijsten and other APIs are not expanded (zrc-025). The bounds
 of ``api.common.expand`` apply (depth, no way back to a resource on the path, number of
-attributes, size of the answer): ``hoofdzaak.status.statustype`` is answered, ``rollen.zaak``
-and the standard's four-level ``hoofdzaak.deelzaken.status.statustype`` are refused.
+attributes, size of the answer): the standard's four-level ``hoofdzaak.deelzaken.status.statustype``
+is answered, ``rollen.zaak`` and a fifth level are refused.
 """
 
 from __future__ import annotations

@@ -79,11 +79,11 @@ def test_a_path_back_to_a_type_it_passed_is_refused(client, catalog):
     assert client.get(f"{ROOT}/zaaktypen", {"expand": "deelzaaktypen.statustypen"}).status_code == 200
 
 
-def test_paths_go_three_levels_deep_and_no_further(client, catalog):
-    three = "resultaattypen.besluittypen.informatieobjecttypen"
-    assert client.get(f"{ROOT}/zaaktypen", {"expand": three}).status_code == 200
+def test_paths_go_four_levels_deep_and_no_further(client, catalog):
+    four = "resultaattypen.besluittypen.informatieobjecttypen.catalogus"
+    assert client.get(f"{ROOT}/zaaktypen", {"expand": four}).status_code == 200
 
-    deeper = client.get(f"{ROOT}/zaaktypen", {"expand": f"{three}.catalogus"})
+    deeper = client.get(f"{ROOT}/zaaktypen", {"expand": f"{four}.zaaktypen"})
     runaway = client.get(f"{ROOT}/zaaktypen", {"expand": RUNAWAY})
 
     assert _problem(deeper) == ("expand", "max-depth-exceeded")

@@ -28,8 +28,10 @@ def test_the_standards_own_paths_are_answered_and_runaway_ones_refused(
     hoofdzaak = create_zaak(api, zaaktype)
     deelzaak = create_zaak(api, zaaktype, hoofdzaak=hoofdzaak["url"])
 
-    # The standard's examples up to three levels (zrc-026), a zaak to another zaak included.
-    example = "zaaktype,status,status.statustype,hoofdzaak.status.statustype,hoofdzaak.deelzaken"
+    # The standard's examples (zrc-026), its four-level one and a zaak to another zaak included.
+    example = (
+        "zaaktype,status,status.statustype,hoofdzaak.status.statustype,hoofdzaak.deelzaken.status.statustype"
+    )
     answered = api.get(deelzaak["url"], params={"expand": example})
     assert answered.status_code == 200, answered.text
     assert answered.json()["_expand"]["hoofdzaak"]["_expand"]["deelzaken"][0]["url"] == deelzaak["url"]
@@ -39,8 +41,8 @@ def test_the_standards_own_paths_are_answered_and_runaway_ones_refused(
         "rollen.zaak": "expand-cycle",
         "zaaktype.statustypen.zaaktype": "expand-cycle",
         "status.zaakinformatieobjecten.status": "expand-cycle",
-        # The standard's fourth level (hoofdzaak.deelzaken.status.statustype): one too deep.
-        "hoofdzaak.deelzaken.status.statustype": "max-depth-exceeded",
+        # A fifth level, one deeper than the standard's deepest example.
+        "hoofdzaak.deelzaken.status.statustype.catalogus": "max-depth-exceeded",
         ".".join(["rollen.zaak"] * 5): "max-depth-exceeded",
     }
     for value, code in refused.items():
@@ -56,7 +58,15 @@ def test_fields_is_bounded_as_expand_is_and_says_so(zgw_client, gemeente_a, adop
     back = api.post(f"{ROOT}/zaken/_zoek", json={"fields": ["url", {"rollen": [{"zaak": ["url"]}]}]})
     deep = api.post(
         f"{ROOT}/zaken/_zoek",
-        json={"fields": [{"zaaktype": [{"statustypen": [{"eigenschappen": [{"catalogus": ["url"]}]}]}]}]},
+        json={
+            "fields": [
+                {
+                    "hoofdzaak": [
+                        {"zaaktype": [{"statustypen": [{"eigenschappen": [{"catalogus": ["url"]}]}]}]}
+                    ]
+                }
+            ]
+        },
     )
 
     assert _problem(back) == ("fields", "expand-cycle")
