@@ -48,3 +48,13 @@ def test_the_brp_simulator_is_refused():
 
     [error] = check_no_simulators()
     assert "PLUS1_BRP_CLIENT" in error.msg
+
+
+@override_settings(PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS=True)
+def test_callbacks_to_internal_addresses_are_a_deploy_warning():
+    assert "plus1.W001" in _deploy_check_ids()
+
+
+@override_settings(PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS=False)
+def test_without_internal_callbacks_there_is_no_such_warning():
+    assert "plus1.W001" not in _deploy_check_ids()

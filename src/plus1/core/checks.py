@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 from .simulators import switched_on_simulators
 
@@ -23,5 +23,21 @@ def check_no_simulators(app_configs: Any = None, **kwargs: Any) -> list[CheckMes
             digid_mock=getattr(settings, "DIGID_MOCK", False),
             backends=settings.AUTHENTICATION_BACKENDS,
             brp_client=getattr(settings, "PLUS1_BRP_CLIENT", ""),
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_callbacks_stay_public(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """plus1.W001: notification callbacks may reach internal addresses (server-side requests)."""
+    if not getattr(settings, "PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS", False):
+        return []
+    return [
+        Warning(
+            "PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS is on: any API client can make the worker "
+            "post to addresses inside your network.",
+            hint="Switch it off unless every subscriber on the internal network is trusted; "
+            "silence plus1.W001 to say so.",
+            id="plus1.W001",
         )
     ]
