@@ -28,7 +28,10 @@ LAST_DAY = datetime.date.max
 
 
 def _plus_term(start: datetime.date, term: str) -> datetime.date:
-    isodate.parse_duration(term)  # a malformed term is a catalog error, not a far deadline
+    try:
+        isodate.parse_duration(term)  # a malformed term is a catalog error, not a far deadline
+    except OverflowError:  # "P99999999999D" stored before terms were bounded (catalog.terms)
+        return LAST_DAY
     try:
         return add_term(start, term)
     except (OverflowError, ValueError):  # "date value out of range", "year 10000 is out of range"

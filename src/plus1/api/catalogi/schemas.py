@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
+from ..common.bounds import ArchiveTerm, BoundedDate, Term
 from ..common.schemas import ObjectType
 from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
 from . import lengths
@@ -151,11 +152,11 @@ class ZaakTypeCreate(Schema):
     handelingInitiator: str = Field(max_length=lengths.HANDELING)
     onderwerp: str = Field(max_length=lengths.ONDERWERP)
     handelingBehandelaar: str = Field(max_length=lengths.HANDELING)
-    doorlooptijd: str
-    servicenorm: str | None = None
+    doorlooptijd: Term
+    servicenorm: Term | None = None
     opschortingEnAanhoudingMogelijk: bool
     verlengingMogelijk: bool
-    verlengingstermijn: str | None = None
+    verlengingstermijn: Term | None = None
     trefwoorden: list[Trefwoord] = Field(default_factory=list)
     publicatieIndicatie: bool
     publicatietekst: str | None = None
@@ -170,9 +171,9 @@ class ZaakTypeCreate(Schema):
     besluittypen: list[str]
     deelzaaktypen: list[str] = Field(default_factory=list)
     gerelateerdeZaaktypen: list[ZaakTypenRelatie]
-    beginGeldigheid: datetime.date
-    eindeGeldigheid: datetime.date | None = None
-    versiedatum: datetime.date | None = None
+    beginGeldigheid: BoundedDate
+    eindeGeldigheid: BoundedDate | None = None
+    versiedatum: BoundedDate | None = None
 
 
 class PatchedZaakType(Schema):
@@ -188,19 +189,19 @@ class PatchedZaakType(Schema):
     handelingInitiator: str | None = Field(None, max_length=lengths.HANDELING)
     onderwerp: str | None = Field(None, max_length=lengths.ONDERWERP)
     handelingBehandelaar: str | None = Field(None, max_length=lengths.HANDELING)
-    doorlooptijd: str | None = None
-    servicenorm: str | None = None
+    doorlooptijd: Term | None = None
+    servicenorm: Term | None = None
     opschortingEnAanhoudingMogelijk: bool | None = None
     verlengingMogelijk: bool | None = None
-    verlengingstermijn: str | None = None
+    verlengingstermijn: Term | None = None
     trefwoorden: list[Trefwoord] | None = None
     publicatietekst: str | None = None
     verantwoordingsrelatie: list[str] | None = None
     verantwoordelijke: str | None = Field(None, max_length=lengths.VERANTWOORDELIJKE)
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
-    beginGeldigheid: datetime.date | None = None
-    eindeGeldigheid: datetime.date | None = None
+    beginGeldigheid: BoundedDate | None = None
+    eindeGeldigheid: BoundedDate | None = None
 
 
 class InformatieObjectTypeOmschrijvingGeneriek(Schema):
@@ -298,7 +299,7 @@ class StatusTypeIn(Schema):
     zaaktype: str
     volgnummer: int = Field(ge=1, le=9999)
     informeren: bool = False
-    doorlooptijd: str | None = None
+    doorlooptijd: Term | None = None
     toelichting: str | None = Field(None, max_length=1000)
     checklistitemStatustype: list[CheckListItem] = Field(default_factory=list)
     eigenschappen: list[str] = Field(default_factory=list)
@@ -332,7 +333,7 @@ class BrondatumArchiefprocedure(Schema):
     einddatumBekend: bool = False
     objecttype: ObjectType | Literal[""] = ""
     registratie: str = Field("", max_length=80)
-    procestermijn: str | None = None
+    procestermijn: ArchiveTerm | None = None
 
 
 class ResultaatType(Schema):
@@ -400,8 +401,8 @@ class InformatieObjectTypeIn(Schema):
     catalogus: str
     omschrijving: str = Field(max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum
-    beginGeldigheid: datetime.date
-    eindeGeldigheid: datetime.date | None = None
+    beginGeldigheid: BoundedDate
+    eindeGeldigheid: BoundedDate | None = None
     informatieobjectcategorie: str = Field(max_length=80)
     trefwoord: list[Trefwoord] = Field(default_factory=list)
     omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
@@ -410,8 +411,8 @@ class InformatieObjectTypeIn(Schema):
 class PatchedInformatieObjectType(Schema):
     omschrijving: str | None = Field(None, max_length=80)
     vertrouwelijkheidaanduiding: VertrouwelijkheidaanduidingEnum | None = None
-    beginGeldigheid: datetime.date | None = None
-    eindeGeldigheid: datetime.date | None = None
+    beginGeldigheid: BoundedDate | None = None
+    eindeGeldigheid: BoundedDate | None = None
     informatieobjectcategorie: str | None = Field(None, max_length=80)
     trefwoord: list[Trefwoord] | None = None
     omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek | None = None
@@ -422,28 +423,28 @@ class BesluitTypeIn(Schema):
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=lengths.BESLUITCATEGORIE)
-    reactietermijn: str | None = None
+    reactietermijn: Term | None = None
     publicatieIndicatie: bool
     publicatietekst: str | None = None
-    publicatietermijn: str | None = None
+    publicatietermijn: Term | None = None
     toelichting: str | None = None
     informatieobjecttypen: list[str]
-    beginGeldigheid: datetime.date
-    eindeGeldigheid: datetime.date | None = None
+    beginGeldigheid: BoundedDate
+    eindeGeldigheid: BoundedDate | None = None
 
 
 class PatchedBesluitType(Schema):
     omschrijving: str | None = Field(None, max_length=80)
     omschrijvingGeneriek: str | None = Field(None, max_length=80)
     besluitcategorie: str | None = Field(None, max_length=lengths.BESLUITCATEGORIE)
-    reactietermijn: str | None = None
+    reactietermijn: Term | None = None
     publicatieIndicatie: bool | None = None
     publicatietekst: str | None = None
-    publicatietermijn: str | None = None
+    publicatietermijn: Term | None = None
     toelichting: str | None = None
     informatieobjecttypen: list[str] | None = None
-    beginGeldigheid: datetime.date | None = None
-    eindeGeldigheid: datetime.date | None = None
+    beginGeldigheid: BoundedDate | None = None
+    eindeGeldigheid: BoundedDate | None = None
 
 
 class PatchedStatusType(Schema):
@@ -453,7 +454,7 @@ class PatchedStatusType(Schema):
     statustekst: str | None = Field(None, max_length=1000)
     volgnummer: int | None = Field(None, ge=1, le=9999)
     informeren: bool | None = None
-    doorlooptijd: str | None = None
+    doorlooptijd: Term | None = None
     toelichting: str | None = Field(None, max_length=1000)
     checklistitemStatustype: list[CheckListItem] | None = None
     eigenschappen: list[str] | None = None
@@ -483,7 +484,7 @@ class CatalogusIn(Schema):
     contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
     naam: str | None = Field(None, max_length=200)
     versie: str | None = Field(None, max_length=20)
-    begindatumVersie: datetime.date | None = None
+    begindatumVersie: BoundedDate | None = None
 
 
 class PatchedCatalogus(Schema):
@@ -494,7 +495,7 @@ class PatchedCatalogus(Schema):
     contactpersoonBeheerEmailadres: str | None = Field(None, max_length=254)
     naam: str | None = Field(None, max_length=200)
     versie: str | None = Field(None, max_length=20)
-    begindatumVersie: datetime.date | None = None
+    begindatumVersie: BoundedDate | None = None
 
 
 class ResultaatTypeCreate(Schema):
@@ -506,12 +507,12 @@ class ResultaatTypeCreate(Schema):
     selectielijstklasse: str = Field(max_length=1000)
     toelichting: str | None = None
     archiefnominatie: ArchiefnominatieEnum | Literal[""] | None = None
-    archiefactietermijn: str | None = None
+    archiefactietermijn: ArchiveTerm | None = None
     brondatumArchiefprocedure: BrondatumArchiefprocedure
     procesobjectaard: str | None = Field(None, max_length=200)
     catalogus: str | None = None
     indicatieSpecifiek: bool | None = None
-    procestermijn: str | None = None
+    procestermijn: ArchiveTerm | None = None
     besluittypen: list[str] = Field(default_factory=list)
     informatieobjecttypen: list[str] = Field(default_factory=list)
 
@@ -534,12 +535,12 @@ class PatchedResultaatType(Schema):
     selectielijstklasse: str | None = Field(None, max_length=1000)
     toelichting: str | None = None
     archiefnominatie: ArchiefnominatieEnum | None = None
-    archiefactietermijn: str | None = None
+    archiefactietermijn: ArchiveTerm | None = None
     brondatumArchiefprocedure: BrondatumArchiefprocedure | None = None
     procesobjectaard: str | None = Field(None, max_length=200)
     catalogus: str | None = None
     indicatieSpecifiek: bool | None = None
-    procestermijn: str | None = None
+    procestermijn: ArchiveTerm | None = None
     besluittypen: list[str] | None = None
     informatieobjecttypen: list[str] | None = None
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-from ..common.bounds import ArchiveDate, BoundedDate, BoundedDateTime
+from ..common.bounds import ArchiveDate, BoundedDate, BoundedDateTime, Term
 from ..common.schemas import ObjectType, Vertrouwelijkheidaanduiding
 
 Betalingsindicatie = Literal["nvt", "nog_niet", "gedeeltelijk", "geheel", ""]
@@ -58,7 +58,8 @@ class Opschorting(Schema):
 
 class Verlenging(Schema):
     reden: str = Field(max_length=200)
-    duur: str = Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$", min_length=2)
+    # At most 100 years: "P99999999999D" matched the pattern and broke every deadline (a 500).
+    duur: Term = Field(pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$", min_length=2)
 
 
 class RelevanteZaak(Schema):

@@ -13,7 +13,6 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-import isodate
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from plus1.catalog.constants import (
@@ -26,16 +25,16 @@ from plus1.catalog.constants import (
     RolOmschrijvingGeneriek,
     Vertrouwelijkheid,
 )
+from plus1.catalog.terms import ARCHIVE_TERM_YEARS, term_problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _iso_duration(value: str) -> str:
-    try:
-        isodate.parse_duration(value)
-    except (isodate.ISO8601Error, ValueError) as exc:
-        raise ValueError(f"geen geldige ISO 8601-termijn (bijvoorbeeld P8W of P3M): {value!r}") from exc
+    # The widest bound (archive terms); the API holds zaak terms to 100 years (catalog.terms).
+    if reason := term_problem(value, max_years=ARCHIVE_TERM_YEARS):
+        raise ValueError(f"geen geldige ISO 8601-termijn {value!r}: {reason}")
     return value
 
 
