@@ -9,6 +9,7 @@ from plus1.catalog import services
 from plus1.catalog.models import Eigenschap, StatusType
 
 from ..common.auth import actor_for
+from ..common.bounds import INT32_MAX
 from ..common.errors import invalid
 from ..common.http import created
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
@@ -116,9 +117,13 @@ def _eigenschap_values(specificatie: schemas.EigenschapSpecificatie) -> dict:
         values["data_type"] = "choice"
         values["choices"] = list(specificatie.waardenverzameling)
     else:
-        if not specificatie.lengte.isdigit() or int(specificatie.lengte) < 1:
+        # ASCII digits only ("²" is a digit to Python but no number), within the integer column.
+        lengte = specificatie.lengte
+        if not (lengte.isascii() and lengte.isdigit()) or not 1 <= int(lengte) <= INT32_MAX:
             raise invalid(
-                "specificatie.lengte", "invalid", "De lengte van tekst is een positief geheel getal."
+                "specificatie.lengte",
+                "invalid",
+                f"De lengte van tekst is een positief geheel getal tot en met {INT32_MAX}.",
             )
         values["data_type"] = "text"
         values["max_length"] = int(specificatie.lengte)

@@ -127,3 +127,17 @@ def test_status_and_archive_terms_are_bounded_archive_terms_to_two_centuries(zgw
         f"{ROOT}/resultaattypen", json=_resultaattype_body(zaaktype, archiefactietermijn="P150Y")
     )
     assert kept.status_code == 201, kept.text
+
+
+def test_a_text_eigenschap_length_the_database_cannot_hold_is_refused(zgw_client, gemeente_a):
+    model = ZaakTypeFactory(process=ProcessFactory(tenant=gemeente_a))
+    client = zgw_client(gemeente_a)
+    zaaktype = client.get(f"{ROOT}/zaaktypen/{model.uuid}").json()
+    body = {"zaaktype": zaaktype["url"], "naam": "kenmerk", "definitie": "Uw kenmerk"}
+    # Before: "99999999999999" overflowed the integer column (a 500 on PostgreSQL), "²" broke int().
+    for lengte in ("99999999999999", "2147483648", "²", "0"):
+        spec = {"formaat": "tekst", "lengte": lengte, "kardinaliteit": "1"}
+        answer = client.post(f"{ROOT}/eigenschappen", json={**body, "specificatie": spec})
+        assert _refused(answer) == {("specificatie.lengte", "invalid")}, lengte
+    spec = {"formaat": "tekst", "lengte": "2147483647", "kardinaliteit": "1"}
+    assert client.post(f"{ROOT}/eigenschappen", json={**body, "specificatie": spec}).status_code == 201
