@@ -58,10 +58,18 @@ def add_term(start: datetime.date, term: str) -> datetime.date:
     """Return the last day of a term that starts on ``start``.
 
     Months and years are calendar months and years (P3M from 31 January ends on 30 April),
-    as Algemene termijnenwet and Awb counting treat them.
+    as Algemene termijnenwet and Awb counting treat them. A term that runs past the calendar
+    (only one stored before terms were bounded can) ends on its last day, 9999-12-31, so a
+    deadline, objection date or archive date of such a type never makes a page or close fail.
     """
-    duration = isodate.parse_duration(term)
-    return start + duration
+    try:
+        duration = isodate.parse_duration(term)  # a malformed term still raises: a catalog error
+    except OverflowError:
+        return datetime.date.max
+    try:
+        return start + duration
+    except (OverflowError, ValueError):  # "date value out of range", "year 10000 is out of range"
+        return datetime.date.max
 
 
 def describe_term(term: str) -> str:

@@ -47,3 +47,13 @@ def test_archive_terms_reach_two_centuries_and_the_models_check_the_widest_bound
 def test_a_term_stored_before_the_bound_is_shown_as_written():
     assert describe_term("P99999999999D") == "P99999999999D"
     assert describe_term("P8W") == "8 weken"
+
+
+@pytest.mark.parametrize("term", ["P99999999999D", "P999999999Y", "P9000Y"])
+def test_a_term_stored_before_the_bound_ends_on_the_calendars_last_day(term):
+    # Closing a zaak adds the archive and objection terms: such a term must not make it fail.
+    import datetime
+
+    from plus1.catalog.terms import add_term
+
+    assert add_term(datetime.date(2026, 12, 7), term) == datetime.date.max

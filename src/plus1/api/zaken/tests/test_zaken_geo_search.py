@@ -87,7 +87,7 @@ def test_a_geo_search_finds_the_zaken_in_the_area_that_the_client_may_read(
     create_zaak(api, zaaktype)  # no geometry
     api_b = zgw_client(gemeente_b)
     adopt_with_team(gemeente=gemeente_b, zaaktype=zaaktype)
-    create_zaak(api_b, zaaktype, zaakgeometrie=_point(5.11, 52.09))
+    create_zaak(api_b, zaaktype, bronorganisatie=gemeente_b.rsin, zaakgeometrie=_point(5.11, 52.09))
 
     search = {"zaakgeometrie": {"within": AREA}}
     response = api.post(f"{ROOT}/zaken/_zoek", json=search)
