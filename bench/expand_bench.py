@@ -129,7 +129,7 @@ def _run() -> None:
     refused = {
         "the issue's cycle, five times over": "statustypen.zaaktype" + ".statustypen.zaaktype" * 4,
         "a cycle": "statustypen.zaaktype",
-        "four levels": "resultaattypen.besluittypen.informatieobjecttypen.catalogus",
+        "five levels": "resultaattypen.besluittypen.informatieobjecttypen.catalogus.zaaktypen",
     }
     for label, expand in refused.items():
         samples = []
