@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -8,11 +8,15 @@ from pydantic import Field
 from ..common.schemas import Vertrouwelijkheidaanduiding
 
 Component = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc"]
+# The lengths the standard documents for the items of these lists, also in its answers: a longer
+# item written would make every later read of the applicatie break that document.
+Scope = Annotated[str, Field(min_length=1, max_length=100)]
+ClientId = Annotated[str, Field(min_length=1, max_length=50)]
 
 
 class AutorisatieIn(Schema):
     component: Component
-    scopes: list[str] = Field(max_length=100)
+    scopes: list[Scope] = Field(max_length=100)
     zaaktype: str | None = Field(None, max_length=1000)
     informatieobjecttype: str | None = Field(None, max_length=1000)
     besluittype: str | None = Field(None, max_length=1000)
@@ -24,7 +28,7 @@ class Autorisatie(AutorisatieIn):
 
 
 class ApplicatieIn(Schema):
-    clientIds: list[str] = Field(min_length=1)
+    clientIds: list[ClientId] = Field(min_length=1)
     label: str = Field(max_length=100)
     heeftAlleAutorisaties: bool = False
     alleenIsGereedVoorPublicatie: bool = False
@@ -34,7 +38,7 @@ class ApplicatieIn(Schema):
 class ApplicatiePatch(Schema):
     """PATCH changes only the fields it sends; ``None`` defaults only mark "not sent"."""
 
-    clientIds: list[str] = Field(None, min_length=1)
+    clientIds: list[ClientId] = Field(None, min_length=1)
     label: str = Field(None, max_length=100)
     heeftAlleAutorisaties: bool = None
     alleenIsGereedVoorPublicatie: bool = None

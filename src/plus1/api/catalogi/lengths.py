@@ -1,6 +1,10 @@
-"""The lengths of the Catalogi attributes Plus1 stores longer than the standard documents them."""
+"""The lengths of Catalogi attributes: those Plus1 stores longer than the standard, and list items."""
 
 from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
 
 from plus1.catalog import models as catalog
 
@@ -26,3 +30,16 @@ EIGENSCHAP_NAAM = _stored(catalog.Eigenschap, "name")
 CATALOGUS_CONTACTPERSOON = _stored(catalog.Catalogus, "contactpersoon")
 BESLUITCATEGORIE = _stored(catalog.BesluitType, "category")
 EIGENSCHAP_GROEP = _stored(catalog.Eigenschap, "step")
+# An eigenschap's definitie (the question) and toelichting (its help text) are stored shorter
+# than the standard's 255 and 1000: a longer one would be a 500 on PostgreSQL ("value too long"),
+# so the input and the documents say the stored length (docs/zgw-deviations.md). Widening the
+# columns (catalog migration) raises these to the standard's lengths by itself.
+EIGENSCHAP_DEFINITIE = min(255, _stored(catalog.Eigenschap, "label"))
+EIGENSCHAP_TOELICHTING = min(1000, _stored(catalog.Eigenschap, "help_text"))
+
+# List items exactly as long as the standard documents them in its answers: a longer item written
+# would make every later read of the zaaktype or eigenschap break that document (Plus1 stores them
+# in JSON, so there is no column limit to follow).
+Verantwoordingsrelatie = Annotated[str, Field(max_length=40)]
+ProductOfDienst = Annotated[str, Field(max_length=1000)]
+Waarde = Annotated[str, Field(max_length=100)]

@@ -160,8 +160,8 @@ class ZaakTypeCreate(Schema):
     trefwoorden: list[Trefwoord] = Field(default_factory=list)
     publicatieIndicatie: bool
     publicatietekst: str | None = None
-    verantwoordingsrelatie: list[str] = Field(default_factory=list)
-    productenOfDiensten: list[str]
+    verantwoordingsrelatie: list[lengths.Verantwoordingsrelatie] = Field(default_factory=list)
+    productenOfDiensten: list[lengths.ProductOfDienst]
     selectielijstProcestype: str | None = Field(None, max_length=200)
     referentieproces: ReferentieProces
     verantwoordelijke: str = Field(max_length=lengths.VERANTWOORDELIJKE)
@@ -196,7 +196,7 @@ class PatchedZaakType(Schema):
     verlengingstermijn: Term | None = None
     trefwoorden: list[Trefwoord] | None = None
     publicatietekst: str | None = None
-    verantwoordingsrelatie: list[str] | None = None
+    verantwoordingsrelatie: list[lengths.Verantwoordingsrelatie] | None = None
     verantwoordelijke: str | None = Field(None, max_length=lengths.VERANTWOORDELIJKE)
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
@@ -367,16 +367,16 @@ class EigenschapSpecificatie(Schema):
     formaat: FormaatEnum
     lengte: str = Field(max_length=14)
     kardinaliteit: str = Field(max_length=3)
-    waardenverzameling: list[str] | None = None
+    waardenverzameling: list[lengths.Waarde] | None = None
 
 
 class Eigenschap(Schema):
     url: str
     naam: str = Field(max_length=lengths.EIGENSCHAP_NAAM)
     catalogus: str
-    definitie: str = Field(max_length=255)
+    definitie: str = Field(max_length=lengths.EIGENSCHAP_DEFINITIE)
     specificatie: EigenschapSpecificatie
-    toelichting: str | None = Field(None, max_length=1000)
+    toelichting: str | None = Field(None, max_length=lengths.EIGENSCHAP_TOELICHTING)
     zaaktype: str
     zaaktypeIdentificatie: str
     statustype: str | None = None
@@ -521,9 +521,9 @@ class EigenschapIn(Schema):
     """``POST``/``PUT /eigenschappen``; its validity is its zaaktype's (docs/zgw-deviations.md)."""
 
     naam: str = Field(max_length=lengths.EIGENSCHAP_NAAM)
-    definitie: str = Field(max_length=255)
+    definitie: str = Field(max_length=lengths.EIGENSCHAP_DEFINITIE)
     specificatie: EigenschapSpecificatie
-    toelichting: str | None = Field(None, max_length=1000)
+    toelichting: str | None = Field(None, max_length=lengths.EIGENSCHAP_TOELICHTING)
     zaaktype: str
     statustype: str | None = None
 
@@ -548,9 +548,9 @@ class PatchedResultaatType(Schema):
 class PatchedEigenschap(Schema):
     zaaktype: str | None = None
     naam: str | None = Field(None, max_length=lengths.EIGENSCHAP_NAAM)
-    definitie: str | None = Field(None, max_length=255)
+    definitie: str | None = Field(None, max_length=lengths.EIGENSCHAP_DEFINITIE)
     specificatie: EigenschapSpecificatie | None = None
-    toelichting: str | None = Field(None, max_length=1000)
+    toelichting: str | None = Field(None, max_length=lengths.EIGENSCHAP_TOELICHTING)
     statustype: str | None = None
 
 

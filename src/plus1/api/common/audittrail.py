@@ -68,13 +68,18 @@ def serialize(entry: AuditEntry, *, hoofd_object_url: str, bron: str) -> dict:
         else hoofd_object_url
     )
     actie = _actie(entry)
+    # Values are shown whole, never cut off here: they are bounded where they are recorded
+    # (``plus1.audit.services.record_change`` keeps the application and user within the
+    # standard's lengths; the actor and object columns hold at most 255). Only resourceWeergave
+    # may exceed the standard's 200 (an object's label is stored up to 255): a documented
+    # deviation, as a shortened label would name another object.
     return {
         "uuid": str(entry.uuid),
         "bron": data.get("bron") or bron,
         "applicatieId": data.get("application_id", "plus1"),
         "applicatieWeergave": data.get("application_label", "Plus1"),
-        "gebruikersId": data.get("user_id", entry.actor_id)[:255],
-        "gebruikersWeergave": (data.get("user_label") or entry.actor_label)[:255],
+        "gebruikersId": data.get("user_id", entry.actor_id),
+        "gebruikersWeergave": data.get("user_label") or entry.actor_label,
         "actie": actie,
         "actieWeergave": ACTIE_WEERGAVE.get(actie, entry.action),
         "resultaat": {"create": 201, "destroy": 204}.get(actie, 200),
@@ -82,7 +87,7 @@ def serialize(entry: AuditEntry, *, hoofd_object_url: str, bron: str) -> dict:
         "resource": resource.name if resource else entry.object_type.rsplit(".", 1)[-1],
         "resourceUrl": resource_url,
         "toelichting": entry.note,
-        "resourceWeergave": entry.object_label[:200],
+        "resourceWeergave": entry.object_label,
         "aanmaakdatum": entry.created_at.isoformat().replace("+00:00", "Z"),
         "wijzigingen": {"oud": entry.before, "nieuw": entry.after},
     }

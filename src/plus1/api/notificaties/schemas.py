@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import Field
+
+# A kanaal's filter (a kenmerk name) as long as the standard documents it, also in answers.
+Filter = Annotated[str, Field(max_length=100)]
 
 
 class KanaalIn(Schema):
     naam: str = Field(max_length=50)
     documentatieLink: str = Field("", max_length=200)
-    filters: list[str] = Field(default_factory=list)
+    filters: list[Filter] = Field(default_factory=list)
 
 
 class Kanaal(KanaalIn):

@@ -8,7 +8,7 @@ both, with ``readOnly`` fields).
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -79,6 +79,14 @@ class Processobject(Schema):
     registratie: str = Field(max_length=250)
 
 
+# As long as the standard documents a product URL in its answers: a longer one written would make
+# every later read of the zaak break that document.
+ProductOfDienst = Annotated[str, Field(max_length=1000)]
+# The standard's pattern for objectTypeOverige; the empty string is how its answers say "not an
+# overige object", so a client may send that too.
+OBJECT_TYPE_OVERIGE_PATTERN = r"^$|[a-z\_]+"
+
+
 class GeoJSONGeometry(Schema):
     type: Literal[
         "Point",
@@ -108,7 +116,7 @@ class ZaakRequest(Schema):
     uiterlijkeEinddatumAfdoening: BoundedDate | None = None
     publicatiedatum: BoundedDate | None = None
     communicatiekanaal: str = Field("", max_length=1000)
-    productenOfDiensten: list[str] = Field(default_factory=list)
+    productenOfDiensten: list[ProductOfDienst] = Field(default_factory=list)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
     betalingsindicatie: Betalingsindicatie = ""
     laatsteBetaaldatum: BoundedDateTime | None = None
@@ -143,7 +151,7 @@ class PatchedZaakRequest(Schema):
     uiterlijkeEinddatumAfdoening: BoundedDate | None = None
     publicatiedatum: BoundedDate | None = None
     communicatiekanaal: str | None = Field(None, max_length=1000)
-    productenOfDiensten: list[str] | None = None
+    productenOfDiensten: list[ProductOfDienst] | None = None
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
     betalingsindicatie: Betalingsindicatie | None = None
     laatsteBetaaldatum: BoundedDateTime | None = None
@@ -511,7 +519,7 @@ class ZaakObjectRequest(Schema):
     object: str = Field("", max_length=1000)
     zaakobjecttype: str = Field("", max_length=1000)
     objectType: ObjectType
-    objectTypeOverige: str = Field("", max_length=100)
+    objectTypeOverige: str = Field("", max_length=100, pattern=OBJECT_TYPE_OVERIGE_PATTERN)
     objectTypeOverigeDefinitie: ObjectTypeOverigeDefinitie | None = None
     relatieomschrijving: str = Field("", max_length=80)
     objectIdentificatie: dict[str, Any] | None = None
@@ -522,7 +530,7 @@ class PatchedZaakObjectRequest(Schema):
     object: str | None = Field(None, max_length=1000)
     zaakobjecttype: str | None = Field(None, max_length=1000)
     objectType: ObjectType | None = None
-    objectTypeOverige: str | None = Field(None, max_length=100)
+    objectTypeOverige: str | None = Field(None, max_length=100, pattern=OBJECT_TYPE_OVERIGE_PATTERN)
     objectTypeOverigeDefinitie: ObjectTypeOverigeDefinitie | None = None
     relatieomschrijving: str | None = Field(None, max_length=80)
     objectIdentificatie: dict[str, Any] | None = None

@@ -66,7 +66,7 @@ class ZaakInformatieObjectRequest(Schema):
     titel: str = Field("", max_length=200)
     beschrijving: str = ""
     vernietigingsdatum: ArchiveDateTime | None = None
-    status: str | None = None
+    status: str | None = Field(None, max_length=1000)
 
 
 class PatchedZaakInformatieObjectRequest(Schema):
@@ -77,7 +77,7 @@ class PatchedZaakInformatieObjectRequest(Schema):
     titel: str | None = Field(None, max_length=200)
     beschrijving: str | None = None
     vernietigingsdatum: ArchiveDateTime | None = None
-    status: str | None = None
+    status: str | None = Field(None, max_length=1000)
 
 
 def _links(request: HttpRequest, *scopes: str) -> QuerySet[ZaakInformatieObject]:
