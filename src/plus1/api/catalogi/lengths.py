@@ -30,10 +30,8 @@ EIGENSCHAP_NAAM = _stored(catalog.Eigenschap, "name")
 CATALOGUS_CONTACTPERSOON = _stored(catalog.Catalogus, "contactpersoon")
 BESLUITCATEGORIE = _stored(catalog.BesluitType, "category")
 EIGENSCHAP_GROEP = _stored(catalog.Eigenschap, "step")
-# An eigenschap's definitie (the question) and toelichting (its help text) are stored shorter
-# than the standard's 255 and 1000: a longer one would be a 500 on PostgreSQL ("value too long"),
-# so the input and the documents say the stored length (docs/zgw-deviations.md). Widening the
-# columns (catalog migration) raises these to the standard's lengths by itself.
+# An eigenschap's definitie (the question) and toelichting (its help text): the standard's 255 and
+# 1000, never more than the column holds (a longer value would be a 500 on PostgreSQL).
 EIGENSCHAP_DEFINITIE = min(255, _stored(catalog.Eigenschap, "label"))
 EIGENSCHAP_TOELICHTING = min(1000, _stored(catalog.Eigenschap, "help_text"))
 
