@@ -15,7 +15,7 @@ from plus1.audit.services import Actor
 from plus1.catalog.importer.loader import import_library
 from plus1.catalog.models import BesluitType, Catalogus, Eigenschap
 
-from .test_catalogi_api import _zaaktype_payload
+from .test_catalogi_api import zaaktype_payload
 
 ROOT = "/catalogi/api/v1"
 DOCUMENT = Path(__file__).resolve().parents[1] / "openapi.yaml"
@@ -145,17 +145,13 @@ def test_input_is_held_to_the_lengths_the_document_gives(zgw_client, gemeente_a)
 
     created = client.post(
         f"{ROOT}/zaaktypen",
-        json=_zaaktype_payload(catalogus_url, handelingBehandelaar=handeling, trefwoorden=["t" * 30]),
+        json=zaaktype_payload(catalogus_url, handelingBehandelaar=handeling, trefwoorden=["t" * 30]),
     )
     too_long = client.post(
         f"{ROOT}/zaaktypen",
-        json=_zaaktype_payload(
-            catalogus_url, handelingBehandelaar="h" * (limits["handelingBehandelaar"] + 1)
-        ),
+        json=zaaktype_payload(catalogus_url, handelingBehandelaar="h" * (limits["handelingBehandelaar"] + 1)),
     )
-    long_word = client.post(
-        f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url, trefwoorden=["t" * 31])
-    )
+    long_word = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url, trefwoorden=["t" * 31]))
 
     assert created.status_code == 201, created.text
     assert created.json()["handelingBehandelaar"] == handeling

@@ -39,7 +39,7 @@ def _iot(catalogus, *, published=False) -> InformatieObjectType:
     )
 
 
-def _zaaktype_payload(catalogus_url: str, **overrides) -> dict:
+def zaaktype_payload(catalogus_url: str, **overrides) -> dict:
     procestype = SelectielijstProcestype.objects.get(jaar=2020, nummer=11)
     payload = {
         "identificatie": "ZT-API-1",
@@ -193,7 +193,7 @@ def test_a_gemeente_builds_publishes_and_ends_its_own_zaaktype(zgw_client, gemee
     )
     catalogus_url = client.get(f"{ROOT}/catalogussen/{catalogus.uuid}").json()["url"]
 
-    response = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url))
+    response = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url))
     assert response.status_code == 201, response.text
     zaaktype = response.json()
     assert response.headers["Location"] == zaaktype["url"]
@@ -205,11 +205,11 @@ def test_a_gemeente_builds_publishes_and_ends_its_own_zaaktype(zgw_client, gemee
     assert patched.status_code == 200, patched.text
     assert patched.json()["omschrijving"] == "Kapvergunning"
     put = client.put(
-        zaaktype["url"], json=_zaaktype_payload(catalogus_url, omschrijving="Kapvergunning", doel="Kappen")
+        zaaktype["url"], json=zaaktype_payload(catalogus_url, omschrijving="Kapvergunning", doel="Kappen")
     )
     assert put.status_code == 200, put.text
     assert (put.json()["doel"], put.json()["besluittypen"]) == ("Kappen", [])
-    renamed = client.put(zaaktype["url"], json=_zaaktype_payload(catalogus_url, identificatie="ANDER"))
+    renamed = client.put(zaaktype["url"], json=zaaktype_payload(catalogus_url, identificatie="ANDER"))
     assert renamed.status_code == 400
     assert renamed.json()["invalidParams"][0]["name"] == "identificatie"
 
@@ -284,13 +284,13 @@ def test_invalid_input_is_refused_and_writes_nothing(zgw_client, gemeente_a):
 
     bad_procestype = client.post(
         f"{ROOT}/zaaktypen",
-        json=_zaaktype_payload(catalogus_url, selectielijstProcestype="https://example.com/procestypen/1"),
+        json=zaaktype_payload(catalogus_url, selectielijstProcestype="https://example.com/procestypen/1"),
     )
     assert bad_procestype.status_code == 400
     assert bad_procestype.json()["invalidParams"][0]["name"] == "selectielijstProcestype"  # ztc-001
 
     bad_duration = client.post(
-        f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url, doorlooptijd="acht weken")
+        f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url, doorlooptijd="acht weken")
     )
     assert bad_duration.status_code == 400
     assert bad_duration.json()["invalidParams"][0]["name"] == "doorlooptijd"
@@ -298,14 +298,14 @@ def test_invalid_input_is_refused_and_writes_nothing(zgw_client, gemeente_a):
     shared = ZaakTypeFactory(published=True).process.catalogus
     not_ours = client.post(
         f"{ROOT}/zaaktypen",
-        json=_zaaktype_payload(client.get(f"{ROOT}/catalogussen/{shared.uuid}").json()["url"]),
+        json=zaaktype_payload(client.get(f"{ROOT}/catalogussen/{shared.uuid}").json()["url"]),
     )
     assert not_ours.status_code == 400
     assert not_ours.json()["invalidParams"][0]["name"] == "catalogus"
 
-    first = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url))
+    first = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url))
     assert first.status_code == 201
-    second = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url))
+    second = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url))
     assert second.status_code == 400
     assert second.json()["invalidParams"][0]["code"] == "concept-exists"
     assert ZaakType.objects.filter(tenant=gemeente_a).count() == 1
@@ -570,7 +570,7 @@ def test_a_gemeente_opens_its_own_catalogus_and_completes_a_zaaktype(zgw_client,
     assert renamed.status_code == 200 and renamed.json()["naam"] == "Catalogus Utrecht"
     assert zgw_client(gemeente_b).patch(catalogus["url"], json={"naam": "Van B"}).status_code == 404
 
-    zaaktype = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus["url"])).json()
+    zaaktype = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus["url"])).json()
     template = ZaakTypeFactory().resultaattypen.first()
     resultaat = {
         "zaaktype": zaaktype["url"],

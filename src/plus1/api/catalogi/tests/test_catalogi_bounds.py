@@ -9,8 +9,8 @@ import pytest
 from plus1.catalog.models import BesluitType, Catalogus, ResultaatType, StatusType, ZaakType
 from plus1.catalog.tests.factories import ProcessFactory, ZaakTypeFactory
 
-from .test_catalogi_api import _zaaktype_payload
-from .test_resultaattypen import _body as _resultaattype_body
+from .test_catalogi_api import zaaktype_payload
+from .test_resultaattypen import resultaattype_body
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -38,11 +38,11 @@ def test_a_zaaktype_term_beyond_any_sense_is_refused_and_every_realistic_term_ke
     client, catalogus_url = own
     for name in ("doorlooptijd", "servicenorm", "verlengingstermijn"):
         for term in SENSELESS_TERMS:
-            answer = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url, **{name: term}))
+            answer = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url, **{name: term}))
             assert _refused(answer) == {(name, "invalid")}, term
     assert not ZaakType.objects.exists()
 
-    realistic = _zaaktype_payload(
+    realistic = zaaktype_payload(
         catalogus_url,
         doorlooptijd="P1Y6M",
         servicenorm="P10D",
@@ -62,7 +62,7 @@ def test_catalogi_dates_beyond_any_sense_are_refused(own):
     client, catalogus_url = own
     for name in ("beginGeldigheid", "eindeGeldigheid", "versiedatum"):
         for date in SENSELESS_DATES:
-            answer = client.post(f"{ROOT}/zaaktypen", json=_zaaktype_payload(catalogus_url, **{name: date}))
+            answer = client.post(f"{ROOT}/zaaktypen", json=zaaktype_payload(catalogus_url, **{name: date}))
             assert _refused(answer) == {(name, "invalid")}, (name, date)
     assert not ZaakType.objects.exists()
 
@@ -117,14 +117,14 @@ def test_status_and_archive_terms_are_bounded_archive_terms_to_two_centuries(zgw
     stored = ResultaatType.objects.count()
     for term in ("P999999999Y", "P201Y", "-P1Y", "P99999999999D"):
         answer = client.post(
-            f"{ROOT}/resultaattypen", json=_resultaattype_body(zaaktype, archiefactietermijn=term)
+            f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype, archiefactietermijn=term)
         )
         assert _refused(answer) == {("archiefactietermijn", "invalid")}, term
-        answer = client.post(f"{ROOT}/resultaattypen", json=_resultaattype_body(zaaktype, procestermijn=term))
+        answer = client.post(f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype, procestermijn=term))
         assert _refused(answer) == {("procestermijn", "invalid")}, term
     assert ResultaatType.objects.count() == stored
     kept = client.post(
-        f"{ROOT}/resultaattypen", json=_resultaattype_body(zaaktype, archiefactietermijn="P150Y")
+        f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype, archiefactietermijn="P150Y")
     )
     assert kept.status_code == 201, kept.text
 

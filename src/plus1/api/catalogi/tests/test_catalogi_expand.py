@@ -39,7 +39,7 @@ def _without_expand(body: dict) -> dict:
     return {name: value for name, value in body.items() if name != "_expand"}
 
 
-def _complete(zaaktype) -> InformatieObjectType:
+def complete_with_documents(zaaktype) -> InformatieObjectType:
     """``zaaktype`` with an eigenschap (required by its first status), a document and a besluittype."""
     catalogus = zaaktype.process.catalogus
     iot = InformatieObjectType.objects.create(
@@ -81,7 +81,7 @@ def _complete(zaaktype) -> InformatieObjectType:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_zaaktype_expands_every_attribute_as_the_types_own_get_shows_it(zgw_client, gemeente_a):
     zaaktype = ZaakTypeFactory(published=True)
-    _complete(zaaktype)
+    complete_with_documents(zaaktype)
     client = zgw_client(gemeente_a)
     url = f"{ROOT}/zaaktypen/{zaaktype.uuid}"
     plain = client.get(url).json()
@@ -107,7 +107,7 @@ def test_a_zaaktype_expands_every_attribute_as_the_types_own_get_shows_it(zgw_cl
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_dotted_paths_expand_the_next_levels_of_every_resource(zgw_client, gemeente_a):
     zaaktype = ZaakTypeFactory(published=True)
-    iot = _complete(zaaktype)
+    iot = complete_with_documents(zaaktype)
     client = zgw_client(gemeente_a)
     zaaktype_body = client.get(f"{ROOT}/zaaktypen/{zaaktype.uuid}").json()
     catalogus_body = client.get(zaaktype_body["catalogus"]).json()
@@ -154,7 +154,7 @@ def test_dotted_paths_expand_the_next_levels_of_every_resource(zgw_client, gemee
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_zaaktype_informatieobjecttype_expands_the_version_it_holds(zgw_client, gemeente_a):
     zaaktype = ZaakTypeFactory(published=True)
-    iot = _complete(zaaktype)
+    iot = complete_with_documents(zaaktype)
     client = zgw_client(gemeente_a)
     listed = client.get(
         f"{ROOT}/zaaktype-informatieobjecttypen",
@@ -195,7 +195,7 @@ def test_an_attribute_a_type_does_not_have_is_refused(zgw_client, gemeente_a):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_expand_never_shows_a_type_of_another_gemeente(zgw_client, gemeente_a, gemeente_b):
     shared = ZaakTypeFactory(published=True)
-    shared_iot = _complete(shared)
+    shared_iot = complete_with_documents(shared)
     own_catalogus = Catalogus.objects.create(tenant=gemeente_a, domein="EIGEN", naam="Utrecht")
     own = ZaakTypeFactory(process=ProcessFactory(tenant=gemeente_a, catalogus=own_catalogus), published=True)
     # A's own zaaktype uses the collective's document type (set up directly: the API keeps
@@ -235,7 +235,7 @@ def test_expand_never_shows_a_type_of_another_gemeente(zgw_client, gemeente_a, g
 
 def _catalog(size: int) -> None:
     for _ in range(size):
-        _complete(ZaakTypeFactory(published=True, valid_from=datetime.date(2026, 1, 1)))
+        complete_with_documents(ZaakTypeFactory(published=True, valid_from=datetime.date(2026, 1, 1)))
 
 
 def test_expand_costs_one_query_per_attribute_and_level_however_long_the_page(

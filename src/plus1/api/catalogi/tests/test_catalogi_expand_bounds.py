@@ -14,7 +14,7 @@ from plus1.api.common import expand as engine
 from plus1.api.common.testing import make_client, make_token
 from plus1.catalog.tests.factories import ZaakTypeFactory
 
-from .test_catalogi_expand import _complete
+from .test_catalogi_expand import complete_with_documents
 
 ROOT = "/catalogi/api/v1"
 # The request: statustypen.zaaktype five times over answered 608 MB in 12.7 s.
@@ -53,7 +53,7 @@ def client(db, gemeente_a) -> Client:
 @pytest.fixture
 def catalog(db) -> None:
     for _ in range(3):
-        _complete(ZaakTypeFactory(published=True, valid_from=datetime.date(2026, 1, 1)))
+        complete_with_documents(ZaakTypeFactory(published=True, valid_from=datetime.date(2026, 1, 1)))
 
 
 def _problem(response) -> tuple[str, str]:

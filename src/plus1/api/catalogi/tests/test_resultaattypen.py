@@ -54,7 +54,7 @@ def _iot(catalogus: Catalogus) -> InformatieObjectType:
     )
 
 
-def _body(zaaktype: dict, **overrides) -> dict:
+def resultaattype_body(zaaktype: dict, **overrides) -> dict:
     return {
         "zaaktype": zaaktype["url"],
         "omschrijving": "Vergunning verleend",
@@ -82,7 +82,7 @@ def test_a_resultaattype_keeps_its_archive_procedure_and_the_types_it_needs(conc
 
     created = client.post(
         f"{ROOT}/resultaattypen",
-        json=_body(
+        json=resultaattype_body(
             zaaktype,
             catalogus=zaaktype["catalogus"],
             brondatumArchiefprocedure={
@@ -132,7 +132,7 @@ def test_the_archive_procedure_follows_the_rules_of_the_standard(concept):
     client, zaaktype, model = concept
 
     def problems(**overrides) -> list[tuple[str, str]]:
-        answer = client.post(f"{ROOT}/resultaattypen", json=_body(zaaktype, **overrides))
+        answer = client.post(f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype, **overrides))
         assert answer.status_code == 400, answer.text
         return [(p["name"], p["code"]) for p in answer.json()["invalidParams"]]
 
@@ -184,7 +184,7 @@ def test_the_archive_procedure_follows_the_rules_of_the_standard(concept):
     # The termijn with its procestermijn is fine.
     termijn = client.post(
         f"{ROOT}/resultaattypen",
-        json=_body(
+        json=resultaattype_body(
             zaaktype, brondatumArchiefprocedure={"afleidingswijze": "termijn", "procestermijn": "P10Y"}
         ),
     )
@@ -196,7 +196,7 @@ def test_a_concept_resultaattype_changes_by_put_and_patch_and_is_checked_again(c
     client, zaaktype, model = concept
     besluittype = _besluittype(model.process.catalogus)
     besluittype_url = client.get(f"{ROOT}/besluittypen/{besluittype.uuid}").json()["url"]
-    url = client.post(f"{ROOT}/resultaattypen", json=_body(zaaktype)).json()["url"]
+    url = client.post(f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype)).json()["url"]
 
     patched = client.patch(
         url,
@@ -213,7 +213,7 @@ def test_a_concept_resultaattype_changes_by_put_and_patch_and_is_checked_again(c
     refused = client.patch(url, json={"selectielijstklasse": _klasse("11.1.1").url})
     assert refused.json()["invalidParams"][0]["code"] == "invalid-afleidingswijze-for-procestermijn"
 
-    put = client.put(url, json=_body(zaaktype, omschrijving="Geweigerd", archiefnominatie=None))
+    put = client.put(url, json=resultaattype_body(zaaktype, omschrijving="Geweigerd", archiefnominatie=None))
     assert put.status_code == 200, put.text
     assert (put.json()["omschrijving"], put.json()["besluittypen"]) == ("Geweigerd", [])
     assert put.json()["brondatumArchiefprocedure"]["afleidingswijze"] == "afgehandeld"
@@ -226,7 +226,7 @@ def test_a_next_version_copies_the_archive_procedure_and_linked_types(concept):
     besluittype, iot = _besluittype(catalogus), _iot(catalogus)
     created = client.post(
         f"{ROOT}/resultaattypen",
-        json=_body(
+        json=resultaattype_body(
             zaaktype,
             brondatumArchiefprocedure={"afleidingswijze": "termijn", "procestermijn": "P3Y"},
             besluittypen=[client.get(f"{ROOT}/besluittypen/{besluittype.uuid}").json()["url"]],
@@ -258,7 +258,9 @@ def test_a_correction_to_a_published_zaaktype_may_only_add_to_its_parts(zgw_clie
     first_url, second_url = (
         client.get(f"{ROOT}/besluittypen/{b.uuid}").json()["url"] for b in (first, second)
     )
-    url = client.post(f"{ROOT}/resultaattypen", json=_body(zaaktype, besluittypen=[first_url])).json()["url"]
+    url = client.post(
+        f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype, besluittypen=[first_url])
+    ).json()["url"]
     statustype_url = client.get(zaaktype["url"]).json()["statustypen"][0]
     for besluittype in (first, second):
         besluittype.status = "published"
@@ -299,7 +301,7 @@ def test_another_gemeente_cannot_link_or_change_the_resultaattypen_of_a_gemeente
     zgw_client, concept, gemeente_b
 ):
     client, zaaktype, _model = concept
-    url = client.post(f"{ROOT}/resultaattypen", json=_body(zaaktype)).json()["url"]
+    url = client.post(f"{ROOT}/resultaattypen", json=resultaattype_body(zaaktype)).json()["url"]
     other = zgw_client(gemeente_b)
     their_catalogus = Catalogus.objects.create(tenant=gemeente_b, domein="B", naam="B")
     theirs = _besluittype(their_catalogus)

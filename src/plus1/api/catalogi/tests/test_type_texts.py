@@ -8,7 +8,7 @@ from plus1.audit.services import Actor
 from plus1.catalog import services
 from plus1.catalog.models import BesluitType, Catalogus, ZaakType
 
-from .test_catalogi_api import _zaaktype_payload
+from .test_catalogi_api import zaaktype_payload
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,7 +36,7 @@ def test_a_zaaktype_keeps_its_generic_description_publication_text_and_source(ow
     client, catalogus_url = own
     created = client.post(
         f"{ROOT}/zaaktypen",
-        json=_zaaktype_payload(
+        json=zaaktype_payload(
             catalogus_url,
             omschrijvingGeneriek="Vergunning",
             publicatietekst="U mag een boom kappen.",
