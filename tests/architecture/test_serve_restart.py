@@ -162,3 +162,17 @@ def test_serve_waits_for_a_port_that_is_still_taken_instead_of_giving_up():
         assert wait_until_free("127.0.0.1", port, timeout=5)
     finally:
         holder.close()
+
+
+def test_the_master_keeps_the_preloaded_app_out_of_full_garbage_collections():
+    # A full collection walked all of Django and the API schemas: one expand request in ten took
+    # three to four times the median (bench/expand_bench.py).
+    import gc
+
+    from plus1.core.management.commands.serve import freeze_before_fork
+
+    try:
+        freeze_before_fork(arbiter=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
