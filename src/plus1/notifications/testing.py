@@ -55,3 +55,21 @@ def running_subscriber() -> Iterator[Subscriber]:
     yield state
     server.shutdown()
     server.server_close()
+
+
+ZAAK_URL = "https://plus1.example.nl/zaken/api/v1/zaken/0b6e4a4e-7b1f-4d6c-9a3e-1c2d3e4f5a6b"
+
+
+def publish_zaak_created(gemeente, kenmerken: dict[str, str] | None = None):
+    """Publish one "zaak created" notification on kanaal ``zaken`` of ``gemeente`` (tests)."""
+    from plus1.notifications import services
+
+    return services.publish(
+        tenant=gemeente,
+        kanaal="zaken",
+        hoofd_object=ZAAK_URL,
+        resource="zaak",
+        resource_url=ZAAK_URL,
+        actie="create",
+        kenmerken=kenmerken or {},
+    )

@@ -11,28 +11,16 @@ from plus1.core.exceptions import FieldProblem
 from plus1.notifications import services
 from plus1.notifications.models import Abonnement, Delivery, DeliveryStatus
 from plus1.notifications.tasks import deliver_notifications
+from plus1.notifications.testing import publish_zaak_created
 
 pytestmark = pytest.mark.django_db
 
-ZAAK = "https://plus1.example.nl/zaken/api/v1/zaken/0b6e4a4e-7b1f-4d6c-9a3e-1c2d3e4f5a6b"
 NAME = "callback.gemeente.example.nl"
 PUBLIC = "93.184.215.14"
 
 
 def _subscribe(gemeente, url):
     return services.save_abonnement(tenant=gemeente, callback_url=url, auth="x", kanalen=[("zaken", {})])
-
-
-def _publish(gemeente):
-    return services.publish(
-        tenant=gemeente,
-        kanaal="zaken",
-        hoofd_object=ZAAK,
-        resource="zaak",
-        resource_url=ZAAK,
-        actie="create",
-        kenmerken={"bronorganisatie": "100000009"},
-    )
 
 
 @pytest.fixture
@@ -127,7 +115,7 @@ def test_the_worker_refuses_an_internal_callback_records_why_and_never_connects(
     # Registered while allowed (or before this check existed); the worker checks again.
     _subscribe(gemeente_a, subscriber.url)
     settings.PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS = False
-    _publish(gemeente_a)
+    publish_zaak_created(gemeente_a, {"bronorganisatie": "100000009"})
     deliver_notifications.call()
     delivery = Delivery.objects.get()
     # Not retried: the address will not become allowed by waiting.
@@ -147,7 +135,7 @@ def test_a_name_that_moved_to_an_internal_address_after_registration_is_not_call
         tenant=gemeente_a, callback_url=f"https://{NAME}/cb", auth="x", kanalen=[("zaken", {})]
     )
     dns[NAME] = ["127.0.0.1"]  # DNS rebinding: the name now points inside
-    _publish(gemeente_a)
+    publish_zaak_created(gemeente_a, {"bronorganisatie": "100000009"})
     deliver_notifications.call()
     delivery = Delivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED
@@ -171,7 +159,7 @@ def test_the_post_goes_to_the_address_that_was_checked_not_to_a_second_lookup(su
 def test_a_redirect_is_not_followed_and_counts_as_a_failure(gemeente_a, subscriber):
     _subscribe(gemeente_a, subscriber.url)
     subscriber.answers = [302]
-    _publish(gemeente_a)
+    publish_zaak_created(gemeente_a, {"bronorganisatie": "100000009"})
     deliver_notifications.call()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.last_error) == (DeliveryStatus.PENDING, "HTTP 302")

@@ -14,10 +14,9 @@ from django.utils import timezone
 from plus1.notifications import services
 from plus1.notifications.models import Delivery, DeliveryStatus
 from plus1.notifications.tasks import deliver_notifications
+from plus1.notifications.testing import publish_zaak_created
 
 pytestmark = pytest.mark.django_db
-
-ZAAK = "https://plus1.example.nl/zaken/api/v1/zaken/0b6e4a4e-7b1f-4d6c-9a3e-1c2d3e4f5a6b"
 
 
 def _subscribe(gemeente, subscriber):
@@ -26,24 +25,12 @@ def _subscribe(gemeente, subscriber):
     )
 
 
-def _publish(gemeente):
-    return services.publish(
-        tenant=gemeente,
-        kanaal="zaken",
-        hoofd_object=ZAAK,
-        resource="zaak",
-        resource_url=ZAAK,
-        actie="create",
-        kenmerken={},
-    )
-
-
 def test_a_retry_carries_the_same_idempotency_key(subscriber, gemeente_a):
     _subscribe(gemeente_a, subscriber)
     subscriber.answers = [503]
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        notification = _publish(gemeente_a)
+        notification = publish_zaak_created(gemeente_a)
         deliver_notifications.call()
     with time_machine.travel(start + datetime.timedelta(seconds=6), tick=False):
         deliver_notifications.call()
@@ -55,7 +42,7 @@ def test_a_post_repeated_after_the_worker_stopped_carries_the_same_key(subscribe
     _subscribe(gemeente_a, subscriber)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        notification = _publish(gemeente_a)
+        notification = publish_zaak_created(gemeente_a)
 
         def killed(*args, **kwargs):
             raise SystemExit("worker killed between the post and writing down that it landed")
@@ -77,7 +64,7 @@ def test_a_post_repeated_after_the_worker_stopped_carries_the_same_key(subscribe
 def test_every_abonnement_gets_the_id_of_the_notification_itself(subscriber, gemeente_a):
     _subscribe(gemeente_a, subscriber)
     _subscribe(gemeente_a, subscriber)
-    first, second = _publish(gemeente_a), _publish(gemeente_a)
+    first, second = publish_zaak_created(gemeente_a), publish_zaak_created(gemeente_a)
     for _ in range(2):  # in order per abonnement and object: one per run
         deliver_notifications.call()
     keys = [headers["Idempotency-Key"] for headers in subscriber.headers]
