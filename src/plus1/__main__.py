@@ -12,6 +12,7 @@ ALIASES = {
     ("processing-log",): ["processing_log"],
     ("api-client",): ["api_client"],
     ("zgw-openapi",): ["zgw_openapi"],
+    ("zgw-conformance",): ["zgw_conformance"],
 }
 
 
