@@ -13,6 +13,7 @@ ALIASES = {
     ("api-client",): ["api_client"],
     ("zgw-openapi",): ["zgw_openapi"],
     ("zgw-conformance",): ["zgw_conformance"],
+    ("routing-eval",): ["routing_eval"],
 }
 
 
