@@ -42,6 +42,8 @@ class RuleSet:
     api: str
     source: str
     rules: tuple[Rule, ...]
+    # Where the rules come from when the standard does not number them itself (nrc).
+    note: str = ""
 
     def get(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -87,6 +89,7 @@ def parse_rule_set(prefix: str, text: str, *, where: str | None = None) -> RuleS
         api=_text(data, "api", where),
         source=_text(data, "source", where),
         rules=tuple(rules),
+        note=" ".join(str(data.get("note") or "").split()),
     )
 
 

@@ -204,6 +204,7 @@ def render_markdown(report: Report) -> str:
             "",
             f"Source: <{rule_set.source}>",
             "",
+            *([rule_set.note, ""] if rule_set.note else []),
             "| Rule | The standard's heading | Result | Tests |",
             "| --- | --- | --- | --- |",
         ]
