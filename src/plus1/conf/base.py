@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "plus1.connectors",
     "plus1.catalog",
     "plus1.cases",
+    "plus1.routing",
     "plus1.apiclients",
     "plus1.portal",
     "plus1.backoffice",
@@ -211,7 +212,10 @@ PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS = env.bool(
 PLUS1_SCHEDULE = [
     ("plus1.cases.tasks.send_deadline_reminders", "07:00"),
     ("plus1.audit.tasks.purge_processing_log", "22:00"),
+    ("plus1.routing.tasks.purge_search_log", "22:10"),
 ]
+# Days the portal keeps an anonymised search question (plus1.routing), then the worker removes it.
+PLUS1_SEARCH_LOG_RETENTION_DAYS = env.int("PLUS1_SEARCH_LOG_RETENTION_DAYS", default=90)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):
