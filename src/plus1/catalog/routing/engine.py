@@ -1,13 +1,21 @@
-"""The router: knowledge (YAML in catalog/data) + an in-memory lexical index over all UPL products."""
+"""The router: knowledge phrases + BM25 over all UPL gemeente products, with reasons for each."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from plus1.tenants.models import Organisation
 
-from ..search import search_products, words
-from .answer import ProductMatch, Reason, RouteAnswer
+from .answer import ClarifyChoice, Elsewhere, ProductMatch, Reason, RouteAnswer
+from .index import RoutingIndex, routing_index
+from .knowledge import Clarification, Mapping
+from .text import stem
 
 MAX_QUERY_LENGTH = 200
+PHRASE_WORD_SCORE = 10.0  # per meaningful word of a matched phrase ("boom kappen" = 20)
+PHRASE_FILLER_SCORE = 2.0  # per filler word in it ("kan niet meer alleen wonen")
+SITUATION_DECAY = 0.06  # situations list their products best first
+ELSEWHERE_MIN_SCORE = 10.0
 
 
 def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -> RouteAnswer:
@@ -18,15 +26,166 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
     ranking is the same for every gemeente today, the argument is there for local mappings.
     ``limit``: at most this many products. Covers all 512 gemeente products of the UPL, also
     those no gemeente runs online. Never raises on odd input; an empty query gives an empty answer.
-    Takes no database write; reads Product rows (cached per process).
+    Takes no database write; reads the Product rows once per process (``clear_index`` forgets).
+
+    How: the words are read (fillers of spoken Dutch dropped, compounds split and joined, typos
+    corrected), then two lexical scores add up per product: knowledge phrases that occur in the
+    question (synonyms.yaml, situations.yaml; 10 per word) and BM25 over the product's name, its
+    processes' words and its phrases' words. organisations.yaml phrases score other organisations
+    the same way; clarify questions in situations.yaml are asked when only a vague phrase matched.
     """
-    text = query[:MAX_QUERY_LENGTH]
-    tokens = words(text)
-    answer = RouteAnswer(query=query, normalized_query=" ".join(tokens))
-    if not tokens:
-        return answer
-    for hit in search_products(text, limit=limit):
-        answer.products.append(
-            ProductMatch(product=hit.product, score=hit.score, reasons=(Reason(kind="naam", matched=text),))
+    index = routing_index()
+    text = (query or "")[:MAX_QUERY_LENGTH]
+    reading = index.reader.read(text)
+    if not reading.content:
+        return RouteAnswer(query=query, normalized_query=reading.normalized)
+    products: list[ProductMatch] = []
+    elsewhere: list[Elsewhere] = []
+
+    query_stems = {stem(t) for t in reading.tokens}
+    matches = _matching_phrases(index, query_stems)
+    product_scores: dict[int, float] = defaultdict(float)
+    product_reasons: dict[int, list[Reason]] = defaultdict(list)
+    org_scores: dict[str, float] = defaultdict(float)
+    org_reasons: dict[str, list[Reason]] = defaultdict(list)
+    specific_words: set[str] = set()
+
+    for mapping, weight in matches:
+        reason = Reason(
+            kind=mapping.kind, matched=" ".join(mapping.words), via=mapping.phrase, source=mapping.source
         )
-    return answer
+        if mapping.kind == "organisatie":
+            key = mapping.targets[0]
+            if weight > org_scores[key]:
+                org_scores[key] = weight
+                org_reasons[key].insert(0, reason)
+            continue
+        specific_words.update(mapping.words)
+        for position, name in enumerate(mapping.targets):
+            product_id = index.by_name.get(name)
+            if product_id is None:
+                continue
+            value = weight * (1 - SITUATION_DECAY * position) if mapping.ordered else weight
+            # A product keeps its best phrase, plus a little for each further phrase.
+            best = product_scores[product_id]
+            product_scores[product_id] = max(best, value) + min(best, value) * 0.25
+            product_reasons[product_id].append(reason)
+
+    stems = [stem(t) for t in reading.content]
+    for product_id, (score, hit_stems) in index.bm25(stems).items():
+        product_scores[product_id] += score
+        shown = [t for t in reading.content if stem(t) in hit_stems]
+        product_reasons[product_id].append(Reason(kind="naam", matched=" ".join(shown)))
+
+    spelling = [Reason(kind="spelling", matched=orig, via=read) for read, orig in reading.corrections.items()]
+    ranked = sorted(
+        product_scores.items(), key=lambda item: (-item[1], index.entries[item[0]].product.upl_name)
+    )
+    for product_id, score in ranked[:limit]:
+        used = {w for r in product_reasons[product_id] for w in r.matched.split()}
+        reasons = _sorted_reasons(product_reasons[product_id]) + [r for r in spelling if r.via in used]
+        products.append(
+            ProductMatch(
+                product=index.entries[product_id].product, score=round(score, 2), reasons=tuple(reasons)
+            )
+        )
+
+    for key, score in sorted(org_scores.items(), key=lambda item: -item[1]):
+        organisation = index.knowledge.organisations.get(key)
+        if organisation is None or score < ELSEWHERE_MIN_SCORE:
+            continue
+        elsewhere.append(
+            Elsewhere(
+                key=key,
+                name=organisation.name,
+                explanation=organisation.explanation,
+                url=organisation.url,
+                score=score,
+                reasons=tuple(org_reasons[key][:1]),
+            )
+        )
+
+    answer = RouteAnswer(
+        query=query, normalized_query=reading.normalized, products=products, elsewhere=elsewhere
+    )
+    clarification = _clarification(index, reading.content, query_stems, specific_words)
+    if clarification is None or answer.is_elsewhere_first:
+        return answer
+    return RouteAnswer(
+        query=query,
+        normalized_query=reading.normalized,
+        products=products,
+        elsewhere=elsewhere,
+        clarify_question=clarification.question,
+        clarify=[
+            ClarifyChoice(
+                key=choice.key,
+                label=choice.label,
+                query=choice.query,
+                products=tuple(
+                    index.entries[index.by_name[name]].product
+                    for name in choice.products
+                    if name in index.by_name
+                ),
+            )
+            for choice in clarification.choices
+        ],
+    )
+
+
+def _stems(phrase_words: tuple[str, ...]) -> set[str]:
+    return {stem(w) for w in phrase_words}
+
+
+def _matching_phrases(index: RoutingIndex, query_stems: set[str]) -> list[tuple[Mapping, float]]:
+    fillers = index.knowledge.fillers
+    found: list[tuple[Mapping, float]] = []
+    seen: set[int] = set()
+    for query_stem in query_stems:
+        for mapping in index.mappings_by_stem.get(query_stem, ()):
+            if id(mapping) in seen:
+                continue
+            seen.add(id(mapping))
+            if _stems(mapping.words) <= query_stems:
+                content = sum(1 for w in mapping.words if w not in fillers)
+                if not content:
+                    continue
+                filler = len(mapping.words) - content
+                found.append((mapping, PHRASE_WORD_SCORE * content + PHRASE_FILLER_SCORE * filler))
+    # Drop a phrase inside a longer matched phrase for the same targets ("boom" inside "boom kappen").
+    found.sort(key=lambda item: -item[1])
+    return found
+
+
+def _clarification(
+    index: RoutingIndex, content: list[str], query_stems: set[str], specific_words: set[str]
+) -> Clarification | None:
+    """The clarify question whose trigger matched, if nothing in the question is more specific.
+
+    More specific: a knowledge phrase with a word outside the trigger, or any other word the
+    catalog knows (people - "mijn moeder" - do not count).
+    """
+    known = index.knowledge
+    best: tuple[int, Clarification] | None = None
+    for clarification in known.clarifications:
+        for trigger in clarification.triggers:
+            if not trigger or not _stems(trigger) <= query_stems or (best and len(trigger) <= best[0]):
+                continue
+            trigger_stems = _stems(trigger)
+            extra = {
+                w
+                for w in (specific_words | set(content))
+                if stem(w) not in trigger_stems
+                and w not in known.fillers
+                and w not in known.persons
+                and (w in specific_words or index.reader.is_known(w))
+            }
+            if not extra:
+                best = (len(trigger), clarification)
+    return best[1] if best else None
+
+
+def _sorted_reasons(reasons: list[Reason]) -> list[Reason]:
+    order = {"situatie": 0, "synoniem": 1, "naam": 2}
+    unique = list(dict.fromkeys(reasons))
+    return sorted(unique, key=lambda r: order.get(r.kind, 3))[:4]

@@ -1,0 +1,95 @@
+"""Measure the router on everyday questions: top-1, top-3 and "no answer" rates.
+
+The questions live in catalog/data/evaluation/: ``questions_tune.yaml`` (the knowledge may be
+tuned on it) and ``questions_heldout.yaml`` (written first, never tuned on). Each question has
+``accept`` (UPL names) and/or ``elsewhere`` (an organisation key); any one of them counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .engine import route
+
+EVALUATION_DIR = Path(__file__).resolve().parent.parent / "data" / "evaluation"
+PARTS = {"tune": "questions_tune.yaml", "heldout": "questions_heldout.yaml"}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    accepted: frozenset[str]  # UPL names and "elsewhere:<key>"
+    source: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    question: Question
+    ranked: tuple[str, ...]
+    clarified: bool
+
+    @property
+    def rank(self) -> int | None:
+        """1-based position of the first accepted answer, None when absent."""
+        for position, key in enumerate(self.ranked, start=1):
+            if key in self.question.accepted:
+                return position
+        return None
+
+
+@dataclass
+class Report:
+    part: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _rate(self, hit) -> float:
+        return sum(1 for o in self.outcomes if hit(o)) / len(self.outcomes) if self.outcomes else 0.0
+
+    @property
+    def top1(self) -> float:
+        return self._rate(lambda o: o.rank == 1)
+
+    @property
+    def top3(self) -> float:
+        return self._rate(lambda o: o.rank is not None and o.rank <= 3)
+
+    @property
+    def no_answer(self) -> float:
+        return self._rate(lambda o: not o.ranked)
+
+    @property
+    def clarified(self) -> float:
+        return self._rate(lambda o: o.clarified)
+
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.rank != 1]
+
+
+def load_questions(path: Path) -> list[Question]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    questions = []
+    for item in raw.get("questions", []):
+        accepted = set(item.get("accept", []) or [])
+        if item.get("elsewhere"):
+            accepted.add(f"elsewhere:{item['elsewhere']}")
+        questions.append(
+            Question(text=item["q"], accepted=frozenset(accepted), source=item.get("source", ""))
+        )
+    return questions
+
+
+def evaluate(questions: list[Question], *, part: str = "") -> Report:
+    report = Report(part=part)
+    for question in questions:
+        answer = route(question.text, limit=5)
+        report.outcomes.append(
+            Outcome(question=question, ranked=tuple(answer.ranked_keys()), clarified=bool(answer.clarify))
+        )
+    return report
+
+
+def evaluate_part(part: str, *, directory: Path = EVALUATION_DIR) -> Report:
+    return evaluate(load_questions(directory / PARTS[part]), part=part)
