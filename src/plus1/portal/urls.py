@@ -4,7 +4,7 @@ or the ``{% portal_url %}`` tag, which add the slug only when the request came i
 
 from django.urls import include, path
 
-from . import request_views, views
+from . import request_views, search_views, views
 
 app_name = "portal"
 
@@ -14,8 +14,9 @@ gemeente_patterns = [
     path("producten/<slug:product_slug>/", views.product_detail, name="product-detail"),
     path("themas/", views.theme_list, name="theme-list"),
     path("themas/<slug:theme_slug>/", views.theme_detail, name="theme-detail"),
-    path("zoeken/", views.search_page, name="search"),
-    path("zoeken.json", views.search_json, name="search-json"),
+    path("zoeken/", search_views.search_page, name="search"),
+    path("zoeken/gekozen/", search_views.search_choice, name="search-choice"),
+    path("zoeken.json", search_views.search_json, name="search-json"),
     path("huisstijl.css", views.house_style, name="house-style"),
     path("inloggen/", views.login, name="login"),
     path("inloggen/eherkenning/", views.login_eherkenning, name="login-eherkenning"),

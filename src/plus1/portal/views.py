@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import auth, messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
@@ -25,7 +25,7 @@ from plus1.cases import services as case_services
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
-from plus1.catalog import search, selectors
+from plus1.catalog import selectors
 from plus1.catalog.constants import Direction
 from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.processing import ActivityCode, activity_for_code
@@ -34,22 +34,16 @@ from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
 
 from .forms import AnswerForm
+from .product_pages import how_to_arrange, product_title
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
-
-MAX_QUERY_LENGTH = 200
 
 
 def _gemeente(request: HttpRequest, slug: str | None) -> Organisation:
     return gemeente_for_request(request, slug)
 
 
-def _product_title(product: Product, process_name: str | None) -> str:
-    """The name residents see: the gemeente's process name, else the UPL name with a capital."""
-    return process_name or product.upl_name[:1].upper() + product.upl_name[1:]
-
-
 def _title(product: Product, adoption: Adoption | None) -> str:
-    return _product_title(product, adoption.zaaktype.omschrijving if adoption else None)
+    return product_title(product, adoption.zaaktype.omschrijving if adoption else None)
 
 
 @require_GET
@@ -93,6 +87,7 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
         "adoption": adoption,
         "title": _title(product, adoption),
         "product_text": selectors.get_product_text(gemeente=gemeente, product=product),
+        "how_to": how_to_arrange(gemeente=gemeente, product=product, adoption=adoption),
     }
     if adoption is not None:
         zaaktype = adoption.zaaktype
@@ -144,48 +139,6 @@ def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | Non
     products.sort(key=lambda item: (not item["is_online"], item["title"].lower()))
     return render(
         request, "portal/theme_detail.html", {"gemeente": gemeente, "theme": theme, "products": products}
-    )
-
-
-def _results(request: HttpRequest, gemeente: Organisation) -> tuple[str, list[dict]]:
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    if not query:
-        return "", []
-    online = selectors.online_titles_by_product(gemeente)
-    results = []
-    for hit in search.search_products(query):
-        product = hit.product
-        path = portal_reverse(request, "portal:product-detail", product.slug)
-        results.append(
-            {
-                "uniforme_productnaam": product.upl_name,
-                "upl_uri": product.upl_uri,
-                "title": _product_title(product, online.get(product.id)),
-                "url": request.build_absolute_uri(path),
-                "path": path,
-                "is_online": product.id in online,
-            }
-        )
-    return query, results
-
-
-@require_GET
-def search_page(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
-    query, results = _results(request, gemeente)
-    return render(request, "portal/search.html", {"gemeente": gemeente, "query": query, "results": results})
-
-
-@require_GET
-@limit_per_ip("portal-search", rate_setting="PLUS1_RATELIMIT_SEARCH", methods=("GET",), as_json=True)
-def search_json(request: HttpRequest, gemeente_slug: str | None = None) -> JsonResponse:
-    """The ranked search results for chatbots and contact centres."""
-    gemeente = _gemeente(request, gemeente_slug)
-    query, results = _results(request, gemeente)
-    fields = ("uniforme_productnaam", "upl_uri", "title", "url")
-    return JsonResponse(
-        {"gemeente": gemeente.name, "query": query, "results": [{k: r[k] for k in fields} for r in results]},
-        json_dumps_params={"ensure_ascii": False},
     )
 
 
