@@ -150,7 +150,10 @@ def _render_besluittype(besluittype: BesluitType) -> dict[str, Any]:
         "publicatietekst": "",
         "publicatietermijn": None,
         "toelichting": besluittype.toelichting,
-        "informatieobjecttypen": [],
+        "informatieobjecttypen": [
+            zgw.url("catalogi", "informatieobjecttypen", iot.uuid)
+            for iot in besluittype.informatieobjecttypen.all()
+        ],
         "beginGeldigheid": _day(besluittype.valid_from),
         "eindeGeldigheid": _day(besluittype.valid_until),
         "concept": not besluittype.is_published,
@@ -182,7 +185,7 @@ def _with_expand(request: HttpRequest, rows: list[Besluit], wanted: set[str]) ->
             t.pk: _render_besluittype(t)
             for t in BesluitType.objects.filter(pk__in=ids)
             .select_related("catalogus")
-            .prefetch_related("zaaktypen")
+            .prefetch_related("zaaktypen", "informatieobjecttypen")
         }
         found["besluittype"] = {besluit.pk: types[besluit.besluittype_id] for besluit in rows}
     if "zaak" in wanted:

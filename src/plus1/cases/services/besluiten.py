@@ -12,6 +12,7 @@ import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import BesluitType
@@ -47,8 +48,9 @@ FIELD_NAMES = {
     "sent_on": "verzenddatum",
     "respond_by": "uiterlijkeReactiedatum",
 }
-# brc-001 / brc-002: what identifies a besluit never changes.
-IMMUTABLE_FIELDS = ("besluittype", "identificatie", "verantwoordelijke_organisatie")
+# brc-001 / brc-002: what identifies a besluit never changes; brc-006: nor does its zaak, so a
+# besluit and its zaak (and the zaakbesluit mirrored there) stay consistent.
+IMMUTABLE_FIELDS = ("besluittype", "identificatie", "verantwoordelijke_organisatie", "zaak")
 
 
 def besluit_url(besluit: Besluit) -> str:
@@ -127,6 +129,7 @@ def _check(tenant: Organisation, values: dict[str, Any]) -> None:
         problems.append(("datum", "future-not-allowed", "De besluitdatum kan niet in de toekomst liggen."))
     expires_on = values.get("expires_on")
     if expires_on is not None and expires_on < values["effective_on"]:
+        # Our own rule (docs/zgw-deviations.md): the table holds it as a constraint, as the back office.
         problems.append(("vervaldatum", "invalid", "De vervaldatum kan niet voor de ingangsdatum liggen."))
     zaak: Zaak | None = values.get("zaak")
     if zaak is not None:
@@ -260,9 +263,9 @@ def create_besluit(
 def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -> Besluit:
     """Change a besluit; ``changes`` maps field names (``FIELD_NAMES``) to their new values.
 
-    brc-001/brc-002: besluittype, identificatie and verantwoordelijke organisatie cannot
-    change (sending the current value is fine). The rules of ``create_besluit`` apply to
-    the result, so a zaak set later must fit the besluittype (brc-007).
+    brc-001/brc-002/brc-006: besluittype, identificatie, verantwoordelijke organisatie and
+    zaak cannot change (sending the current value is fine). The rules of ``create_besluit``
+    apply to the result.
     """
     besluit = (
         Besluit.objects.select_for_update(of=("self",))
@@ -297,7 +300,6 @@ def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -
         )
     }
     _check(besluit.tenant, values)
-    old_zaak = besluit.zaak
     for name, value in changes.items():
         if name in IMMUTABLE_FIELDS:
             continue
@@ -314,11 +316,6 @@ def update_besluit(*, besluit: Besluit, actor: Actor, changes: dict[str, Any]) -
         after=snapshot(besluit),
     )
     notify(besluit, "update")
-    if besluit.zaak_id != (old_zaak.pk if old_zaak else None):
-        if old_zaak is not None:
-            announce_zaakbesluit(old_zaak, besluit, actor=actor, actie="destroy")
-        if besluit.zaak_id:
-            announce_zaakbesluit(besluit.zaak, besluit, actor=actor, actie="create")
     return besluit
 
 
@@ -354,8 +351,18 @@ def _check_document(besluit: Besluit, informatieobject: InformatieObject) -> Non
         raise FieldProblem.single(
             "informatieobject", "bad-url", "Dit informatieobject bestaat niet in de Documenten API."
         )
-    # brc-008 (the informatieobjecttype must be one of the besluittype's informatieobjecttypen)
-    # waits for that relation in the catalog: BesluitType does not have it yet.
+    # brc-008: the document's informatieobjecttype is one the besluittype names (any version of
+    # it: the catalog relates the types by omschrijving within a catalogus).
+    iot = informatieobject.informatieobjecttype
+    named = besluit.besluittype.informatieobjecttypen.filter(
+        Q(pk=iot.pk) | Q(catalogus_id=iot.catalogus_id, omschrijving=iot.omschrijving)
+    )
+    if not named.exists():
+        raise FieldProblem.single(
+            "nonFieldErrors",
+            "missing-besluittype-informatieobjecttype-relation",
+            "Het informatieobjecttype van dit document hoort niet bij het besluittype van het besluit.",
+        )
 
 
 @transaction.atomic

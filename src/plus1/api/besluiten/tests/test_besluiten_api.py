@@ -42,7 +42,13 @@ def document_url(client, document: InformatieObject) -> str:
 
 
 def zaak_of(gemeente) -> Zaak:
-    return new_zaak(adopt_with_team(gemeente=gemeente, zaaktype=handling_zaaktype()))
+    zaak = new_zaak(adopt_with_team(gemeente=gemeente, zaaktype=handling_zaaktype()))
+    # brc-008: the besluittype names the document types its besluiten are laid down in.
+    for besluittype in zaak.zaaktype.besluittypen.all():
+        besluittype.informatieobjecttypen.add(
+            *(link.informatieobjecttype for link in zaak.zaaktype.document_types.all())
+        )
+    return zaak
 
 
 def document_of(zaak: Zaak) -> InformatieObject:
@@ -151,13 +157,18 @@ def test_a_besluit_on_a_zaak_is_registered_read_changed_and_deleted(zgw_client, 
         ("verantwoordelijkeOrganisatie", "wijzigen-niet-toegelaten"),
     }
 
-    # PUT replaces the rest; without a zaak the besluit stands on its own.
-    put = app.put(besluit["url"], json=body_for(app, besluittype, bestuursorgaan="College van B&W"))
+    # brc-006: the zaak stays (a PUT without it would take the besluit off its zaak).
+    off = app.put(besluit["url"], json=body_for(app, besluittype, bestuursorgaan="College van B&W"))
+    assert off.status_code == 400 and codes(off) == {("zaak", "wijzigen-niet-toegelaten")}
+    # PUT replaces the rest.
+    put = app.put(
+        besluit["url"], json=body_for(app, besluittype, zaak=zaak, bestuursorgaan="College van B&W")
+    )
     assert put.status_code == 200, put.text
-    assert put.json()["zaak"] == "" and put.json()["toelichting"] == ""
+    assert put.json()["zaak"] == zaak_url(app, zaak) and put.json()["toelichting"] == ""
     assert put.json()["identificatie"] == besluit["identificatie"]
     assert put.json()["bestuursorgaan"] == "College van B&W"
-    assert zaak.besluiten.count() == 0
+    assert zaak.besluiten.count() == 1
 
     assert app.delete(besluit["url"]).status_code == 204
     assert app.get(besluit["url"]).status_code == 404
@@ -552,21 +563,18 @@ def test_every_besluit_that_comes_to_or_leaves_a_zaak_is_told_on_kanaal_zaken(zg
     created = app.post(f"{ROOT}/besluiten", json=body_for(app, besluittype, zaak=first))
     assert created.status_code == 201, created.text
     besluit = created.json()
-    zaakbesluit_of = {
-        zaak.pk: f"{zaak_url(app, zaak)}/besluiten/{besluit['url'].rsplit('/', 1)[1]}"
-        for zaak in (first, second)
-    }
+    zaakbesluit = f"{zaak_url(app, first)}/besluiten/{besluit['url'].rsplit('/', 1)[1]}"
 
+    # The zaak of a besluit cannot change (brc-006), so it never leaves its zaak but by delete.
     moved = app.patch(besluit["url"], json={"zaak": zaak_url(app, second)})
-    assert moved.status_code == 200, moved.text
+    assert moved.status_code == 400 and codes(moved) == {("zaak", "wijzigen-niet-toegelaten")}
+    assert app.patch(besluit["url"], json={"zaak": zaak_url(app, first)}).status_code == 200
     assert app.delete(besluit["url"]).status_code == 204
 
     told = Notification.objects.filter(kanaal="zaken", resource="zaakbesluit").order_by("id")
     assert [(n.hoofd_object, n.resource_url, n.actie) for n in told] == [
-        (zaak_url(app, first), zaakbesluit_of[first.pk], "create"),
-        (zaak_url(app, first), zaakbesluit_of[first.pk], "destroy"),
-        (zaak_url(app, second), zaakbesluit_of[second.pk], "create"),
-        (zaak_url(app, second), zaakbesluit_of[second.pk], "destroy"),
+        (zaak_url(app, first), zaakbesluit, "create"),
+        (zaak_url(app, first), zaakbesluit, "destroy"),
     ]
     # The zaak's own audittrail has them too, the besluit's only its own changes.
     first_trail = app.get(f"{zaak_url(app, first)}/audittrail").json()

@@ -7,10 +7,10 @@ from django.test import Client
 
 from plus1.api.common.testing import make_client, make_token
 from plus1.cases.services import besluiten as services
-from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
+from plus1.cases.tests.factories import SYSTEM
 from plus1.core import clock
 
-from .test_besluiten_api import document_of
+from .test_besluiten_api import document_of, zaak_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +33,14 @@ def _besluiten(zaak, count: int) -> None:
 
 @pytest.mark.parametrize("count", [2, 12])
 def test_lists_take_a_fixed_number_of_queries(gemeente_a, django_assert_max_num_queries, count):
-    zaak = new_zaak(adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype()))
+    zaak = zaak_of(gemeente_a)
     _besluiten(zaak, count)
     client_id, secret = make_client(gemeente_a)
     http = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
 
     # auth (client id with its change stamp; the first time also application and autorisaties),
-    # count, page, expand (types + zaaktypen), processing log.
-    with django_assert_max_num_queries(10):
+    # count, page, expand (types + their zaaktypen and informatieobjecttypen), processing log.
+    with django_assert_max_num_queries(11):
         response = http.get("/besluiten/api/v1/besluiten", {"expand": "besluittype"})
     assert response.status_code == 200 and response.json()["count"] == count
     with django_assert_max_num_queries(3):
