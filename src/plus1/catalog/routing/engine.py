@@ -68,7 +68,7 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
             value = weight * (1 - SITUATION_DECAY * position) if mapping.ordered else weight
             # A product keeps its best phrase, plus a little for each further phrase.
             best = product_scores[product_id]
-            product_scores[product_id] = max(best, value) + min(best, value) * 0.25
+            product_scores[product_id] = max(best, value) + min(best, value) * 0.1
             product_reasons[product_id].append(reason)
 
     stems = [stem(t) for t in reading.content]
@@ -114,7 +114,7 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
     return RouteAnswer(
         query=query,
         normalized_query=reading.normalized,
-        products=products,
+        products=_guesses_first(index, clarification, products, limit=limit),
         elsewhere=elsewhere,
         clarify_question=clarification.question,
         clarify=[
@@ -151,8 +151,16 @@ def _matching_phrases(index: RoutingIndex, query_stems: set[str]) -> list[tuple[
                 if not content:
                     continue
                 filler = len(mapping.words) - content
-                found.append((mapping, PHRASE_WORD_SCORE * content + PHRASE_FILLER_SCORE * filler))
-    # Drop a phrase inside a longer matched phrase for the same targets ("boom" inside "boom kappen").
+                weight = PHRASE_WORD_SCORE * content + PHRASE_FILLER_SCORE * filler
+                found.append((mapping, weight * mapping.strength))
+    # Longest match: a phrase whose words all belong to another matched phrase says less than it
+    # ("bezwaar" inside "bezwaar belastingaanslag"), so only the longer one counts.
+    word_sets = [frozenset(m.words) for m, _ in found]
+    found = [
+        item
+        for item, words in zip(found, word_sets, strict=True)
+        if not any(words < other for other in word_sets)
+    ]
     found.sort(key=lambda item: -item[1])
     return found
 
@@ -183,6 +191,28 @@ def _clarification(
             if not extra:
                 best = (len(trigger), clarification)
     return best[1] if best else None
+
+
+def _guesses_first(
+    index: RoutingIndex, clarification: Clarification, products: list[ProductMatch], *, limit: int
+) -> list[ProductMatch]:
+    """For a vague question, the best guesses are one product per choice (its best scoring), then the rest."""
+    by_name = {m.product.upl_name: m for m in products}
+    reason = Reason(kind="situatie", matched="", via=clarification.question, source=clarification.source)
+    guesses: list[ProductMatch] = []
+    chosen: set[str] = set()
+    for choice in clarification.choices:
+        options = [name for name in choice.products if name not in chosen and name in index.by_name]
+        if not options:
+            continue
+        name = max(options, key=lambda n: by_name[n].score if n in by_name else -1.0)
+        chosen.add(name)
+        if name in by_name:
+            guesses.append(by_name[name])
+        else:
+            product = index.entries[index.by_name[name]].product
+            guesses.append(ProductMatch(product=product, score=0.0, reasons=(reason,)))
+    return (guesses + [m for m in products if m.product.upl_name not in chosen])[:limit]
 
 
 def _sorted_reasons(reasons: list[Reason]) -> list[Reason]:

@@ -20,6 +20,7 @@ import yaml
 from .text import phrase_key
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+ORG_NAME_STRENGTH = 2.0
 SYNONYMS_SOURCE = "catalog/data/synonyms.yaml (geschreven voor Plus1)"
 
 
@@ -33,6 +34,7 @@ class Mapping:
     targets: tuple[str, ...]  # UPL names, or one organisation key
     source: str
     ordered: bool = False  # situations list their products best first
+    strength: float = 1.0  # an organisation's own name counts double ("kvk inschrijving")
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,13 @@ def knowledge() -> Knowledge:
             key = phrase_key(phrase)
             if key:
                 mappings.append(Mapping("organisatie", phrase, key, (entry["key"],), entry["source"]))
+        for phrase in entry.get("names", []):
+            key = phrase_key(phrase)
+            if key:
+                target = (entry["key"],)
+                mappings.append(
+                    Mapping("organisatie", phrase, key, target, entry["source"], strength=ORG_NAME_STRENGTH)
+                )
     clarifications = tuple(
         Clarification(
             key=entry["key"],
