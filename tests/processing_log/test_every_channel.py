@@ -86,7 +86,8 @@ def test_mijn_zaken_and_the_zaak_page_log_each_zaak_read_by_the_resident(client,
     client.get(reverse("portal:my-zaken", args=[adoption.tenant.slug]), HTTP_TRACEPARENT=TRACEPARENT)
     client.get(reverse("portal:my-zaak-detail", args=[adoption.tenant.slug, zaak.identificatie]))
 
-    reads = list(_about(SUZANNE).filter(action="read").order_by("id"))
+    # (The header's BRP read of the resident's name is a record of its own: brp.persoon.)
+    reads = list(_about(SUZANNE).filter(action="read", object_type="cases.zaak").order_by("id"))
     assert [r.operation for r in reads] == ["portal:my-zaken", "portal:my-zaak-detail"]
     assert {(r.channel, r.actor_type, r.activity_code, r.object_id) for r in reads} == {
         ("portal", "resident", "mijn-zaken", str(zaak.pk))

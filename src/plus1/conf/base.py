@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "plus1.accounts",
     "plus1.connectors",
     "plus1.catalog",
+    # Footer statements per gemeente; residents' contact preferences (Mijn gegevens).
+    "plus1.legal",
+    "plus1.residents",
     "plus1.cases",
     "plus1.routing",
     "plus1.apiclients",
@@ -108,6 +111,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The logged-in resident's name in the portal header (read once per session).
+                "plus1.portal.context_processors.resident",
             ],
         },
     },
@@ -159,6 +164,8 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# Dutch and English date/number formats for the interface (plus1/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["plus1.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -26,6 +26,7 @@ from plus1.core.ratelimit import limit_per_ip
 
 from .forms import SubmitForm, step_form
 from .routing import portal_redirect, portal_reverse
+from .profile_views import contact_prefill
 from .views import (
     _business_kvk,
     _gemeente,
@@ -229,6 +230,11 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
             if eigenschap.name not in initial and eigenschap.data_type == "postcode" and person.postcode:
                 initial[eigenschap.name] = person.postcode
     return initial
+    # The e-mail address and phone number the resident keeps in Mijn gegevens (plus1.residents).
+    contact = contact_prefill(request, draft.tenant)
+    for eigenschap in eigenschappen:
+        if eigenschap.name not in initial and contact.get(eigenschap.data_type):
+            initial[eigenschap.name] = contact[eigenschap.data_type]
 
 
 @require_http_methods(["GET", "POST"])
@@ -238,7 +244,10 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
     if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     problems: dict[str, str] = {}
-    form = SubmitForm(data=request.POST if request.method == "POST" else None)
+    form = SubmitForm(
+        data=request.POST if request.method == "POST" else None,
+        initial={"confirm_to": contact_prefill(request, gemeente).get("email", "")},
+    )
     if request.method == "POST":
         # The draft's id is the idempotency key: a repeated POST finds it already submitted.
         draft_id = _uuid_or_404(request.POST.get("draft", ""))

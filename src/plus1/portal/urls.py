@@ -4,7 +4,7 @@ or the ``{% portal_url %}`` tag, which add the slug only when the request came i
 
 from django.urls import include, path
 
-from . import request_views, search_views, views
+from . import legal_views, profile_views, request_views, search_views, views
 
 app_name = "portal"
 
@@ -18,6 +18,10 @@ gemeente_patterns = [
     path("zoeken/gekozen/", search_views.search_choice, name="search-choice"),
     path("zoeken.json", search_views.search_json, name="search-json"),
     path("huisstijl.css", views.house_style, name="house-style"),
+    path("privacyverklaring/", legal_views.statement, {"kind": "privacy"}, name="privacy"),
+    path("toegankelijkheid/", legal_views.statement, {"kind": "toegankelijkheid"}, name="accessibility"),
+    path("cookies/", legal_views.statement, {"kind": "cookies"}, name="cookies"),
+    path("colofon/", legal_views.statement, {"kind": "colofon"}, name="colophon"),
     path("inloggen/", views.login, name="login"),
     path("inloggen/eherkenning/", views.login_eherkenning, name="login-eherkenning"),
     path("uitloggen/", views.logout, name="logout"),
@@ -28,6 +32,7 @@ gemeente_patterns = [
     path("melden/<slug:identificatie>/", request_views.report, name="report"),
     path("mijn-zaken/", views.my_zaken, name="my-zaken"),
     path("mijn-zaken/<str:identificatie>/", views.my_zaak_detail, name="my-zaak-detail"),
+    path("mijn-gegevens/", profile_views.my_profile, name="my-profile"),
     path("mijn-gegevens/inzage/", views.my_data_access, name="my-data-access"),
     path("mijn-zaken/<str:identificatie>/inzage/", views.my_zaak_data_access, name="my-zaak-data-access"),
     path("mijn-zaken/<str:identificatie>/antwoord/", views.my_zaak_answer, name="my-zaak-answer"),

@@ -195,6 +195,8 @@ def login_eherkenning(request: HttpRequest, gemeente_slug: str | None = None) ->
 def logout(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     _gemeente(request, gemeente_slug)
     auth.logout(request)
+    # After logout() the session is new and empty, so the message survives the redirect.
+    messages.success(request, _("U bent uitgelogd."))
     return portal_redirect(request, "portal:home")
 
 
