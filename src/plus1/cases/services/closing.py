@@ -10,7 +10,6 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.loader import render_to_string
 
 from plus1.audit.services import Actor
 from plus1.catalog.constants import BrondatumAfleidingswijze, Direction
@@ -19,6 +18,7 @@ from plus1.catalog.terms import add_term
 from plus1.core import clock
 
 from ..exceptions import ZaakError
+from ..letters.documents import besluit_letter
 from ..models import Besluit, Resultaat, Status, Zaak
 from ..processing import record_change
 from . import besluiten, documents
@@ -74,28 +74,16 @@ def decide_zaak(
         expires_on=expires_on,
         toelichting=toelichting.strip(),
     )
-    html = render_to_string(
-        "cases/letters/besluit.html",
-        {
-            "zaak": zaak,
-            "besluit": besluit,
-            "gemeente": zaak.tenant,
-            "initiator": zaak.rollen.filter(roltype__generic="initiator").first(),
-            "objection_until": add_term(decided_on, besluittype.reactietermijn)
-            if besluittype.reactietermijn
-            else None,
-        },
-    )
-    filename = f"besluit-{besluit.identificatie}.html"
-    content = html.encode()
+    # The letter is a PDF/A (archivable) with the grounds and the objection clause (Awb 3:45-3:47).
+    letter = besluit_letter(zaak=zaak, besluit=besluit, actor=actor)
     besluit.letter = documents.store_upload(
         tenant=zaak.tenant,
         zaak=zaak,
         informatieobjecttype_id=_letter_document_type(zaak),
-        upload=ContentFile(content, name=filename),
-        content_type="text/html",
+        upload=ContentFile(letter.data, name=letter.filename),
+        content_type=letter.content_type,
         actor=Actor.system("Plus1 (besluitbrief)"),
-        title=f"Besluit {besluit.identificatie}",
+        title=letter.title,
     )
     besluit.save(update_fields=["letter"])
     # The same audit row, notification (kanaal besluiten) and document link as a besluit made
@@ -189,8 +177,9 @@ def close_zaak(
     Resultaat.objects.create(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting.strip())
     set_status(zaak=zaak, statustype=end_status, actor=actor, note=toelichting.strip())
     zaak.refresh_from_db()
-    zaak.archive_nomination = resultaattype.archiefnominatie
-    zaak.archive_action_on = archive_action_date(zaak, resultaattype)
+    # zrc-021: a nomination the zaak already has is kept; so is a date none can be derived for.
+    zaak.archive_nomination = zaak.archive_nomination or resultaattype.archiefnominatie
+    zaak.archive_action_on = archive_action_date(zaak, resultaattype) or zaak.archive_action_on
     _save(zaak, "archive_nomination", "archive_action_on")
     record_change(
         tenant=zaak.tenant,
