@@ -29,6 +29,7 @@ from plus1.cases.policies import (
     is_team_lead_of,
     partner_organisation,
 )
+from plus1.routing.policies import can_view_search_insights
 
 
 def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLOYEE_ROLES) -> Callable:
@@ -60,19 +61,27 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
 
 
 def back_office_home(user) -> str:
-    """Where someone lands after signing in: the inbox, the shared zaken for a partner, or the
-    processing log for a privacy officer without an employee role."""
+    """Where someone lands after signing in: the inbox, the shared zaken for a partner, the
+    processing log for a privacy officer without an employee role, or the failing search
+    questions for the collective's staff."""
     gemeente = employee_gemeente(user)
     if gemeente is None and partner_organisation(user) is not None:
         return reverse("backoffice:shared-zaken")
+    if gemeente is None and can_view_search_insights(user):
+        return reverse("backoffice:search-insights")
     if gemeente is not None and not is_employee_of(user, gemeente) and is_privacy_officer_of(user, gemeente):
         return reverse("backoffice:processing-log")
     return reverse("backoffice:inbox")
 
 
 def may_enter(user) -> bool:
-    """Whether this person works in the back office at all: for a gemeente or a chain partner."""
-    return employee_gemeente(user) is not None or partner_organisation(user) is not None
+    """Whether this person works in the back office at all: for a gemeente, a chain partner or
+    the collective (its page of failing search questions)."""
+    return (
+        employee_gemeente(user) is not None
+        or partner_organisation(user) is not None
+        or can_view_search_insights(user)
+    )
 
 
 def partner_view(function: Callable) -> Callable:

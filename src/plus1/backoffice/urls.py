@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import auth_views, dashboard_views, inbox_views, partner_views, processing_log_views, zaak_views
+from . import (
+    auth_views,
+    dashboard_views,
+    inbox_views,
+    partner_views,
+    processing_log_views,
+    routing_views,
+    zaak_views,
+)
 
 app_name = "backoffice"
 
@@ -31,6 +39,7 @@ urlpatterns = [
     path("dashboard/", dashboard_views.dashboard_view, name="dashboard"),
     path("verwerkingslog/", processing_log_views.processing_log_view, name="processing-log"),
     path("verwerkingslog/bijzonderheden/", processing_log_views.access_review_view, name="access-review"),
+    path("zoekvragen/", routing_views.search_insights_view, name="search-insights"),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),
     path("inloggen/instellen/", auth_views.login_setup_view, name="login-setup"),

@@ -39,7 +39,7 @@ class FailingQuestion:
 
 @dataclass(frozen=True)
 class GemeenteFigures:
-    gemeente: Organisation
+    gemeente: Organisation | None  # None: all gemeenten together
     asked: int
     failing: int
 
@@ -99,6 +99,15 @@ def figures_per_gemeente(*, since: datetime.date) -> list[GemeenteFigures]:
         GemeenteFigures(gemeente=g, asked=figures[g.pk]["asked"], failing=figures[g.pk]["failing"])
         for g in gemeenten
     ]
+
+
+def total_figures(per_gemeente: list[GemeenteFigures]) -> GemeenteFigures:
+    """All gemeenten together."""
+    return GemeenteFigures(
+        gemeente=None,
+        asked=sum(f.asked for f in per_gemeente),
+        failing=sum(f.failing for f in per_gemeente),
+    )
 
 
 def gemeenten_with_questions() -> QuerySet[Organisation]:
