@@ -38,6 +38,7 @@ from .models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from .runnable import runnable_problems
 
 
 class ReferenceAdmin(admin.ModelAdmin):
@@ -148,7 +149,20 @@ class ZaakTypeAdmin(admin.ModelAdmin):
     inlines = [StatusTypeInline, ResultaatTypeInline, RolTypeInline, EigenschapInline, DocumentTypeInline]
     actions = ["publish", "next_version"]
     fieldsets = [
-        (None, {"fields": ["omschrijving", "product", "valid_from", "valid_until", "status", "version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "omschrijving",
+                    "product",
+                    "producten_of_diensten",
+                    "valid_from",
+                    "valid_until",
+                    "status",
+                    "version",
+                ]
+            },
+        ),
         (
             _("Voor de inwoner"),
             {"fields": ["description", "keywords", "is_for_residents", "is_for_businesses"]},
@@ -259,6 +273,19 @@ class ZaakTypeAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{zaaktype}: {exc}", messages.ERROR)
             else:
                 self.message_user(request, f"{zaaktype} is gepubliceerd.", messages.SUCCESS)
+                if problems := runnable_problems(zaaktype):
+                    # ZGW allows it; gemeenten can adopt it once a version can run zaken.
+                    self.message_user(
+                        request,
+                        f"{zaaktype} kan nog niet worden overgenomen: {' '.join(problems)}",
+                        messages.WARNING,
+                    )
+                elif zaaktype.product_id is None:
+                    self.message_user(
+                        request,
+                        f"{zaaktype} heeft geen UPL-product: een intern proces, niet in het portaal.",
+                        messages.INFO,
+                    )
 
     @admin.action(description=_("Nieuwe conceptversie maken (gaat morgen in)"))
     def next_version(self, request, queryset):
@@ -292,6 +319,12 @@ class AdoptionForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("%(gemeente)s heeft dit proces al overgenomen. Pas de bestaande instellingen aan."),
                 params={"gemeente": tenant},
+            )
+        if is_new and (problems := runnable_problems(zaaktype)):
+            # The service refuses it too (adopt_process); here it is a message on the form.
+            raise forms.ValidationError(
+                _("Dit zaaktype kan nog geen zaken uitvoeren: %(problems)s"),
+                params={"problems": " ".join(problems)},
             )
         return cleaned
 
@@ -355,6 +388,7 @@ class AdoptionAdmin(admin.ModelAdmin):
         if db_field.name == "zaaktype":
             kwargs["queryset"] = (
                 selectors.published_zaaktypen()
+                .runnable()
                 .annotate(latest=selectors.latest_version_subquery(of="process"))
                 .filter(version=F("latest"))
             )

@@ -48,20 +48,30 @@ def adoptions_for_gemeente(gemeente: Organisation) -> QuerySet[Adoption]:
     )
 
 
+def offered_adoptions(gemeente: Organisation) -> QuerySet[Adoption]:
+    """The adoptions the portal offers residents: a UPL product Plus1 knows, on a runnable version.
+
+    A gemeente may adopt a zaaktype without a known UPL product (an internal process such as
+    bezwaar handling or inkoop); it runs in the back office and through the API, but the portal,
+    which is organised by UPL product, does not show it (catalog.runnable).
+    """
+    return adoptions_for_gemeente(gemeente).filter(
+        zaaktype__product__isnull=False, zaaktype__in=ZaakType.objects.runnable()
+    )
+
+
 def adoptions_with_pending_upgrade(gemeente: Organisation) -> QuerySet[Adoption]:
     return adoptions_for_gemeente(gemeente).filter(latest_version__gt=F("zaaktype__version"))
 
 
 def adoptions_by_product(gemeente: Organisation) -> dict[int, Adoption]:
     """The gemeente's adoptions keyed by the UPL product their version in use serves."""
-    return {a.zaaktype.product_id: a for a in adoptions_for_gemeente(gemeente)}
+    return {a.zaaktype.product_id: a for a in offered_adoptions(gemeente)}
 
 
 def online_titles_by_product(gemeente: Organisation) -> dict[int, str]:
     """Product id -> the name of the process the gemeente runs for it; a light read for search."""
-    return dict(
-        Adoption.objects.for_tenant(gemeente).values_list("zaaktype__product_id", "zaaktype__omschrijving")
-    )
+    return dict(offered_adoptions(gemeente).values_list("zaaktype__product_id", "zaaktype__omschrijving"))
 
 
 def get_product_for_portal(*, gemeente: Organisation, slug: str) -> tuple[Product, Adoption | None]:
@@ -70,12 +80,7 @@ def get_product_for_portal(*, gemeente: Organisation, slug: str) -> tuple[Produc
     Raises Product.DoesNotExist for an unknown slug.
     """
     product = Product.objects.get(slug=slug)
-    adoption = (
-        Adoption.objects.for_tenant(gemeente)
-        .filter(zaaktype__product=product)
-        .select_related("zaaktype", "process")
-        .first()
-    )
+    adoption = offered_adoptions(gemeente).filter(zaaktype__product=product).first()
     return product, adoption
 
 

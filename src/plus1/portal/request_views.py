@@ -17,6 +17,7 @@ from plus1.audit.services import Actor
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
 from plus1.cases.models import RequestDraft
+from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog.answers import clean_answers
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import Adoption
@@ -25,8 +26,8 @@ from plus1.connectors.brp import lookup_person
 from plus1.core.ratelimit import limit_per_ip
 
 from .forms import SubmitForm, step_form
-from .routing import portal_redirect, portal_reverse
 from .profile_views import contact_prefill
+from .routing import portal_redirect, portal_reverse
 from .views import (
     _business_kvk,
     _gemeente,
@@ -39,8 +40,8 @@ from .views import (
 
 def _adoption(gemeente, identificatie: str) -> Adoption:
     adoption = (
-        Adoption.objects.for_tenant(gemeente)
-        .select_related("zaaktype")
+        # Only what the portal offers: a known UPL product on a runnable version.
+        catalog_selectors.offered_adoptions(gemeente)
         .filter(process__identificatie=identificatie, offers_online=True, zaaktype__allows_online=True)
         .first()
     )
@@ -229,12 +230,12 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
         for eigenschap in eigenschappen:
             if eigenschap.name not in initial and eigenschap.data_type == "postcode" and person.postcode:
                 initial[eigenschap.name] = person.postcode
-    return initial
     # The e-mail address and phone number the resident keeps in Mijn gegevens (plus1.residents).
     contact = contact_prefill(request, draft.tenant)
     for eigenschap in eigenschappen:
         if eigenschap.name not in initial and contact.get(eigenschap.data_type):
             initial[eigenschap.name] = contact[eigenschap.data_type]
+    return initial
 
 
 @require_http_methods(["GET", "POST"])

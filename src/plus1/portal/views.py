@@ -58,7 +58,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
-    adoptions = sorted(selectors.adoptions_for_gemeente(gemeente), key=lambda a: a.zaaktype.omschrijving)
+    adoptions = sorted(selectors.offered_adoptions(gemeente), key=lambda a: a.zaaktype.omschrijving)
     return render(request, "portal/home.html", {"gemeente": gemeente, "adoptions": adoptions})
 
 

@@ -76,6 +76,14 @@ class ZaakTypenRelatie(Schema):
     toelichting: str | None = Field(None, max_length=255)
 
 
+class ZaakTypenRelatieIn(Schema):
+    """A related zaaktype as a client writes it (``zaaktypeIdentificatie`` is read-only)."""
+
+    zaaktype: str = Field(max_length=200)
+    aardRelatie: AardRelatieEnum
+    toelichting: str | None = Field(None, max_length=255)
+
+
 class BronCatalogus(Schema):
     url: str = Field(max_length=200)
     domein: str = Field(max_length=5)
@@ -170,7 +178,7 @@ class ZaakTypeCreate(Schema):
     catalogus: str
     besluittypen: list[str]
     deelzaaktypen: list[str] = Field(default_factory=list)
-    gerelateerdeZaaktypen: list[ZaakTypenRelatie]
+    gerelateerdeZaaktypen: list[ZaakTypenRelatieIn]
     beginGeldigheid: BoundedDate
     eindeGeldigheid: BoundedDate | None = None
     versiedatum: BoundedDate | None = None
@@ -197,9 +205,13 @@ class PatchedZaakType(Schema):
     trefwoorden: list[Trefwoord] | None = None
     publicatietekst: str | None = None
     verantwoordingsrelatie: list[lengths.Verantwoordingsrelatie] | None = None
+    productenOfDiensten: list[lengths.ProductOfDienst] | None = None
+    selectielijstProcestype: str | None = Field(None, max_length=200)
     verantwoordelijke: str | None = Field(None, max_length=lengths.VERANTWOORDELIJKE)
     broncatalogus: BronCatalogus | None = None
     bronzaaktype: BronZaaktype | None = None
+    besluittypen: list[str] | None = None
+    gerelateerdeZaaktypen: list[ZaakTypenRelatieIn] | None = None
     beginGeldigheid: BoundedDate | None = None
     eindeGeldigheid: BoundedDate | None = None
 

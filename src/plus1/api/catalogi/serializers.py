@@ -103,6 +103,13 @@ def _part_validity(zaaktype: ZaakType, object_dates: dict[int, tuple]) -> dict:
     return _validity(zaaktype, object_dates.get(zaaktype.process_id))
 
 
+def _products(zaaktype: ZaakType) -> list[str]:
+    """productenOfDiensten as stored; a version made before they were stored shows its UPL product."""
+    if zaaktype.producten_of_diensten:
+        return list(zaaktype.producten_of_diensten)
+    return [zaaktype.product.upl_uri] if zaaktype.product_id else []
+
+
 def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
     object_dates = _object_dates(rows)
     result = []
@@ -134,8 +141,12 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "publicatieIndicatie": False,
                 "publicatietekst": zaaktype.publicatietekst,
                 "verantwoordingsrelatie": list(zaaktype.verantwoordingsrelatie or []),
-                "productenOfDiensten": [zaaktype.product.upl_uri],
-                "selectielijstProcestype": _reference(zaaktype.selectielijst_procestype),
+                "productenOfDiensten": _products(zaaktype),
+                "selectielijstProcestype": (
+                    _reference(zaaktype.selectielijst_procestype)
+                    if zaaktype.selectielijst_procestype
+                    else None
+                ),
                 "referentieproces": {"naam": process.identificatie, "link": ""},
                 "verantwoordelijke": zaaktype.responsible,
                 "zaakobjecttypen": [url_of("zaakobjecttypen", z) for z in zaaktype.zaakobjecttypen.all()],
@@ -157,7 +168,15 @@ def zaaktype_rows(rows: Sequence[ZaakType]) -> list[dict]:
                 "besluittypeOmschrijving": [b.omschrijving for b in besluittypen],
                 "deelzaaktypen": [],
                 "deelzaaktypeIdentificaties": [],
-                "gerelateerdeZaaktypen": [],
+                "gerelateerdeZaaktypen": [
+                    {
+                        "zaaktype": relation["zaaktype"],
+                        "zaaktypeIdentificatie": relation.get("zaaktypeIdentificatie", ""),
+                        "aardRelatie": relation["aardRelatie"],
+                        "toelichting": relation.get("toelichting", ""),
+                    }
+                    for relation in zaaktype.gerelateerde_zaaktypen or []
+                ],
                 **_validity(zaaktype, object_dates.get(zaaktype.process_id)),
                 "versiedatum": zaaktype.valid_from,
                 "concept": not zaaktype.is_published,

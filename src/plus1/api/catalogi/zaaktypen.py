@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from plus1.catalog import services
-from plus1.catalog.models import BesluitType, Catalogus, Product, ZaakType
+from plus1.catalog.models import BesluitType, Catalogus, ZaakType
 from plus1.catalog.reference import selectielijst_procestype_for_url
+from plus1.core import zgw
 
 from ..common.auth import actor_for
 from ..common.errors import invalid
@@ -24,6 +27,7 @@ from .reading import (
     list_response,
     row,
     status_q,
+    tenant_ids,
     url_param,
     valid_on_q,
     zaaktypen,
@@ -135,24 +139,20 @@ def _zaaktype_detail(request: HttpRequest, zaaktype: ZaakType, *, status: int = 
     return created(data) if status == 201 else json_response(data)
 
 
-def _zaaktype_references(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> tuple:
-    """The product, selectielijst-procestype and besluittypen a zaaktype body points at."""
-    products = [Product.objects.filter(upl_uri=uri).first() for uri in payload.productenOfDiensten]
-    if not products or products[0] is None:
-        raise invalid(
-            "productenOfDiensten", "bad-url", "Geef de URI van een product uit de Uniforme Productnamenlijst."
-        )
-    procestype = (
-        selectielijst_procestype_for_url(payload.selectielijstProcestype)
-        if payload.selectielijstProcestype
-        else None
-    )
+def _procestype(value: str | None):
+    """ztc-001: a selectielijstProcestype, when given, is a procestype of the Selectielijst."""
+    if not value:
+        return None
+    procestype = selectielijst_procestype_for_url(value)
     if procestype is None:
-        # ztc-001: the procestype must be one of the Selectielijst.
         raise invalid(
             "selectielijstProcestype", "bad-url", "Geef de URL van een procestype uit de selectielijst."
         )
-    besluittypen = [
+    return procestype
+
+
+def _besluittypen(request: HttpRequest, urls: list[str]) -> list[BesluitType]:
+    return [
         resolve(
             request,
             f"besluittypen.{index}",
@@ -160,9 +160,60 @@ def _zaaktype_references(request: HttpRequest, payload: schemas.ZaakTypeCreate) 
             "besluittypen",
             BesluitType.objects.for_tenant(request.tenant),
         )
-        for index, url in enumerate(payload.besluittypen)
+        for index, url in enumerate(urls)
     ]
-    return products[0], procestype, besluittypen
+
+
+def _related(request: HttpRequest, relations: list[schemas.ZaakTypenRelatieIn]) -> list[dict]:
+    """gerelateerdeZaaktypen as stored: any zaaktype URL (the standard allows another ZTC's).
+
+    A URL of this Catalogi API must name a zaaktype the client may read (never another
+    gemeente's); its identificatie is kept, so the answer can show it.
+    """
+    readable = ZaakType.objects.filter(tenant_id__in=tenant_ids(request)).select_related("process")
+    stored = []
+    for index, relation in enumerate(relations):
+        name = f"gerelateerdeZaaktypen.{index}.zaaktype"
+        parts = urlsplit(relation.zaaktype)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise invalid(name, "invalid", "Geef de URL van een zaaktype.")
+        identificatie = ""
+        found = zgw.uuid_from_url(relation.zaaktype, "catalogi", "zaaktypen")
+        if found is not None:
+            zaaktype = readable.filter(uuid=found).first()
+            if zaaktype is None:
+                raise invalid(name, "bad-url", "Deze URL wijst niet naar een bestaand zaaktype.")
+            identificatie = zaaktype.process.identificatie
+        stored.append(
+            {
+                "zaaktype": relation.zaaktype,
+                "zaaktypeIdentificatie": identificatie,
+                "aardRelatie": relation.aardRelatie,
+                "toelichting": relation.toelichting or "",
+            }
+        )
+    return stored
+
+
+def _references(request: HttpRequest, values: dict, sent: set[str]) -> dict:
+    """The model values of the body's references (only those ``sent``).
+
+    productenOfDiensten is stored as sent: any URLs, or none (catalog.services.products links
+    the UPL product among them, which the portal needs; the API does not).
+    """
+    references: dict = {}
+    if "productenOfDiensten" in sent:
+        references["producten_of_diensten"] = list(values.get("productenOfDiensten") or [])
+    if "selectielijstProcestype" in sent:
+        references["selectielijst_procestype"] = _procestype(values.get("selectielijstProcestype"))
+    if "besluittypen" in sent:
+        references["besluittypen"] = _besluittypen(request, values.get("besluittypen") or [])
+    if "gerelateerdeZaaktypen" in sent:
+        references["gerelateerde_zaaktypen"] = _related(request, values.get("gerelateerdeZaaktypen") or [])
+    return references
+
+
+REFERENCES = {"productenOfDiensten", "selectielijstProcestype", "besluittypen", "gerelateerdeZaaktypen"}
 
 
 @router.post(
@@ -173,7 +224,7 @@ def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> Ht
     catalogus = resolve(
         request, "catalogus", payload.catalogus, "catalogussen", Catalogus.objects.for_tenant(request.tenant)
     )
-    product, procestype, besluittypen = _zaaktype_references(request, payload)
+    references = _references(request, _body(payload), REFERENCES)
     values = model_values(ZAAKTYPE_FIELDS, payload.dict())
     values["description"] = values.get("description") or payload.omschrijving
     zaaktype = api_names(
@@ -182,13 +233,16 @@ def zaaktype_create(request: HttpRequest, payload: schemas.ZaakTypeCreate) -> Ht
         catalogus=catalogus,
         identificatie=payload.identificatie,
         actor=actor_for(access),
-        besluittypen=besluittypen,
-        product=product,
-        selectielijst_procestype=procestype,
         lead_time_source="Niet opgegeven (Catalogi API)",
+        **references,
         **values,
     )
     return _zaaktype_detail(request, zaaktype, status=201)
+
+
+def _body(payload) -> dict:
+    """The body's references as plain values (a relation stays its schema, for ``_related``)."""
+    return {name: getattr(payload, name, None) for name in REFERENCES}
 
 
 def _change_zaaktype(request: HttpRequest, uuid: str, values: dict, actie: str, **references) -> HttpResponse:
@@ -217,18 +271,10 @@ def zaaktype_update(request: HttpRequest, uuid: str, payload: schemas.ZaakTypeCr
     current = get(zaaktypen(request), uuid)
     if payload.identificatie != current.process.identificatie:
         raise invalid("identificatie", "immutable", "De identificatie van een zaaktype verandert niet.")
-    product, procestype, besluittypen = _zaaktype_references(request, payload)
+    references = _references(request, _body(payload), REFERENCES)
     values = payload.dict()
     values["toelichting"] = values.get("toelichting") or payload.omschrijving
-    return _change_zaaktype(
-        request,
-        uuid,
-        values,
-        "update",
-        product=product,
-        selectielijst_procestype=procestype,
-        besluittypen=besluittypen,
-    )
+    return _change_zaaktype(request, uuid, values, "update", **references)
 
 
 @router.patch(
@@ -239,7 +285,9 @@ def zaaktype_update(request: HttpRequest, uuid: str, payload: schemas.ZaakTypeCr
 def zaaktype_partial_update(
     request: HttpRequest, uuid: str, payload: schemas.PatchedZaakType
 ) -> HttpResponse:
-    return _change_zaaktype(request, uuid, sent(payload), "partial_update")
+    values = sent(payload)
+    references = _references(request, _body(payload), set(values) & REFERENCES)
+    return _change_zaaktype(request, uuid, values, "partial_update", **references)
 
 
 @router.delete("/zaaktypen/{uuid}", response={204: None, **READ_ERRORS}, summary="Verwijder een ZAAKTYPE.")

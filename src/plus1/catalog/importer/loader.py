@@ -422,6 +422,7 @@ def _create_version(
         valid_from=spec.valid_from,
         omschrijving=spec.omschrijving,
         product=plan.product,
+        producten_of_diensten=[plan.product.upl_uri],
         description=spec.description,
         purpose=spec.purpose,
         trigger=spec.trigger,

@@ -1,12 +1,12 @@
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from plus1.core.models import TenantOwned, TenantQuerySet
 
-from ..constants import PublicationStatus, Vertrouwelijkheid
+from ..constants import PublicationStatus, RolOmschrijvingGeneriek, Vertrouwelijkheid
 from ..validators import validate_iso_duration
 from .catalogus import Catalogus
 from .reference import Product, SelectielijstProcestype
@@ -37,6 +37,23 @@ class Process(TenantOwned):
 class ZaakTypeQuerySet(TenantQuerySet):
     def published(self) -> "ZaakTypeQuerySet":
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def runnable(self) -> "ZaakTypeQuerySet":
+        """Versions a zaak can run on in Plus1: with a statustype, a resultaattype and an initiator.
+
+        The ZGW standard lets a client publish a zaaktype before it has these (catalog.runnable
+        says why Plus1 needs them); the portal, adoptions and the back office ask for them.
+        """
+        # Imported here: the part models refer to this module.
+        from .subtypes import ResultaatType, RolType, StatusType
+
+        return self.filter(
+            Exists(StatusType.objects.filter(zaaktype=OuterRef("pk"))),
+            Exists(ResultaatType.objects.filter(zaaktype=OuterRef("pk"))),
+            Exists(
+                RolType.objects.filter(zaaktype=OuterRef("pk"), generic=RolOmschrijvingGeneriek.INITIATOR)
+            ),
+        )
 
 
 class ZaakType(TenantOwned):
@@ -69,9 +86,22 @@ class ZaakType(TenantOwned):
     # {url, identificatie, omschrijving}); empty for a zaaktype made here.
     broncatalogus = models.JSONField(_("broncatalogus"), null=True, blank=True)
     bronzaaktype = models.JSONField(_("bronzaaktype"), null=True, blank=True)
+    # What a standard client sent (ZGW productenOfDiensten): any URLs, or none. A zaaktype need
+    # not be a UPL product (bezwaar handling, inkoop ...); ``product`` is the UPL product among
+    # them that Plus1 knows, and only a zaaktype with one is offered in the portal.
+    producten_of_diensten = models.JSONField(_("producten of diensten"), default=list, blank=True)
     product = models.ForeignKey(
-        Product, on_delete=models.PROTECT, related_name="zaaktypen", verbose_name=_("product")
+        Product,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="zaaktypen",
+        verbose_name=_("product (UPL)"),
+        help_text=_("Leeg voor een intern proces: dat wordt niet in het portaal aangeboden."),
     )
+    # Zaaktypen of zaken that matter to zaken of this zaaktype (ZGW gerelateerdeZaaktypen): a list
+    # of {"zaaktype": URL, "aardRelatie": vervolg|bijdrage|onderwerp, "toelichting": text}.
+    gerelateerde_zaaktypen = models.JSONField(_("gerelateerde zaaktypen"), default=list, blank=True)
     description = models.TextField(_("uitleg voor inwoners"))
     purpose = models.TextField(_("doel"))
     trigger = models.TextField(_("aanleiding"))
@@ -101,8 +131,13 @@ class ZaakType(TenantOwned):
         _("verlengingstermijn"), max_length=20, blank=True, validators=[validate_iso_duration]
     )
     extension_source = models.CharField(_("wettelijke bron verlenging"), max_length=300, blank=True)
+    # Optional in ZGW (ztc-001: "indien ingevuld"); a resultaattype's selectielijstklasse needs it.
     selectielijst_procestype = models.ForeignKey(
-        SelectielijstProcestype, on_delete=models.PROTECT, verbose_name=_("selectielijst-procestype")
+        SelectielijstProcestype,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("selectielijst-procestype"),
     )
     # Privacy-register metadata, not ZGW zaaktype content: the import may link a published version.
     processing_activity = models.ForeignKey(

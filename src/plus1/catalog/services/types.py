@@ -33,6 +33,7 @@ from ..models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from .products import link_products
 from .versions import ZAAKTYPE_CONTENT_FIELDS, publish_zaaktype, snapshot_of
 
 _KANALEN = {ZaakType: "zaaktypen", InformatieObjectType: "informatieobjecttypen", BesluitType: "besluittypen"}
@@ -119,6 +120,7 @@ def create_zaaktype(
             "identificatie", "concept-exists", "Van dit zaaktype bestaat al een conceptversie."
         )
     highest = versions.aggregate(highest=Max("version"))["highest"] or 0
+    link_products(content)
     zaaktype = ZaakType(tenant=catalogus.tenant, process=process, version=highest + 1, **content)
     _full_clean(zaaktype, exclude=("tenant", "process"))
     zaaktype.save()
@@ -163,6 +165,7 @@ def change_zaaktype(
     unknown = set(changes) - set(ZAAKTYPE_CONTENT_FIELDS) - {"valid_until"}
     if unknown:
         raise ValueError(f"Unknown zaaktype fields: {sorted(unknown)}")
+    link_products(changes, zaaktype)
     before = snapshot_of(zaaktype, tuple(changes))
     for name, value in changes.items():
         setattr(zaaktype, name, value)

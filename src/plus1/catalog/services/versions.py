@@ -16,7 +16,7 @@ from plus1.audit.services import Actor, record_change
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
-from ..constants import PublicationStatus, RolOmschrijvingGeneriek
+from ..constants import PublicationStatus
 from ..exceptions import (
     CannotAdopt,
     CannotPublish,
@@ -36,7 +36,9 @@ from ..models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from ..runnable import runnable_problems
 from ..selectors import pending_upgrade
+from .products import link_products
 
 # Fields of a zaaktype version that describe its content; what a concept may change.
 ZAAKTYPE_CONTENT_FIELDS = (
@@ -46,7 +48,9 @@ ZAAKTYPE_CONTENT_FIELDS = (
     "verantwoordingsrelatie",
     "broncatalogus",
     "bronzaaktype",
+    "producten_of_diensten",
     "product",
+    "gerelateerde_zaaktypen",
     "description",
     "purpose",
     "trigger",
@@ -111,6 +115,7 @@ def update_zaaktype(*, zaaktype: ZaakType, actor: Actor, **changes: Any) -> Zaak
     unknown = set(changes) - set(ZAAKTYPE_CONTENT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown zaaktype fields: {sorted(unknown)}")
+    link_products(changes, zaaktype)
     before = snapshot_of(zaaktype, tuple(changes))
     for name, value in changes.items():
         setattr(zaaktype, name, value)
@@ -193,14 +198,13 @@ def create_next_version(*, zaaktype: ZaakType, valid_from: datetime.date, actor:
 
 
 def publication_problems(zaaktype: ZaakType) -> list[str]:
-    """List, in plain Dutch, what stops this zaaktype from being published (empty when ready)."""
+    """List, in plain Dutch, what stops this zaaktype from being published (empty when ready).
+
+    Only what the standard asks (ztc-012, ztc-016): a client may publish a zaaktype before it
+    has statustypen, resultaattypen or an initiator. Where Plus1 runs zaken on it (adoption,
+    portal, back office) ``catalog.runnable`` asks for those.
+    """
     problems = []
-    if not zaaktype.statustypen.exists():
-        problems.append("Het zaaktype heeft nog geen statustypen.")
-    if not zaaktype.resultaattypen.exists():
-        problems.append("Het zaaktype heeft nog geen resultaattypen.")
-    if not zaaktype.roltypen.filter(generic=RolOmschrijvingGeneriek.INITIATOR).exists():
-        problems.append("Het zaaktype heeft geen roltype met de generieke omschrijving 'initiator'.")
     # ZGW ztc-012: related besluittypen and informatieobjecttypen must be published first.
     for besluittype in zaaktype.besluittypen.exclude(status=PublicationStatus.PUBLISHED):
         problems.append(f"Besluittype '{besluittype}' is nog niet gepubliceerd.")
@@ -276,6 +280,7 @@ def adopt_process(
         raise CannotAdopt(f"{zaaktype} is nog niet gepubliceerd en kan niet worden overgenomen.")
     if zaaktype.tenant_id != gemeente.pk and not zaaktype.tenant.is_collective:
         raise CannotAdopt("Dit zaaktype hoort bij een andere organisatie.")
+    _require_runnable(zaaktype)
     if Adoption.objects.for_tenant(gemeente).filter(process_id=zaaktype.process_id).exists():
         raise CannotAdopt(f"De gemeente heeft '{zaaktype.omschrijving}' al overgenomen.")
     _check_local_fields(local_values)
@@ -349,6 +354,7 @@ def accept_upgrade(*, adoption: Adoption, actor: Actor) -> Adoption:
     newer = pending_upgrade(adoption)
     if newer is None:
         raise NoUpgradeAvailable(f"Er is geen nieuwere versie van '{adoption.zaaktype.omschrijving}'.")
+    _require_runnable(newer)
     old_version = adoption.zaaktype.version
     adoption.zaaktype = newer
     adoption.save(update_fields=["zaaktype", "updated_at"])
@@ -361,6 +367,20 @@ def accept_upgrade(*, adoption: Adoption, actor: Actor) -> Adoption:
         after={"version": newer.version},
     )
     return adoption
+
+
+def _require_runnable(zaaktype: ZaakType) -> None:
+    """A gemeente runs zaken on what it adopts: the version needs what Plus1 needs (catalog.runnable).
+
+    Without a UPL product it may still be adopted: an internal process, not offered in the portal.
+    """
+    problems = runnable_problems(zaaktype)
+    if problems:
+        raise CannotAdopt(
+            f"Versie {zaaktype.version} van '{zaaktype.omschrijving}' kan nog geen zaken uitvoeren: "
+            + " ".join(problems)
+            + " Vul het zaaktype aan in een nieuwe versie en publiceer die."
+        )
 
 
 def _check_local_fields(values: dict[str, Any]) -> None:

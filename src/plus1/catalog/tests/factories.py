@@ -48,6 +48,9 @@ class ZaakTypeFactory(factory.django.DjangoModelFactory):
     valid_from = datetime.date(2026, 1, 1)
     omschrijving = factory.Sequence(lambda n: f"Testproduct {n} aanvragen")
     product = factory.LazyFunction(lambda: Product.objects.get(upl_name="parkeervergunning"))
+    producten_of_diensten = factory.LazyAttribute(
+        lambda zaaktype: [zaaktype.product.upl_uri] if zaaktype.product else []
+    )
     description = "Uitleg"
     purpose = "Doel"
     trigger = "Aanleiding"

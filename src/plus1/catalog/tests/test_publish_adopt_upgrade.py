@@ -32,18 +32,67 @@ def test_a_concept_zaaktype_can_be_edited_but_a_published_one_cannot(actor):
     assert zaaktype.lead_time == "P6W"
 
 
-def test_publishing_needs_statuses_results_and_an_initiator_role(actor):
+def test_a_zaaktype_without_statuses_or_initiator_is_published_but_not_adopted(actor, gemeente_a):
+    # ZGW lets a client publish first and complete later (only ztc-012 limits publishing);
+    # Plus1 needs a runnable version where a gemeente starts zaken on it.
     zaaktype = ZaakTypeFactory()
     zaaktype.statustypen.all().delete()
     zaaktype.roltypen.all().delete()
 
-    with pytest.raises(CannotPublish) as error:
-        services.publish_zaaktype(zaaktype=zaaktype, actor=actor)
-
-    assert "statustypen" in str(error.value)
-    assert "initiator" in str(error.value)
+    services.publish_zaaktype(zaaktype=zaaktype, actor=actor)
     zaaktype.refresh_from_db()
-    assert not zaaktype.is_published
+    assert zaaktype.is_published
+
+    with pytest.raises(CannotAdopt) as error:
+        services.adopt_process(gemeente=gemeente_a, zaaktype=zaaktype, actor=actor)
+    assert "kan nog geen zaken uitvoeren" in str(error.value)
+    assert "statustypen" in str(error.value) and "initiator" in str(error.value)
+    assert not Adoption.objects.for_tenant(gemeente_a).exists()
+    assert not ZaakType.objects.runnable().filter(pk=zaaktype.pk).exists()
+
+
+def test_an_upgrade_to_a_version_that_cannot_run_is_refused(actor, gemeente_a):
+    v1 = ZaakTypeFactory(published=True)
+    adoption = services.adopt_process(gemeente=gemeente_a, zaaktype=v1, actor=actor)
+    v2 = services.create_next_version(zaaktype=v1, valid_from=datetime.date(2027, 1, 1), actor=actor)
+    v2.resultaattypen.all().delete()
+    services.publish_zaaktype(zaaktype=v2, actor=actor)
+
+    with pytest.raises(CannotAdopt, match="resultaattypen"):
+        services.accept_upgrade(adoption=adoption, actor=actor)
+    adoption.refresh_from_db()
+    assert adoption.zaaktype == v1
+
+
+def test_the_portal_offers_only_runnable_zaaktypen_with_a_known_upl_product(actor, gemeente_a):
+    offered = ZaakTypeFactory(published=True)
+    internal = ZaakTypeFactory(
+        published=True, product=None, producten_of_diensten=["https://example.org/inkoop"]
+    )
+    services.adopt_process(gemeente=gemeente_a, zaaktype=offered, actor=actor)
+    # An internal process (no UPL product Plus1 knows) may be adopted: it runs, unseen by residents.
+    services.adopt_process(gemeente=gemeente_a, zaaktype=internal, actor=actor)
+
+    assert Adoption.objects.for_tenant(gemeente_a).count() == 2
+    assert [a.zaaktype for a in selectors.offered_adoptions(gemeente_a)] == [offered]
+    assert set(selectors.adoptions_by_product(gemeente_a)) == {offered.product_id}
+    assert set(selectors.online_titles_by_product(gemeente_a)) == {offered.product_id}
+    _product, adoption = selectors.get_product_for_portal(gemeente=gemeente_a, slug=offered.product.slug)
+    assert adoption.zaaktype == offered
+
+
+def test_a_zaaktype_keeps_every_product_url_and_knows_its_upl_product(actor):
+    zaaktype = ZaakTypeFactory()
+    upl = zaaktype.product.upl_uri
+    urls = ["https://producten.example.org/bezwaar", upl]
+
+    services.update_zaaktype(zaaktype=zaaktype, actor=actor, producten_of_diensten=urls)
+    zaaktype.refresh_from_db()
+    assert (zaaktype.producten_of_diensten, zaaktype.product.upl_uri) == (urls, upl)
+
+    services.update_zaaktype(zaaktype=zaaktype, actor=actor, producten_of_diensten=urls[:1])
+    zaaktype.refresh_from_db()
+    assert (zaaktype.producten_of_diensten, zaaktype.product) == (urls[:1], None)
 
 
 def test_a_new_version_ends_the_validity_of_the_previous_one_the_day_before(actor):
