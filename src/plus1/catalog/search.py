@@ -160,9 +160,14 @@ def _vocabulary() -> tuple[str, ...]:
 
 
 def clear_caches() -> None:
-    """Forget the cached vocabulary, e.g. after the catalog changed."""
+    """Forget the cached vocabulary and the router's index, e.g. after the catalog changed."""
+    from .routing.index import clear_index  # the router reads words with this module
+    from .routing.knowledge import clear_knowledge
+
     _vocabulary.cache_clear()
     synonyms.cache_clear()
+    clear_knowledge()
+    clear_index()
 
 
 def correct_typos(tokens: list[str]) -> list[str]:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from ..models import Product
 from .knowledge import Knowledge, Mapping, knowledge
-from .text import Reader, stem, words
+from .text import Reader, phrase_key, stem, words
 
+UPL_SOURCE = "Uniforme Productnamenlijst (Logius), catalog/data/upl_gemeente_2025-04-30.json"
 # How much one matching word counts in each field of a product.
 NAME_WEIGHT = 3.0
 PART_WEIGHT = 1.5  # a part of a compound in the name ("parkeer|kaart")
@@ -127,8 +128,14 @@ def routing_index() -> RoutingIndex:
             postings[term].append((product_id, tf))
     total = len(entries) or 1
     idf = {term: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings.items()}
+    # A product's own name is a phrase too: "medisch vervoer" names its product outright.
+    name_mappings = [
+        Mapping("naam", product.upl_name, key, (product.upl_name,), UPL_SOURCE)
+        for product in products
+        if (key := phrase_key(product.upl_name)) and any(w not in known.fillers for w in key)
+    ]
     mappings_by_stem: dict[str, list[Mapping]] = defaultdict(list)
-    for mapping in known.mappings:
+    for mapping in (*known.mappings, *name_mappings):
         rarest = max(mapping.words, key=len)
         mappings_by_stem[stem(rarest)].append(mapping)
     return RoutingIndex(

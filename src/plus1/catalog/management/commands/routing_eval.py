@@ -1,23 +1,35 @@
-from django.core.management.base import BaseCommand
+from pathlib import Path
 
-from plus1.catalog.routing.evaluation import PARTS, Report, evaluate_part
+from django.core.management.base import BaseCommand, CommandError
+
+from plus1.catalog.routing.evaluation import PARTS, Report, evaluate, evaluate_part, load_questions
 
 
 class Command(BaseCommand):
     help = (
         "Measure 'Waar kan ik terecht?' on the evaluation questions in catalog/data/evaluation: "
         "top-1, top-3 and 'no answer' rates per part (tune: the knowledge is tuned on it; heldout: "
-        "written first, never tuned on). -v 2 lists the questions whose first answer is wrong."
+        "written first, never tuned on). --failures (or -v 2) lists the questions whose first "
+        "answer is wrong."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--part", choices=[*PARTS, "all"], default="all")
+        parser.add_argument("--failures", action="store_true", help="list the failing questions (as -v 2)")
+        parser.add_argument("--questions", help="a YAML file of questions instead of the shipped parts")
 
-    def handle(self, *args, part, verbosity, **options):
+    def handle(self, *args, part, questions, failures, verbosity, **options):
+        verbose = failures or verbosity >= 2
+        if questions:
+            path = Path(questions)
+            if not path.is_file():
+                raise CommandError(f"Bestand niet gevonden: {path}")
+            self._print(evaluate(load_questions(path), part=path.name), verbose=verbose)
+            return
         parts = list(PARTS) if part == "all" else [part]
         for name in parts:
             report = evaluate_part(name)
-            self._print(report, verbose=verbosity >= 2)
+            self._print(report, verbose=verbose)
 
     def _print(self, report: Report, *, verbose: bool) -> None:
         self.stdout.write(
