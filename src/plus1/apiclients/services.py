@@ -19,6 +19,12 @@ from .access import CONFIDENTIALITY_ORDER
 from .constants import SCOPES, TYPED_COMPONENTS, Component
 from .models import Application, Autorisatie, ClientCredential
 
+# ac-003's "scopes die betrekking hebben tot zaken/documenten/besluiten", per component.
+MAIN_RESOURCE_SCOPE_PREFIX = {
+    Component.ZRC: "zaken.",
+    Component.DRC: "documenten.",
+    Component.BRC: "besluiten.",
+}
 TYPE_MODELS = {"zaaktype": ZaakType, "informatieobjecttype": InformatieObjectType, "besluittype": BesluitType}
 
 
@@ -43,8 +49,6 @@ def _check(
     problems: list[tuple[str, str, str]] = []
     if not client_ids:
         problems.append(("clientIds", "required", "Geef ten minste één client-id."))
-    if len(set(client_ids)) != len(client_ids):
-        problems.append(("clientIds", "unique", "Een client-id staat er twee keer in."))
     taken = ClientCredential.objects.filter(client_id__in=client_ids)
     if application is not None:
         taken = taken.exclude(application=application)
@@ -77,17 +81,8 @@ def _check(
                 (f"{prefix}.component", "invalid_choice", f"Onbekende component {spec.component}.")
             )
             continue
-        unknown = [scope for scope in spec.scopes if scope not in SCOPES[spec.component]]
-        if not spec.scopes:
-            problems.append((f"{prefix}.scopes", "required", "Geef ten minste één scope."))
-        if unknown:
-            problems.append(
-                (
-                    f"{prefix}.scopes",
-                    "invalid_choice",
-                    f"Scope hoort niet bij {spec.component}: {', '.join(unknown)}.",
-                )
-            )
+        # Scopes are free labels in the standard (no list, no minimum): one our APIs do not know
+        # grants nothing, and a standard client may send one (zrc with notificaties.publiceren).
         type_field = TYPED_COMPONENTS.get(spec.component)
         for field in TYPE_MODELS:
             value = getattr(spec, field)
@@ -97,7 +92,7 @@ def _check(
                 )
             if value is not None and value.tenant_id not in readable_tenants:
                 problems.append((f"{prefix}.{field}", "not-found", f"Dit {field} bestaat hier niet."))
-        if type_field and spec.scopes:
+        if type_field and is_about_main_resource(spec.component, spec.scopes):
             if getattr(spec, type_field) is None:
                 problems.append((f"{prefix}.{type_field}", "required", f"Geef het {type_field} op (ac-003)."))
             if spec.component != Component.BRC and not spec.max_confidentiality:
@@ -118,6 +113,17 @@ def _check(
             )
     if problems:
         raise FieldProblem(problems)
+
+
+def is_about_main_resource(component: str, scopes: Sequence[str]) -> bool:
+    """Whether ``scopes`` are about the component's main resource, so ac-003 asks for a type.
+
+    ac-003: "scopes die betrekking hebben tot zaken" (documenten, besluiten): the reference
+    implementation reads that as a scope starting with ``zaken.``; ``audittrails.lezen`` or
+    ``notificaties.publiceren`` on zrc need no zaaktype.
+    """
+    prefix = MAIN_RESOURCE_SCOPE_PREFIX.get(component)
+    return prefix is not None and any(scope.startswith(prefix) for scope in scopes)
 
 
 def _collective_id() -> int | None:
@@ -220,6 +226,8 @@ def create_application(
     Every client id gets ``secret``, or a new random one when none is given (the Autorisaties
     API has no field for secrets: they are agreed out of band).
     """
+    # The same client id twice is one client id: stored once (the standard does not refuse it).
+    client_ids = list(dict.fromkeys(client_ids))
     _check(
         tenant=tenant,
         client_ids=client_ids,
@@ -262,7 +270,7 @@ def update_application(
     application = Application.objects.select_for_update().get(pk=application.pk)
     before = snapshot(application)
     new_client_ids = (
-        list(client_ids)
+        list(dict.fromkeys(client_ids))
         if client_ids is not None
         else list(application.credentials.values_list("client_id", flat=True))
     )

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from plus1.apiclients import services
+from plus1.apiclients.constants import TYPED_COMPONENTS
 from plus1.apiclients.constants import Component as ComponentChoice
 from plus1.apiclients.models import Application, Autorisatie
 from plus1.apiclients.services import AutorisatieSpec
@@ -110,20 +111,33 @@ def _readable_tenants(request: HttpRequest) -> list[int]:
 
 
 def _specs(request: HttpRequest, autorisaties: list[AutorisatieIn]) -> list[AutorisatieSpec]:
+    """The autorisaties as sent, each with the one type its component has (ac-003).
+
+    The standard's schema gives zrc a zaaktype, drc an informatieobjecttype and brc a besluittype
+    (and those two a maxVertrouwelijkheidaanduiding); a field another component does not have is
+    ignored, as the standard's per-component schema does, not refused.
+    """
     readable = _readable_tenants(request)
-    return [
-        AutorisatieSpec(
-            component=item.component,
-            scopes=item.scopes,
-            zaaktype=_resolve_type(request, "zaaktype", item.zaaktype, index, readable),
-            informatieobjecttype=_resolve_type(
-                request, "informatieobjecttype", item.informatieobjecttype, index, readable
-            ),
-            besluittype=_resolve_type(request, "besluittype", item.besluittype, index, readable),
-            max_confidentiality=item.maxVertrouwelijkheidaanduiding or "",
+    specs = []
+    for index, item in enumerate(autorisaties):
+        type_field = TYPED_COMPONENTS.get(item.component)
+        types = (
+            {type_field: _resolve_type(request, type_field, getattr(item, type_field), index, readable)}
+            if type_field
+            else {}
         )
-        for index, item in enumerate(autorisaties)
-    ]
+        has_confidentiality = item.component in (ComponentChoice.ZRC, ComponentChoice.DRC)
+        specs.append(
+            AutorisatieSpec(
+                component=item.component,
+                scopes=item.scopes,
+                max_confidentiality=(item.maxVertrouwelijkheidaanduiding or "")
+                if has_confidentiality
+                else "",
+                **types,
+            )
+        )
+    return specs
 
 
 def _get(request: HttpRequest, uuid) -> Application:
