@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from plus1.audit.services import Actor
 from plus1.legal.constants import LegalPageKind
 from plus1.legal.selectors import blocks_of, get_statement
 from plus1.legal.services import save_legal_page
@@ -63,7 +62,9 @@ def test_a_gemeentes_own_text_replaces_the_default_only_for_that_gemeente(
 def test_the_collectives_text_is_the_default_for_every_gemeente_without_its_own(
     gemeente_a, gemeente_b, collective, actor
 ):
-    save_legal_page(tenant=collective, kind="cookies", title="Cookies", body="Alleen functioneel.", actor=actor)
+    save_legal_page(
+        tenant=collective, kind="cookies", title="Cookies", body="Alleen functioneel.", actor=actor
+    )
     save_legal_page(tenant=gemeente_b, kind="cookies", title="Cookies B", body="Eigen tekst.", actor=actor)
 
     assert get_statement(gemeente=gemeente_a, kind="cookies").blocks[0].text == "Alleen functioneel."
