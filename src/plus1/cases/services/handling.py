@@ -13,9 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from plus1.audit.services import Actor
@@ -27,6 +25,7 @@ from plus1.tenants.models import Organisation
 
 from .. import deadlines
 from ..exceptions import InvalidUpload, MissingResultaat, ZaakClosed, ZaakConflict, ZaakError
+from ..letters import mail
 from ..models import (
     InformatieObject,
     InformationRequest,
@@ -78,19 +77,9 @@ def _recompute_deadlines(zaak: Zaak) -> None:
     )
 
 
-def _initiator_emails(zaak: Zaak) -> list[str]:
-    return list(zaak.rollen.exclude(email="").values_list("email", flat=True))
-
-
 def _mail_initiator(zaak: Zaak, *, subject: str, template: str, context: dict[str, Any]) -> None:
     """Send a message to the resident after commit; details stay in Mijn zaken, not in the mail."""
-    recipients = _initiator_emails(zaak)
-    if not recipients:
-        return
-    body = render_to_string(template, {"zaak": zaak, "gemeente": zaak.tenant, **context})
-    transaction.on_commit(
-        lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
-    )
+    mail.mail_zaak_contacts(zaak=zaak, subject=subject, template=template, context=context)
 
 
 # --- who works on it -------------------------------------------------------------------------

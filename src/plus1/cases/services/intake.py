@@ -4,10 +4,9 @@ import uuid
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.template.loader import render_to_string
 
 from plus1.audit.services import Actor
 from plus1.catalog.answers import clean_answers
@@ -26,6 +25,8 @@ from ..exceptions import (
     ProcessNotAdopted,
     ZaakError,
 )
+from ..letters import mail
+from ..letters.documents import request_copy
 from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, Status, Zaak, ZaakEigenschap
 from ..processing import record_change
 from ..uploads import check_upload
@@ -197,19 +198,52 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
     draft.save(update_fields=["zaak", "updated_at"])
     draft.documenten.update(zaak=zaak)
     documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
+    store_request_copy(zaak=zaak, actor=actor)
     if confirm_to:
         transaction.on_commit(lambda: send_confirmation(zaak=zaak, to=confirm_to))
     return zaak
 
 
 def send_confirmation(*, zaak: Zaak, to: str) -> None:
-    """E-mail the resident that the gemeente received the request (Awb 4:3a ontvangstbevestiging)."""
-    body = render_to_string("cases/email/confirmation.txt", {"zaak": zaak, "gemeente": zaak.tenant})
-    send_mail(
+    """E-mail the resident that the gemeente received the request (Awb 4:3a ontvangstbevestiging).
+
+    The PDF copy of the request goes with it, so the resident keeps what they sent.
+    """
+    copy = zaak.documenten.filter(
+        informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES, content_type="application/pdf"
+    ).first()
+    attachments = []
+    if copy is not None:
+        with copy.file.open("rb") as handle:
+            attachments.append(mail.Attachment(copy.filename, handle.read(), copy.content_type))
+    mail.mail_initiator_now(
+        zaak=zaak,
+        to=to,
         subject=f"Wij hebben uw aanvraag ontvangen ({zaak.identificatie})",
-        message=body,
-        from_email=None,
-        recipient_list=[to],
+        template="cases/email/confirmation.txt",
+        attachments=attachments,
+    )
+
+
+def store_request_copy(*, zaak: Zaak, actor: Actor) -> InformatieObject | None:
+    """Add a PDF copy of the submitted request to the zaak's documents, as its Aanvraagformulier.
+
+    Only when the zaaktype has that (generated) document type; the resident sees it in Mijn zaken.
+    """
+    link = zaak.zaaktype.document_types.filter(
+        informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES
+    ).first()
+    if link is None:
+        return None
+    copy = request_copy(zaak=zaak, actor=actor)
+    return documents.store_upload(
+        tenant=zaak.tenant,
+        zaak=zaak,
+        informatieobjecttype_id=link.informatieobjecttype_id,
+        upload=ContentFile(copy.data, name=copy.filename),
+        content_type=copy.content_type,
+        actor=Actor.system("Plus1 (kopie van de aanvraag)"),
+        title=copy.title,
     )
 
 
