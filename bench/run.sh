@@ -8,6 +8,7 @@ if python -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('postgres:
   export DATABASE_URL="$PG_URL"
 fi
 python bench/catalog_bench.py
+python bench/routing_bench.py
 python bench/portal_bench.py
 python bench/backoffice_bench.py
 python bench/zgw_bench.py
