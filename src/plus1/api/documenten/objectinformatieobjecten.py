@@ -6,13 +6,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
-from plus1.cases.models import ObjectInformatieObject, Zaak
+from plus1.cases.models import Besluit, ObjectInformatieObject, Zaak
 from plus1.cases.services import documents as services
 from plus1.core import zgw
 
 from ..common.auth import require_for_object, require_scope
 from ..common.errors import ApiError, invalid, not_found
-from ..common.http import created, detail_response, json_response
+from ..common.http import detail_response, json_response
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from .access import (
@@ -122,8 +122,11 @@ def objectinformatieobject_read(request: HttpRequest, uuid: str, expand: str | N
 def objectinformatieobject_create(
     request: HttpRequest, payload: ObjectInformatieObjectRequest
 ) -> HttpResponse:
-    """drc-002/003/004: the relation exists at its source (the zaakinformatieobject or
-    besluitinformatieobject made it); registering it here again answers with that relation."""
+    """drc-002/003/004: the object must resolve, the relation must exist at its source (the
+    zaakinformatieobject or besluitinformatieobject), and it occurs once. Plus1 is the source
+    and mirrors every relation itself (zrc-004, brc-005), so registering it here is refused:
+    without the source relation by drc-004, with it by drc-003 (as Open Zaak does when the
+    Zaken or Besluiten API is its own)."""
     require_scope(request, DRC, CREATE)
     document_uuid = zgw.uuid_from_url(payload.informatieobject, "documenten", EIO)
     document = tenant_documents(request).filter(uuid=document_uuid).first() if document_uuid else None
@@ -140,18 +143,15 @@ def objectinformatieobject_create(
     if found is None or found[0] != payload.objectType:
         raise invalid("object", "bad-url", f"Dit object is geen {payload.objectType} van deze gemeente.")
     object_type, object_uuid = found
+    # drc-002: the object resolves, to a zaak or besluit of this gemeente.
+    source = Zaak if object_type == "zaak" else Besluit
+    if not source.objects.for_tenant(request.tenant).filter(uuid=object_uuid).exists():
+        raise invalid("object", "bad-url", f"Dit object is geen {object_type} van deze gemeente.")
     if (
-        object_type == "zaak"
-        and not Zaak.objects.for_tenant(request.tenant).filter(uuid=object_uuid).exists()
-    ):
-        raise invalid("object", "bad-url", "Deze zaak bestaat niet.")
-    relation = (
-        ObjectInformatieObject.objects.for_tenant(request.tenant)
+        not ObjectInformatieObject.objects.for_tenant(request.tenant)
         .filter(informatieobject=document, object_type=object_type, object_uuid=object_uuid)
-        .select_related("informatieobject")
-        .first()
-    )
-    if relation is None:
+        .exists()
+    ):
         # drc-004: the zaak or besluit must hold the relation first.
         raise ApiError(
             400,
@@ -165,7 +165,13 @@ def objectinformatieobject_create(
                 )
             ],
         )
-    return created(serialize_relation(relation))
+    # drc-003: the combination of object and informatieobject occurs once.
+    raise ApiError(
+        400,
+        "invalid",
+        "Deze relatie bestaat al.",
+        invalid_params=[("nonFieldErrors", "unique", "Deze relatie bestaat al.")],
+    )
 
 
 @router.delete(

@@ -42,8 +42,12 @@ Algoritme = Literal[
 ObjectType = Literal["besluit", "zaak", "verzoek"]
 
 
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
+class Body(Schema):
+    """A request body. Fields the standard does not list here (such as the read-only ``url``,
+    ``versie`` or ``locked`` of an answer sent back in a PUT) are ignored, as the reference
+    implementation does: a standard client is not refused for them."""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 class Ondertekening(Schema):
@@ -51,7 +55,7 @@ class Ondertekening(Schema):
     datum: datetime.date | None
 
 
-class OndertekeningRequest(Strict):
+class OndertekeningRequest(Body):
     soort: Soort
     datum: BoundedDate | None
 
@@ -62,7 +66,7 @@ class Integriteit(Schema):
     datum: datetime.date | None
 
 
-class IntegriteitRequest(Strict):
+class IntegriteitRequest(Body):
     algoritme: Algoritme
     waarde: str = Field(max_length=128)
     datum: BoundedDate | None
@@ -76,7 +80,7 @@ class BestandsDeel(Schema):
     lock: str
 
 
-class _Metadata(Strict):
+class _Metadata(Body):
     identificatie: str = Field("", max_length=40)
     bronorganisatie: str = Field(min_length=1, max_length=9)
     creatiedatum: BoundedDate
@@ -112,7 +116,7 @@ class EnkelvoudigInformatieObjectWithLockRequest(_Metadata):
     lock: str = Field(min_length=1)
 
 
-class PatchedEnkelvoudigInformatieObjectWithLockRequest(Strict):
+class PatchedEnkelvoudigInformatieObjectWithLockRequest(Body):
     identificatie: str | None = Field(None, max_length=40)
     bronorganisatie: str | None = Field(None, min_length=1, max_length=9)
     creatiedatum: BoundedDate | None = None
@@ -185,11 +189,11 @@ class LockEnkelvoudigInformatieObject(Schema):
     lock: str
 
 
-class UnlockEnkelvoudigInformatieObjectRequest(Strict):
+class UnlockEnkelvoudigInformatieObjectRequest(Body):
     lock: str = Field("", max_length=100)
 
 
-class EIOZoekRequest(Strict):
+class EIOZoekRequest(Body):
     uuid__in: list[str]
     identificatie: str | None = None
     bronorganisatie: str | None = None
@@ -212,7 +216,7 @@ class ObjectInformatieObject(Schema):
     objectType: ObjectType
 
 
-class ObjectInformatieObjectRequest(Strict):
+class ObjectInformatieObjectRequest(Body):
     informatieobject: str
     object: str = Field(min_length=1, max_length=1000)
     objectType: ObjectType
@@ -226,14 +230,14 @@ class Gebruiksrechten(Schema):
     omschrijvingVoorwaarden: str
 
 
-class GebruiksrechtenRequest(Strict):
+class GebruiksrechtenRequest(Body):
     informatieobject: str
     startdatum: BoundedDateTime
     einddatum: BoundedDateTime | None = None
     omschrijvingVoorwaarden: str = Field(min_length=1)
 
 
-class PatchedGebruiksrechtenRequest(Strict):
+class PatchedGebruiksrechtenRequest(Body):
     informatieobject: str | None = None
     startdatum: BoundedDateTime | None = None
     einddatum: BoundedDateTime | None = None
@@ -246,7 +250,7 @@ AardRelatie = Literal["afzender", "geadresseerde"]
 PostadresType = Literal["antwoordnummer", "postbusnummer"]
 
 
-class BinnenlandsCorrespondentieadresVerzending(Strict):
+class BinnenlandsCorrespondentieadresVerzending(Body):
     huisletter: str = Field("", max_length=1)
     huisnummer: int = Field(ge=1, le=99999)
     huisnummerToevoeging: str = Field("", max_length=4)
@@ -255,14 +259,14 @@ class BinnenlandsCorrespondentieadresVerzending(Strict):
     woonplaatsnaam: str = Field(max_length=80)
 
 
-class BuitenlandsCorrespondentieadresVerzending(Strict):
+class BuitenlandsCorrespondentieadresVerzending(Body):
     adresBuitenland1: str = Field(max_length=35)
     adresBuitenland2: str = Field("", max_length=35)
     adresBuitenland3: str = Field("", max_length=35)
     landPostadres: str = Field(max_length=200)
 
 
-class BuitenlandsCorrespondentiepostadresVerzending(Strict):
+class BuitenlandsCorrespondentiepostadresVerzending(Body):
     postBusOfAntwoordnummer: int = Field(ge=1, le=9999)
     postadresPostcode: str = Field(max_length=6)
     postadresType: PostadresType
@@ -288,7 +292,7 @@ class Verzending(Schema):
     telefoonnummer: str | None = None
 
 
-class VerzendingRequest(Strict):
+class VerzendingRequest(Body):
     betrokkene: str = Field(min_length=1, max_length=200)
     informatieobject: str = Field(min_length=1, max_length=1000)
     aardRelatie: AardRelatie
@@ -306,7 +310,7 @@ class VerzendingRequest(Strict):
     telefoonnummer: str | None = Field(None, max_length=15)
 
 
-class PatchedVerzendingRequest(Strict):
+class PatchedVerzendingRequest(Body):
     betrokkene: str | None = Field(None, min_length=1, max_length=200)
     informatieobject: str | None = Field(None, min_length=1, max_length=1000)
     aardRelatie: AardRelatie | None = None
