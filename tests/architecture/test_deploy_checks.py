@@ -20,8 +20,14 @@ def test_the_settings_of_the_tests_are_not_deployable_with_their_simulators():
     assert "plus1.E001" in _deploy_check_ids()
 
 
+NO_KLANTINTERACTIES = "plus1.connectors.klantinteracties.NoKlantinteracties"
+
+
 @override_settings(
-    DIGID_MOCK=False, AUTHENTICATION_BACKENDS=REAL_BACKENDS, PLUS1_BRP_CLIENT="plus1.connectors.brp.NoBrp"
+    DIGID_MOCK=False,
+    AUTHENTICATION_BACKENDS=REAL_BACKENDS,
+    PLUS1_BRP_CLIENT="plus1.connectors.brp.NoBrp",
+    PLUS1_KLANTINTERACTIES_CLIENT=NO_KLANTINTERACTIES,
 )
 def test_settings_without_a_simulator_pass_the_simulator_check():
     from plus1.core.checks import check_no_simulators
@@ -33,6 +39,7 @@ def test_settings_without_a_simulator_pass_the_simulator_check():
     DIGID_MOCK=False,
     AUTHENTICATION_BACKENDS=[*REAL_BACKENDS, "digid_eherkenning.mock.backends.DigiDBackend"],
     PLUS1_BRP_CLIENT="plus1.connectors.brp.NoBrp",
+    PLUS1_KLANTINTERACTIES_CLIENT=NO_KLANTINTERACTIES,
 )
 def test_a_simulator_backend_added_by_hand_is_refused():
     from plus1.core.checks import check_no_simulators
@@ -42,12 +49,27 @@ def test_a_simulator_backend_added_by_hand_is_refused():
     assert "digid_eherkenning.mock.backends.DigiDBackend" in error.msg
 
 
-@override_settings(DIGID_MOCK=False, AUTHENTICATION_BACKENDS=REAL_BACKENDS)
+@override_settings(
+    DIGID_MOCK=False, AUTHENTICATION_BACKENDS=REAL_BACKENDS, PLUS1_KLANTINTERACTIES_CLIENT=NO_KLANTINTERACTIES
+)
 def test_the_brp_simulator_is_refused():
     from plus1.core.checks import check_no_simulators
 
     [error] = check_no_simulators()
     assert "PLUS1_BRP_CLIENT" in error.msg
+
+
+@override_settings(
+    DIGID_MOCK=False,
+    AUTHENTICATION_BACKENDS=REAL_BACKENDS,
+    PLUS1_BRP_CLIENT="plus1.connectors.brp.NoBrp",
+    PLUS1_KLANTINTERACTIES_CLIENT="plus1.connectors.klantinteracties.KlantinteractiesSimulator",
+)
+def test_the_klantinteracties_simulator_is_refused():
+    from plus1.core.checks import check_no_simulators
+
+    [error] = check_no_simulators()
+    assert "PLUS1_KLANTINTERACTIES_CLIENT" in error.msg
 
 
 @override_settings(PLUS1_NOTIFICATIONS_ALLOW_PRIVATE_CALLBACKS=True)

@@ -101,7 +101,11 @@ def test_production_headers_follow_the_proxy_setting(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("PLUS1_DIGID_MOCK", "true"), ("PLUS1_BRP_CLIENT", "plus1.connectors.brp.BrpSimulator")],
+    [
+        ("PLUS1_DIGID_MOCK", "true"),
+        ("PLUS1_BRP_CLIENT", "plus1.connectors.brp.BrpSimulator"),
+        ("PLUS1_KLANTINTERACTIES_CLIENT", "plus1.connectors.klantinteracties.KlantinteractiesSimulator"),
+    ],
 )
 def test_production_refuses_to_start_with_a_simulator(tmp_path, name, value):
     # The DigiD simulator lets anyone log in as any BSN; the BRP simulator answers with test persons.

@@ -268,6 +268,15 @@ PLUS1_LOG_SUBJECT_PREVIOUS_KEYS = env.list("PLUS1_LOG_SUBJECT_PREVIOUS_KEYS", de
 # Only the benchmarks switch the processing log off (with/without figures); production forces it on.
 PLUS1_PROCESSING_LOG = env.bool("PLUS1_PROCESSING_LOG", default=True)
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT", default="plus1.connectors.brp.BrpSimulator")
+# Where the relations of zaken with contactmomenten and verzoeken are mirrored (ZGW zrc-024/025):
+# the simulator keeps them in memory; KlantinteractiesApi posts them to the APIs at these roots.
+PLUS1_KLANTINTERACTIES_CLIENT = env.str(
+    "PLUS1_KLANTINTERACTIES_CLIENT", default="plus1.connectors.klantinteracties.KlantinteractiesSimulator"
+)
+PLUS1_KLANTINTERACTIES_CONTACTMOMENTEN_URL = env.str("PLUS1_KLANTINTERACTIES_CONTACTMOMENTEN_URL", default="")
+PLUS1_KLANTINTERACTIES_VERZOEKEN_URL = env.str("PLUS1_KLANTINTERACTIES_VERZOEKEN_URL", default="")
+PLUS1_KLANTINTERACTIES_CLIENT_ID = env.str("PLUS1_KLANTINTERACTIES_CLIENT_ID", default="")
+PLUS1_KLANTINTERACTIES_SECRET = env.str("PLUS1_KLANTINTERACTIES_SECRET", default="")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60
 # Sending a request and opening a document need a log-in at most this old (seconds); else log in again.

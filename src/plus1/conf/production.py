@@ -30,10 +30,17 @@ PLUS1_LOG_SUBJECT_KEY = env.str("PLUS1_LOG_SUBJECT_KEY")
 PLUS1_PROCESSING_LOG = True
 # The BRP client is always chosen on purpose here: the default simulator answers with test persons.
 PLUS1_BRP_CLIENT = env.str("PLUS1_BRP_CLIENT")
+# Without a Klantinteracties API nothing is mirrored; the in-memory simulator is refused below.
+PLUS1_KLANTINTERACTIES_CLIENT = env.str(
+    "PLUS1_KLANTINTERACTIES_CLIENT", default="plus1.connectors.klantinteracties.NoKlantinteracties"
+)
 # No simulator may serve real residents (the DigiD simulator lets anyone log in as any BSN):
 # refuse to start rather than run with one. The deploy check plus1.E001 judges alike.
 if _simulators := switched_on_simulators(
-    digid_mock=DIGID_MOCK, backends=AUTHENTICATION_BACKENDS, brp_client=PLUS1_BRP_CLIENT
+    digid_mock=DIGID_MOCK,
+    backends=AUTHENTICATION_BACKENDS,
+    brp_client=PLUS1_BRP_CLIENT,
+    klantinteracties_client=PLUS1_KLANTINTERACTIES_CLIENT,
 ):
     raise ImproperlyConfigured("Production runs no simulator. " + " ".join(_simulators))
 

@@ -16,13 +16,14 @@ from .simulators import switched_on_simulators
 
 @register(Tags.security, deploy=True)
 def check_no_simulators(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """plus1.E001: a simulator (DigiD, eHerkenning, BRP) is switched on."""
+    """plus1.E001: a simulator (DigiD, eHerkenning, BRP, Klantinteracties) is switched on."""
     return [
         Error(message, hint="Simulators are for the demo and the tests only.", id="plus1.E001")
         for message in switched_on_simulators(
             digid_mock=getattr(settings, "DIGID_MOCK", False),
             backends=settings.AUTHENTICATION_BACKENDS,
             brp_client=getattr(settings, "PLUS1_BRP_CLIENT", ""),
+            klantinteracties_client=getattr(settings, "PLUS1_KLANTINTERACTIES_CLIENT", ""),
         )
     ]
 

@@ -16,9 +16,13 @@ SIMULATOR_BACKENDS = (
 )
 # BRP clients that answer with invented (test) persons instead of the BRP.
 SIMULATOR_BRP_CLIENTS = ("plus1.connectors.brp.BrpSimulator",)
+# Klantinteracties clients that keep a zaak's contactmoment and verzoek relations in memory only.
+SIMULATOR_KLANTINTERACTIES_CLIENTS = ("plus1.connectors.klantinteracties.KlantinteractiesSimulator",)
 
 
-def switched_on_simulators(*, digid_mock: bool, backends: Iterable[str], brp_client: str) -> list[str]:
+def switched_on_simulators(
+    *, digid_mock: bool, backends: Iterable[str], brp_client: str, klantinteracties_client: str = ""
+) -> list[str]:
     """One sentence per simulator that is on, naming the variable that switches it off."""
     found = []
     if digid_mock:
@@ -37,5 +41,12 @@ def switched_on_simulators(*, digid_mock: bool, backends: Iterable[str], brp_cli
         found.append(
             f"PLUS1_BRP_CLIENT is the simulator {brp_client}, which answers with test persons. "
             "Set it to your BRP client, or to plus1.connectors.brp.NoBrp without a BRP link."
+        )
+    if klantinteracties_client in SIMULATOR_KLANTINTERACTIES_CLIENTS:
+        found.append(
+            f"PLUS1_KLANTINTERACTIES_CLIENT is the simulator {klantinteracties_client}, which keeps "
+            "contactmoment and verzoek relations in memory only. Set it to "
+            "plus1.connectors.klantinteracties.KlantinteractiesApi, or to "
+            "plus1.connectors.klantinteracties.NoKlantinteracties without such an API."
         )
     return found
