@@ -39,6 +39,8 @@ from plus1.cases.models import Note, Zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.models import Eigenschap, Product, SelectielijstProcestype, Theme
 from plus1.core import clock
+from plus1.routing.models import SearchQuery
+from plus1.tenants.selectors import get_collective
 from plus1.tenants.services import create_partner_organisation
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +192,12 @@ def _visitors(world, gemeente_b, actor) -> list[Visitor]:
             sees_zaak=True,
         )
     )
+    visitors.append(
+        Visitor(
+            "the collective's catalog manager",
+            make_employee("collectief", gemeente=get_collective(), role=Role.CATALOG_MANAGER, actor=actor),
+        )
+    )
     stranger = create_partner_organisation(name="Woningcorporatie Zonder Deling")
     # Partners first: gemeente A's own staff may revoke the share during their part of the walk.
     return [
@@ -327,3 +335,23 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
     assert seen["partner with a share"] == {KENTEKEN}
     after = _snapshot(world.zaak)
     assert after == before, "a POST without a valid form changed gemeente A's zaak"
+
+
+def test_only_the_collective_sees_the_failing_search_questions_of_all_gemeenten(world, gemeente_b, actor):
+    """The page spans every gemeente, so no gemeente's staff (nor a partner, nor a resident) enter."""
+    for tenant, query in ((world.gemeente, "vraag uit gemeente a"), (gemeente_b, "vraag uit gemeente b")):
+        SearchQuery.objects.create(tenant=tenant, query=query, outcome="no_answer")
+    client = Client()
+    url = reverse("backoffice:search-insights")
+    answers = {}
+    for visitor in _visitors(world, gemeente_b, actor):
+        _log_in(client, visitor)
+        response = client.get(url)
+        answers[visitor.name] = response.status_code
+        shown = {
+            q for q in ("vraag uit gemeente a", "vraag uit gemeente b") if q in response.content.decode()
+        }
+        expected = {"vraag uit gemeente a", "vraag uit gemeente b"} if response.status_code == 200 else set()
+        assert shown == expected, visitor.name
+    assert {name for name, status in answers.items() if status == 200} == {"the collective's catalog manager"}
+    assert {status for status in answers.values()} == {200, 302, 403}
