@@ -83,8 +83,10 @@ def test_a_resident_requests_a_parkeervergunning_and_finds_it_in_mijn_zaken(
     assert zaak.rollen.get().name == "Suzanne Moulin", "the name comes from the BRP"
     assert {e.eigenschap.name: e.value for e in zaak.eigenschappen.all()}["telefoonnummer"] == "0612345678"
     assert zaak.current_status.statustype.volgnummer == 1
-    document = zaak.documenten.get()
-    assert (document.filename, document.content_type) == ("verklaring.pdf", "application/pdf")
+    document = zaak.documenten.get(filename="verklaring.pdf")
+    assert document.content_type == "application/pdf"
+    copy = zaak.documenten.get(informatieobjecttype__omschrijving="Aanvraagformulier")
+    assert copy.filename == f"aanvraag-{zaak.identificatie}.pdf", "a PDF copy of what the resident sent"
     assert len(mail.outbox) == 1 and zaak.identificatie in mail.outbox[0].subject
     page = client.get(submitted["Location"])
     assert "Uw aanvraag is verstuurd" in page.text
@@ -252,7 +254,7 @@ def test_only_the_resident_can_download_their_document(client, gemeente_a, parke
     draft = client.get(_url(gemeente_a, "request-summary")).context["draft"]
     client.post(_url(gemeente_a, "request-summary"), {"draft": draft.uuid})
     zaak = Zaak.objects.get()
-    document = zaak.documenten.get()
+    document = zaak.documenten.get(filename="verklaring.pdf")
     url = reverse("portal:my-document", args=[gemeente_a.slug, zaak.identificatie, document.uuid])
 
     own = client.get(url)
