@@ -16,6 +16,7 @@ from ..models import Product
 from .knowledge import Knowledge, Mapping, knowledge
 from .text import Reader, phrase_key, stem, words
 
+PLACEHOLDER_URI_END = "/UPL-naam_nog_niet_beschikbaar"
 UPL_SOURCE = "Uniforme Productnamenlijst (Logius), catalog/data/upl_gemeente_2025-04-30.json"
 # How much one matching word counts in each field of a product.
 NAME_WEIGHT = 3.0
@@ -90,7 +91,8 @@ def _add(entry: ProductEntry, terms: list[str], weight: float) -> None:
 @functools.cache
 def routing_index() -> RoutingIndex:
     known = knowledge()
-    products = list(Product.objects.all())
+    # The UPL's placeholder ("UPL-naam nog niet beschikbaar") is no product a resident can use.
+    products = list(Product.objects.exclude(upl_uri__endswith=PLACEHOLDER_URI_END))
     by_name = {p.upl_name: p.id for p in products}
     knowledge_words: dict[str, list[str]] = defaultdict(list)
     vocabulary: set[str] = set()

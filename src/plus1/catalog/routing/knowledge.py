@@ -82,7 +82,9 @@ def _read(name: str) -> dict:
     path = DATA / name
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's loader when installed: the pure-Python one takes a second for these files.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 (a safe loader)
 
 
 @functools.cache

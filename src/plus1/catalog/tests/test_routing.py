@@ -53,9 +53,12 @@ def test_the_issues_wrong_answers_are_gone():
 def test_every_upl_gemeente_product_can_be_found_by_its_own_name():
     products = list(Product.objects.values_list("upl_name", flat=True))
     assert len(products) == 512
+    placeholder = "UPL-naam nog niet beschikbaar"
 
-    lost = [name for name in products if name not in top3(name)]
+    lost = [name for name in products if name not in top3(name) and name != placeholder]
     assert lost == []
+    # The UPL's placeholder row is in the catalog but never an answer.
+    assert placeholder not in top3(placeholder) + top3("upl naam")
 
 
 def test_compounds_are_split_and_joined_both_ways():
