@@ -33,6 +33,7 @@ from plus1.catalog.terms import describe_term
 from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
 
+from . import zaak_history
 from .forms import AnswerForm
 from .product_pages import how_to_arrange, product_title
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
@@ -252,7 +253,9 @@ def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResp
         zaken = case_selectors.zaken_for_business(
             tenant=gemeente, kvk_number=_business_kvk(request), purpose=purpose
         )
-    return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken})
+    zaken = zaak_history.with_results(zaken)
+    rows = zaak_history.rows_for_my_zaken(zaken)
+    return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken, "rows": rows})
 
 
 @require_GET
@@ -285,7 +288,8 @@ def _render_my_zaak(
         "question": question,
         "answer_form": answer_form,
         "errors": errors,
-        "besluiten": zaak.besluiten.select_related("besluittype", "letter"),
+        "outcome": zaak_history.outcome_for(zaak),
+        "history": zaak_history.history_for(zaak),
         "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
         "shares": case_selectors.share_overview(zaak),
     }
