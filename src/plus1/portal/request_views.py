@@ -24,6 +24,7 @@ from plus1.catalog.models import Adoption
 from plus1.catalog.processing import ActivityCode, activity_for_code, activity_for_zaaktype
 from plus1.connectors.brp import lookup_person
 from plus1.core.ratelimit import limit_per_ip
+from plus1.formats.display import display_value
 
 from .forms import SubmitForm, step_form
 from .profile_views import contact_prefill
@@ -288,7 +289,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         {
             "step": number,
             "label": e.label,
-            "value": draft.data.get(e.name, ""),
+            "value": display_value(draft.data.get(e.name, ""), e.data_type),
             "problem": problems.get(e.name, ""),
         }
         for number, (_title, eigenschappen) in enumerate(steps, start=1)
