@@ -11,11 +11,14 @@ from ..models import Product
 class Reason:
     """Why something came up, for explainability ("u schreef 'kliko': dat is een afvalcontainer").
 
-    ``kind``: "naam" (word of the product name), "synoniem" (everyday word in synonyms.yaml),
-    "situatie" (situation or life event in situations.yaml), "organisatie" (organisations.yaml),
-    "spelling" (typo or compound correction). ``matched``: the words of the (normalised) query
-    that triggered it. ``via``: the phrase of the mapping. ``source``: where the mapping comes from
-    (URL or "geschreven voor Plus1"); empty for product-name words.
+    ``kind``: "naam" (words the question shares with the product's name, its processes or its
+    mappings; ``via`` is the full UPL name when the question names the product outright),
+    "synoniem" (everyday word in synonyms.yaml), "situatie" (situation or life event in
+    situations.yaml), "organisatie" (organisations.yaml), "spelling" (typo corrected or compound
+    split/joined: ``matched`` as typed, ``via`` as read), "keuze" (a best guess for a clarifying
+    choice of a vague question; ``via`` is the choice's label). ``matched``: the words of the
+    (normalised) query that triggered it. ``via``: the phrase of the mapping. ``source``: where the
+    mapping comes from (URL, law or "geschreven voor Plus1"); empty for "naam" words.
     """
 
     kind: str
@@ -32,6 +35,8 @@ class Reason:
             return f"we lazen '{self.matched}' als '{self.via}'"
         if self.kind == "situatie":
             return f"bij '{self.via}' hoort dit vaak"
+        if self.kind == "keuze":
+            return f"past bij '{self.via}'"
         return (
             f"'{self.matched}' hoort bij '{self.via}'"
             if self.via and self.via != self.matched

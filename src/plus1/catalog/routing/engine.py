@@ -198,7 +198,6 @@ def _guesses_first(
 ) -> list[ProductMatch]:
     """For a vague question, the best guesses are one product per choice (its best scoring), then the rest."""
     by_name = {m.product.upl_name: m for m in products}
-    reason = Reason(kind="situatie", matched="", via=clarification.question, source=clarification.source)
     guesses: list[ProductMatch] = []
     chosen: set[str] = set()
     for choice in clarification.choices:
@@ -211,6 +210,7 @@ def _guesses_first(
             guesses.append(by_name[name])
         else:
             product = index.entries[index.by_name[name]].product
+            reason = Reason(kind="keuze", matched="", via=choice.label, source=clarification.source)
             guesses.append(ProductMatch(product=product, score=0.0, reasons=(reason,)))
     return (guesses + [m for m in products if m.product.upl_name not in chosen])[:limit]
 

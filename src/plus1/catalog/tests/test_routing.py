@@ -112,6 +112,11 @@ def test_a_vague_question_gets_two_or_three_choices_that_each_lead_somewhere_cle
 
     assert answer.clarify_question == "Gaat het om zorg of hulp thuis, een aanpassing in huis, of vervoer?"
     assert 2 <= len(answer.clarify) <= 3
+    # One best guess per choice comes first, each with its reason.
+    guesses = {m.product.upl_name for m in answer.products[: len(answer.clarify)]}
+    for choice in answer.clarify:
+        assert guesses & {p.upl_name for p in choice.products}, choice.label
+    assert all(match.reasons for match in answer.products)
     for choice in answer.clarify:
         assert choice.products
         followed = route(choice.query)
