@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 import time
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -431,11 +431,22 @@ def retry_deliveries(deliveries: Iterable[Delivery]) -> int:
 
 # Kanalen and abonnementen, for the Notificaties API ------------------------------------------
 
-# Our rule on top of the standard's 1 to 50 characters: lower case letters, digits and ``._-``,
-# starting with a letter or digit, like every kanaal of the standard. No spaces, no control
-# characters, nothing that looks like another kanaal in a list.
-KANAAL_NAAM = re.compile(r"[a-z0-9][a-z0-9._-]{0,49}")
-KENMERK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# The standard allows any 1 to 50 characters for a kanaal's name and 1 to 100 for a kenmerk (a
+# filter). Plus1 only refuses what no client means to send and what would make one name look like
+# another in a list: control, format (e.g. U+202E), surrogate, private-use, unassigned and
+# line/paragraph-separator characters, and spaces at either end.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def is_plain_name(value: str, *, max_length: int) -> bool:
+    """Whether ``value`` is a name the Notificaties API stores: 1..max_length plain characters."""
+    return (
+        0 < len(value) <= max_length
+        and value == value.strip()
+        and not any(unicodedata.category(char) in _REFUSED_CATEGORIES for char in value)
+    )
+
+
 MAX_KANAAL_FILTERS = 50
 
 
@@ -459,13 +470,13 @@ def create_kanaal(
     """
     filters = filters or []
     problems = []
-    if not KANAAL_NAAM.fullmatch(naam):
+    if not is_plain_name(naam, max_length=50):
         problems.append(
             (
                 "naam",
                 "invalid",
-                "Een kanaalnaam heeft 1 tot 50 tekens: kleine letters, cijfers, punt, streepje of liggend "
-                "streepje, en begint met een letter of cijfer.",
+                "Een kanaalnaam heeft 1 tot 50 tekens, zonder spatie aan het begin of eind en zonder "
+                "stuurtekens.",
             )
         )
     if len(filters) > MAX_KANAAL_FILTERS:
@@ -474,10 +485,10 @@ def create_kanaal(
         (
             f"filters.{index}",
             "invalid",
-            "Een filter heeft 1 tot 100 tekens: letters, cijfers, punt, streepje of liggend streepje.",
+            "Een filter heeft 1 tot 100 tekens, zonder spatie aan het begin of eind en zonder stuurtekens.",
         )
         for index, kenmerk in enumerate(filters)
-        if not KENMERK.fullmatch(kenmerk)
+        if not is_plain_name(kenmerk, max_length=100)
     ]
     if documentatie_link:
         try:
