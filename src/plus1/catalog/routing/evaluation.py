@@ -1,8 +1,9 @@
 """Measure the router on everyday questions: top-1, top-3 and "no answer" rates.
 
 The questions live in catalog/data/evaluation/: ``questions_tune.yaml`` (the knowledge may be
-tuned on it) and ``questions_heldout.yaml`` (written first, never tuned on). Each question has
-``accept`` (UPL names) and/or ``elsewhere`` (an organisation key); any one of them counts.
+tuned on it) and ``questions_heldout.yaml`` (written first, never tuned on) and ``questions_public.yaml``
+(Rijksoverheid's questions, written by others, never tuned on). Each question has ``accept``
+(UPL names) and/or ``elsewhere`` (one organisation key or a list); any one of them counts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ import yaml
 from .engine import route
 
 EVALUATION_DIR = Path(__file__).resolve().parent.parent / "data" / "evaluation"
-PARTS = {"tune": "questions_tune.yaml", "heldout": "questions_heldout.yaml"}
+PARTS = {
+    "tune": "questions_tune.yaml",
+    "heldout": "questions_heldout.yaml",
+    # Rijksoverheid's own questions, not written by Plus1; mostly national information questions.
+    "public": "questions_public.yaml",
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,9 @@ def load_questions(path: Path) -> list[Question]:
     questions = []
     for item in raw.get("questions", []):
         accepted = set(item.get("accept", []) or [])
-        if item.get("elsewhere"):
-            accepted.add(f"elsewhere:{item['elsewhere']}")
+        others = item.get("elsewhere") or []
+        for key in [others] if isinstance(others, str) else others:
+            accepted.add(f"elsewhere:{key}")
         questions.append(
             Question(text=item["q"], accepted=frozenset(accepted), source=item.get("source", ""))
         )

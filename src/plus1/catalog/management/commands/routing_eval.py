@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = (
         "Measure 'Waar kan ik terecht?' on the evaluation questions in catalog/data/evaluation: "
         "top-1, top-3 and 'no answer' rates per part (tune: the knowledge is tuned on it; heldout: "
-        "written first, never tuned on). --failures (or -v 2) lists the questions whose first "
-        "answer is wrong."
+        "written first, never tuned on; public: Rijksoverheid's questions). --failures (or -v 2) "
+        "lists the questions whose first answer is wrong."
     )
 
     def add_arguments(self, parser):
