@@ -74,7 +74,11 @@ class Abonnement(TenantOwned):
 
 
 class AbonnementKanaal(models.Model):
-    """One kanaal of an abonnement, with the kenmerk values a notification must have."""
+    """One kanaal of an abonnement, with the kenmerk values a notification must have.
+
+    A kanaal may come more than once (as Open Notificaties stores it): a notification that
+    matches any of its filter groups is delivered, once.
+    """
 
     abonnement = models.ForeignKey(Abonnement, on_delete=models.CASCADE, related_name="kanalen")
     kanaal = models.ForeignKey(Kanaal, on_delete=models.PROTECT, related_name="+")
@@ -82,9 +86,6 @@ class AbonnementKanaal(models.Model):
 
     class Meta:
         ordering = ["id"]
-        constraints = [
-            models.UniqueConstraint(fields=["abonnement", "kanaal"], name="abonnement_kanaal_unique")
-        ]
 
     def __str__(self) -> str:
         return f"{self.abonnement}: {self.kanaal}"

@@ -128,15 +128,20 @@ def publish(
     else:
         # A gemeente's abonnementen only take the collective's kanalen and the gemeente's own.
         subscriptions = _GEMEENTE_SUBSCRIPTIONS.all(kanaal, tenant_id)
+    # An abonnement may list a kanaal more than once, with other filters: any match counts, once.
+    matched = dict.fromkeys(
+        subscription.abonnement_id
+        for subscription in subscriptions
+        if _matches(subscription.filters, notification.kenmerken)
+    )
     deliveries = [
         Delivery(
             notification=notification,
-            abonnement_id=subscription.abonnement_id,
+            abonnement_id=abonnement_id,
             hoofd_object=hoofd_object,
             next_attempt_at=notification.aanmaakdatum,
         )
-        for subscription in subscriptions
-        if _matches(subscription.filters, notification.kenmerken)
+        for abonnement_id in matched
     ]
     if deliveries:
         Delivery.objects.bulk_create(deliveries)
@@ -521,12 +526,6 @@ def _kanaal_rows(
         (f"kanalen.{index}.naam", "does_not_exist", f"Kanaal {naam} bestaat niet.")
         for index, naam in enumerate(names)
         if naam not in known
-    ]
-    # One filter group per kanaal: two would be stored as one row each and clash.
-    problems += [
-        (f"kanalen.{index}.naam", "unique", f"Kanaal {naam} staat al eerder in dit abonnement.")
-        for index, naam in enumerate(names)
-        if naam in names[:index]
     ]
     if problems:
         raise FieldProblem(problems)

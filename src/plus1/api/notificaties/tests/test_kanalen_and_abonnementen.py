@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from plus1.api.common.testing import make_client, make_token
-from plus1.notifications.models import Abonnement, Delivery
+from plus1.notifications.models import Delivery
 
 pytestmark = pytest.mark.django_db
 
@@ -116,16 +116,33 @@ def test_abonnementen_take_own_and_collective_kanalen_and_a_gemeentes_kanaal_rea
     assert list(Delivery.objects.values_list("abonnement__tenant", flat=True)) == [gemeente_a.pk]
 
 
-def test_the_same_kanaal_twice_in_an_abonnement_is_a_400_on_post_put_and_patch(gemeente_a):
+def test_a_kanaal_may_come_twice_in_an_abonnement_and_a_match_of_either_is_delivered_once(gemeente_a):
+    """As Open Notificaties stores it: each entry is a filter group, any one that matches counts."""
     a = _caller(gemeente_a)
-    twice = [{"naam": "zaken"}, {"naam": "zaken", "filters": {"bronorganisatie": "100000009"}}]
-    body = {"callbackUrl": CALLBACK, "auth": "x", "kanalen": twice}
-    assert _problem(a.send("post", f"{ROOT}/abonnement", body)) == ("kanalen.1.naam", "unique")
-    assert not Abonnement.objects.exists()
-    abonnement = a.send("post", f"{ROOT}/abonnement", {**body, "kanalen": twice[:1]}).json()
-    assert _problem(a.send("put", abonnement["url"], body)) == ("kanalen.1.naam", "unique")
-    assert _problem(a.send("patch", abonnement["url"], {"kanalen": twice})) == ("kanalen.1.naam", "unique")
-    assert a.get(abonnement["url"]).json()["kanalen"] == [{"naam": "zaken", "filters": {}}]
+    twice = [
+        {"naam": "zaken", "filters": {"bronorganisatie": "100000009"}},
+        {"naam": "zaken", "filters": {"vertrouwelijkheidaanduiding": "openbaar"}},
+    ]
+    created = a.send("post", f"{ROOT}/abonnement", {"callbackUrl": CALLBACK, "auth": "x", "kanalen": twice})
+    assert created.status_code == 201, created.content
+    assert created.json()["kanalen"] == twice
+    message = {
+        "kanaal": "zaken",
+        "hoofdObject": "https://example.nl/zaken/1",
+        "resource": "zaak",
+        "resourceUrl": "https://example.nl/zaken/1",
+        "actie": "create",
+        "aanmaakdatum": "2026-12-01T10:00:00Z",
+    }
+    kenmerken = [
+        {"bronorganisatie": "100000009", "vertrouwelijkheidaanduiding": "openbaar"},  # both groups
+        {"bronorganisatie": "100000010", "vertrouwelijkheidaanduiding": "openbaar"},  # the second
+        {"bronorganisatie": "100000010", "vertrouwelijkheidaanduiding": "geheim"},  # neither
+    ]
+    for values in kenmerken:
+        assert a.send("post", f"{ROOT}/notificaties", {**message, "kenmerken": values}).status_code == 200
+    delivered = Delivery.objects.order_by("id").values_list("notification__kenmerken", flat=True)
+    assert list(delivered) == kenmerken[:2]
 
 
 @pytest.mark.parametrize(
