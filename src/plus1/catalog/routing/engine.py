@@ -16,6 +16,7 @@ PHRASE_WORD_SCORE = 10.0  # per meaningful word of a matched phrase ("boom kappe
 PHRASE_FILLER_SCORE = 2.0  # per filler word in it ("kan niet meer alleen wonen")
 SITUATION_DECAY = 0.06  # situations list their products best first
 ELSEWHERE_MIN_SCORE = 10.0
+RELATIVE_FLOOR = 0.15  # products below this share of the best score are left out
 
 
 def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -> RouteAnswer:
@@ -81,7 +82,12 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
     ranked = sorted(
         product_scores.items(), key=lambda item: (-item[1], index.entries[item[0]].product.upl_name)
     )
+    # A long tail of products that share one common word with the question helps nobody.
+    best = max([score for _id, score in ranked[:1]] + list(org_scores.values()), default=0.0)
+    floor = RELATIVE_FLOOR * best
     for product_id, score in ranked[:limit]:
+        if score < floor:
+            break
         used = {w for r in product_reasons[product_id] for w in r.matched.split()}
         reasons = _sorted_reasons(product_reasons[product_id]) + [r for r in spelling if r.via in used]
         products.append(
@@ -218,4 +224,7 @@ def _guesses_first(
 def _sorted_reasons(reasons: list[Reason]) -> list[Reason]:
     order = {"situatie": 0, "synoniem": 1, "naam": 2}
     unique = list(dict.fromkeys(reasons))
+    if any(r.kind == "naam" and r.via for r in unique):
+        # The question names the product outright; its loose word matches add nothing.
+        unique = [r for r in unique if r.kind != "naam" or r.via]
     return sorted(unique, key=lambda r: order.get(r.kind, 3))[:4]
