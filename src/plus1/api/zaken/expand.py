@@ -236,8 +236,28 @@ def parse(value: str | None, kind: str = "zaak") -> engine.Tree:
 
 
 def expand(request: HttpRequest, kind: str, data: Sequence[dict], tree: engine.Tree) -> None:
-    """Add ``_expand`` to each rendered object of ``kind`` in ``data``."""
+    """Add ``_expand`` to each rendered object of ``kind`` in ``data``.
+
+    An attribute that refers to nothing (a zaak without status, resultaat or hoofdzaak) expands
+    to an empty object, as the standard's schema has it (``EmptyObject``); a list to ``[]``.
+    """
     engine.apply(request, ZAKEN_KINDS[kind], data, tree, ZAKEN_KINDS)
+    if tree:
+        _empty_objects(data)
+
+
+def _empty_objects(items: Sequence[dict]) -> None:
+    for item in items:
+        expanded = item.get("_expand")
+        if not expanded:
+            continue
+        for name, value in expanded.items():
+            if value is None:
+                expanded[name] = {}
+            elif isinstance(value, dict):
+                _empty_objects([value])
+            elif isinstance(value, list):
+                _empty_objects(value)
 
 
 def rendered(request: HttpRequest, kind: str, data: list[dict], value: str | None) -> list[dict]:

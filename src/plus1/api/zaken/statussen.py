@@ -110,6 +110,7 @@ def status_create(request: HttpRequest, payload: schemas.StatusRequest) -> HttpR
         in_order=False,
         may_reopen=may(access, zaak, REOPEN),
         may_change_closed=may(access, zaak, FORCE),
+        check_usage_rights=True,
     )
     return created(_serialize_status(_statussen(request).get(pk=status.pk)))
 

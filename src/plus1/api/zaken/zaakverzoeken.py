@@ -1,7 +1,8 @@
 """The Zaken API's zaakverzoeken: a zaak follows from a verzoek in the Klantinteracties API.
 
 Plus1 does not host that API: the verzoek's URL is checked as a URL and stored as
-given, not fetched, and not mirrored there (zrc-024 is the Klantinteracties API's part).
+given, not fetched. The relation is mirrored in that API (zrc-024, ``cases.services.mirrors``):
+with the API configured (``PLUS1_KLANTINTERACTIES_*``) or in the local simulator.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 What the Zaken API 1.7.0 records besides the zaak's own parts. Contactmomenten and verzoeken
 live in a Klantinteracties API that Plus1 does not host: the zaak keeps their URL as given and
-does not fetch it, so the mirror in that API (zrc-024/025) is the other API's business. Like
+does not fetch it; the relation is mirrored there (zrc-024/025) through
+``connectors.klantinteracties``, in the same transaction: a relation the other API refuses is
+not made here either. Like
 every other part, a change to a closed zaak needs ``zaken.geforceerd-bijwerken`` (zrc-007), and
 each change is one transaction with its audit row and its ``zaken`` notification.
 """
@@ -20,6 +22,7 @@ from plus1.core.exceptions import FieldProblem
 
 from ..constants import KLANTCONTACT_NUMBER_PREFIX
 from ..models import KlantContact, Zaak, ZaakContactMoment, ZaakNotitie, ZaakVerzoek
+from .mirrors import mirror_relation
 from .registration import _record_part, _zaak_for_part
 
 # The zaaknotitie fields a client may set.
@@ -108,12 +111,14 @@ def _link(model, zaak: Zaak, field: str, url: str, actor: Actor, may_change_clos
             link = model.objects.create(tenant_id=zaak.tenant_id, zaak=zaak, **{field: url})
     except IntegrityError:
         raise FieldProblem.single("nonFieldErrors", "unique", reason) from None
+    mirror_relation(zaak, field, url, remove=False)
     _record_part(zaak, link, actor=actor, action=action, zgw_actie="create", after={field: url})
     return link
 
 
 def _unlink(link, field: str, actor: Actor, may_change_closed: bool, action: str) -> None:
     zaak = _zaak_for_part(link.zaak, may_change_closed)
+    mirror_relation(zaak, field, getattr(link, field), remove=True)
     _record_part(
         zaak, link, actor=actor, action=action, zgw_actie="destroy", before={field: getattr(link, field)}
     )

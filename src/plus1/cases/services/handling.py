@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from plus1.audit.services import Actor
@@ -154,6 +155,7 @@ def set_status(
     in_order: bool = True,
     may_reopen: bool = False,
     may_change_closed: bool = False,
+    check_usage_rights: bool = False,
 ) -> Status:
     """Give a zaak its next status from its own zaaktype, in the zaaktype's order.
 
@@ -184,6 +186,8 @@ def set_status(
     resultaat = Resultaat.objects.filter(zaak=zaak).select_related("resultaattype").first()
     if is_end and resultaat is None:
         raise MissingResultaat("Kies eerst een resultaat: sluit de zaak af met 'Zaak afsluiten'.")
+    if is_end and check_usage_rights:
+        _check_usage_rights(zaak)
     status = Status.objects.create(zaak=zaak, statustype=statustype, set_at=set_at, note=note, set_by=set_by)
     zaak.current_status = status
     fields = ["current_status", "ended_on"]
@@ -191,8 +195,8 @@ def set_status(
         from .closing import archive_action_date
 
         zaak.ended_on = timezone.localdate(set_at)
-        zaak.archive_nomination = resultaat.resultaattype.archiefnominatie
-        zaak.archive_action_on = archive_action_date(zaak, resultaat.resultaattype)
+        zaak.archive_nomination = zaak.archive_nomination or resultaat.resultaattype.archiefnominatie
+        zaak.archive_action_on = archive_action_date(zaak, resultaat.resultaattype) or zaak.archive_action_on
         fields += ["archive_nomination", "archive_action_on"]
     elif not zaak.is_open:
         zaak.ended_on = None
@@ -217,6 +221,19 @@ def set_status(
             context={"status": status},
         )
     return status
+
+
+def _check_usage_rights(zaak: Zaak) -> None:
+    # zrc-007: every document of a closed zaak says whether conditions apply to its use.
+    unset = InformatieObject.objects.filter(
+        Q(zaak_id=zaak.pk) | Q(zaakinformatieobjecten__zaak_id=zaak.pk), has_usage_rights__isnull=True
+    )
+    if unset.exists():
+        raise FieldProblem.single(
+            "nonFieldErrors",
+            "indicatiegebruiksrecht-unset",
+            "Geef bij elk document van de zaak eerst de indicatie gebruiksrecht (true of false).",
+        )
 
 
 # --- questions and pauses -------------------------------------------------------------------
