@@ -16,6 +16,7 @@ from django.urls import include, path
 
 from plus1.core.ratelimit import limit_per_ip
 
+MOCK_TEMPLATES = "connectors/digid_mock/"
 LIMITED_FORM = limit_per_ip("digid-mock", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN")
 LIMITED_RETURN = limit_per_ip("digid-mock-acs", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN", methods=("GET",))
 
@@ -26,8 +27,17 @@ service_patterns = [
 ]
 
 idp_patterns = [
-    path("inloggen/", DigiDMockIDPLoginView.as_view(), name="login"),
-    path("inloggen_bsn/", LIMITED_FORM(DigiDMockIDPBSNLoginView.as_view()), name="bsn"),
+    # Our own templates: the library's load a script that fails on its BSN page.
+    path(
+        "inloggen/",
+        DigiDMockIDPLoginView.as_view(template_name=f"{MOCK_TEMPLATES}login.html"),
+        name="login",
+    ),
+    path(
+        "inloggen_bsn/",
+        LIMITED_FORM(DigiDMockIDPBSNLoginView.as_view(template_name=f"{MOCK_TEMPLATES}bsn.html")),
+        name="bsn",
+    ),
 ]
 
 # The library's URL namespaces, so its redirects and templates keep working.
