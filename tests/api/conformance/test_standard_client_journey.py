@@ -171,12 +171,6 @@ def test_a_standard_client_builds_an_internal_zaaktype_and_runs_a_zaak_on_it(zgw
     assert closed["archiefnominatie"] in {"blijvend_bewaren", "vernietigen"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="zrc-015 in cases/services/registration.py (helper h16zrc) compares a zaak's "
-    "productenOfDiensten with the zaaktype's UPL product only, not with the zaaktype's "
-    "productenOfDiensten (catalog ZaakType.producten_of_diensten)",
-)
 def test_a_zaak_names_a_product_of_its_zaaktype_that_is_no_upl_product(zgw_client, gemeente_a):
     client = zgw_client(gemeente_a)
     catalogus = ok(

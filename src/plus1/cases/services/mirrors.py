@@ -11,7 +11,7 @@ from plus1.connectors import klantinteracties
 from plus1.core import zgw
 from plus1.core.exceptions import FieldProblem
 
-from ..models import Zaak
+from ..models import Zaak, ZaakContactMoment, ZaakVerzoek
 
 
 def mirror_relation(zaak: Zaak, kind: str, target: str, *, remove: bool) -> None:
@@ -30,3 +30,10 @@ def mirror_relation(zaak: Zaak, kind: str, target: str, *, remove: bool) -> None
             connector.mirror(relation)
     except klantinteracties.KlantinteractiesError as exc:
         raise FieldProblem.single(kind, "klantinteracties-unavailable", str(exc)) from None
+
+
+def remove_contact_mirrors(zaak: Zaak) -> None:
+    """Remove the mirror of every contactmoment and verzoek relation of ``zaak`` (it is deleted)."""
+    for kind, model in (("contactmoment", ZaakContactMoment), ("verzoek", ZaakVerzoek)):
+        for target in model.objects.filter(zaak=zaak).values_list(kind, flat=True):
+            mirror_relation(zaak, kind, target, remove=True)

@@ -28,22 +28,12 @@ from plus1.tenants.models import Organisation
 from .. import deadlines
 from ..constants import Archiefstatus, Betalingsindicatie
 from ..exceptions import ZaakClosed
-from ..models import (
-    InformatieObject,
-    Resultaat,
-    Rol,
-    Zaak,
-    ZaakContactMoment,
-    ZaakEigenschap,
-    ZaakObject,
-    ZaakSuspension,
-    ZaakVerzoek,
-)
+from ..models import InformatieObject, Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
 from . import documents, links
 from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
 from .intake import next_case_number
-from .mirrors import mirror_relation
+from .mirrors import remove_contact_mirrors
 from .organisations import check_registering_organisation
 
 # The Documenten API status of an archived document (zrc-022).
@@ -118,9 +108,12 @@ def _check(zaak: Zaak, *, is_new: bool, changed: Collection[str] = ()) -> None:
                 "Dit communicatiekanaal staat niet in de referentielijst communicatiekanalen.",
             )
         )
-    # zrc-015: the products or services are those of the zaaktype.
+    # zrc-015: the products or services are those of the zaaktype (any URL it names).
     if "producten_of_diensten" in changed and zaak.producten_of_diensten:
-        offered = {zaak.zaaktype.product.upl_uri} if zaak.zaaktype.product_id else set()
+        zaaktype = zaak.zaaktype
+        offered = set(zaaktype.producten_of_diensten) | (
+            {zaaktype.product.upl_uri} if zaaktype.product_id else set()
+        )
         if not set(zaak.producten_of_diensten) <= offered:
             problems.append(
                 (
@@ -367,10 +360,7 @@ def delete_zaak(*, zaak: Zaak, actor: Actor) -> None:
     for part in Zaak.objects.filter(pk__in=zaak_ids):
         # The Documenten API's mirror of each document link goes too (zrc-023, zrc-004).
         documents.remove_zaak_relations(zaak=part)
-        # So do the mirrors of its contactmomenten and verzoeken (zrc-023, zrc-024/025).
-        for kind, model in (("contactmoment", ZaakContactMoment), ("verzoek", ZaakVerzoek)):
-            for target in model.objects.filter(zaak=part).values_list(kind, flat=True):
-                mirror_relation(part, kind, target, remove=True)
+        remove_contact_mirrors(part)  # zrc-023, zrc-024/025
     AuditEntry.objects.filter(
         tenant_id=zaak.tenant_id,
         main_object_type="cases.zaak",
