@@ -351,6 +351,12 @@ def _update(request: HttpRequest, uuid: str, data: dict, *, partial: bool) -> Ht
     if not data.get("lock"):
         # drc-009: a change needs the lock of whoever locked the document.
         raise invalid("lock", "required", "Stuur de lock van het document mee.")
+    inhoud = data.get("inhoud")
+    if isinstance(inhoud, str) and inhoud.startswith(f"{services.document_url(document)}/download"):
+        # The answer's own download link sent back (read, change, PUT): the content stays as it
+        # is, and so does its size, rather than a 400 for a link that is no base64.
+        data.pop("inhoud")
+        data.pop("bestandsomvang", None)
     kwargs = {}
     if "inhoud" in data or "bestandsomvang" in data:
         kwargs = {"content": _content(data.get("inhoud")), "size": data.get("bestandsomvang")}

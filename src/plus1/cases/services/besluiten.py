@@ -345,11 +345,19 @@ def delete_besluit(*, besluit: Besluit, actor: Actor) -> None:
 
 
 def _check_document(besluit: Besluit, informatieobject: InformatieObject) -> None:
-    # brc-003: a document of this gemeente; a draft's upload is not a record of the gemeente yet.
-    is_draft_upload = informatieobject.draft_id is not None and informatieobject.zaak_id is None
-    if informatieobject.tenant_id != besluit.tenant_id or is_draft_upload:
+    # brc-003: a document of this gemeente.
+    if informatieobject.tenant_id != besluit.tenant_id:
         raise FieldProblem.single(
             "informatieobject", "bad-url", "Dit informatieobject bestaat niet in de Documenten API."
+        )
+    if informatieobject.draft_id is not None and informatieobject.zaak_id is None:
+        # Our own rule (docs/zgw-deviations.md): an upload in a request the resident has not sent
+        # yet is not a record of the gemeente; the resident may still remove it.
+        raise FieldProblem.single(
+            "informatieobject",
+            "draft-document",
+            "Dit document hoort bij een aanvraag die de inwoner nog niet heeft ingediend. "
+            "Het kan pas na het indienen bij een besluit.",
         )
     # brc-008: the document's informatieobjecttype is one the besluittype names (any version of
     # it: the catalog relates the types by omschrijving within a catalogus).
