@@ -46,7 +46,6 @@ class RoutingIndex:
     sorted_stems: tuple[str, ...]
     average_length: float
     mappings_by_stem: dict[str, list[Mapping]]
-    stem_of_word: dict[str, str]
 
     def prefix_stems(self, prefix: str) -> list[str]:
         index = bisect_left(self.sorted_stems, prefix)
@@ -150,7 +149,6 @@ def routing_index() -> RoutingIndex:
         sorted_stems=tuple(sorted(postings)),
         average_length=sum(e.length for e in entries.values()) / total,
         mappings_by_stem=dict(mappings_by_stem),
-        stem_of_word={},
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -55,17 +54,11 @@ class Reader:
         self.known = frozenset(w for w in vocabulary if len(w) >= 2)
         self.fuzzy_choices = tuple(sorted(w for w in self.known if len(w) > 3))
         self.parts = frozenset(w for w in self.known if len(w) >= MIN_PART)
-        self.sorted_known = tuple(sorted(self.known))
         self.fillers = fillers
         self.variants = variants
 
     def is_known(self, word: str) -> bool:
         return word in self.known
-
-    def has_prefix(self, prefix: str) -> bool:
-        """True when some known word starts with ``prefix`` (a word being typed or a stem)."""
-        index = bisect_left(self.sorted_known, prefix)
-        return index < len(self.sorted_known) and self.sorted_known[index].startswith(prefix)
 
     def split_compound(self, word: str) -> list[str] | None:
         """Split an unknown compound into two known words: "afvalbakken" -> ["afval", "bakken"]."""
