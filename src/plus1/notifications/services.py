@@ -26,6 +26,7 @@ from plus1.core.exceptions import FieldProblem
 from plus1.core.prepared import PreparedQuery
 from plus1.tenants.models import Organisation, OrganisationKind
 
+from .kanalen import STANDARD_KANALEN
 from .models import (
     Abonnement,
     AbonnementKanaal,
@@ -42,17 +43,6 @@ MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 5.0
 # While one attempt runs, nobody else takes the delivery; after this it may be taken again.
 LEASE = datetime.timedelta(seconds=60)
-
-# The kanalen of the standard and their kenmerken (OVERVIEW.md, "Notifications").
-STANDARD_KANALEN: dict[str, list[str]] = {
-    "zaken": ["bronorganisatie", "zaaktype", "vertrouwelijkheidaanduiding"],
-    "documenten": ["bronorganisatie", "informatieobjecttype", "vertrouwelijkheidaanduiding"],
-    "besluiten": ["verantwoordelijke_organisatie", "besluittype"],
-    "zaaktypen": ["catalogus"],
-    "besluittypen": ["catalogus"],
-    "informatieobjecttypen": ["catalogus"],
-    "autorisaties": [],
-}
 
 
 def backoff(attempts: int) -> datetime.timedelta:

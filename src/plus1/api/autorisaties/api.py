@@ -17,6 +17,7 @@ from plus1.apiclients.models import Application, Autorisatie
 from plus1.apiclients.services import AutorisatieSpec
 from plus1.catalog.models import BesluitType, InformatieObjectType, ZaakType
 from plus1.core import zgw
+from plus1.notifications.kanalen import describe
 
 from ..common.api import make_api
 from ..common.auth import actor_for, require_scope
@@ -27,7 +28,7 @@ from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from .schemas import Applicatie, ApplicatieIn, ApplicatiePatch, AutorisatieIn
 
-api = make_api("autorisaties")
+api = make_api("autorisaties", description=describe("autorisaties"))
 
 READ, WRITE = "autorisaties.lezen", "autorisaties.bijwerken"
 TYPE_COLLECTIONS = {

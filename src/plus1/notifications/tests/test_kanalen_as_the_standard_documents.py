@@ -1,0 +1,44 @@
+"""The kanalen and kenmerken Plus1 registers and documents are the ones the standard APIs document.
+
+Each standard API's OpenAPI description has a ``### Notificaties`` section: the kanaal, its main
+resource and its kenmerken. Ours are read from the project's copy of the standard documents.
+"""
+
+import re
+
+import pytest
+import yaml
+
+from plus1.api.registry import APIS
+from plus1.notifications.kanalen import KANALEN, STANDARD_KANALEN, describe
+
+
+def _documented() -> dict[str, tuple[str, list[str]]]:
+    """Kanaal -> (main resource, kenmerken) from the standard's OpenAPI descriptions."""
+    found = {}
+    for spec in APIS.values():
+        description = yaml.safe_load(spec.official_path.read_text(encoding="utf-8"))["info"]["description"]
+        for block in description.split("Deze API publiceert notificaties op het kanaal")[1:]:
+            naam = re.match(r"\s*`([^`]+)`", block).group(1)
+            resource = re.search(r"\*\*Main resource\*\*\s*`([^`]+)`", block).group(1)
+            kenmerken_part = block.split("**Kenmerken**", 1)[1].split("**Resources", 1)[0]
+            found[naam] = (resource, re.findall(r"^\* `([^`]+)`", kenmerken_part, flags=re.M))
+    return found
+
+
+def test_every_kanaal_of_the_standard_is_registered_with_its_kenmerken():
+    documented = _documented()
+
+    assert set(documented) == set(STANDARD_KANALEN)
+    for naam, (resource, kenmerken) in documented.items():
+        assert STANDARD_KANALEN[naam] == kenmerken, naam
+        assert KANALEN[naam].main_resource == resource, naam
+
+
+@pytest.mark.parametrize("naam", list(KANALEN))
+def test_our_description_names_the_kanaal_resource_and_kenmerken(naam):
+    text = describe(naam)
+
+    assert f"op het kanaal `{naam}`" in text
+    assert f"`{KANALEN[naam].main_resource}`" in text
+    assert all(f"* `{kenmerk}`:" in text for kenmerk in STANDARD_KANALEN[naam])
