@@ -1,6 +1,10 @@
 """The portal's search page over the router, its query log, and "what to do" on every product page."""
 
+import time
+
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 
 from plus1.catalog.models import Product
@@ -198,3 +202,13 @@ def test_a_product_page_of_a_gemeente_without_contact_details_still_says_what_to
 
     assert f"Dit vraagt u aan bij de gemeente {gemeente_b.name}." in page.text
     assert f"Neem contact op met de gemeente {gemeente_b.name}." in page.text
+
+
+def test_one_address_cannot_flood_the_query_log(client, gemeente_a, router, settings):
+    settings.PLUS1_RATELIMIT_SEARCH = "2/m"
+    cache.clear()
+    with time_machine.travel(time.time(), tick=False):
+        statuses = [_search(client, gemeente_a, q=f"regiotaxi {n}").status_code for n in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert SearchQuery.objects.count() == 2
