@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plus1.cases.constants import MAX_SHARE_DAYS, SharePart, ZaakRelation
 from plus1.cases.dates import validate_date
+from plus1.cases.letters.content import requested_period
 from plus1.cases.models import Zaak
 from plus1.catalog.models import StatusType
 from plus1.core import clock
@@ -173,7 +174,10 @@ class DecideForm(ZaakActionForm):
             (b.pk, b.omschrijving) for b in zaak.zaaktype.besluittypen.all()
         ]
         self.fields["decided_on"].initial = clock.today()
-        self.fields["effective_on"].initial = clock.today()
+        # The besluit takes effect when the resident asked for it (e.g. "Vanaf wanneer?"), else today.
+        requested = requested_period(zaak)
+        self.fields["effective_on"].initial = requested.start_on or clock.today()
+        self.fields["expires_on"].initial = requested.end_on
 
 
 class CloseForm(ZaakActionForm):
