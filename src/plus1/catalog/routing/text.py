@@ -16,6 +16,8 @@ from rapidfuzz import fuzz, process
 from ..search import normalise, words
 
 TYPO_CUTOFF = 84
+MAX_TYPO_LOOKUPS = 8
+MAX_LENGTH_GAP = 3  # ratio 84 between words of n and n+4 letters needs n >= 21
 MIN_PART = 3
 # Dutch compounds glue their parts with nothing, an -s- or an -en- ("gehandicapten|parkeerkaart",
 # "bestemmings|plan"); try those glue letters when splitting a word the catalog does not know.
@@ -52,7 +54,18 @@ class Reader:
 
     def __init__(self, vocabulary: set[str], *, fillers: frozenset[str], variants: dict[str, str]):
         self.known = frozenset(w for w in vocabulary if len(w) >= 2)
-        self.fuzzy_choices = tuple(sorted(w for w in self.known if len(w) > 3))
+        # Candidates for typo correction by length: a ratio of 84 allows only a few letters more or less.
+        by_length: dict[int, list[str]] = {}
+        for word in sorted(w for w in self.known if len(w) > 3):
+            by_length.setdefault(len(word), []).append(word)
+        self.fuzzy_by_length = {
+            size: tuple(
+                w
+                for near in range(size - MAX_LENGTH_GAP, size + MAX_LENGTH_GAP + 1)
+                for w in by_length.get(near, ())
+            )
+            for size in range(4, max(by_length, default=4) + MAX_LENGTH_GAP + 1)
+        }
         self.parts = frozenset(w for w in self.known if len(w) >= MIN_PART)
         self.fillers = fillers
         self.variants = variants
@@ -77,7 +90,8 @@ class Reader:
     def correct(self, word: str) -> str | None:
         if len(word) < 4 or word.isdigit():
             return None
-        match = process.extractOne(word, self.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        choices = self.fuzzy_by_length.get(len(word), ())
+        match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else None
 
     def read(self, text: str) -> QueryReading:
@@ -91,6 +105,7 @@ class Reader:
             else:
                 raw.append(word)
         tokens: list[str] = []
+        lookups = 0
         for word in raw:
             if word in self.known or word in self.fillers or word.isdigit():
                 tokens.append(word)
@@ -101,7 +116,9 @@ class Reader:
                     corrections[part] = word
                 tokens.extend([word, *parts])
                 continue
-            fixed = self.correct(word)
+            # A budget of typo lookups keeps a long string of gibberish fast.
+            lookups += 1
+            fixed = self.correct(word) if lookups <= MAX_TYPO_LOOKUPS else None
             if fixed and fixed != word:
                 corrections[fixed] = word
                 tokens.append(fixed)
