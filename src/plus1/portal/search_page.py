@@ -71,7 +71,9 @@ class SearchPage:
 
 def why(match: ProductMatch) -> str:
     """One short Dutch sentence from the router's reasons: "Waarom: u zocht op 'kliko'."."""
-    labels = list(dict.fromkeys(reason.label for reason in match.reasons if reason.label))[:MAX_REASONS]
+    # A reason without the words it matched ("u zocht op ''") explains nothing: leave it out.
+    labels = [reason.label for reason in match.reasons if reason.label and "''" not in reason.label]
+    labels = list(dict.fromkeys(labels))[:MAX_REASONS]
     if not labels:
         return ""
     return _("Waarom: %(reasons)s.") % {"reasons": "; ".join(labels)}
