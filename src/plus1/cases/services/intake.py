@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,8 @@ from ..models import CaseNumberSequence, InformatieObject, RequestDraft, Rol, St
 from ..processing import record_change
 from ..uploads import check_upload
 from . import documents
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -198,10 +201,21 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
     draft.save(update_fields=["zaak", "updated_at"])
     draft.documenten.update(zaak=zaak)
     documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
-    store_request_copy(zaak=zaak, actor=actor)
-    if confirm_to:
-        transaction.on_commit(lambda: send_confirmation(zaak=zaak, to=confirm_to))
+    # After the commit: the PDF copy takes a tenth of a second the case-number lock should not
+    # wait for, and a copy that fails never loses the submitted request.
+    transaction.on_commit(lambda: complete_submission(zaak=zaak, actor=actor, confirm_to=confirm_to))
     return zaak
+
+
+def complete_submission(*, zaak: Zaak, actor: Actor, confirm_to: str = "") -> None:
+    """Store the PDF copy of a submitted request and send the confirmation with it attached."""
+    try:
+        with transaction.atomic():
+            store_request_copy(zaak=zaak, actor=actor)
+    except Exception:
+        logger.exception("The PDF copy of request %s could not be stored", zaak.identificatie)
+    if confirm_to:
+        send_confirmation(zaak=zaak, to=confirm_to)
 
 
 def send_confirmation(*, zaak: Zaak, to: str) -> None:

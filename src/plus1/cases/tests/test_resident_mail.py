@@ -81,7 +81,7 @@ def test_a_question_and_an_extension_mail_each_link_to_the_zaak(zaak, django_cap
     assert "Wij wachten op advies" in message.body
 
 
-def test_the_confirmation_carries_a_pdf_copy_of_the_request(adoption, zaak):
+def _with_request_form(adoption):
     iot = InformatieObjectType.objects.create(
         tenant=adoption.zaaktype.tenant,
         catalogus=adoption.zaaktype.process.catalogus,
@@ -94,6 +94,10 @@ def test_the_confirmation_carries_a_pdf_copy_of_the_request(adoption, zaak):
     ZaakTypeInformatieObjectType.objects.create(
         zaaktype=adoption.zaaktype, informatieobjecttype=iot, volgnummer=9, direction="inkomend"
     )
+
+
+def test_the_confirmation_carries_a_pdf_copy_of_the_request(adoption, zaak):
+    _with_request_form(adoption)
     copy = store_request_copy(zaak=zaak, actor=SYSTEM)
     assert copy.zaak == zaak and copy.content_type == "application/pdf", "a document of the zaak (formaat)"
     assert copy.is_shown_to_initiator, "the resident finds it in Mijn zaken"
@@ -126,3 +130,17 @@ def test_every_mail_to_a_resident_greets_by_name_and_never_genders_the_employee(
     assert "{{ salutation }}" in text and "Beste inwoner" not in text
     assert '{% include "cases/email/_link.txt" %}' in text
     assert not GENDERED.search(text)
+
+
+def test_a_copy_that_cannot_be_rendered_still_confirms_the_request(adoption, zaak, monkeypatch):
+    from plus1.cases.services import intake
+
+    def broken(**kwargs):
+        raise OSError("pango is missing")
+
+    _with_request_form(adoption)
+    monkeypatch.setattr(intake, "request_copy", broken)
+    intake.complete_submission(zaak=zaak, actor=SYSTEM, confirm_to="suzanne@example.org")
+    message = _only_mail()
+    assert message.attachments == [] and zaak.identificatie in message.body
+    assert not zaak.documenten.exists(), "nothing half-written"
