@@ -26,16 +26,15 @@ from plus1.core import zgw
 from plus1.tenants.selectors import get_collective
 
 from ..common import audittrail
+from ..common import expand as engine
 from ..common.api import make_api
 from ..common.auth import actor_for, client, require_for_object, require_scope
 from ..common.errors import invalid, not_found
+from ..common.expand import Kind, Relation
 from ..common.http import created, json_response, no_content
 from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, AuditTrail, Page
-from ..documenten.access import visible_documents
-from ..documenten.serializers import serialize as serialize_document
-from ..zaken.serializers import attach_parts, serialize_zaak, zaak_queryset
 from .schemas import Besluit as BesluitSchema
 from .schemas import (
     BesluitExpanded,
@@ -112,87 +111,49 @@ def serialize_link(link: BesluitInformatieObject) -> dict[str, Any]:
 
 # --- expand -------------------------------------------------------------------------------
 
-# What can be expanded here: this API's own besluiten, the Catalogi API's besluittype, and the
-# zaak and document a besluit points at. A zaak or document the client may not read is not
-# expanded (``None``), as the Zaken API does for a hoofdzaak.
-BESLUIT_EXPANDABLE = ("besluittype", "zaak")
-LINK_EXPANDABLE = ("besluit", "besluit.besluittype", "besluit.zaak", "informatieobject")
+# What can be expanded: a besluit's besluittype (as the Catalogi API shows it, and on from
+# there) and zaak (as the Zaken API shows it, and on), a link's besluit and informatieobject.
+# The kinds are the Zaken API's (which expands besluiten too); an object the client may not
+# read, or an attribute that is empty, expands to an empty object (the standard's EmptyObject).
+LINK = engine.top_level(
+    "besluitinformatieobject",
+    "besluiten",
+    "besluitinformatieobjecten",
+    {"besluit": Relation("besluit"), "informatieobject": Relation("informatieobject")},
+)
 
 
-def _expansions(request: HttpRequest, allowed: tuple[str, ...]) -> set[str]:
-    raw = request.GET.get("expand", "")
-    wanted = {part.strip() for part in raw.split(",") if part.strip()}
-    unsupported = sorted(wanted - set(allowed))
-    if unsupported:
-        raise invalid(
-            "expand",
-            "expand-not-supported",
-            "Dit kan niet worden uitgebreid: "
-            + ", ".join(unsupported)
-            + ". Wel mogelijk: "
-            + ", ".join(allowed)
-            + ".",
-        )
-    return wanted
+def _kinds() -> dict[str, Kind]:
+    # Imported here: the Zaken API's expand renders besluiten with this module's ``serialize``.
+    from ..zaken.expand import ZAKEN_KINDS
+
+    return {**ZAKEN_KINDS, "besluitinformatieobject": LINK}
 
 
-def _render_besluittype(besluittype: BesluitType) -> dict[str, Any]:
-    """The besluittype as the Catalogi API shows it (the fields Plus1 holds)."""
-    return {
-        "url": besluittype_url(besluittype.uuid),
-        "catalogus": zgw.url("catalogi", "catalogussen", besluittype.catalogus.uuid),
-        "zaaktypen": [zgw.url("catalogi", "zaaktypen", z.uuid) for z in besluittype.zaaktypen.all()],
-        "omschrijving": besluittype.omschrijving,
-        "omschrijvingGeneriek": "",
-        "besluitcategorie": besluittype.category,
-        "reactietermijn": besluittype.reactietermijn or None,
-        "publicatieIndicatie": besluittype.publication_required,
-        "publicatietekst": "",
-        "publicatietermijn": None,
-        "toelichting": besluittype.toelichting,
-        "informatieobjecttypen": [
-            zgw.url("catalogi", "informatieobjecttypen", iot.uuid)
-            for iot in besluittype.informatieobjecttypen.all()
-        ],
-        "beginGeldigheid": _day(besluittype.valid_from),
-        "eindeGeldigheid": _day(besluittype.valid_until),
-        "concept": not besluittype.is_published,
-    }
+def _tree(request: HttpRequest, kind: str) -> engine.Tree:
+    """The expansions asked for; 404 for an attribute the resource does not have."""
+    kinds = _kinds()
+    return engine.parse(request.GET.get("expand"), kinds[kind], kinds)
 
 
-def _expanded_zaken(request: HttpRequest, rows: list[Besluit]) -> dict[int, dict[str, Any]]:
-    """The zaken of these besluiten as the Zaken API shows them, those the client may read (zrc-006)."""
-    ids = {besluit.zaak_id for besluit in rows if besluit.zaak_id}
-    if not ids:
-        return {}
-    readable = client(request).filter_q(
-        "zrc", "zaken.lezen", type_field="zaaktype_id", confidentiality_field="confidentiality"
-    )
-    zaken = list(zaak_queryset(Zaak.objects.for_tenant(request.tenant).filter(readable, pk__in=ids)))
-    attach_parts(zaken)
-    return {zaak.pk: serialize_zaak(zaak) for zaak in zaken}
+def _empty_objects(items: list[dict[str, Any]]) -> None:
+    for item in items:
+        for name, value in (item.get("_expand") or {}).items():
+            if value is None:
+                item["_expand"][name] = {}
+            elif isinstance(value, dict):
+                _empty_objects([value])
+            elif isinstance(value, list):
+                _empty_objects(value)
 
 
-def _with_expand(request: HttpRequest, rows: list[Besluit], wanted: set[str]) -> list[dict[str, Any]]:
-    data = [serialize(besluit) for besluit in rows]
-    if not wanted:
-        return data
-    found: dict[str, dict[int, Any]] = {}
-    if "besluittype" in wanted:
-        # One query for the types of the whole page, one for their zaaktypen.
-        ids = {besluit.besluittype_id for besluit in rows}
-        types = {
-            t.pk: _render_besluittype(t)
-            for t in BesluitType.objects.filter(pk__in=ids)
-            .select_related("catalogus")
-            .prefetch_related("zaaktypen", "informatieobjecttypen")
-        }
-        found["besluittype"] = {besluit.pk: types[besluit.besluittype_id] for besluit in rows}
-    if "zaak" in wanted:
-        zaken = _expanded_zaken(request, rows)
-        found["zaak"] = {besluit.pk: zaken.get(besluit.zaak_id) for besluit in rows}
-    for item, besluit in zip(data, rows, strict=True):
-        item["_expand"] = {name: found[name][besluit.pk] for name in sorted(wanted)}
+def _expanded(
+    request: HttpRequest, kind: str, data: list[dict[str, Any]], tree: engine.Tree
+) -> list[dict[str, Any]]:
+    if tree:
+        kinds = _kinds()
+        engine.apply(request, kinds[kind], data, tree, kinds)
+        _empty_objects(data)
     return data
 
 
@@ -254,7 +215,7 @@ def besluit_list(
     reject_unknown_params(
         request, {"identificatie", "verantwoordelijkeOrganisatie", "besluittype", "zaak", "page", "expand"}
     )
-    wanted = _expansions(request, BESLUIT_EXPANDABLE)
+    tree = _tree(request, "besluit")
     rows = _besluiten(request).filter(client(request).filter_q(BRC, READ, type_field="besluittype_id"))
     if identificatie:
         rows = rows.filter(identificatie=identificatie)
@@ -269,7 +230,7 @@ def besluit_list(
 
     def render(page_rows: list[Besluit]) -> list[dict[str, Any]]:
         _log_reads(access, page_rows, "besluit_list")
-        return _with_expand(request, page_rows, wanted)
+        return _expanded(request, "besluit", [serialize(besluit) for besluit in page_rows], tree)
 
     return json_response(paginate(request, rows, render))
 
@@ -284,11 +245,11 @@ def besluit_list(
 def besluit_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     require_scope(request, BRC, READ)
     reject_unknown_params(request, {"expand"})
-    wanted = _expansions(request, BESLUIT_EXPANDABLE)
+    tree = _tree(request, "besluit")
     besluit = _get(request, uuid)
     access = require_for_object(request, BRC, READ, type_id=besluit.besluittype_id)
     _log_reads(access, [besluit], "besluit_read")
-    return json_response(_with_expand(request, [besluit], wanted)[0])
+    return json_response(_expanded(request, "besluit", [serialize(besluit)], tree)[0])
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -423,28 +384,6 @@ def _links(request: HttpRequest) -> QuerySet[BesluitInformatieObject]:
     )
 
 
-def _links_with_expand(
-    request: HttpRequest, rows: list[BesluitInformatieObject], wanted: set[str]
-) -> list[dict[str, Any]]:
-    data = [serialize_link(link) for link in rows]
-    if not wanted:
-        return data
-    found: dict[str, dict[int, Any]] = {}
-    if wanted & {"besluit", "besluit.besluittype", "besluit.zaak"}:
-        # The besluiten came with the links; their besluittypen and zaken cost a query each.
-        besluiten = list({link.besluit_id: link.besluit for link in rows}.values())
-        nested = {name.split(".", 1)[1] for name in wanted if name.startswith("besluit.")}
-        rendered = dict(zip([b.pk for b in besluiten], _with_expand(request, besluiten, nested), strict=True))
-        found["besluit"] = {link.pk: rendered[link.besluit_id] for link in rows}
-    if "informatieobject" in wanted:
-        documents = visible_documents(request).filter(pk__in={link.informatieobject_id for link in rows})
-        shown = {document.pk: serialize_document(document) for document in documents}
-        found["informatieobject"] = {link.pk: shown.get(link.informatieobject_id) for link in rows}
-    for item, link in zip(data, rows, strict=True):
-        item["_expand"] = {name: found[name][link.pk] for name in sorted(found)}
-    return data
-
-
 def _get_link(request: HttpRequest, uuid: str) -> BesluitInformatieObject:
     link = _links(request).filter(uuid=_uuid(uuid)).first()
     if link is None:
@@ -467,7 +406,7 @@ def besluitinformatieobject_list(
 ) -> HttpResponse:
     require_scope(request, BRC, READ)
     reject_unknown_params(request, {"besluit", "informatieobject", "expand"})
-    wanted = _expansions(request, LINK_EXPANDABLE)
+    tree = _tree(request, "besluitinformatieobject")
     rows = _links(request).filter(client(request).filter_q(BRC, READ, type_field="besluit__besluittype_id"))
     if besluit:
         found = _url_filter(besluit, "besluit", "besluiten", "besluiten")
@@ -477,7 +416,9 @@ def besluitinformatieobject_list(
             informatieobject, "informatieobject", "documenten", "enkelvoudiginformatieobjecten"
         )
         rows = rows.filter(informatieobject__uuid=found) if found else rows.none()
-    return json_response(_links_with_expand(request, list(rows), wanted))
+    return json_response(
+        _expanded(request, "besluitinformatieobject", [serialize_link(link) for link in rows], tree)
+    )
 
 
 @api.get(
@@ -490,10 +431,10 @@ def besluitinformatieobject_list(
 def besluitinformatieobject_read(request: HttpRequest, uuid: str, expand: str | None = None) -> HttpResponse:
     require_scope(request, BRC, READ)
     reject_unknown_params(request, {"expand"})
-    wanted = _expansions(request, LINK_EXPANDABLE)
+    tree = _tree(request, "besluitinformatieobject")
     link = _get_link(request, uuid)
     require_for_object(request, BRC, READ, type_id=link.besluit.besluittype_id)
-    return json_response(_links_with_expand(request, [link], wanted)[0])
+    return json_response(_expanded(request, "besluitinformatieobject", [serialize_link(link)], tree)[0])
 
 
 @api.post(

@@ -495,9 +495,20 @@ def test_a_besluit_expands_its_besluittype_and_unknown_parameters_are_refused(zg
     with_zaak = app.get(besluit["url"], params={"expand": "zaak"}).json()
     assert with_zaak["_expand"]["zaak"]["url"] == besluit["zaak"]
     assert with_zaak["_expand"]["zaak"]["identificatie"] == zaak.identificatie
-    assert codes(app.get(besluit["url"], params={"expand": "zaaktype"})) == {
-        ("expand", "expand-not-supported")
-    }
+    # On from there, as the Catalogi and Zaken APIs show them.
+    deeper = app.get(besluit["url"], params={"expand": "besluittype.catalogus,zaak.zaaktype"})
+    assert deeper.status_code == 200, deeper.text
+    assert (
+        deeper.json()["_expand"]["besluittype"]["_expand"]["catalogus"]["url"]
+        == (expanded["_expand"]["besluittype"]["catalogus"])
+    )
+    zaaktype = deeper.json()["_expand"]["zaak"]["_expand"]["zaaktype"]
+    assert zaaktype["url"] == with_zaak["_expand"]["zaak"]["zaaktype"]
+    # Not an attribute of a besluit: 404, as in the Zaken and Documenten APIs (zrc-027, drc-013).
+    assert app.get(besluit["url"], params={"expand": "zaaktype"}).status_code == 404
+    # A besluit without zaak expands it to an empty object (the standard's EmptyObject).
+    alone = app.post(f"{ROOT}/besluiten", json=body_for(app, besluittype)).json()
+    assert app.get(alone["url"], params={"expand": "zaak"}).json()["_expand"] == {"zaak": {}}
     unknown = app.get(f"{ROOT}/besluiten", params={"zaaktype": "x"})
     assert unknown.status_code == 400 and codes(unknown) == {("nonFieldErrors", "unknown-parameters")}
     assert app.get(f"{ROOT}/besluiten/geen-uuid").status_code == 404
@@ -521,13 +532,13 @@ def test_expand_shows_only_the_zaak_and_document_the_application_may_read(zgw_cl
         autorisaties=[AutorisatieSpec(component="brc", scopes=["besluiten.lezen"], besluittype=besluittype)],
     )
     expanded = besluiten_only.get(besluit["url"], params={"expand": "besluittype,zaak"}).json()
-    assert expanded["_expand"]["zaak"] is None
+    assert expanded["_expand"]["zaak"] == {}
     assert expanded["_expand"]["besluittype"]["url"] == besluit["besluittype"]
     listed = besluiten_only.get(
         f"{ROOT}/besluitinformatieobjecten", params={"expand": "informatieobject,besluit.zaak"}
     ).json()
-    assert listed[0]["_expand"]["informatieobject"] is None
-    assert listed[0]["_expand"]["besluit"]["_expand"] == {"zaak": None}
+    assert listed[0]["_expand"]["informatieobject"] == {}
+    assert listed[0]["_expand"]["besluit"]["_expand"] == {"zaak": {}}
 
     # With the rights on the zaaktype and the document's type, both are expanded.
     reader = zgw_client(

@@ -39,13 +39,15 @@ def test_lists_take_a_fixed_number_of_queries(gemeente_a, django_assert_max_num_
     http = Client(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret)}")
 
     # auth (client id with its change stamp; the first time also application and autorisaties),
-    # count, page, expand (types + their zaaktypen and informatieobjecttypen), processing log.
-    with django_assert_max_num_queries(11):
+    # count, page, processing log, expand: the besluittypen as the Catalogi API shows them (the
+    # types, their catalogus, zaaktypen, resultaattypen and informatieobjecttypen).
+    with django_assert_max_num_queries(14):
         response = http.get("/besluiten/api/v1/besluiten", {"expand": "besluittype"})
     assert response.status_code == 200 and response.json()["count"] == count
     with django_assert_max_num_queries(3):
         response = http.get("/besluiten/api/v1/besluitinformatieobjecten")
     assert response.status_code == 200 and len(response.json()) == count
-    with django_assert_max_num_queries(5):
+    # The links, their besluiten (with the processing log) and those besluiten's types as above.
+    with django_assert_max_num_queries(12):
         response = http.get("/besluiten/api/v1/besluitinformatieobjecten", {"expand": "besluit.besluittype"})
     assert response.status_code == 200 and len(response.json()) == count
