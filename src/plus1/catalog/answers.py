@@ -81,6 +81,17 @@ def _parse_date(value: str) -> datetime.date:
     raise ValueError(value)
 
 
+def _datetime(eigenschap: Eigenschap, value: str) -> str:
+    """A moment: ZGW's JJJJMMDDuummss (ztc-015), ISO 8601 or 31-12-2026 14:30; stored as ISO."""
+    for pattern in ("%Y%m%d%H%M%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"):
+        try:
+            moment = datetime.datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+        return moment.isoformat(timespec="seconds")
+    raise ValidationError("Vul een bestaande datum en tijd in, bijvoorbeeld 31-12-2026 14:30.")
+
+
 def _choice(eigenschap: Eigenschap, value: str) -> str:
     if value not in eigenschap.choices:
         raise ValidationError("Kies een van de mogelijkheden.")
@@ -126,6 +137,7 @@ _CLEANERS = {
     DataType.TEXT: _text,
     DataType.NUMBER: _number,
     DataType.DATE: _date,
+    DataType.DATETIME: _datetime,
     DataType.CHOICE: _choice,
     DataType.BSN: _bsn,
     DataType.POSTCODE: _postcode,

@@ -56,6 +56,7 @@ class DataType(models.TextChoices):
     TEXT = "text", _("Tekst")
     NUMBER = "number", _("Getal")
     DATE = "date", _("Datum")
+    DATETIME = "datetime", _("Datum en tijd")
     CHOICE = "choice", _("Keuze")
     BSN = "bsn", _("Burgerservicenummer")
     POSTCODE = "postcode", _("Postcode")
@@ -76,6 +77,7 @@ class DataClass(models.TextChoices):
 ZGW_FORMAAT = {
     DataType.NUMBER: "getal",
     DataType.DATE: "datum",
+    DataType.DATETIME: "datum_tijd",
 }
 
 

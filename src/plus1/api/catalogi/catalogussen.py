@@ -70,9 +70,17 @@ add_read_operations(
 
 
 def _catalogus_values(request: HttpRequest, values: dict) -> dict:
-    # The rsin of a catalogus is its organisation's: it cannot be another one.
+    # Isolation: a catalogus belongs to the application's organisation, and its rsin is that
+    # organisation's (the answer shows it). A mandate to act for another gemeente (tenants.Mandate)
+    # covers that gemeente's zaken, documents and besluiten, not a catalogus in its name.
     if "rsin" in values and values["rsin"] != request.tenant.rsin:
-        raise invalid("rsin", "invalid", "Het RSIN moet dat van uw eigen organisatie zijn.")
+        raise invalid(
+            "rsin",
+            "invalid",
+            f"Een catalogus hoort bij de organisatie van uw applicatie ({request.tenant.name}): geef "
+            f"haar RSIN {request.tenant.rsin or '(nog niet vastgelegd)'}. Een catalogus van een andere "
+            "gemeente maakt een applicatie van die gemeente.",
+        )
     result = model_values(CATALOGUS_FIELDS, values)
     if "contact_email" in result and result["contact_email"] is None:
         result["contact_email"] = ""

@@ -101,13 +101,16 @@ add_read_operations(
 
 
 def _eigenschap_values(specificatie: schemas.EigenschapSpecificatie) -> dict:
-    """The form field behind a ZGW specificatie (ztc-015: datum is JJJJMMDD, lengte 8)."""
+    """The form field behind a ZGW specificatie (ztc-015: datum is JJJJMMDD, lengte 8; datum_tijd
+    JJJJMMDDuummss, lengte 14)."""
     values: dict = {"step": specificatie.groep or "Gegevens"}
     if specificatie.formaat == "datum_tijd":
-        raise invalid(
-            "specificatie.formaat", "not-supported", "Plus1 kent (nog) geen eigenschap met datum en tijd."
-        )
-    if specificatie.formaat == "datum":
+        if specificatie.lengte != "14":
+            raise invalid(
+                "specificatie.lengte", "invalid-length", "Datum met tijd (JJJJMMDDuummss) heeft lengte 14."
+            )
+        values["data_type"] = "datetime"
+    elif specificatie.formaat == "datum":
         if specificatie.lengte != "8":
             raise invalid("specificatie.lengte", "invalid-length", "Een datum (JJJJMMDD) heeft lengte 8.")
         values["data_type"] = "date"

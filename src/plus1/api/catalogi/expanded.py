@@ -43,6 +43,7 @@ class ZaakTypeEmbedded(Schema):
     roltypen: list[RolTypeExpanded] = []
     besluittypen: list[BesluitTypeExpanded] = []
     deelzaaktypen: list[ZaakTypeExpanded] = []
+    gerelateerdeZaaktypen: list[ZaakTypeExpanded] = []
 
 
 class InformatieObjectTypeEmbedded(Schema):

@@ -339,6 +339,8 @@ def _specificatie(eigenschap: Eigenschap) -> dict:
     formaat = ZGW_FORMAAT.get(eigenschap.data_type, "tekst")
     if formaat == "datum":
         lengte = "8"  # ztc-015: JJJJMMDD
+    elif formaat == "datum_tijd":
+        lengte = "14"  # ztc-015: JJJJMMDDuummss
     elif eigenschap.data_type == DataType.TEXT and eigenschap.max_length:
         lengte = str(eigenschap.max_length)
     else:

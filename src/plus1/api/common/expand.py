@@ -65,6 +65,9 @@ class Relation:
 
     kind: str | None
     many: bool = False
+    # Where the URL is in an object item of the list: ``url`` (relevanteAndereZaken), ``zaaktype``
+    # (a Catalogi zaaktype's gerelateerdeZaaktypen).
+    key: str = "url"
 
 
 @dataclass(frozen=True)
@@ -176,12 +179,12 @@ def check(
     walk(tree, kind, (kind.name,), ())
 
 
-def _urls(value: Any) -> list[str]:
-    """The URLs in an attribute: one, a list, or (relevanteAndereZaken) objects with a ``url``."""
+def _urls(value: Any, key: str = "url") -> list[str]:
+    """The URLs in an attribute: one, a list, or (relevanteAndereZaken) objects with a ``key``."""
     if isinstance(value, str):
         return [value] if value else []
     if isinstance(value, Sequence):
-        found = (item.get("url") if isinstance(item, Mapping) else item for item in value)
+        found = (item.get(key) if isinstance(item, Mapping) else item for item in value)
         return [url for url in found if isinstance(url, str) and url]
     return []
 
@@ -237,7 +240,7 @@ def apply(
     for name in sorted(tree):
         relation = kind.relations[name]
         target = kinds[relation.kind]  # type: ignore[index]
-        wanted = [[target.read_uuid(url) for url in _urls(item.get(name))] for item in items]
+        wanted = [[target.read_uuid(url) for url in _urls(item.get(name), relation.key)] for item in items]
         uuids = {found for row in wanted for found in row if found is not None}
         new = {found for found in uuids if (target.name, found) not in budget.seen}
         budget.spend(objects=len(new))

@@ -79,8 +79,8 @@ CATALOG_KINDS: dict[str, Kind] = {
                 "informatieobjecttypen": INFORMATIEOBJECTTYPEN,
                 "besluittypen": BESLUITTYPEN,
                 "deelzaaktypen": ZAAKTYPEN,
-                # Pairs of a zaaktype and how it relates, not references by URL alone.
-                "gerelateerdeZaaktypen": Relation(None),
+                # Objects of a zaaktype URL and how it relates; one in another ZTC is not expanded.
+                "gerelateerdeZaaktypen": Relation("zaaktype", many=True, key="zaaktype"),
             },
         ),
         _kind(

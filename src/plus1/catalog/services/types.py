@@ -8,6 +8,7 @@ other way round."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -170,6 +171,8 @@ def change_zaaktype(
     for name, value in changes.items():
         setattr(zaaktype, name, value)
     _full_clean(zaaktype)
+    if zaaktype.is_published and {"valid_from", "valid_until"} & set(changes):
+        _refuse_overlap(zaaktype)
     zaaktype.save()
     if besluittypen is not None:
         zaaktype.besluittypen.set(besluittypen)
@@ -183,6 +186,24 @@ def change_zaaktype(
     )
     _notify(zaaktype, actie)
     return zaaktype
+
+
+def _refuse_overlap(zaaktype: ZaakType) -> None:
+    """ztc-016: published versions of one zaaktype never overlap (no end date: valid for ever)."""
+    end = zaaktype.valid_until or datetime.date.max
+    others = (
+        ZaakType.objects.published()
+        .filter(process_id=zaaktype.process_id, valid_from__lte=end)
+        .exclude(pk=zaaktype.pk)
+    )
+    for other in others:
+        if (other.valid_until or datetime.date.max) >= zaaktype.valid_from:
+            raise FieldProblem.single(
+                "valid_until" if zaaktype.valid_until else "valid_from",
+                "overlap",
+                f"Dan overlapt deze versie met versie {other.version} (geldig vanaf "
+                f"{other.valid_from:%d-%m-%Y}); gepubliceerde versies mogen niet overlappen.",
+            )
 
 
 def _delete_type(obj: Any, *, actor: Actor, what: str, forced: bool) -> None:

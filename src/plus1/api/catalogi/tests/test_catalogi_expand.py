@@ -185,9 +185,10 @@ def test_an_attribute_a_type_does_not_have_is_refused(zgw_client, gemeente_a):
     assert "kleur" in unknown.json()["detail"]
     assert client.get(f"{ROOT}/roltypen", params={"expand": "eigenschappen"}).status_code == 404
     assert client.get(f"{ROOT}/catalogussen", params={"expand": "catalogus"}).status_code == 404
-    not_expanded = client.get(url, params={"expand": "gerelateerdeZaaktypen"})
-    assert not_expanded.status_code == 400
-    assert not_expanded.json()["invalidParams"][0]["name"] == "expand"
+    # gerelateerdeZaaktypen is expanded (issue 16); an empty list expands to nothing.
+    related = client.get(url, params={"expand": "gerelateerdeZaaktypen"})
+    assert related.status_code == 200
+    assert related.json()["_expand"] == {"gerelateerdeZaaktypen": []}
     # An empty expand is no expand.
     assert "_expand" not in client.get(url, params={"expand": ""}).json()
 
