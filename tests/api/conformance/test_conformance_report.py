@@ -181,3 +181,18 @@ def test_plus1_zgw_conformance_is_the_management_command():
 def test_the_command_runs_only_the_rule_test_files():
     assert all(path.name.endswith("_rules.py") for path in runner.rule_test_files())
     assert Path(__file__) not in runner.rule_test_files()
+
+
+def test_the_runner_runs_pytest_in_a_subprocess_and_keeps_its_junit(tmp_path):
+    """The real path the command takes, on a folder with one tiny rule file of its own."""
+    folder = tmp_path / "conformance"
+    folder.mkdir()
+    (folder / "test_ac_rules.py").write_text("def test_ac_001_passes():\n    pass\n", encoding="utf-8")
+    (folder / "test_helpers.py").write_text("def test_not_a_rule():\n    pass\n", encoding="utf-8")
+    junit = tmp_path / "junit.xml"
+
+    run = runner.run_pytest(junit, tests_dir=folder, extra_args=("--rootdir", str(tmp_path)))
+
+    assert run.exit_code == 0, run.output
+    assert "1 passed" in run.last_line
+    assert [outcome.name for outcome in report.outcomes_from_junit(junit)] == ["test_ac_001_passes"]

@@ -1,9 +1,10 @@
 """``plus1 zgw-conformance [--write] [--from-junit FILE]``: the standard's business rules, pass or fail.
 
-Runs tests/api/conformance (``test_<prefix>_rules.py``) in a pytest subprocess, maps each test to
-its rule by name (``test_zrc_001_...`` checks zrc-001) and prints the summary per API. ``--write``
-stores the full report as docs/zgw-conformance.md. ``--from-junit`` builds the report from an
-existing pytest JUnit XML file instead of running the tests.
+Runs tests/api/conformance (``test_<prefix>_rules.py``) in a pytest subprocess (its output shows
+with ``-v 2``), maps each test to its rule by name (``test_zrc_001_...`` checks zrc-001) and
+prints the summary per API. ``--write`` stores the full report as docs/zgw-conformance.md.
+``--from-junit`` builds the report from an existing pytest JUnit XML file instead of running
+the tests.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No such file: {from_junit}")
             outcomes = report.outcomes_from_junit(from_junit)
         else:
-            outcomes = self._run_tests()
+            outcomes = self._run_tests(show_output=options["verbosity"] >= 2)
         result = report.build_report(rules, outcomes)
         self.stdout.write(report.render_summary(result), ending="")
         if write:
@@ -53,13 +54,16 @@ class Command(BaseCommand):
         if result.problems:
             raise CommandError(f"{len(result.problems)} test name(s) point at no rule of the catalogue.")
 
-    def _run_tests(self) -> list[report.TestOutcome]:
+    def _run_tests(self, *, show_output: bool) -> list[report.TestOutcome]:
         if not runner.TESTS_DIR.is_dir():
             raise CommandError(f"{runner.TESTS_DIR} does not exist: run this command in a source checkout.")
         with tempfile.TemporaryDirectory() as folder:
             junit = Path(folder) / "conformance.xml"
-            code = runner.run_pytest(junit)
+            run = runner.run_pytest(junit, show_output=show_output)
             # 0 all passed, 1 some failed: both are a report. Anything else is a broken run.
-            if code not in (0, 1) or not junit.is_file():
-                raise CommandError(f"The conformance tests did not run (pytest exit code {code}).")
+            if run.exit_code not in (0, 1) or not junit.is_file():
+                self.stderr.write(run.output)
+                raise CommandError(f"The conformance tests did not run (pytest exit code {run.exit_code}).")
+            if run.last_line:
+                self.stdout.write(f"pytest: {run.last_line.strip('= ')}")
             return report.outcomes_from_junit(junit)
