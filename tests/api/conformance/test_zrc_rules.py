@@ -161,6 +161,8 @@ def test_zrc_004_the_relation_is_hoort_bij_registered_by_the_system_and_fixed(ap
         )
     )
     assert zio["aardRelatieWeergave"] == "Hoort bij, omgekeerd: kent"
+    # What the client read may go back whole: the attributes it cannot write are ignored.
+    assert ok(api.put(zio["url"], json=zio), 200)["registratiedatum"] == zio["registratiedatum"]
     registered = datetime.datetime.fromisoformat(zio["registratiedatum"].replace("Z", "+00:00"))
     assert abs(registered - datetime.datetime.now(datetime.UTC)) < datetime.timedelta(minutes=5)
     refused(api.patch(zio["url"], json={"zaak": other["url"]}), "zaak")
@@ -253,6 +255,10 @@ def test_zrc_007_a_zaak_closes_with_its_eindstatus_after_a_resultaat(api, proces
         f"{ZRC}/zaakobjecten",
         json={"zaak": zaak["url"], "objectType": "adres", "object": "https://bag.example.com/adres/1"},
     ).status_code in (400, 403)
+    doc = document(api, process)
+    late_document = {"zaak": zaak["url"], "informatieobject": doc["url"]}
+    assert worker.post(f"{ZRC}/zaakinformatieobjecten", json=late_document).status_code == 403
+    ok(api.post(f"{ZRC}/zaakinformatieobjecten", json=late_document))
     forced = ok(api.patch(zaak["url"], json={"toelichting": "Correctie"}), 200)
     assert forced["toelichting"] == "Correctie"
 

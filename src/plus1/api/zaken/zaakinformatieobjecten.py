@@ -14,7 +14,7 @@ from typing import Any, Literal
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from plus1.cases.models import InformatieObject, Zaak, ZaakInformatieObject
 from plus1.cases.services import documents as services
@@ -22,11 +22,12 @@ from plus1.core import zgw
 
 from ..common.auth import actor_for, client, require_for_object, require_scope
 from ..common.bounds import ArchiveDateTime
-from ..common.errors import invalid, not_found
+from ..common.errors import ApiError, invalid, not_found
 from ..common.http import created, detail_response, json_response, no_content
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from .expand import rendered as with_expand
+from .parts import may_change_closed
 from .serializers import serialize_zaakinformatieobject as serialize
 
 router = Router()
@@ -58,9 +59,9 @@ class ZaakInformatieObjectExpanded(ZaakInformatieObjectSchema):
     expand: dict[str, Any] | None = Field(None, alias="_expand")
 
 
+# Attributes a client cannot write (url, uuid, aardRelatieWeergave, registratiedatum) are
+# ignored, as on every other resource: a client may send back what it read.
 class ZaakInformatieObjectRequest(Schema):
-    model_config = ConfigDict(extra="forbid")
-
     informatieobject: str = Field(max_length=1000)
     zaak: str = Field(min_length=1, max_length=1000)
     titel: str = Field("", max_length=200)
@@ -70,8 +71,6 @@ class ZaakInformatieObjectRequest(Schema):
 
 
 class PatchedZaakInformatieObjectRequest(Schema):
-    model_config = ConfigDict(extra="forbid")
-
     informatieobject: str | None = Field(None, max_length=1000)
     zaak: str | None = Field(None, min_length=1, max_length=1000)
     titel: str | None = Field(None, max_length=200)
@@ -156,6 +155,16 @@ def zaakinformatieobject_read(request: HttpRequest, uuid: str, expand: str | Non
     return detail_response(request, with_expand(request, "zaakinformatieobject", data, expand)[0])
 
 
+def _guard_closed(request: HttpRequest, zaak: Zaak) -> None:
+    # zrc-007: the documents of a closed zaak change only with zaken.geforceerd-bijwerken.
+    if not zaak.is_open and not may_change_closed(client(request), zaak):
+        raise ApiError(
+            403,
+            "permission_denied",
+            "Deze zaak is afgesloten. Hiervoor is de scope zaken.geforceerd-bijwerken nodig.",
+        )
+
+
 def _resolve_zaak(request: HttpRequest, value: str) -> Zaak:
     zaak_uuid = zgw.uuid_from_url(value, "zaken", "zaken")
     zaak = (
@@ -194,6 +203,7 @@ def zaakinformatieobject_create(request: HttpRequest, payload: ZaakInformatieObj
     require_for_object(
         request, ZRC, *CREATE_SCOPES, type_id=zaak.zaaktype_id, confidentiality=zaak.confidentiality
     )
+    _guard_closed(request, zaak)
     document = _resolve_document(request, payload.informatieobject)
     link = services.link_zaak_document(
         zaak=zaak,
@@ -209,6 +219,7 @@ def _update(request: HttpRequest, uuid: str, values: dict, *, partial: bool) -> 
     access = client(request)
     require_scope(request, ZRC, *UPDATE_SCOPES)
     link = _get(request, uuid, *UPDATE_SCOPES)
+    _guard_closed(request, link.zaak)
     # zrc-005: zaak and informatieobject are fixed once the relation exists.
     for name, current in (
         ("zaak", zgw.url("zaken", "zaken", link.zaak.uuid)),
@@ -259,5 +270,6 @@ def zaakinformatieobject_partial_update(
 def zaakinformatieobject_delete(request: HttpRequest, uuid: str) -> HttpResponse:
     access = require_scope(request, ZRC, *DELETE_SCOPES)
     link = _get(request, uuid, *DELETE_SCOPES)
+    _guard_closed(request, link.zaak)
     services.unlink_zaak_document(link=link, actor=actor_for(access))
     return no_content()

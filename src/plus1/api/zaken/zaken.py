@@ -16,6 +16,7 @@ from ninja import Query, Router
 
 from plus1.cases.models import Zaak
 from plus1.cases.services import links, registration
+from plus1.cases.services.organisations import check_registering_organisation
 
 from ..common import audittrail, readcache
 from ..common.auth import actor_for, require_for_object, require_scope
@@ -333,10 +334,8 @@ def zaaknummer_reserveren(
     request: HttpRequest, payload: schemas.ReserveZaakIdentificatieRequest
 ) -> HttpResponse:
     require_scope(request, ZRC, CREATE)
-    if payload.bronorganisatie != request.tenant.rsin:
-        raise invalid(
-            "bronorganisatie", "invalid", "Reserveer alleen nummers voor uw eigen organisatie (RSIN)."
-        )
+    # The same rule as for a new zaak: the gemeente's own RSIN or one it holds a mandate for.
+    check_registering_organisation(request.tenant, payload.bronorganisatie, field="bronorganisatie")
     numbers = registration.reserve_case_numbers(tenant=request.tenant, count=payload.aantal)
     data = [{"zaaknummer": number} for number in numbers]
     return json_response(data[0] if payload.aantal == 1 else data, status=201)

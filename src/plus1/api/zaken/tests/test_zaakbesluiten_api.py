@@ -179,13 +179,12 @@ def test_a_zaakbesluit_is_removed_only_once_the_besluit_left_the_zaak(
     assert still.json()["invalidParams"][0]["code"] == "inconsistent-relation"
     assert api.get(zaakbesluit_url).status_code == 200
 
-    # The Besluiten API moves the besluit to another zaak, then tells this zaak.
-    moved = api.patch(besluit["url"], json={"zaak": _zaak_url(api, other)})
-    assert moved.status_code == 200, moved.text
-    assert api.delete(zaakbesluit_url).status_code == 204
+    # The zaak of a besluit does not change (brc-006): the besluit leaves the zaak when the
+    # Besluiten API deletes it, and takes the zaakbesluit with it.
+    assert api.patch(besluit["url"], json={"zaak": _zaak_url(api, other)}).status_code == 400
+    assert api.delete(besluit["url"]).status_code == 204
+    assert api.get(zaakbesluit_url).status_code == 404
     assert api.get(f"{zaak_url}/besluiten").json() == []
-    notification = Notification.objects.filter(resource="zaakbesluit", actie="destroy").get()
-    assert (notification.hoofd_object, notification.resource_url) == (zaak_url, zaakbesluit_url)
     assert api.delete(f"{zaak_url}/besluiten/00000000-0000-4000-8000-000000000000").status_code == 404
 
 

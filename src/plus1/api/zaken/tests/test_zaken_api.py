@@ -618,7 +618,7 @@ def test_a_zaak_from_the_portal_is_visible_through_the_api(zgw_client, gemeente_
     assert expanded["_expand"]["status"]["url"] == body["status"]
     assert expanded["_expand"]["rollen"][0]["betrokkeneIdentificatie"]["inpBsn"] == "123456780"
     assert expanded["_expand"]["eigenschappen"][0]["waarde"] == "AB-12"
-    assert expanded["_expand"]["resultaat"] is None
+    assert expanded["_expand"]["resultaat"] == {}  # none yet: the empty object
     listed = api.get(f"{ROOT}/zaken", params={"expand": "status"}).json()["results"]
     assert listed[0]["_expand"]["status"]["statustype"] == catalog_url(
         api, "statustypen", portal.current_status.statustype
