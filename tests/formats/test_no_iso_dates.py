@@ -21,7 +21,7 @@ from plus1.cases import services
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog import services as catalog_services
 from plus1.catalog.importer.loader import import_library
-from plus1.catalog.models import ZaakType
+from plus1.catalog.models import Eigenschap, ZaakType
 from plus1.core import clock
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +61,19 @@ def pages(client, gemeente_a, actor):
         actor=actor,
         fee=Decimal("62.50"),
     )
-    adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype())
-    zaak = new_zaak(adoption)
+    zaaktype = handling_zaaktype()
+    Eigenschap.objects.create(
+        zaaktype=zaaktype,
+        order=1,
+        name="ingangsdatum",
+        label="Ingangsdatum",
+        data_type="date",
+        step="Auto",
+        is_required=False,
+    )
+    adoption = adopt_with_team(gemeente=gemeente_a, zaaktype=zaaktype)
+    # A date answer is stored as ISO (data), and must be shown as a date (interface).
+    zaak = new_zaak(adoption, data={"ingangsdatum": "2026-12-21"})
     services.request_information(
         zaak=zaak,
         question="Stuur uw kentekenbewijs.",

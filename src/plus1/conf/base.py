@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     # Footer statements per gemeente; residents' contact preferences (Mijn gegevens).
     "plus1.legal",
     "plus1.residents",
+    # Interface formats (dates "21 december 2026") and the |answer template filter.
+    "plus1.formats",
     "plus1.cases",
     "plus1.routing",
     "plus1.apiclients",
