@@ -282,9 +282,13 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
 ):
     visitors = _visitors(world, gemeente_b, actor)
     urls = _urls(world)
-    assert {"backoffice:zaak-detail", "portal:my-zaak-detail", "backoffice:shared-zaak"} <= {
-        n for n, _ in urls
-    }
+    assert {
+        "backoffice:zaak-detail",
+        "portal:my-zaak-detail",
+        "backoffice:shared-zaak",
+        "portal:my-profile",  # Mijn gegevens: BRP data and contact preferences
+        "portal:privacy",
+    } <= {n for n, _ in urls}
     before = _snapshot(world.zaak)
     client = Client()
     problems: list[str] = []
