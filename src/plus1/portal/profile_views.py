@@ -23,6 +23,7 @@ from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.connectors.brp import lookup_person
 from plus1.residents import selectors as preference_selectors
 from plus1.residents import services as preference_services
+from plus1.tenants.models import Organisation
 
 from .context_processors import SESSION_KEY, resident_actor
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
@@ -134,7 +135,7 @@ def my_profile(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRe
     return render(request, "portal/my_profile.html", context, status=status)
 
 
-def contact_prefill(request: HttpRequest, gemeente) -> dict[str, str]:
+def contact_prefill(request: HttpRequest, gemeente: Organisation) -> dict[str, str]:
     """What a form may fill in from Mijn gegevens, by field kind: ``{"email": ..., "phone": ...}``.
 
     Empty for a business or a resident without preferences; no e-mail address when the resident
