@@ -698,3 +698,21 @@ def test_zrc_025_expand_reaches_only_the_zaken_and_catalogi_apis(api, process):
         ok(api.get(zaak["url"], params={"expand": "zaaktype"}), 200)["_expand"]["zaaktype"]["url"]
         == process.zaaktype
     )
+
+
+def test_zrc_024_a_verzoek_the_verzoeken_api_refuses_is_not_related_here_either(api, process, monkeypatch):
+    from plus1.connectors import klantinteracties
+
+    class Refusing(klantinteracties.NoKlantinteracties):
+        def mirror(self, relation):
+            raise klantinteracties.KlantinteractiesError("De Klantinteracties API antwoordde 403.")
+
+    monkeypatch.setattr(klantinteracties, "get_klantinteracties", Refusing)
+    zaak = new_zaak(api, process)
+    verzoek = "https://klant.example.com/verzoeken/api/v1/verzoeken/7d3c1f4e-0000-4000-8000-000000000003"
+    refused(
+        api.post(f"{ZRC}/zaakverzoeken", json={"zaak": zaak["url"], "verzoek": verzoek}),
+        "verzoek",
+        "klantinteracties-unavailable",
+    )
+    assert ok(api.get(f"{ZRC}/zaakverzoeken", params={"zaak": zaak["url"]}), 200) == []
