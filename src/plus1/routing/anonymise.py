@@ -12,15 +12,21 @@ What is taken out, each replaced by a placeholder so the question still reads:
 - a postcode, with or without a house number -> ``[adres]``;
 - a street name with a house number ("Kerkstraat 12a") -> ``[adres]``;
 - a date (12-03-1980, 1/3/80) -> ``[datum]``;
+- words written like a name inside a sentence ("mijn buurman Jan Bakker", "in Utrecht"),
+  also where they come back in the router's reading of the question -> ``[naam]``;
 - any run of 6 or more digits, also with spaces, dots, dashes or slashes in between:
   a BSN (9 digits), phone numbers (10, or +31 ...), customer and case numbers -> ``[nummer]``.
 
-Short numbers stay: "3 kinderen", "2026", "65 jaar" say what the question is about.
+Short numbers stay: "3 kinderen", "2026", "65 jaar" say what the question is about; so do
+abbreviations in capitals ("UWV", "AOW") and the first word of a sentence. A name typed all in
+lower case cannot be told from an ordinary word and stays: hence no link to a person is
+stored beside the question, and the question goes after the retention period.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .constants import STORED_QUERY_LENGTH
 
@@ -45,6 +51,43 @@ STREET_NUMBER = re.compile(
 DIGIT_RUN = re.compile(r"[+(]?\d(?:[\s./()-]{0,3}\d)+")
 MIN_DIGITS = 6
 WHITESPACE = re.compile(r"\s+")
+WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+SENTENCE_END = ".?!"
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_like_words(text: str) -> frozenset[str]:
+    """Words written like a name (Capital then lower case) that do not start a sentence.
+
+    Returned in lower case, with and without accents, to take them out of the question and of
+    the router's reading of it.
+    """
+    names: set[str] = set()
+    for match in WORD.finditer(text or ""):
+        word = match.group(0)
+        before = text[: match.start()].rstrip()
+        starts_sentence = not before or before[-1] in SENTENCE_END
+        parts = word.split("-")  # double names: Müller-Ávila
+        if starts_sentence or not all(_is_capitalised(part) for part in parts):
+            continue
+        for variant in (word, *parts):
+            names.update({variant.lower(), _plain(variant)})
+    return frozenset(names)
+
+
+def _is_capitalised(word: str) -> bool:
+    rest = word[1:]
+    return word[:1].isupper() and bool(rest) and rest == rest.lower()
+
+
+def _mask_names(text: str, names: frozenset[str]) -> str:
+    if not names:
+        return text
+    return WORD.sub(lambda match: "[naam]" if match.group(0) in names else match.group(0), text)
 
 
 def _mask_number(match: re.Match) -> str:
@@ -52,12 +95,17 @@ def _mask_number(match: re.Match) -> str:
     return "[nummer]" if digits >= MIN_DIGITS else match.group(0)
 
 
-def anonymise_query(text: str, *, max_length: int = STORED_QUERY_LENGTH) -> str:
-    """Return the question without e-mail, account, address and long numbers, in lower case.
+def anonymise_query(
+    text: str, *, max_length: int = STORED_QUERY_LENGTH, names: frozenset[str] | None = None
+) -> str:
+    """Return the question without names, e-mail, account, address and long numbers, in lower case.
 
-    The result is at most ``max_length`` characters. Lower case and single spaces make equal
-    questions group together in the overview.
+    ``names``: the name-like words to take out; by default those of ``text`` itself (pass the
+    original question's when ``text`` is the router's lower-case reading of it). The result is
+    at most ``max_length`` characters. Lower case and single spaces make equal questions group
+    together in the overview.
     """
+    names = name_like_words(text) if names is None else names
     cleaned = WHITESPACE.sub(" ", text or "").strip().lower()
     cleaned = EMAIL.sub("[e-mail]", cleaned)
     cleaned = IBAN.sub("[rekeningnummer]", cleaned)
@@ -65,6 +113,7 @@ def anonymise_query(text: str, *, max_length: int = STORED_QUERY_LENGTH) -> str:
     cleaned = STREET_NUMBER.sub("[adres]", cleaned)
     cleaned = DATE.sub("[datum]", cleaned)
     cleaned = DIGIT_RUN.sub(_mask_number, cleaned)
+    cleaned = _mask_names(cleaned, names)
     cleaned = WHITESPACE.sub(" ", cleaned).strip()
     # Cut at a word boundary where possible, so no half number or half name is kept.
     if len(cleaned) > max_length:

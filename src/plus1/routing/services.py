@@ -13,7 +13,7 @@ from plus1.catalog.routing import RouteAnswer
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
-from .anonymise import anonymise_query
+from .anonymise import anonymise_query, name_like_words
 from .constants import SHOWN_KEYS, Outcome
 from .models import SearchQuery
 
@@ -55,6 +55,7 @@ def log_search(
     query = anonymise_query(answer.query)
     if not query:
         return None
+    names = name_like_words(answer.query)
     if after_clarify is not None and choice_key:
         SearchQuery.objects.for_tenant(tenant).filter(
             token=after_clarify, outcome=Outcome.CLARIFY, clarify_choice=""
@@ -62,7 +63,7 @@ def log_search(
     return SearchQuery.objects.create(
         tenant=tenant,
         query=query,
-        understood=anonymise_query(answer.normalized_query),
+        understood=anonymise_query(answer.normalized_query, names=names),
         outcome=outcome_of(answer),
         shown=answer.ranked_keys()[:SHOWN_KEYS],
         is_from_clarify=after_clarify is not None,

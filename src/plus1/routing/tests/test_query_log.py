@@ -49,6 +49,10 @@ def _answer(query: str, *names: str, clarify: bool = False, elsewhere: bool = Fa
         ("lawaai Kerkstraat 12a", "lawaai [adres]"),
         ("geboren 12-03-1980 aow", "geboren [datum] aow"),
         ("NL91 ABNA 0417 1643 00 terugbetalen", "[rekeningnummer] terugbetalen"),
+        ("mijn buurman Jan Bakker maakt lawaai", "mijn buurman [naam] [naam] maakt lawaai"),
+        ("zorg voor mijn moeder José Müller-Ávila", "zorg voor mijn moeder [naam] [naam]"),
+        # Capitals at the start of a sentence and abbreviations are no names.
+        ("Paspoort kwijt. Wat nu bij UWV?", "paspoort kwijt. wat nu bij uwv?"),
         # Short numbers say what the question is about and stay.
         ("3 kinderen en 65 jaar in 2026", "3 kinderen en 65 jaar in 2026"),
         ("wmo 2015 en vervoer", "wmo 2015 en vervoer"),
@@ -66,6 +70,16 @@ def test_a_bsn_in_a_question_is_never_stored(gemeente_a):
     assert len(stored) == 2
     assert BSN not in str(stored)
     assert BSN[:3] + "." not in str(stored)
+
+
+def test_a_name_is_also_taken_out_of_the_routers_reading_of_the_question(gemeente_a):
+    answer = _answer("hulp voor mijn vader Piet Hein Müller")
+    answer = RouteAnswer(query=answer.query, normalized_query="hulp vader piet hein muller")
+
+    logged = services.log_search(tenant=gemeente_a, answer=answer)
+
+    assert logged.query == "hulp voor mijn vader [naam] [naam] [naam]"
+    assert logged.understood == "hulp vader [naam] [naam] [naam]"
 
 
 def test_no_more_of_the_question_is_kept_than_the_stored_length():
