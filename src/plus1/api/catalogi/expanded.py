@@ -24,7 +24,12 @@ from .schemas import (
 
 # ``_expand``: the types named in ``expand``, each as its own GET shows it (``expanding.py``),
 # with the attributes of the standard's ``*Embedded`` schemas; only the requested ones are there.
-# A single one the client may not read, or that is empty, is null; a list leaves it out.
+# A single one that is empty (or the client may not read) is the standard's EmptyObject ``{}``;
+# a list leaves it out.
+
+
+class EmptyObject(Schema):
+    """Leeg object: what ``_expand`` shows for a reference without a value (Catalogi 1.3.3)."""
 
 
 class CatalogusEmbedded(Schema):
@@ -35,7 +40,7 @@ class CatalogusEmbedded(Schema):
 
 class ZaakTypeEmbedded(Schema):
     zaakobjecttypen: list[ZaakObjectTypeExpanded] = []
-    catalogus: CatalogusExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
     statustypen: list[StatusTypeExpanded] = []
     resultaattypen: list[ResultaatTypeExpanded] = []
     eigenschappen: list[EigenschapExpanded] = []
@@ -47,54 +52,54 @@ class ZaakTypeEmbedded(Schema):
 
 
 class InformatieObjectTypeEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
     zaaktypen: list[ZaakTypeExpanded] = []
     besluittypen: list[BesluitTypeExpanded] = []
 
 
 class BesluitTypeEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
     zaaktypen: list[ZaakTypeExpanded] = []
     informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
     resultaattypen: list[ResultaatTypeExpanded] = []
 
 
 class StatusTypeEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
-    zaaktype: ZaakTypeExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
     eigenschappen: list[EigenschapExpanded] = []
 
 
 class RolTypeEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
-    zaaktype: ZaakTypeExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
 
 
 class ResultaatTypeEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
-    zaaktype: ZaakTypeExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
     besluittypen: list[BesluitTypeExpanded] = []
     informatieobjecttypen: list[InformatieObjectTypeExpanded] = []
 
 
 class EigenschapEmbedded(Schema):
-    catalogus: CatalogusExpanded | None = None
-    zaaktype: ZaakTypeExpanded | None = None
-    statustype: StatusTypeExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
+    statustype: StatusTypeExpanded | EmptyObject | None = None
 
 
 class ZaakObjectTypeEmbedded(Schema):
-    zaaktype: ZaakTypeExpanded | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
     resultaattypen: list[ResultaatTypeExpanded] = []
     statustypen: list[StatusTypeExpanded] = []
-    catalogus: CatalogusExpanded | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
 
 
 class ZaakTypeInformatieObjectTypeEmbedded(Schema):
-    zaaktype: ZaakTypeExpanded | None = None
-    catalogus: CatalogusExpanded | None = None
-    informatieobjecttype: InformatieObjectTypeExpanded | None = None
-    statustype: StatusTypeExpanded | None = None
+    zaaktype: ZaakTypeExpanded | EmptyObject | None = None
+    catalogus: CatalogusExpanded | EmptyObject | None = None
+    informatieobjecttype: InformatieObjectTypeExpanded | EmptyObject | None = None
+    statustype: StatusTypeExpanded | EmptyObject | None = None
 
 
 class CatalogusExpanded(Catalogus):

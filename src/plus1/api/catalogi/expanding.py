@@ -91,6 +91,27 @@ def with_expand(
         engine.apply(request, kind, data, tree, kinds())
         for item, values in zip(data, shown, strict=True):
             item.update(values)
+        for item in data:
+            empty_objects(item)
         return data
 
     return render
+
+
+def empty_objects(item: dict) -> None:
+    """A single reference without an object in ``_expand`` is ``{}`` (the standard's EmptyObject).
+
+    The shared engine answers null (the Zaken and Documenten documents say so); the Catalogi
+    document's ``*Embedded`` schemas have ``oneOf: [<Type>Expanded, EmptyObject]``.
+    """
+    expand = item.get("_expand")
+    if not isinstance(expand, dict):
+        return
+    for name, value in expand.items():
+        if value is None:
+            expand[name] = {}
+        elif isinstance(value, dict):
+            empty_objects(value)
+        elif isinstance(value, list):
+            for nested in value:
+                empty_objects(nested)

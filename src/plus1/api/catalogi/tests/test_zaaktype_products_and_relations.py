@@ -101,3 +101,26 @@ def test_related_zaaktypen_are_stored_and_expanded(zgw_client, gemeente_a, gemee
     )
     assert other.status_code == 400
     assert other.json()["invalidParams"][0]["name"] == "gerelateerdeZaaktypen.0.zaaktype"
+
+
+def test_an_empty_single_reference_expands_to_the_standards_empty_object(zgw_client, gemeente_a):
+    client = zgw_client(gemeente_a)
+    zaaktype = client.post(
+        f"{ROOT}/zaaktypen", json=zaaktype_payload(_catalogus_url(client, gemeente_a))
+    ).json()
+    eigenschap = client.post(
+        f"{ROOT}/eigenschappen",
+        json={
+            "zaaktype": zaaktype["url"],
+            "naam": "kenteken",
+            "definitie": "Het kenteken",
+            "specificatie": {"formaat": "tekst", "lengte": "8", "kardinaliteit": "1"},
+        },
+    ).json()
+    assert eigenschap["statustype"] is None
+
+    expanded = client.get(eigenschap["url"], params={"expand": "statustype,zaaktype"})
+
+    assert expanded.status_code == 200, expanded.text
+    assert expanded.json()["_expand"]["statustype"] == {}
+    assert expanded.json()["_expand"]["zaaktype"]["url"] == zaaktype["url"]
