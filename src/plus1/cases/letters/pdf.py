@@ -9,14 +9,22 @@ Debian's DejaVu (free licence), never fetched from a CDN: a letter never reaches
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ..exceptions import ZaakError
+
 PDF_VARIANT = "pdf/a-2a"
 STYLESHEET = Path(__file__).resolve().parent / "letter.css"
+logger = logging.getLogger(__name__)
+
+
+class LetterNotRendered(ZaakError):
+    """The PDF could not be made (e.g. Debian's pango is missing); nothing is stored."""
 
 
 @functools.cache
@@ -28,13 +36,20 @@ def _stylesheet() -> Any:
 
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """The template rendered in Dutch as a PDF/A document; its <title> becomes the PDF title."""
-    # Imported here: loading pango costs a third of a second, which only letters should pay.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
     with translation.override("nl"):
         html = render_to_string(template_name, context)
-    # Everything a letter shows is inside it (the logo as a data: URL): an address in the text,
-    # such as a resident's answer, never makes the server fetch anything.
-    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}), base_url=".")
-    return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)
+    try:
+        # Imported here: loading pango costs a third of a second, which only letters should pay.
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+
+        # Everything a letter shows is inside it (the logo as a data: URL): an address in the
+        # text, such as a resident's answer, never makes the server fetch anything.
+        document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}), base_url=".")
+        return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)
+    except (ImportError, OSError) as exc:
+        logger.exception("Rendering %s as PDF failed", template_name)
+        raise LetterNotRendered(
+            "De brief kon niet als PDF worden gemaakt. Probeer het later opnieuw of vraag de "
+            "beheerder de installatie te controleren."
+        ) from exc

@@ -122,3 +122,24 @@ def test_a_link_in_the_resident_s_text_is_never_fetched_while_rendering(zaak, mo
         expected_version=None,
     )
     assert "169.254.169.254" in _text(besluit.letter.file.read()), "shown as text, not fetched"
+
+
+def test_without_a_working_pdf_renderer_the_decision_is_refused_in_plain_dutch_and_nothing_is_stored(
+    zaak, monkeypatch
+):
+    from plus1.cases.exceptions import ZaakError
+
+    def broken(*args, **kwargs):
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", broken)
+    with pytest.raises(ZaakError, match="De brief kon niet als PDF worden gemaakt"):
+        services.decide_zaak(
+            zaak=zaak,
+            besluittype=zaak.zaaktype.besluittypen.get(),
+            decided_on=datetime.date.today(),
+            effective_on=datetime.date.today(),
+            actor=SYSTEM,
+            expected_version=None,
+        )
+    assert not zaak.besluiten.exists() and not zaak.documenten.exists()
