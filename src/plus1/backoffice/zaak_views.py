@@ -26,8 +26,11 @@ from plus1.cases.processing import Purpose
 from plus1.cases.reachability import why_initiator_cannot_answer
 from plus1.tenants.models import Organisation
 
-from . import forms, zaak_parts
+from . import forms, next_step, zaak_parts
 from .access import employee_view
+
+# The newest entries of the timeline shown at the top; the rest behind "Hele tijdlijn".
+RECENT_TIMELINE = 5
 
 
 @dataclass(frozen=True)
@@ -230,13 +233,23 @@ def _render_detail(
     status: int = 200,
 ) -> HttpResponse:
     can_change = policies.can_change_zaak(request.user, zaak)
-    actions = {}
+    bound = bound or {}
+    situation = next_step.situation_of(zaak)
+    actions: dict[str, forms.ZaakActionForm] = {}
     if can_change:
         for name, action in ACTIONS.items():
             if not action.is_allowed(request.user, zaak):
                 continue
-            if action.is_shown(zaak) or name in (bound or {}):
-                actions[name] = (bound or {}).get(name) or action.form(zaak=zaak)
+            if action.is_shown(zaak) or name in bound:
+                actions[name] = bound.get(name) or action.form(zaak=zaak)
+    plan = next_step.plan(situation, actions)
+    for name, reason in plan.unfit.items():
+        if name not in bound:
+            next_step.require_confirmation(actions[name], reason)
+    # Forms open one at a time: the one just sent (with its errors), or the one asked for.
+    chosen = request.GET.get("actie", "")
+    open_action = next(iter(bound), None) or (chosen if chosen in actions else None)
+    timeline = selectors.timeline_for_zaak(zaak)
     initiator = next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None)
     context = {
         "nav": "inbox",
@@ -244,7 +257,8 @@ def _render_detail(
         "initiator": initiator,
         # Rollen an application adds through the Zaken API (a belanghebbende, an adviseur ...).
         "other_rollen": [rol for rol in zaak.rollen.all() if rol is not initiator],
-        "timeline": selectors.timeline_for_zaak(zaak),
+        "timeline": timeline[:RECENT_TIMELINE],
+        "older_timeline": timeline[RECENT_TIMELINE:],
         "links": zaak.links.all(),
         "linked_from": selectors.zaken_linking_to(zaak),
         # Every document of the zaak, also those an application linked from another zaak.
@@ -260,7 +274,11 @@ def _render_detail(
         "cannot_ask": why_initiator_cannot_answer(zaak) if zaak.is_open else None,
         "deadline": selectors.deadline_summary(zaak),
         "can_change": can_change,
-        "actions": actions,
+        "next_step": plan.next_step,
+        "first_action": (plan.first, actions[plan.first]) if plan.first else None,
+        "other_actions": [(name, actions[name]) for name in plan.others],
+        "unfit_actions": [(name, actions[name]) for name in plan.unfit],
+        "open_action": open_action,
         "shares": selectors.share_overview(zaak),
         "can_share": policies.can_share(request.user, zaak),
     }
@@ -283,6 +301,10 @@ def zaak_action_view(request: HttpRequest, identificatie: str, action: str) -> H
     if not spec.is_allowed(request.user, zaak):
         raise PermissionDenied("Alleen het team van deze zaak kan haar wijzigen.")
     form = spec.form(request.POST, request.FILES, zaak=zaak)
+    # An action that does not fit the status now needs the case handler's tick (next_step.py).
+    reason = next_step.why_unfit(next_step.situation_of(zaak), action)
+    if reason:
+        next_step.require_confirmation(form, reason)
     status = 400
     if form.is_valid():
         try:
@@ -292,6 +314,8 @@ def zaak_action_view(request: HttpRequest, identificatie: str, action: str) -> H
             data = request.POST.copy()
             data[form.add_prefix("version")] = str(exc.current_version)
             form = spec.form(data, zaak=zaak)
+            if reason:
+                next_step.require_confirmation(form, reason)
             form.full_clean()
             form.add_error(None, str(exc))
             status = 409

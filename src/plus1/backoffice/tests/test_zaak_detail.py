@@ -113,6 +113,12 @@ def test_request_information_decide_and_close(client, behandelaar_a, zaak):
         _action(zaak, "hervatten"), {"hervatten-version": zaak.version, "hervatten-note": "Telefonisch"}
     )
     zaak.refresh_from_db()
+    # A besluit fits once the zaak is in behandeling (backoffice/next_step.py).
+    in_behandeling = zaak.zaaktype.statustypen.get(omschrijving="In behandeling")
+    client.post(
+        _action(zaak, "status"), {"status-version": zaak.version, "status-statustype": in_behandeling.pk}
+    )
+    zaak.refresh_from_db()
     today = clock.today().isoformat()
     besluittype = zaak.zaaktype.besluittypen.get()
     client.post(
