@@ -114,6 +114,37 @@ def test_adopting_the_same_process_twice_gives_a_clear_form_error(client, beheer
     assert Adoption.objects.count() == 1
 
 
+def test_a_zaaktype_that_cannot_run_is_not_offered_for_adoption(client, beheerder_a, gemeente_a):
+    # ZGW lets it be published without an initiator; a gemeente cannot run zaken on it yet.
+    zaaktype = ZaakTypeFactory(published=True)
+    zaaktype.roltypen.all().delete()
+    log_in_to_admin(client, beheerder_a)
+
+    response = client.post(
+        reverse("admin:catalog_adoption_add"), {"tenant": gemeente_a.pk, "zaaktype": zaaktype.pk}
+    )
+
+    assert response.status_code == 200  # the form again, with its message; no 500
+    assert not Adoption.objects.exists()
+
+
+def test_publishing_in_the_admin_says_what_a_gemeente_still_misses(client, catalog_manager):
+    zaaktype = ZaakTypeFactory()
+    zaaktype.resultaattypen.all().delete()
+    log_in_to_admin(client, catalog_manager)
+
+    response = client.post(
+        reverse("admin:catalog_zaaktype_changelist"),
+        {"action": "publish", "_selected_action": [zaaktype.pk]},
+        follow=True,
+    )
+
+    zaaktype.refresh_from_db()
+    assert zaaktype.is_published
+    assert "kan nog niet worden overgenomen" in response.text
+    assert "resultaattypen" in response.text
+
+
 def test_a_beheerder_sees_the_waiting_upgrade_and_accepts_it(client, beheerder_a, adoptions, actor):
     own, _other = adoptions
     v2 = services.create_next_version(
