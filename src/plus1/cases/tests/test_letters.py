@@ -143,3 +143,24 @@ def test_without_a_working_pdf_renderer_the_decision_is_refused_in_plain_dutch_a
             expected_version=None,
         )
     assert not zaak.besluiten.exists() and not zaak.documenten.exists()
+
+
+@time_machine.travel(APRIL_FIRST, tick=False)
+def test_the_gemeente_s_logo_is_carried_inside_the_letter(zaak):
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(buffer, format="PNG")
+    gemeente = zaak.tenant
+    gemeente.logo.save("logo.png", ContentFile(buffer.getvalue()), save=True)
+    besluit = services.decide_zaak(
+        zaak=zaak,
+        besluittype=zaak.zaaktype.besluittypen.get(),
+        decided_on=datetime.date(2026, 4, 1),
+        effective_on=datetime.date(2026, 4, 1),
+        actor=SYSTEM,
+        expected_version=None,
+    )
+    reader = PdfReader(io.BytesIO(besluit.letter.file.read()))
+    assert [image.name for image in reader.pages[0].images], "the logo on the letterhead"
