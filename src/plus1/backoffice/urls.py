@@ -7,6 +7,7 @@ from . import (
     partner_views,
     processing_log_views,
     routing_views,
+    zaak_search,
     zaak_views,
 )
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", inbox_views.inbox_view, name="inbox"),
     path("werkvoorraad/oppakken/", inbox_views.claim_view, name="inbox-claim"),
     path("werkvoorraad/toewijzen/", inbox_views.assign_view, name="inbox-assign"),
+    path("zoeken/", zaak_search.zaak_search_view, name="zaak-search"),
     path("zaken/<str:identificatie>/", zaak_views.zaak_detail_view, name="zaak-detail"),
     path(
         "zaken/<str:identificatie>/documenten/<uuid:document_uuid>/",
