@@ -131,9 +131,11 @@ def test_a_standard_client_builds_an_internal_zaaktype_and_runs_a_zaak_on_it(zgw
                 "verantwoordelijkeOrganisatie": gemeente_a.rsin,
                 "zaaktype": second["url"],
                 "startdatum": datetime.date.today().isoformat(),
+                "productenOfDiensten": [BEZWAAR],
             },
         )
     )
+    assert zaak["productenOfDiensten"] == [BEZWAAR]
     ok(
         client.post(
             f"{ZRC}/rollen",

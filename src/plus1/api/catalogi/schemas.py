@@ -16,35 +16,18 @@ from ..common.bounds import ArchiveTerm, BoundedDate, Term
 from ..common.schemas import ObjectType
 from ..common.schemas import Vertrouwelijkheidaanduiding as VertrouwelijkheidaanduidingEnum
 from . import lengths
+from .enums import (
+    AardRelatieEnum,
+    AfleidingswijzeEnum,
+    ArchiefnominatieEnum,
+    FormaatEnum,
+    IndicatieInternOfExternEnum,
+    OmschrijvingGeneriekEnum,
+    RichtingEnum,
+)
 
 # A trefwoord as the standard allows it on input (answers show what is stored).
 Trefwoord = Annotated[str, Field(max_length=30)]
-IndicatieInternOfExternEnum = Literal["intern", "extern"]
-OmschrijvingGeneriekEnum = Literal[
-    "adviseur",
-    "behandelaar",
-    "belanghebbende",
-    "beslisser",
-    "initiator",
-    "klantcontacter",
-    "zaakcoordinator",
-    "mede_initiator",
-]
-RichtingEnum = Literal["inkomend", "intern", "uitgaand"]
-ArchiefnominatieEnum = Literal["blijvend_bewaren", "vernietigen"]
-AfleidingswijzeEnum = Literal[
-    "afgehandeld",
-    "ander_datumkenmerk",
-    "eigenschap",
-    "gerelateerde_zaak",
-    "hoofdzaak",
-    "ingangsdatum_besluit",
-    "termijn",
-    "vervaldatum_besluit",
-    "zaakobject",
-]
-FormaatEnum = Literal["tekst", "getal", "datum", "datum_tijd"]
-AardRelatieEnum = Literal["vervolg", "bijdrage", "onderwerp"]
 
 
 class Catalogus(Schema):

@@ -414,6 +414,14 @@ def check_brondatum(resultaattype: ResultaatType) -> None:
 
 
 def _check_selectielijstklasse(zaaktype: ZaakType, klasse: SelectielijstResultaat) -> None:
+    if zaaktype.selectielijst_procestype_id is None:
+        # ztc-002: the klasse belongs to the zaaktype's procestype, which is optional (ztc-001).
+        raise FieldProblem.single(
+            "selectielijstklasse",
+            "procestype-mismatch",
+            "Het zaaktype heeft geen selectielijstProcestype; geef het zaaktype eerst een procestype "
+            "waar deze selectielijstklasse bij hoort.",
+        )
     if klasse.procestype_id != zaaktype.selectielijst_procestype_id:
         raise FieldProblem.single(
             "selectielijstklasse",
