@@ -359,3 +359,35 @@ def test_only_the_collective_sees_the_failing_search_questions_of_all_gemeenten(
         assert shown == expected, visitor.name
     assert {name for name, status in answers.items() if status == 200} == {"the collective's catalog manager"}
     assert {status for status in answers.values()} == {200, 302, 403}
+
+
+def test_zaak_search_finds_the_zaak_only_for_gemeente_a_staff_and_logs_every_bsn_search(
+    world, gemeente_b, actor
+):
+    """Zaak zoeken (open and closed zaken) with A's number, name and BSN, as every visitor.
+
+    The walk above requests the page without a query; here each visitor searches. Only gemeente
+    A's employees (also of another team) find the zaak; a BSN search they make is logged.
+    """
+    url = reverse("backoffice:zaak-search")
+    link = f'href="{reverse("backoffice:zaak-detail", args=[CASE])}"'
+    client = Client()
+    problems = []
+    for visitor in _visitors(world, gemeente_b, actor):
+        may_find = visitor.sees_zaak and visitor.name != "resident who owns the zaak"
+        for query in (CASE, NAME, BSN):
+            _log_in(client, visitor)
+            searches_before = (
+                records_for_subject(tenant=world.gemeente, identifier=BSN).filter(action="search").count()
+            )
+            response = client.get(url, {"zoek": query, "status": "alle"})
+            found = link in response.content.decode(errors="replace")
+            if found != may_find:
+                problems.append(f"{visitor.name} searching {query}: found={found} ({response.status_code})")
+            logged = (
+                records_for_subject(tenant=world.gemeente, identifier=BSN).filter(action="search").count()
+                > searches_before
+            )
+            if query == BSN and found and not logged:
+                problems.append(f"{visitor.name}: BSN search not in the processing log")
+    assert problems == [], "\n".join(problems)
