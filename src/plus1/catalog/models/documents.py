@@ -63,6 +63,8 @@ class ZaakTypeInformatieObjectType(models.Model):
     direction = models.CharField(
         _("richting"), max_length=10, choices=Direction.choices, default=Direction.INKOMEND
     )
+    # Required only after a given answer on the request form (catalog.conditions).
+    required_when = models.JSONField(_("verplicht als"), default=dict, blank=True)
     # The status of the zaak from which a document of this type is needed (same zaaktype).
     statustype = models.ForeignKey(
         "StatusType", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -163,6 +163,8 @@ class Eigenschap(models.Model):
             "Leeg: Plus1 leidt het af uit de soort en de naam van het veld."
         ),
     )
+    # Required only after a given earlier answer (catalog.conditions): {"field": name, "values": [...]}.
+    required_when = models.JSONField(_("verplicht als"), default=dict, blank=True)
     # The statustype that needs a value of this eigenschap before it is set (same zaaktype); the
     # statustype's ``eigenschappen`` in the API are this relation seen from the other side.
     statustype = models.ForeignKey(
