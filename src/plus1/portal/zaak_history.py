@@ -19,6 +19,9 @@ from plus1.audit.models import AuditEntry
 from plus1.cases.models import InformatieObject, Resultaat, Zaak
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 
+# Results that grant something: only then does "geldig van ... tot ..." make sense (a refusal
+# has an ingangsdatum too, but nothing becomes valid). The VNG generic result descriptions.
+GRANTING_RESULTS = frozenset({"Verleend", "Toegekend"})
 # The texts handling.py writes as the "answer" when a question ended without the resident.
 WITHDRAWN_PREFIXES = ("Vervallen:", "Afgehandeld door de gemeente:")
 
@@ -92,7 +95,9 @@ def outcome_for(zaak: Zaak) -> Outcome | None:
     if zaak.is_open or resultaat is None:
         return None
     letters = _letters(zaak)
-    latest = letters[-1] if letters else None
+    latest = (
+        letters[-1] if letters and resultaat.resultaattype.generic.omschrijving in GRANTING_RESULTS else None
+    )
     return Outcome(
         result=resultaat.resultaattype.omschrijving,
         ended_on=zaak.ended_on,

@@ -89,6 +89,20 @@ def test_the_outcome_says_the_result_the_validity_and_offers_the_letter(closed_z
     assert letter.document.content_type == "application/pdf"
 
 
+def test_a_refusal_names_no_validity(closed_zaak):
+    from plus1.catalog.models import ResultaatTypeOmschrijving
+
+    resultaattype = closed_zaak.resultaat.resultaattype
+    resultaattype.omschrijving = "Vergunning geweigerd"
+    resultaattype.generic = ResultaatTypeOmschrijving.objects.get(omschrijving="Geweigerd")
+    resultaattype.save()
+    closed_zaak.refresh_from_db()
+    outcome = zaak_history.outcome_for(closed_zaak)
+    assert outcome.result == "Vergunning geweigerd"
+    assert outcome.valid_from is None and outcome.valid_until is None
+    assert outcome.letters, "the letter is offered all the same"
+
+
 def test_an_open_zaak_has_no_outcome_yet(gemeente_a):
     zaak = new_zaak(adopt_with_team(gemeente=gemeente_a, zaaktype=handling_zaaktype()))
     assert zaak_history.outcome_for(zaak) is None
