@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from plus1.core import clock
 from plus1.core.validators import passes_eleven_test
 
+from .conditions import is_required, triggering_answer
 from .constants import DataType, DateRange
 from .models import Eigenschap
 
@@ -163,8 +164,12 @@ def clean_answers(eigenschappen: list[Eigenschap], data: dict[str, str], *, comp
         except ValidationError as exc:
             errors[name] = exc.messages[0]
             continue
-        if value == "" and complete and eigenschap.is_required:
-            errors[name] = "Dit veld is verplicht."
+        if value == "" and complete and is_required(eigenschap, data):
+            # A field an earlier answer made required says which answer (catalog.conditions).
+            chosen = triggering_answer(eigenschap, data)
+            errors[name] = (
+                f"Dit veld is verplicht: u koos '{chosen}'." if chosen else "Dit veld is verplicht."
+            )
         elif value != "":
             cleaned[name] = value
     if errors:

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 
 from plus1.audit.services import Actor
 from plus1.catalog.answers import clean_answers
+from plus1.catalog.conditions import is_required, missing_document_label
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, RolOmschrijvingGeneriek
 from plus1.catalog.models import Adoption, StatusType
 from plus1.core import clock
@@ -286,15 +287,18 @@ def add_draft_document(
 
 
 def missing_documents(draft: RequestDraft) -> list[str]:
-    """Names of the document types this request needs that the resident has not added yet."""
-    required = draft.adoption.zaaktype.document_types.filter(is_required=True, direction="inkomend").exclude(
+    """Names of the document types this request needs that the resident has not added yet.
+
+    A document an earlier answer made required (catalog.conditions) names that answer.
+    """
+    links = draft.adoption.zaaktype.document_types.filter(direction="inkomend").exclude(
         informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES
     )
     present = set(draft.documenten.values_list("informatieobjecttype_id", flat=True))
     return [
-        link.informatieobjecttype.omschrijving
-        for link in required.select_related("informatieobjecttype")
-        if link.informatieobjecttype_id not in present
+        missing_document_label(link, draft.data)
+        for link in links.select_related("informatieobjecttype")
+        if link.informatieobjecttype_id not in present and is_required(link, draft.data)
     ]
 
 

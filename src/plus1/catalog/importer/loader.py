@@ -23,6 +23,7 @@ from plus1.core.exceptions import Plus1Error
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective
 
+from ..conditions import condition_problem
 from ..constants import PublicationStatus
 from ..data_classes import infer_data_class
 from ..exceptions import CannotPublish
@@ -288,6 +289,7 @@ class _Checker:
                         ("documents", index, "informatieobjecttype"),
                         f"'{document.informatieobjecttype}' is geen bekend informatieobjecttype",
                     )
+            self._check_conditions(parsed)
             for index, besluittype in enumerate(spec.besluittypen):
                 earlier = besluittypen_in_files.get(besluittype.omschrijving)
                 current = existing_besluittypen.get(besluittype.omschrijving)
@@ -317,6 +319,17 @@ class _Checker:
                 assert product is not None and procestype is not None
                 plans.append(_ProcessPlan(parsed, digest, product, procestype, plan_klassen, plan_generics))
         return plans, unchanged
+
+    def _check_conditions(self, parsed: _Parsed) -> None:
+        """A ``required_when`` names an earlier choice field of this process and one of its answers."""
+        spec: ProcessSpec = parsed.spec
+        items = [("eigenschappen", i, e, i) for i, e in enumerate(spec.eigenschappen)]
+        items += [("documents", i, d, None) for i, d in enumerate(spec.documents)]
+        for group, index, item, before in items:
+            if item.required_when is None:
+                continue
+            if problem := condition_problem(item.required_when.stored(), spec.eigenschappen, before=before):
+                self.problem(parsed, (group, index, "required_when", "field"), problem)
 
     def _check_version_order(self, parsed: _Parsed, existing: dict[tuple[str, int], ZaakType]) -> None:
         spec: ProcessSpec = parsed.spec
@@ -371,6 +384,10 @@ def _digest(spec: ProcessSpec) -> str:
     for eigenschap in data.get("eigenschappen", []):
         if eigenschap.get("data_class") is None:
             eigenschap.pop("data_class", None)
+    # ``required_when`` came later too: a file without conditions keeps its digest.
+    for item in [*data.get("eigenschappen", []), *data.get("documents", [])]:
+        if item.get("required_when") is None:
+            item.pop("required_when", None)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -470,9 +487,11 @@ def _create_version(
         Eigenschap(
             zaaktype=zaaktype,
             order=order,
-            is_required=e.required,
+            # A conditional field is required only when its condition holds (catalog.conditions).
+            is_required=e.required and e.required_when is None,
             data_class=e.data_class or infer_data_class(e.name, e.data_type),
-            **e.model_dump(exclude={"required", "data_class"}),
+            required_when=e.required_when.stored() if e.required_when else {},
+            **e.model_dump(exclude={"required", "data_class", "required_when"}),
         )
         for order, e in enumerate(spec.eigenschappen, start=1)
     )
@@ -483,6 +502,7 @@ def _create_version(
             volgnummer=number,
             is_required=d.required,
             direction=d.direction,
+            required_when=d.required_when.stored() if d.required_when else {},
         )
         for number, d in enumerate(spec.documents, start=1)
     )

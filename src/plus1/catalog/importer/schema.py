@@ -93,6 +93,26 @@ class RolTypeSpec(Strict):
     generic: RolOmschrijvingGeneriek
 
 
+class ConditionSpec(Strict):
+    """``required_when``: required only when an earlier choice field has one of these answers."""
+
+    field: FieldName
+    # One answer or a list of answers ("one of these"); checked against the field's choices.
+    equals: ShortText | Annotated[list[ShortText], Field(min_length=1)]
+
+    def stored(self) -> dict:
+        """The shape kept on the model (catalog.conditions): always a list of values."""
+        return {"field": self.field, "values": [self.equals] if isinstance(self.equals, str) else self.equals}
+
+
+def _optional_when_conditional(item: BaseModel) -> None:
+    # A conditional item is not required otherwise; "required: true" beside it contradicts it.
+    if getattr(item, "required_when", None) is not None and "required" in item.model_fields_set:
+        raise ValueError(
+            "gebruik required of required_when, niet allebei (met required_when is het anders niet verplicht)"
+        )
+
+
 class EigenschapSpec(Strict):
     name: FieldName
     label: Annotated[str, Field(min_length=1, max_length=200)]
@@ -109,9 +129,12 @@ class EigenschapSpec(Strict):
     date_range: DateRange = DateRange.ANY
     # contact, personal or case; inferred from data_type and name when left out.
     data_class: DataClass | None = None
+    # Required only after a given earlier answer (checked against the fields by the importer).
+    required_when: ConditionSpec | None = None
 
     @model_validator(mode="after")
     def _rules_fit_type(self) -> EigenschapSpec:
+        _optional_when_conditional(self)
         if self.data_type == DataType.CHOICE and len(self.choices) < 2:
             raise ValueError("een keuzeveld heeft minstens twee keuzes (choices)")
         if self.data_type != DataType.CHOICE and self.choices:
@@ -134,6 +157,15 @@ class DocumentSpec(Strict):
     informatieobjecttype: ShortText
     required: bool = False
     direction: Direction = Direction.INKOMEND
+    # Required only after a given answer on the request form (checked by the importer).
+    required_when: ConditionSpec | None = None
+
+    @model_validator(mode="after")
+    def _condition_fits(self) -> DocumentSpec:
+        _optional_when_conditional(self)
+        if self.required_when is not None and self.direction != Direction.INKOMEND:
+            raise ValueError("required_when kan alleen bij een document dat de inwoner aanlevert (inkomend)")
+        return self
 
 
 class BesluitTypeSpec(Strict):
