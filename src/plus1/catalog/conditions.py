@@ -92,3 +92,18 @@ def missing_document_label(link: Any, answers: Mapping[str, str]) -> str:
     name = link.informatieobjecttype.omschrijving
     chosen = triggering_answer(link, answers) if not link.is_required else ""
     return gettext("%(name)s (u koos '%(chosen)s')") % {"name": name, "chosen": chosen} if chosen else name
+
+
+def requirement_note(item: Any, answers: Mapping[str, str]) -> str:
+    """What a form label adds in brackets: "" (required), "niet verplicht", or why it is required.
+
+    With the answers known so far: "verplicht: u koos 'Van mijn werkgever'" once the condition
+    holds, otherwise "niet verplicht; verplicht als u ... koos".
+    """
+    if item.is_required:
+        return ""
+    if chosen := triggering_answer(item, answers):
+        return gettext("verplicht: u koos '%(chosen)s'") % {"chosen": chosen}
+    if hint := requirement_hint(item):
+        return gettext("niet verplicht; %(hint)s") % {"hint": hint}
+    return gettext("niet verplicht")

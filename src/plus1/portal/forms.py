@@ -1,8 +1,11 @@
 """A request form page built from the zaaktype's eigenschappen. Rules live in catalog.answers."""
 
+from collections.abc import Mapping
+
 from django import forms
 from django.utils.translation import gettext, gettext_lazy
 
+from plus1.catalog.conditions import requirement_note
 from plus1.catalog.constants import DataType
 from plus1.catalog.models import Eigenschap
 
@@ -40,13 +43,18 @@ def _field(eigenschap: Eigenschap) -> forms.Field:
     return forms.CharField(widget=forms.TextInput(attrs=attrs), max_length=5000, **common)
 
 
-def step_form(eigenschappen: list[Eigenschap], *, data=None, initial=None) -> forms.Form:
-    """A form with one field per eigenschap; labels say which fields are optional."""
+def step_form(
+    eigenschappen: list[Eigenschap], *, data=None, initial=None, answers: Mapping[str, str] | None = None
+) -> forms.Form:
+    """A form with one field per eigenschap; labels say which fields are optional.
+
+    ``answers`` (earlier steps) let a field that an earlier answer made required say so.
+    """
     fields = {}
     for eigenschap in eigenschappen:
         field = _field(eigenschap)
-        if not eigenschap.is_required:
-            field.label = gettext("%(label)s (niet verplicht)") % {"label": field.label}
+        if note := requirement_note(eigenschap, answers or {}):
+            field.label = gettext("%(label)s (%(note)s)") % {"label": field.label, "note": note}
         fields[eigenschap.name] = field
     form_class = type("StepForm", (forms.Form,), fields)
     return form_class(data=data, initial=initial)

@@ -19,6 +19,7 @@ from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDoc
 from plus1.cases.models import RequestDraft
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog.answers import clean_answers
+from plus1.catalog.conditions import requirement_note
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import Adoption
 from plus1.catalog.processing import ActivityCode, activity_for_code, activity_for_zaaktype
@@ -140,7 +141,7 @@ def step(
     title, eigenschappen = steps[number - 1]
     draft = _draft(request, gemeente, adoption)
     if request.method == "POST":
-        form = step_form(eigenschappen, data=request.POST)
+        form = step_form(eigenschappen, data=request.POST, answers=draft.data)
         if form.is_valid():
             answers = {e.name: form.cleaned_data.get(e.name) or "" for e in eigenschappen}
             try:
@@ -160,7 +161,7 @@ def step(
                     return portal_redirect(request, "portal:request-step", identificatie, number + 1)
                 return _after_last_step(request, identificatie, adoption)
     else:
-        form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen))
+        form = step_form(eigenschappen, initial=_prefilled(request, draft, eigenschappen), answers=draft.data)
     context = {
         "gemeente": gemeente,
         "adoption": adoption,
@@ -202,7 +203,13 @@ def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | Non
     for document in draft.documenten.all():
         uploaded.setdefault(document.informatieobjecttype_id, []).append(document)
     rows = [
-        {"link": link, "files": uploaded.get(link.informatieobjecttype_id, [])} for link in document_types
+        {
+            "link": link,
+            "files": uploaded.get(link.informatieobjecttype_id, []),
+            # "niet verplicht", or why an earlier answer made it required (catalog.conditions).
+            "note": requirement_note(link, draft.data),
+        }
+        for link in document_types
     ]
     context = {
         "gemeente": gemeente,
