@@ -253,6 +253,11 @@ AUTHENTICATION_BACKENDS = [
 # Largest document, in bytes (default 10 MB), the same in every channel: a resident's or an
 # employee's upload, and the Documenten API's inline inhoud and bestandsomvang (bestandsdelen).
 PLUS1_MAX_UPLOAD_BYTES = env.int("PLUS1_MAX_UPLOAD_BYTES", default=10_000_000)
+# Map on the melding form (docs/melding-map.md): a tile URL with {z}/{x}/{y}, e.g. PDOK's BRT
+# achtergrondkaart in production. Empty (default): a plain address field, no map, and the
+# Content-Security-Policy names no tile host; set, only the melding page allows that host.
+PLUS1_MAP_TILE_URL = env.str("PLUS1_MAP_TILE_URL", default="")
+PLUS1_MAP_ATTRIBUTION = env.str("PLUS1_MAP_ATTRIBUTION", default="Kaartgegevens © Kadaster")
 # Size of each part of a large file sent to the Documenten API in parts (bestandsdelen).
 PLUS1_DOCUMENT_PART_SIZE = env.int("PLUS1_DOCUMENT_PART_SIZE", default=4 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
