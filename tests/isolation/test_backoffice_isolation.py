@@ -72,6 +72,12 @@ def _requests(zaak, share_uuid=None):
             ("get", reverse("backoffice:inbox"), {"zoek": case}),
         ],
         "dashboard": [("get", reverse("backoffice:dashboard"), {})],
+        # Parts of names only: the page repeats the query typed, never a zaak of another gemeente.
+        "zaak-search": [
+            ("get", reverse("backoffice:zaak-search"), {"zoek": query, "status": "alle"})
+            for query in (case, A_BSN, "Moulin", "Oud", "Afgesloten")
+        ],
+        "search-insights": [("get", reverse("backoffice:search-insights"), {})],
         "zaak-detail": [("get", reverse("backoffice:zaak-detail", args=[case]), {})],
         "zaak-document": [("get", reverse("backoffice:zaak-document", args=[case, zaak.uuid]), {})],
         "zaak-action": [
