@@ -364,6 +364,9 @@ def test_zrc_011_relevante_andere_zaken_must_exist_named_by_index(api, process):
         )
     )
     assert body["invalidParams"][0]["name"].startswith("relevanteAndereZaken.1")
+    # A zaak in another organisation's Zaken API: Plus1 keeps it as given, without fetching it.
+    elsewhere = [{"url": "https://zaken.andere-gemeente.example/api/v1/zaken/1", "aardRelatie": "bijdrage"}]
+    assert new_zaak(api, process, relevanteAndereZaken=elsewhere)["relevanteAndereZaken"] == elsewhere
 
 
 def test_zrc_012_data_groups_take_null_are_validated_whole_and_always_answered(api, process):
@@ -518,6 +521,15 @@ def test_zrc_021_hoofdzaak_takes_the_einddatum_of_the_hoofdzaak(api, process):
     deelzaak = new_zaak(api, process, hoofdzaak=hoofdzaak["url"])
     closed = close(api, process, deelzaak, "hoofdzaak", when="2026-11-20")
     assert closed["archiefactiedatum"] == "2036-11-10"
+
+
+def test_zrc_021_gerelateerde_zaak_takes_the_last_einddatum_of_the_related_zaken(api, process):
+    first = close(api, process, new_zaak(api, process), "afgehandeld", when="2026-11-05")
+    second = close(api, process, new_zaak(api, process), "afgehandeld", when="2026-11-12")
+    related = [{"url": z["url"], "aardRelatie": "onderwerp"} for z in (first, second)]
+    zaak = new_zaak(api, process, relevanteAndereZaken=related)
+    closed = close(api, process, zaak, "gerelateerde_zaak", when="2026-11-20")
+    assert closed["archiefactiedatum"] == "2036-11-12"
 
 
 def test_zrc_021_ander_datumkenmerk_leaves_the_date_to_the_client_and_keeps_a_given_nomination(api, process):

@@ -25,7 +25,7 @@ class Process:
     zaaktype: str
     statustypen: list[str]
     roltype: str
-    # By afleidingswijze: afgehandeld, termijn, eigenschap, ander_datumkenmerk, hoofdzaak.
+    # By afleidingswijze: afgehandeld, termijn, eigenschap, ander_datumkenmerk, hoofdzaak, gerelateerde_zaak.
     resultaattypen: dict[str, str]
     eigenschap: str
     informatieobjecttype: str
@@ -151,6 +151,7 @@ def build_process(
             {},
         ),
         "hoofdzaak": (free, {"afleidingswijze": "hoofdzaak"}, {}),
+        "gerelateerde_zaak": (free, {"afleidingswijze": "gerelateerde_zaak"}, {}),
     }
     resultaattypen = {}
     for name, (klasse, archiefprocedure, extra) in brondatum.items():
@@ -159,7 +160,7 @@ def build_process(
                 f"{ZTC}/resultaattypen",
                 json={
                     "zaaktype": zaaktype,
-                    "omschrijving": f"Klaar {name}"[:30],
+                    "omschrijving": f"Klaar {name}",
                     "resultaattypeomschrijving": generiek,
                     "selectielijstklasse": klasse,
                     "archiefnominatie": "vernietigen",

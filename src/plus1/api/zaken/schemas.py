@@ -15,6 +15,7 @@ from pydantic import Field
 
 from ..common.bounds import ArchiveDate, BoundedDate, BoundedDateTime, Term
 from ..common.schemas import ObjectType, Vertrouwelijkheidaanduiding
+from .parts import Url
 
 Betalingsindicatie = Literal["nvt", "nog_niet", "gedeeltelijk", "geheel", ""]
 Archiefnominatie = Literal["blijvend_bewaren", "vernietigen"]
@@ -63,7 +64,7 @@ class Verlenging(Schema):
 
 
 class RelevanteZaak(Schema):
-    url: str = Field(max_length=1000)
+    url: Url
     aardRelatie: AardRelatie
 
 

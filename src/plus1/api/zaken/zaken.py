@@ -17,6 +17,7 @@ from ninja import Query, Router
 from plus1.cases.models import Zaak
 from plus1.cases.services import links, registration
 from plus1.cases.services.organisations import check_registering_organisation
+from plus1.core import zgw
 
 from ..common import audittrail, readcache
 from ..common.auth import actor_for, require_for_object, require_scope
@@ -112,13 +113,9 @@ def _zaak_values(request: HttpRequest, data: dict[str, Any], *, zaak: Zaak | Non
             zaak_from_url(request, data["hoofdzaak"], "hoofdzaak") if data["hoofdzaak"] else None
         )
     if "relevanteAndereZaken" in data:
-        # zrc-011: every related zaak must exist (Plus1 resolves references to itself only).
         # Stored as the back office's links (cases.services.links), so both channels see them.
         values["relevante_andere_zaken"] = [
-            links.RelatedZaak(
-                other=zaak_from_url(request, relation["url"], f"relevanteAndereZaken.{index}.url"),
-                relation=relation["aardRelatie"],
-            )
+            _related_zaak(request, relation, f"relevanteAndereZaken.{index}.url")
             for index, relation in enumerate(data["relevanteAndereZaken"] or [])
         ]
     if values.get("suspended_on") is True and zaak is None:
@@ -128,6 +125,16 @@ def _zaak_values(request: HttpRequest, data: dict[str, Any], *, zaak: Zaak | Non
     elif values.get("suspended_on") is False:
         values["suspended_on"] = None
     return values
+
+
+def _related_zaak(request: HttpRequest, relation: dict[str, Any], name: str) -> links.RelatedZaak:
+    """zrc-011: a zaak of Plus1 must exist (in this gemeente); the zaak of another organisation's
+    Zaken API is kept as given: Plus1 does not fetch URLs a client chose (docs/zgw-deviations.md)."""
+    if zgw.uuid_from_url(relation["url"], "zaken", "zaken") is None:
+        return links.RelatedZaak(url=relation["url"], relation=relation["aardRelatie"])
+    return links.RelatedZaak(
+        other=zaak_from_url(request, relation["url"], name), relation=relation["aardRelatie"]
+    )
 
 
 def _zaak_response(request: HttpRequest, zaak: Zaak) -> HttpResponse:

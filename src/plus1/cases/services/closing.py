@@ -134,12 +134,14 @@ def _brondatum(zaak: Zaak, resultaattype: ResultaatType) -> datetime.date | None
         )
         return _as_date(answer)
     if rule in (BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT, BrondatumAfleidingswijze.VERVALDATUM_BESLUIT):
-        besluit = zaak.besluiten.order_by("-decided_on", "-id").first()
-        if besluit is None:
-            return None
-        if rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT:
-            return besluit.effective_on
-        return besluit.expires_on
+        # zrc-021: the latest ingangsdatum (or vervaldatum) of all the zaak's besluiten.
+        field = "effective_on" if rule == BrondatumAfleidingswijze.INGANGSDATUM_BESLUIT else "expires_on"
+        return max(filter(None, zaak.besluiten.values_list(field, flat=True)), default=None)
+    if rule == BrondatumAfleidingswijze.GERELATEERDE_ZAAK:
+        # zrc-021: the latest einddatum of the related zaken (relevanteAndereZaken) of Plus1;
+        # none while one of them is still open.
+        ends = list(zaak.links.filter(other__isnull=False).values_list("other__ended_on", flat=True))
+        return None if not ends or None in ends else max(ends)
     return None
 
 

@@ -164,15 +164,15 @@ def test_the_standards_rules_on_a_new_zaak(zgw_client, gemeente_a, adoption, zaa
     assert api.get(first["url"]).json()["deelzaken"] == [deelzaak["url"]]
     nested = api.post(f"{ROOT}/zaken", json=new_zaak_body(api, zaaktype, hoofdzaak=deelzaak["url"]))
     assert nested.json()["invalidParams"][0]["code"] == "deelzaak-als-hoofdzaak"
+    missing = absolute(api, f"{ROOT}/zaken/00000000-0000-4000-8000-000000000000")
     related = api.post(
         f"{ROOT}/zaken",
-        json=new_zaak_body(
-            api,
-            zaaktype,
-            relevanteAndereZaken=[{"url": "https://elders.nl/zaken/1", "aardRelatie": "vervolg"}],
-        ),
+        json=new_zaak_body(api, zaaktype, relevanteAndereZaken=[{"url": missing, "aardRelatie": "vervolg"}]),
     )
     assert related.json()["invalidParams"][0]["name"] == "relevanteAndereZaken.0.url"
+    # The zaak of another organisation's Zaken API is kept as given (not fetched).
+    elsewhere = [{"url": "https://elders.nl/zaken/1", "aardRelatie": "vervolg"}]
+    assert _create(api, zaaktype, relevanteAndereZaken=elsewhere)["relevanteAndereZaken"] == elsewhere
 
     # Schema rules: a missing required field, a wrong enum value.
     missing = api.post(f"{ROOT}/zaken", json={"zaaktype": catalog_url(api, "zaaktypen", zaaktype)})
