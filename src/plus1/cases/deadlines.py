@@ -160,3 +160,16 @@ def working_days_left(*, today: datetime.date, end: datetime.date) -> int:
     if end < today:
         return -_working_days_between(end, today)
     return _working_days_between(today, end)
+
+
+# How the library and a catalog manager say that no law sets the term (docs/catalog-format.md).
+NO_LEGAL_TERM_PREFIX = "geen wettelijke termijn"
+
+
+def has_legal_term(lead_time_source: str) -> bool:
+    """Whether a law sets a zaaktype's lead time (Awb 4:13 or a special law), by its source.
+
+    A process whose ``lead_time_source`` starts with "Geen wettelijke termijn" (a melding, a
+    reservation) has only the gemeente's own term: no "wettelijke einddatum" is shown for it.
+    """
+    return not lead_time_source.strip().lower().startswith(NO_LEGAL_TERM_PREFIX)

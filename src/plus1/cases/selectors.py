@@ -451,6 +451,9 @@ class DeadlineSummary:
     suspended_on: datetime.date | None
     # While the term stands still: the end date if the answer came in today.
     end_if_answered_today: datetime.date | None
+    # False when no law sets the term (a melding): the end date is the gemeente's own aim then,
+    # and the pages do not call it "wettelijke einddatum" (has_legal_term).
+    is_legal_term: bool = True
 
     @property
     def days_late(self) -> int:
@@ -479,6 +482,7 @@ def deadline_summary(zaak: Zaak) -> DeadlineSummary:
         is_suspended=zaak.is_suspended,
         suspended_on=zaak.suspended_on,
         end_if_answered_today=running_end,
+        is_legal_term=deadlines.has_legal_term(zaak.zaaktype.lead_time_source),
     )
 
 
