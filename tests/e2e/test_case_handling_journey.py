@@ -47,6 +47,7 @@ def test_claim_ask_answer_decide_and_close(live_server, page, second_page, gemee
     assert "Suzanne Moulin" in page.content()
     assert_accessible(page)
 
+    page.click("#actie-vraag summary")  # each action's form opens on its own
     page.fill("#id_vraag-question", "Stuur een kopie van uw kentekenbewijs.")
     page.click("#actie-vraag button[type=submit]")
     page.wait_for_selector("text=De vraag staat klaar in Mijn zaken")
@@ -72,10 +73,14 @@ def test_claim_ask_answer_decide_and_close(live_server, page, second_page, gemee
     page.reload()
     assert page.locator(".badge:has-text('Termijn staat stil')").count() == 0
     assert "kentekenbewijs.pdf" in page.content()
+    # Still at the first status: a besluit now asks for a tick with the reason.
+    page.click("#actie-besluit summary")
+    page.check("#id_besluit-bevestigd")
     page.click("#actie-besluit button[type=submit]")
     page.wait_for_selector("text=de besluitbrief staat bij de documenten")
     assert_accessible(page)
 
+    page.click("#actie-afsluiten summary")
     page.click("#actie-afsluiten button[type=submit]")
     page.wait_for_selector("text=De zaak is afgesloten met resultaat")
     assert_accessible(page)

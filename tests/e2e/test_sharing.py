@@ -48,6 +48,7 @@ def test_gemeente_shares_and_the_partner_sees_only_the_shared_parts(
     page.wait_for_url(re.compile(r"/backoffice/$"))
     page.goto(f"{live_server.url}/backoffice/zaken/{zaak.identificatie}/")
     assert "Deze zaak is niet gedeeld." in page.content()
+    page.click("#actie-delen summary")  # each action's form opens on its own
     page.select_option("#id_delen-partner", label="GGD regio Utrecht")
     page.fill("#id_delen-purpose", "Beoordelen of een medisch advies nodig is")
     page.fill("#id_delen-legal_ground", "Wmo 2015, artikel 5.3.1")
