@@ -180,3 +180,10 @@ def test_a_privacy_officer_without_an_employee_role_has_no_search(client, gemeen
     officer = make_employee("privacy", gemeente=gemeente_a, role=Role.PRIVACY_OFFICER, actor=actor)
 
     assert log_in(client, officer).get(SEARCH, {"zoek": "Moulin"}).status_code == 403
+
+
+def test_an_inbox_search_that_finds_nothing_points_to_zaak_zoeken(client, behandelaar_a, zaken):
+    response = log_in(client, behandelaar_a).get(reverse("backoffice:inbox"), {"zoek": zaken["closed"]})
+
+    html = response.content.decode()
+    assert f'href="{SEARCH}?zoek={zaken["closed"]}&amp;status=alle"' in html
