@@ -18,6 +18,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.tenants.models import Organisation
 
 from ..models import Rol, Zaak
@@ -46,8 +47,15 @@ def salutation(rol: Rol | None) -> str:
 
 
 def can_use_mijn_zaken(rol: Rol | None) -> bool:
-    """Whether the rol can log in (DigiD, eHerkenning) to see the zaak; an anonymous reporter cannot."""
-    return rol is not None and bool(rol.bsn or rol.kvk_number)
+    """Whether the rol finds the zaak in Mijn zaken: the initiator who logs in with DigiD or eHerkenning.
+
+    An anonymous reporter cannot log in; another party of the zaak does not see it there.
+    """
+    return (
+        rol is not None
+        and rol.roltype.generic == RolOmschrijvingGeneriek.INITIATOR
+        and bool(rol.bsn or rol.kvk_number)
+    )
 
 
 def compose(
@@ -92,7 +100,7 @@ def mail_zaak_contacts(
 
     The message says what happened and links to Mijn zaken; the details stay there.
     """
-    rollen = list(zaak.rollen.exclude(email="").order_by("id"))
+    rollen = list(zaak.rollen.exclude(email="").select_related("roltype").order_by("id"))
     if not rollen:
         return
     messages = [

@@ -144,3 +144,17 @@ def test_a_copy_that_cannot_be_rendered_still_confirms_the_request(adoption, zaa
     message = _only_mail()
     assert message.attachments == [] and zaak.identificatie in message.body
     assert not zaak.documenten.exists(), "nothing half-written"
+
+
+def test_only_the_initiator_is_sent_to_mijn_zaken():
+    from plus1.cases.letters.mail import can_use_mijn_zaken
+    from plus1.cases.models import Rol
+    from plus1.catalog.models import RolType
+
+    def rol(generic, **identity):
+        return Rol(roltype=RolType(generic=generic), name="Iemand", **identity)
+
+    assert can_use_mijn_zaken(rol("initiator", bsn="999993653"))
+    assert can_use_mijn_zaken(rol("initiator", kvk_number="12345678"))
+    assert not can_use_mijn_zaken(rol("initiator")), "an anonymous reporter cannot log in"
+    assert not can_use_mijn_zaken(rol("belanghebbende", bsn="999993653")), "not their zaak in Mijn zaken"
