@@ -17,6 +17,7 @@ from plus1.audit.services import Actor
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import InvalidRequestData, InvalidUpload, MissingDocuments
 from plus1.cases.models import RequestDraft
+from plus1.cases.services import reports as report_services
 from plus1.catalog import selectors as catalog_selectors
 from plus1.catalog.answers import clean_answers
 from plus1.catalog.conditions import requirement_note
@@ -29,6 +30,7 @@ from plus1.formats.display import display_value
 
 from .forms import SubmitForm, step_form
 from .profile_views import contact_prefill
+from .report_map import map_config
 from .routing import portal_redirect, portal_reverse
 from .views import (
     _business_kvk,
@@ -320,7 +322,11 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
 @require_http_methods(["GET", "POST"])
 @limit_per_ip("portal-report", rate_setting="PLUS1_RATELIMIT_REPORT")
 def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
-    """Report something without logging in, where the process allows it (melding openbare ruimte)."""
+    """Report something without logging in, where the process allows it (melding openbare ruimte).
+
+    With photos (stored as the zaak's documents) and, where a tile server is configured, a point
+    on a map next to the address field (portal.report_map).
+    """
     gemeente = _gemeente(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if not adoption.zaaktype.allows_anonymous:
@@ -329,22 +335,33 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
     form = step_form(eigenschappen, data=request.POST if request.method == "POST" else None)
     contact = SubmitForm(data=request.POST if request.method == "POST" else None)
     token = request.POST.get("token") or str(uuid.uuid4())
+    takes_photos = report_services.photo_document_type(adoption.zaaktype) is not None
+    photo_errors: list[str] = []
     if request.method == "POST" and form.is_valid() and contact.is_valid():
         answers = {e.name: form.cleaned_data.get(e.name) or "" for e in eigenschappen}
         email_answers = [answers[e.name] for e in eigenschappen if e.data_type == "email" and answers[e.name]]
         token_id = _uuid_or_404(token)
         try:
-            zaak = case_services.submit_anonymous_report(
+            zaak = report_services.submit_report(
                 tenant=gemeente,
                 adoption=adoption,
                 token=token_id,
                 answers=clean_answers(eigenschappen, answers, complete=True),
                 email=contact.cleaned_data["confirm_to"] or next(iter(email_answers), ""),
                 actor=Actor(type="anonymous", id="-", label="Melder zonder inloggen"),
+                photos=request.FILES.getlist("fotos") if takes_photos else [],
+                point=report_services.report_point(
+                    request.POST.get("latitude", ""), request.POST.get("longitude", "")
+                ),
             )
         except ValidationError as exc:
             for name, field_errors in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, field_errors[0])
+        except InvalidRequestData as exc:
+            for name, message in exc.errors.items():
+                form.add_error(name if name in form.fields else None, message)
+        except InvalidUpload as exc:
+            photo_errors.append(str(exc))
         else:
             messages.success(
                 request,
@@ -352,6 +369,7 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
                 % {"nummer": zaak.identificatie},
             )
             return portal_redirect(request, "portal:product-detail", adoption.zaaktype.product.slug)
+    map_settings = map_config()
     context = {
         "gemeente": gemeente,
         "adoption": adoption,
@@ -360,5 +378,22 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
         "token": token,
         # The process may ask for an e-mail address itself; then we do not ask twice.
         "asks_email": not any(e.data_type == "email" for e in eigenschappen),
+        "takes_photos": takes_photos,
+        "photo_errors": photo_errors,
+        "max_photos": report_services.MAX_REPORT_PHOTOS,
+        "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
+        "map": map_settings,
+        # A point chosen before a refused send stays on the map.
+        "latitude": request.POST.get("latitude", ""),
+        "longitude": request.POST.get("longitude", ""),
+        # The map goes right after the address question (the field named "locatie").
+        "map_after": next((e.name for e in eigenschappen if e.name == "locatie"), eigenschappen[-1].name)
+        if eigenschappen
+        else "",
     }
-    return render(request, "portal/report.html", context, status=400 if request.method == "POST" else 200)
+    status = 400 if request.method == "POST" else 200
+    response = render(request, "portal/report.html", context, status=status)
+    if map_settings is not None:
+        # Only this page may load tiles, and only from the configured host (django-csp update).
+        response._csp_update = {"img-src": [map_settings.origin]}
+    return response
