@@ -332,8 +332,17 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
     if not adoption.zaaktype.allows_anonymous:
         raise Http404(_("Voor dit product moet u inloggen."))
     eigenschappen = list(adoption.zaaktype.eigenschappen.all())
-    form = step_form(eigenschappen, data=request.POST if request.method == "POST" else None)
-    contact = SubmitForm(data=request.POST if request.method == "POST" else None)
+    # A logged-in resident's e-mail and phone from Mijn gegevens; anonymous: nothing.
+    known = contact_prefill(request, gemeente)
+    form = step_form(
+        eigenschappen,
+        data=request.POST if request.method == "POST" else None,
+        initial={e.name: known[e.data_type] for e in eigenschappen if known.get(e.data_type)},
+    )
+    contact = SubmitForm(
+        data=request.POST if request.method == "POST" else None,
+        initial={"confirm_to": known.get("email", "")},
+    )
     token = request.POST.get("token") or str(uuid.uuid4())
     takes_photos = report_services.photo_document_type(adoption.zaaktype) is not None
     photo_errors: list[str] = []

@@ -156,3 +156,19 @@ def test_after_logging_out_the_resident_reads_u_bent_uitgelogd(client, gemeente_
 
     assert "U bent uitgelogd." in response.text
     assert "Ingelogd als" not in response.text and "Inloggen met DigiD" in response.text
+
+
+def test_a_logged_in_resident_reporting_something_finds_their_address_filled_in(
+    client, gemeente_a, resident, actor
+):
+    import_library()
+    services.adopt_process(
+        gemeente=gemeente_a,
+        zaaktype=ZaakType.objects.get(process__identificatie="melding-openbare-ruimte"),
+        actor=actor,
+    )
+    _prefer(client, gemeente_a)
+
+    page = client.get(_url(gemeente_a, "report", "melding-openbare-ruimte"))
+
+    assert page.status_code == 200 and 'value="suzanne@example.nl"' in page.text
