@@ -11,6 +11,7 @@ from plus1.cases.constants import MAX_SHARE_DAYS, SharePart, ZaakRelation
 from plus1.cases.dates import validate_date
 from plus1.cases.letters.content import requested_period
 from plus1.cases.models import Zaak
+from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES
 from plus1.catalog.models import StatusType
 from plus1.core import clock
 from plus1.tenants.models import Organisation
@@ -80,9 +81,26 @@ class InformationRequestForm(ZaakActionForm):
         validators=[validate_date],
     )
 
+    document_type = forms.TypedChoiceField(
+        label=_("Vraagt u om een document? (niet verplicht)"),
+        help_text=_("De inwoner krijgt dit soort document voorgesteld bij het antwoord."),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
     def __init__(self, *args, zaak: Zaak, **kwargs):
         super().__init__(*args, zaak=zaak, **kwargs)
         self.fields["answer_due_on"].initial = clock.today() + datetime.timedelta(weeks=2)
+        # The documents a resident can add to this zaak (the generated request copy is no answer).
+        links = (
+            zaak.zaaktype.document_types.filter(direction="inkomend")
+            .exclude(informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES)
+            .select_related("informatieobjecttype")
+        )
+        self.fields["document_type"].choices = [("", _("Geen bepaald document"))] + [
+            (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving) for link in links
+        ]
 
 
 class ResumeForm(ZaakActionForm):

@@ -68,6 +68,7 @@ def _ask(request, zaak, data):
         answer_due_on=data["answer_due_on"],
         actor=_actor(request),
         expected_version=data["version"],
+        document_type_id=data.get("document_type"),
     )
     return (
         "De vraag staat klaar in Mijn zaken van de inwoner. "

@@ -81,10 +81,13 @@ class AnswerForm(forms.Form):
     )
     informatieobjecttype = forms.TypedChoiceField(label=gettext_lazy("Wat voor document is het?"), coerce=int)
 
-    def __init__(self, *args, document_types, **kwargs):
+    def __init__(self, *args, document_types, requested_type_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["informatieobjecttype"].choices = [
             (link.informatieobjecttype_id, link.informatieobjecttype.omschrijving) for link in document_types
         ]
+        # The kind of document the gemeente asked for is proposed (InformationRequest).
+        if requested_type_id is not None:
+            self.fields["informatieobjecttype"].initial = requested_type_id
         if not document_types:
             del self.fields["informatieobjecttype"]

@@ -280,7 +280,10 @@ def _render_my_zaak(
 ) -> HttpResponse:
     question = case_selectors.open_information_request(zaak)
     if question is not None and answer_form is None:
-        answer_form = AnswerForm(document_types=list(_answer_document_types(zaak)))
+        answer_form = AnswerForm(
+            document_types=list(_answer_document_types(zaak)),
+            requested_type_id=question.requested_document_type_id,
+        )
     context = {
         "gemeente": gemeente,
         "zaak": zaak,

@@ -20,6 +20,15 @@ class InformationRequest(models.Model):
     asked_at = models.DateTimeField(_("gevraagd op"))
     asked_by = models.CharField(_("gevraagd door"), max_length=255)
     answer_due_on = models.DateField(_("antwoord graag uiterlijk"))
+    # The kind of document the gemeente asks for, if one; the resident's answer form proposes it.
+    requested_document_type = models.ForeignKey(
+        "catalog.InformatieObjectType",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gevraagd document"),
+    )
     answer = models.TextField(_("antwoord"), blank=True)
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
 

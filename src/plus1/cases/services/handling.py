@@ -291,12 +291,15 @@ def request_information(
     answer_due_on: datetime.date,
     actor: Actor,
     expected_version: int | None,
+    document_type_id: int | None = None,
 ) -> InformationRequest:
     """Ask the resident to complete the request (Awb 4:5).
 
     When the zaaktype allows suspension, the legal term stands still from the day after
     the question until the day of the answer (Awb 4:15 lid 1 sub a). The resident gets an
-    e-mail and sees the question, with an upload, in Mijn zaken.
+    e-mail and sees the question, with an upload, in Mijn zaken. ``document_type_id`` names
+    the kind of document asked for (one the resident can add to this zaak); the answer form
+    proposes it.
     """
     zaak = _lock(zaak, expected_version)
     # Only Mijn zaken takes an answer: a question nobody can log in to answer would stop the
@@ -310,8 +313,20 @@ def request_information(
         raise ZaakError("Geef de inwoner tijd: de datum voor het antwoord moet na vandaag liggen.")
     if zaak.information_requests.filter(answered_at__isnull=True).exists():
         raise ZaakError("Er staat al een vraag open bij de inwoner. Wacht op het antwoord.")
+    if (
+        document_type_id is not None
+        and not zaak.zaaktype.document_types.filter(
+            informatieobjecttype_id=document_type_id, direction="inkomend"
+        ).exists()
+    ):
+        raise ZaakError("Dit soort document hoort niet bij deze zaak. Kies een document uit de lijst.")
     request = InformationRequest.objects.create(
-        zaak=zaak, question=question, asked_at=clock.now(), asked_by=actor.label, answer_due_on=answer_due_on
+        zaak=zaak,
+        question=question,
+        asked_at=clock.now(),
+        asked_by=actor.label,
+        answer_due_on=answer_due_on,
+        requested_document_type_id=document_type_id,
     )
     fields = []
     if zaak.zaaktype.suspension_allowed and not zaak.is_suspended:
