@@ -92,3 +92,33 @@ def test_the_evaluation_command_refuses_a_missing_file():
 
     with pytest.raises(CommandError, match="niet gevonden"):
         call_command("routing_eval", questions="/nonexistent/questions.yaml", stdout=StringIO())
+
+
+def test_the_public_questions_are_split_by_the_rule_in_their_headers():
+    import hashlib
+
+    for part, parity in (("public-tune", 0), ("public-heldout", 1)):
+        questions = load_questions(EVALUATION_DIR / PARTS[part])
+        assert questions
+        assert {hashlib.sha256(q.text.encode()).digest()[0] % 2 for q in questions} == {parity}
+        assert "sha256" in (EVALUATION_DIR / PARTS[part]).read_text(encoding="utf-8").split("questions:")[0]
+
+
+def test_the_command_never_lists_the_failures_of_the_part_kept_aside():
+    out = StringIO()
+
+    call_command("routing_eval", part="public-heldout", failures=True, stdout=out)
+
+    report = out.getvalue()
+    assert report.startswith("public-heldout: ")
+    assert "failures not listed" in report
+    assert "accepted:" not in report
+
+
+def test_the_command_reports_the_two_public_halves_together():
+    out = StringIO()
+
+    call_command("routing_eval", part="public", stdout=out)
+
+    sizes = sum(len(load_questions(EVALUATION_DIR / PARTS[p])) for p in ("public-tune", "public-heldout"))
+    assert out.getvalue().startswith(f"public: {sizes} questions")
