@@ -86,8 +86,9 @@ def _check(verzending: Verzending) -> None:
     - One address: the verzending went to or came from exactly one of the address groups,
       a fax or phone number, an e-mail address or MijnOverheid (reference implementation:
       ``OnlyOneAddressValidator``).
-    - ``ontvangstdatum`` is required when the betrokkene is the afzender, ``verzenddatum``
-      when it is the geadresseerde (Documenten 1.7.0, Verzending.ontvangstdatum/verzenddatum).
+    - ``ontvangstdatum`` is required when the betrokkene is the afzender (Documenten 1.7.0,
+      Verzending.ontvangstdatum). The standard asks no ``verzenddatum`` of a geadresseerde: a
+      verzending may be registered before the letter goes out.
     """
     problems = [
         (api_name, "required", "Dit veld is verplicht.")
@@ -110,8 +111,6 @@ def _check(verzending: Verzending) -> None:
         )
     if verzending.relation == AardRelatie.AFZENDER and not verzending.received_on:
         problems.append(("ontvangstdatum", "required", "Geef de ontvangstdatum: de betrokkene is afzender."))
-    if verzending.relation == AardRelatie.GEADRESSEERDE and not verzending.sent_on:
-        problems.append(("verzenddatum", "required", "Geef de verzenddatum: de betrokkene is geadresseerde."))
     if problems:
         raise FieldProblem(problems)
 
