@@ -7,15 +7,19 @@ no database round trip and ranks the same on PostgreSQL and SQLite.
 from __future__ import annotations
 
 import functools
+import logging
 import math
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import DatabaseError, connections
+
 from ..models import Product
 from .knowledge import Knowledge, Mapping, knowledge
 from .text import Reader, phrase_key, stem, words
 
+logger = logging.getLogger(__name__)
 PLACEHOLDER_URI_END = "/UPL-naam_nog_niet_beschikbaar"
 UPL_SOURCE = "Uniforme Productnamenlijst (Logius), catalog/data/upl_gemeente_2025-04-30.json"
 # How much one matching word counts in each field of a product.
@@ -150,6 +154,23 @@ def routing_index() -> RoutingIndex:
         average_length=sum(e.length for e in entries.values()) / total,
         mappings_by_stem=dict(mappings_by_stem),
     )
+
+
+def warm_up(**_signal: object) -> None:
+    """Build the index now (``plus1 serve`` calls it in the master before forking workers).
+
+    Cheap when already built. The database connection it opened is closed again, so no worker
+    inherits the master's socket. A database without the catalog tables yet is no reason to fail
+    the start: the first question in each worker builds the index instead.
+    """
+    try:
+        routing_index()
+    except DatabaseError:
+        logger.warning("Routing index not built before fork: the catalog tables are not readable.")
+    finally:
+        for connection in connections.all(initialized_only=True):
+            if not connection.in_atomic_block:  # a test's transaction is left to the test
+                connection.close()
 
 
 def clear_index() -> None:

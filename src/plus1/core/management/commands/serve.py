@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.dispatch import Signal
 from gunicorn.app.base import BaseApplication
 
 # Path without the query string and no referrer: a query can carry personal data (the DigiD
@@ -45,6 +46,12 @@ def die_with_master(arbiter: Any, worker: Any) -> None:
         os._exit(0)
 
 
+# Sent in the master before each worker is forked: apps build their per-process caches here (the
+# router's index, plus1.catalog), so every worker starts with them and the first question in a
+# worker does not pay for them. Receivers must be cheap when called again and close what they open.
+before_fork = Signal()
+
+
 def freeze_before_fork(arbiter: Any, worker: Any) -> None:
     """gunicorn ``pre_fork`` hook, run in the master: what the preloaded app made is kept out of GC.
 
@@ -54,8 +61,10 @@ def freeze_before_fork(arbiter: Any, worker: Any) -> None:
     collections, and walking all of that made one request in ten take three to four times the
     median (bench/expand_bench.py). ``gc.freeze()`` moves them to the permanent generation, as
     the Python documentation advises before fork; it also keeps their memory pages shared
-    between master and workers.
+    between master and workers. The ``before_fork`` receivers run first, so what they build is
+    frozen and shared too.
     """
+    before_fork.send(sender=None)
     gc.freeze()
 
 
