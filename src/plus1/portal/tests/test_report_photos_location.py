@@ -90,7 +90,7 @@ def test_a_pdf_with_a_pdf_name_is_refused_as_no_photo(client, url):
 
 
 def test_a_photo_over_the_upload_limit_is_refused(client, url, settings):
-    settings.PLUS1_MAX_UPLOAD_BYTES = 100
+    settings.PLUS1_MAX_UPLOAD_BYTES = len(JPEG) - 1
     page = client.get(url)
 
     response = client.post(url, _answers(page, fotos=[_jpeg()]))
