@@ -12,11 +12,16 @@ from .knowledge import Clarification, Mapping
 from .text import stem
 
 MAX_QUERY_LENGTH = 200
+NATIONAL_SOURCE = "https://www.rijksoverheid.nl/contact/contactgegevens/postbus-51"
 PHRASE_WORD_SCORE = 10.0  # per meaningful word of a matched phrase ("boom kappen" = 20)
 PHRASE_FILLER_SCORE = 2.0  # per filler word in it ("kan niet meer alleen wonen")
 SITUATION_DECAY = 0.06  # situations list their products best first
 ELSEWHERE_MIN_SCORE = 10.0
 RELATIVE_FLOOR = 0.15  # products below this share of the best score are left out
+# A product "fits well" when a knowledge phrase points at it or it shares at least this share of
+# the question's words; otherwise the router does not trust its best guess (see _weigh_elsewhere).
+WELL_FITTING_SHARE = 0.5
+FALLBACK_SHARE = 0.5  # ... and with no organisation named, a guess explaining at most this share
 
 
 def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -> RouteAnswer:
@@ -73,7 +78,9 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
             product_reasons[product_id].append(reason)
 
     stems = [stem(t) for t in reading.content]
+    bm25_hits: dict[int, list[str]] = {}
     for product_id, (score, hit_stems) in index.bm25(stems).items():
+        bm25_hits[product_id] = hit_stems
         product_scores[product_id] += score
         shown = [t for t in reading.content if stem(t) in hit_stems]
         product_reasons[product_id].append(Reason(kind="naam", matched=" ".join(shown)))
@@ -85,6 +92,19 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
     # A long tail of products that share one common word with the question helps nobody.
     best = max([score for _id, score in ranked[:1]] + list(org_scores.values()), default=0.0)
     floor = RELATIVE_FLOOR * best
+    if ranked:
+        top_id, top_score = ranked[0]
+        _weigh_elsewhere(
+            index,
+            org_scores,
+            org_reasons,
+            top_score,
+            share=_explained_share(
+                [w for w in reading.content if w not in index.knowledge.persons], product_reasons[top_id]
+            ),
+            phrase=any(r.kind != "naam" or r.via for r in product_reasons[top_id]),
+            national=any(mapping.national for mapping, _weight in matches),
+        )
     for product_id, score in ranked[:limit]:
         if score < floor:
             break
@@ -96,7 +116,8 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
             )
         )
 
-    for key, score in sorted(org_scores.items(), key=lambda item: -item[1]):
+    general = index.knowledge.national_organisation
+    for key, score in sorted(org_scores.items(), key=lambda item: (-item[1], item[0] == general)):
         organisation = index.knowledge.organisations.get(key)
         if organisation is None or score < ELSEWHERE_MIN_SCORE:
             continue
@@ -139,6 +160,47 @@ def route(query: str, *, gemeente: Organisation | None = None, limit: int = 5) -
     )
 
 
+def _explained_share(content: list[str], reasons: list[Reason]) -> float:
+    """The share of the question's words a product's reasons explain (people do not count)."""
+    wanted = {stem(w) for w in content}
+    explained = {stem(w) for r in reasons for w in r.matched.split()}
+    return len(wanted & explained) / len(wanted) if wanted else 1.0
+
+
+def _weigh_elsewhere(
+    index: RoutingIndex,
+    org_scores: dict[str, float],
+    org_reasons: dict[str, list[Reason]],
+    top_score: float,
+    *,
+    share: float,
+    phrase: bool,
+    national: bool,
+) -> None:
+    """When the best gemeente product explains little of the question, do not let it outrank the rest.
+
+    An organisation the question names goes before a product that explains less than half of the
+    question's words, when no knowledge phrase points at that product, or when the question has a
+    word of national scope ("wet", "kabinet", "Europees Parlement": law and policy are the Rijk's).
+    With no organisation named, and no knowledge phrase behind the best product
+    either (it is a guess from shared words), the organisation for general questions is offered
+    first (organisations.yaml ``national_scope``: the Rijksoverheid, Postbus 51).
+    """
+    matched = [key for key, score in org_scores.items() if score >= ELSEWHERE_MIN_SCORE]
+    if matched:
+        if share < WELL_FITTING_SHARE and (not phrase or national):
+            for key in matched:
+                org_scores[key] += top_score
+        return
+    fallback = index.knowledge.national_organisation
+    if phrase or share > FALLBACK_SHARE or fallback not in index.knowledge.organisations:
+        return
+    org_scores[fallback] = max(top_score, ELSEWHERE_MIN_SCORE)
+    org_reasons[fallback].insert(
+        0, Reason(kind="organisatie", matched="", via="algemene vraag", source=NATIONAL_SOURCE)
+    )
+
+
 def _stems(phrase_words: tuple[str, ...]) -> set[str]:
     return {stem(w) for w in phrase_words}
 
@@ -157,7 +219,9 @@ def _matching_phrases(index: RoutingIndex, query_stems: set[str]) -> list[tuple[
                 if not content:
                     continue
                 filler = len(mapping.words) - content
-                weight = PHRASE_WORD_SCORE * content + PHRASE_FILLER_SCORE * filler
+                # A national-scope word says "law or policy", not which organisation: it never
+                # outweighs an organisation the question names ("inloggen bij de overheid": DigiD).
+                weight = PHRASE_WORD_SCORE * content + PHRASE_FILLER_SCORE * filler * (not mapping.national)
                 found.append((mapping, weight * mapping.strength))
     # Longest match: a phrase whose words all belong to another matched phrase says less than it
     # ("bezwaar" inside "bezwaar belastingaanslag"), so only the longer one counts.

@@ -35,6 +35,7 @@ class Mapping:
     source: str
     ordered: bool = False  # situations list their products best first
     strength: float = 1.0  # an organisation's own name counts double ("kvk inschrijving")
+    national: bool = False  # a word of national scope ("wet", "kabinet"), see organisations.yaml
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Knowledge:
     fillers: frozenset[str]
     persons: frozenset[str]
     variants: dict[str, str]
+    # Who answers general questions no gemeente product fits (organisations.yaml `national_scope`).
+    national_organisation: str = ""
 
     def product_names(self) -> set[str]:
         """Every UPL name the knowledge refers to (checked against the catalog in the tests)."""
@@ -103,7 +106,8 @@ def knowledge() -> Knowledge:
                     Mapping("situatie", phrase, key, tuple(entry["products"]), entry["source"], ordered=True)
                 )
     organisations = {}
-    for entry in _read("organisations.yaml").get("organisations", []):
+    organisations_file = _read("organisations.yaml")
+    for entry in organisations_file.get("organisations", []):
         organisations[entry["key"]] = Organisation(
             key=entry["key"], name=entry["name"], url=entry["url"], explanation=entry["explanation"]
         )
@@ -118,6 +122,12 @@ def knowledge() -> Knowledge:
                 mappings.append(
                     Mapping("organisatie", phrase, key, target, entry["source"], strength=ORG_NAME_STRENGTH)
                 )
+    scope = organisations_file.get("national_scope") or {}
+    for phrase in scope.get("words", []):
+        key = phrase_key(phrase)
+        if key:
+            target = (scope["organisation"],)
+            mappings.append(Mapping("organisatie", str(phrase), key, target, scope["source"], national=True))
     clarifications = tuple(
         Clarification(
             key=entry["key"],
@@ -139,6 +149,7 @@ def knowledge() -> Knowledge:
         fillers=frozenset(language.get("fillers", [])),
         persons=frozenset(language.get("persons", [])),
         variants=dict(language.get("variants", {}) or {}),
+        national_organisation=scope.get("organisation", ""),
     )
 
 
