@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from plus1.accounts.constants import Role
 from plus1.accounts.selectors import current_totp_code
 from plus1.accounts.services import create_employee, grant_role
+from plus1.backoffice.access import back_office_home
 
 from .conftest import make_employee
 
@@ -77,14 +78,28 @@ def test_first_log_in_sets_up_the_authenticator_app_with_a_qr_code(client, gemee
     assert client.get(reverse("backoffice:inbox")).status_code == 200
 
 
-def test_someone_without_an_employee_role_in_a_gemeente_cannot_enter(client, collective, actor):
+def test_someone_without_a_back_office_role_cannot_enter(client, collective, actor):
+    # A partner-employee role at the collective is no work in any back office.
+    create_employee(username="zonder-rol", password="een-lang-wachtwoord")
+    outsider = create_employee(username="collectief-partner", password="een-lang-wachtwoord")
+    grant_role(tenant=collective, user=outsider, role=Role.PRIVACY_OFFICER, actor=actor)
+
+    for username in ("zonder-rol", "collectief-partner"):
+        response = _password_step(client, username)
+
+        assert response.status_code == 200
+        assert "U heeft geen toegang tot de backoffice" in response.text
+
+
+def test_the_collectives_catalog_manager_enters_at_the_failing_search_questions(client, collective, actor):
     manager = create_employee(username="catalogus", password="een-lang-wachtwoord")
     grant_role(tenant=collective, user=manager, role=Role.CATALOG_MANAGER, actor=actor)
 
     response = _password_step(client, "catalogus")
 
-    assert response.status_code == 200
-    assert "U heeft geen toegang tot de backoffice" in response.text
+    # Past the password: on to setting up the authenticator app (no device yet).
+    assert response.status_code == 302 and response.url.startswith(reverse("backoffice:login-setup"))
+    assert back_office_home(manager) == reverse("backoffice:search-insights")
 
 
 def test_a_wrong_password_gets_a_plain_dutch_error(client, behandelaar_a):
