@@ -127,5 +127,5 @@ def test_a_process_without_conditions_keeps_its_digest(library, collective):
 
     report = import_library(library)
 
-    assert report.unchanged == ["parkeervergunning v1"]
+    assert report.unchanged == ["parkeervergunning v2"]
     assert ZaakType.objects.get().source_digest == before
