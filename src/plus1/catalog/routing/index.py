@@ -160,13 +160,15 @@ def warm_up(**_signal: object) -> None:
     """Build the index now (``plus1 serve`` calls it in the master before forking workers).
 
     Cheap when already built. The database connection it opened is closed again, so no worker
-    inherits the master's socket. A database without the catalog tables yet is no reason to fail
-    the start: the first question in each worker builds the index instead.
+    inherits the master's socket. A database without the catalog tables yet (or any other failure)
+    is no reason to fail the start: the first question in each worker builds the index instead.
     """
     try:
         routing_index()
     except DatabaseError:
         logger.warning("Routing index not built before fork: the catalog tables are not readable.")
+    except Exception:  # a warm-up is optional: nothing in it may stop the server from starting
+        logger.exception("Routing index not built before fork.")
     finally:
         for connection in connections.all(initialized_only=True):
             if not connection.in_atomic_block:  # a test's transaction is left to the test
