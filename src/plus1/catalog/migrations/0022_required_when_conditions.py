@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0021_eigenschap_datetime'),
+        ("catalog", "0021_eigenschap_datetime"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eigenschap',
-            name='required_when',
-            field=models.JSONField(blank=True, default=dict, verbose_name='verplicht als'),
+            model_name="eigenschap",
+            name="required_when",
+            field=models.JSONField(blank=True, default=dict, verbose_name="verplicht als"),
         ),
         migrations.AddField(
-            model_name='zaaktypeinformatieobjecttype',
-            name='required_when',
-            field=models.JSONField(blank=True, default=dict, verbose_name='verplicht als'),
+            model_name="zaaktypeinformatieobjecttype",
+            name="required_when",
+            field=models.JSONField(blank=True, default=dict, verbose_name="verplicht als"),
         ),
     ]
