@@ -15,10 +15,21 @@ from django.utils.translation import gettext as _
 from plus1.catalog.models import Adoption, Product
 from plus1.tenants.models import Organisation
 
+# UPL names that are list keys rather than names a resident would say.
+RESIDENT_NAMES = {"paspoort tweede": "tweede paspoort"}
+
 
 def product_title(product: Product, process_name: str | None = None) -> str:
     """The name residents see: the gemeente's process name, else the UPL name with a capital."""
-    return process_name or product.upl_name[:1].upper() + product.upl_name[1:]
+    name = process_name or RESIDENT_NAMES.get(product.upl_name, product.upl_name)
+    return name[:1].upper() + name[1:]
+
+
+def join_choices(items: list[str]) -> str:
+    """Join with commas and "of": online, aan de balie of telefonisch."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(first)s of %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.catalog import selectors
-from plus1.catalog.constants import Direction
+from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, Direction
 from plus1.catalog.models import Adoption, Product, Theme, ZaakType
 from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.catalog.terms import describe_term
@@ -35,7 +35,7 @@ from plus1.tenants.models import Organisation
 
 from . import zaak_history
 from .forms import AnswerForm
-from .product_pages import how_to_arrange, product_title
+from .product_pages import how_to_arrange, join_choices, product_title
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 
@@ -59,7 +59,11 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     gemeente = _gemeente(request, gemeente_slug)
-    adoptions = sorted(selectors.offered_adoptions(gemeente), key=lambda a: a.zaaktype.omschrijving)
+    # "Direct online regelen" lists only what can be done online here, not counter-only products.
+    adoptions = sorted(
+        selectors.offered_adoptions(gemeente).filter(offers_online=True, zaaktype__allows_online=True),
+        key=lambda a: a.zaaktype.omschrijving,
+    )
     return render(request, "portal/home.html", {"gemeente": gemeente, "adoptions": adoptions})
 
 
@@ -96,25 +100,28 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
             "zaaktype": zaaktype,
             "lead_time": describe_term(zaaktype.lead_time),
             "service_norm": describe_term(zaaktype.service_norm),
-            "documents": zaaktype.document_types.filter(direction="inkomend").select_related(
-                "informatieobjecttype"
-            ),
+            # The request form itself is made from the answers: nothing the resident brings.
+            "documents": zaaktype.document_types.filter(direction="inkomend")
+            .exclude(informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES)
+            .select_related("informatieobjecttype"),
             "can_request_online": adoption.offers_online and zaaktype.allows_online,
             "eherkenning_login_url": portal_reverse(request, "portal:login-eherkenning")
             + "?"
             + urlencode(
                 {"next": portal_reverse(request, "portal:request-start", adoption.process.identificatie)}
             ),
-            "channels": [
-                label
-                for flag, label in (
-                    (adoption.offers_online, _("online")),
-                    (adoption.offers_counter, _("aan de balie")),
-                    (adoption.offers_phone, _("telefonisch")),
-                    (adoption.offers_post, _("per post")),
-                )
-                if flag
-            ],
+            "channels": join_choices(
+                [
+                    label
+                    for flag, label in (
+                        (adoption.offers_online and zaaktype.allows_online, _("online")),
+                        (adoption.offers_counter, _("aan de balie")),
+                        (adoption.offers_phone, _("telefonisch")),
+                        (adoption.offers_post, _("per post")),
+                    )
+                    if flag
+                ]
+            ),
         }
     return render(request, "portal/product_detail.html", context)
 

@@ -97,8 +97,8 @@ def test_importing_the_same_files_twice_changes_nothing(small_library, collectiv
 
     second = import_library(small_library)
 
-    assert first.created == ["parkeervergunning v1"]
-    assert second.created == [] and second.unchanged == ["parkeervergunning v1"]
+    assert first.created == ["parkeervergunning v2"]
+    assert second.created == [] and second.unchanged == ["parkeervergunning v2"]
     assert _catalog_counts() == counts
 
 
@@ -143,7 +143,7 @@ def test_archive_rules_are_derived_from_the_selectielijst(small_library, collect
             "suspension_allowed: hier hoort true of false",
         ),
         ("  - informatieobjecttype: Aanvraagformulier", "  - informatieobjecttype: Formulier", "'Formulier'"),
-        ("version: 1\n", "version: 1\nversion: 2\n", "version: dit veld staat twee keer"),
+        ("version: 2\n", "version: 2\nversion: 3\n", "version: dit veld staat twee keer"),
         ("statustypen:\n  - omschrijving", "statustypen:\n  - omschrijving: [", "dit is geen geldige YAML"),
     ],
     ids=[
@@ -200,15 +200,15 @@ def test_a_published_version_cannot_be_changed_by_editing_its_file(small_library
 
 def test_raising_the_version_publishes_a_new_version_next_to_the_old(small_library, collective):
     import_library(small_library)
-    v2 = small_library / "processen" / "parkeervergunning-v2.yaml"
+    v2 = small_library / "processen" / "parkeervergunning-v3.yaml"
     shutil.copy(small_library / "processen" / "parkeervergunning.yaml", v2)
-    _edit(v2, "version: 1", "version: 2")
-    _edit(v2, "valid_from: 2026-01-01", "valid_from: 2027-01-01")
+    _edit(v2, "version: 2", "version: 3")
+    _edit(v2, "valid_from: 2026-12-01", "valid_from: 2027-01-01")
     _edit(v2, "service_norm: P2W", "service_norm: P1W")
 
     report = import_library(small_library)
 
-    assert report.created == ["parkeervergunning v2"]
+    assert report.created == ["parkeervergunning v3"]
     old, new = ZaakType.objects.order_by("version")
     assert (old.service_norm, new.service_norm) == ("P2W", "P1W")
     assert str(old.valid_until) == "2026-12-31" and new.valid_until is None
@@ -216,11 +216,11 @@ def test_raising_the_version_publishes_a_new_version_next_to_the_old(small_libra
 
 def test_a_new_version_must_start_later_than_the_published_one(small_library, collective):
     import_library(small_library)
-    v2 = small_library / "processen" / "parkeervergunning-v2.yaml"
+    v2 = small_library / "processen" / "parkeervergunning-v3.yaml"
     shutil.copy(small_library / "processen" / "parkeervergunning.yaml", v2)
-    _edit(v2, "version: 1", "version: 2")
+    _edit(v2, "version: 2", "version: 3")
 
-    with pytest.raises(CatalogImportError, match=r"parkeervergunning-v2.yaml:4: valid_from: moet later zijn"):
+    with pytest.raises(CatalogImportError, match=r"parkeervergunning-v3.yaml:4: valid_from: moet later zijn"):
         import_library(small_library)
     assert ZaakType.objects.count() == 1
 
