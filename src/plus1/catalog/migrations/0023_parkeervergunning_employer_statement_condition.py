@@ -1,10 +1,10 @@
-"""The shipped parkeervergunning v1 gains its condition in databases that imported it before.
+"""Databases that imported parkeervergunning v1 give it the employer's-statement condition.
 
-The library file now says the employer's or lease company's statement is required after the
-answer "Van mijn werkgever" or "Van een leasebedrijf" (catalog.conditions). Without this step
-``plus1 catalog import`` would refuse the edited file as a change to a published version. Only
-the unchanged import of exactly that file is touched (matched by its digest); the condition only
-steers new requests, running zaken keep everything they have.
+The library's parkeervergunning (now version 2) says the employer's or lease company's statement
+is required after the answer "Van mijn werkgever" or "Van een leasebedrijf" (catalog.conditions).
+Gemeenten still on v1 get the same rule for new requests: only the unchanged import of the
+shipped v1 file is touched (matched by its digest, which moves to the digest v1 has with the
+condition). Running zaken keep everything they have; the condition only steers new requests.
 """
 
 from django.db import migrations
