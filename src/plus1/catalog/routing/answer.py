@@ -37,6 +37,8 @@ class Reason:
             return f"bij '{self.via}' hoort dit vaak"
         if self.kind == "keuze":
             return f"past bij '{self.via}'"
+        if self.kind == "algemeen":
+            return "geen product van de gemeente past goed bij deze vraag"
         return (
             f"'{self.matched}' hoort bij '{self.via}'"
             if self.via and self.via != self.matched

@@ -18,7 +18,7 @@ PHRASE_FILLER_SCORE = 2.0  # per filler word in it ("kan niet meer alleen wonen"
 SITUATION_DECAY = 0.06  # situations list their products best first
 ELSEWHERE_MIN_SCORE = 10.0
 RELATIVE_FLOOR = 0.15  # products below this share of the best score are left out
-# A product "fits well" when its reasons explain MORE than this share of the question's words;
+# A product "fits well" when its reasons explain at least this share of the question's words;
 # otherwise the router does not let it outrank other organisations (see _weigh_elsewhere).
 WELL_FITTING_SHARE = 0.5
 
@@ -178,16 +178,16 @@ def _weigh_elsewhere(
 ) -> None:
     """When the best gemeente product explains little of the question, do not let it outrank the rest.
 
-    An organisation the question names goes before a product that explains half of the question's
-    words or less, when no knowledge phrase points at that product, or when the question has a
+    An organisation the question names goes before a product that explains less than half of the
+    question's words, when no knowledge phrase points at that product, or when the question has a
     word of national scope ("wet", "kabinet", "Europees Parlement": law and policy are the Rijk's).
-    With no organisation named, and no knowledge phrase behind the best product
-    either (it is a guess from shared words), the organisation for general questions is offered
+    With no organisation named, no knowledge phrase behind the best product and at most half of the
+    question explained (a guess from shared words), the organisation for general questions is offered
     first (organisations.yaml ``national_scope``: the Rijksoverheid, Postbus 51).
     """
     matched = [key for key, score in org_scores.items() if score >= ELSEWHERE_MIN_SCORE]
     if matched:
-        if share <= WELL_FITTING_SHARE and (not phrase or national):
+        if share < WELL_FITTING_SHARE and (not phrase or national):
             for key in matched:
                 org_scores[key] += top_score
         return
@@ -196,7 +196,7 @@ def _weigh_elsewhere(
         return
     org_scores[fallback] = max(top_score, ELSEWHERE_MIN_SCORE)
     org_reasons[fallback].insert(
-        0, Reason(kind="organisatie", matched="", via="algemene vraag", source=NATIONAL_SOURCE)
+        0, Reason(kind="algemeen", matched="", via="algemene vraag", source=NATIONAL_SOURCE)
     )
 
 

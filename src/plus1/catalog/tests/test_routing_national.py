@@ -39,8 +39,10 @@ def test_a_question_no_product_fits_is_offered_the_rijksoverheid_before_a_guess(
     answer = route("Hoe hoog is het minimumloon?")
 
     assert answer.ranked_keys()[0] == "elsewhere:rijksoverheid"
-    assert answer.elsewhere[0].reasons[0].via == "algemene vraag"
-    assert answer.elsewhere[0].reasons[0].source.startswith("https://www.rijksoverheid.nl")
+    reason = answer.elsewhere[0].reasons[0]
+    assert reason.kind == "algemeen"
+    assert reason.label == "geen product van de gemeente past goed bij deze vraag"
+    assert reason.source.startswith("https://www.rijksoverheid.nl")
 
 
 def test_an_organisation_the_question_names_goes_before_a_loose_guess():
