@@ -16,7 +16,8 @@ class Reason:
     "synoniem" (everyday word in synonyms.yaml), "situatie" (situation or life event in
     situations.yaml), "organisatie" (organisations.yaml), "spelling" (typo corrected or compound
     split/joined: ``matched`` as typed, ``via`` as read), "keuze" (a best guess for a clarifying
-    choice of a vague question; ``via`` is the choice's label). ``matched``: the words of the
+    choice of a vague question; ``via`` is the choice's label), "algemeen" (no gemeente product
+    fits well, so the organisation for general questions is offered). ``matched``: the words of the
     (normalised) query that triggered it. ``via``: the phrase of the mapping. ``source``: where the
     mapping comes from (URL, law or "geschreven voor Plus1"); empty for "naam" words.
     """
