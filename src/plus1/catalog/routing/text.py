@@ -92,6 +92,9 @@ class Reader:
             return None
         choices = self.fuzzy_by_length.get(len(word), ())
         match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        if match and word.startswith(match[0]) and len(word) - len(match[0]) >= 2:
+            # A known word plus an ending is another word, not a typo ("politieke" is no "politie").
+            return None
         return match[0] if match else None
 
     def read(self, text: str) -> QueryReading:

@@ -83,3 +83,13 @@ def test_the_national_scope_words_point_at_a_known_organisation_with_a_source():
     assert len(national) > 20
     assert {m.targets for m in national} == {(known.national_organisation,)}
     assert all(m.source.startswith("https://") for m in national)
+
+
+def test_a_known_word_with_an_ending_is_not_read_as_a_typo_of_that_word():
+    # "politieke" is no typo of "politie": founding a party is no matter for the police.
+    answer = route("Hoe richt ik een politieke partij op?")
+
+    assert "elsewhere:politie" not in answer.ranked_keys()
+    assert "politiekegroeperingsregistratie" in answer.ranked_keys()[:3]
+    # A real typo is still corrected.
+    assert route("paspoortt verlopen").products[0].product.upl_name == "paspoort"
