@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.audit.services import Actor
@@ -47,7 +48,7 @@ def _actor(request: HttpRequest) -> Actor:
 
 def _claim(request, zaak, data):
     services.claim_zaak(zaak=zaak, user=request.user, actor=_actor(request), expected_version=data["version"])
-    return "U behandelt deze zaak nu."
+    return gettext("U behandelt deze zaak nu.")
 
 
 def _status(request, zaak, data):
@@ -58,7 +59,7 @@ def _status(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
-    return f"De status is nu '{data['statustype'].omschrijving}'."
+    return gettext("De status is nu '%(status)s'.") % {"status": data["statustype"].omschrijving}
 
 
 def _ask(request, zaak, data):
@@ -70,7 +71,7 @@ def _ask(request, zaak, data):
         expected_version=data["version"],
         document_type_id=data.get("document_type"),
     )
-    return (
+    return gettext(
         "De vraag staat klaar in Mijn zaken van de inwoner. "
         "Zolang het antwoord er niet is, staat de termijn stil."
     )
@@ -80,19 +81,19 @@ def _resume(request, zaak, data):
     services.resume_zaak(
         zaak=zaak, note=data["note"], actor=_actor(request), expected_version=data["version"]
     )
-    return "De termijn loopt weer."
+    return gettext("De termijn loopt weer.")
 
 
 def _extend(request, zaak, data):
     services.extend_zaak(
         zaak=zaak, reason=data["reason"], actor=_actor(request), expected_version=data["version"]
     )
-    return "De termijn is verlengd. De inwoner krijgt bericht met de reden."
+    return gettext("De termijn is verlengd. De inwoner krijgt bericht met de reden.")
 
 
 def _note(request, zaak, data):
     services.add_note(zaak=zaak, text=data["text"], author=request.user, actor=_actor(request))
-    return "De notitie is opgeslagen."
+    return gettext("De notitie is opgeslagen.")
 
 
 def _link(request, zaak, data):
@@ -103,14 +104,14 @@ def _link(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
-    return f"Zaak {data['other']} is gekoppeld."
+    return gettext("Zaak %(other)s is gekoppeld.") % {"other": data["other"]}
 
 
 def _unlink(request, zaak, data):
     services.unlink_zaken(
         zaak=zaak, link_id=data["link"], actor=_actor(request), expected_version=data["version"]
     )
-    return "De koppeling is verwijderd."
+    return gettext("De koppeling is verwijderd.")
 
 
 def _document(request, zaak, data):
@@ -120,7 +121,7 @@ def _document(request, zaak, data):
         upload=data["file"],
         actor=_actor(request),
     )
-    return "Het document is toegevoegd."
+    return gettext("Het document is toegevoegd.")
 
 
 def _decide(request, zaak, data):
@@ -135,7 +136,9 @@ def _decide(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
-    return f"Besluit {besluit.identificatie} is vastgelegd; de besluitbrief staat bij de documenten."
+    return gettext("Besluit %(besluit)s is vastgelegd; de besluitbrief staat bij de documenten.") % {
+        "besluit": besluit.identificatie
+    }
 
 
 def _close(request, zaak, data):
@@ -147,14 +150,16 @@ def _close(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
-    return f"De zaak is afgesloten met resultaat '{resultaattype.omschrijving}'."
+    return gettext("De zaak is afgesloten met resultaat '%(resultaat)s'.") % {
+        "resultaat": resultaattype.omschrijving
+    }
 
 
 def _reopen(request, zaak, data):
     services.reopen_zaak(
         zaak=zaak, reason=data["reason"], actor=_actor(request), expected_version=data["version"]
     )
-    return "De zaak is weer open."
+    return gettext("De zaak is weer open.")
 
 
 def _share(request, zaak, data):
@@ -171,7 +176,10 @@ def _share(request, zaak, data):
         actor=_actor(request),
         user=request.user,
     )
-    return f"De zaak is gedeeld met {share.partner.name} tot en met {share.valid_until:%d-%m-%Y}."
+    return gettext("De zaak is gedeeld met %(partner)s tot en met %(date)s.") % {
+        "partner": share.partner.name,
+        "date": f"{share.valid_until:%d-%m-%Y}",
+    }
 
 
 def _has_next_status(zaak: Zaak) -> bool:
@@ -363,5 +371,7 @@ def share_revoke_view(request: HttpRequest, identificatie: str, share_uuid) -> H
     except ZaakError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"{share.partner.name} kan deze zaak niet meer zien.")
+        messages.success(
+            request, gettext("%(partner)s kan deze zaak niet meer zien.") % {"partner": share.partner.name}
+        )
     return redirect(reverse("backoffice:zaak-detail", args=[zaak.identificatie]) + "#kop-gedeeld")

@@ -388,7 +388,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
             TimelineEntry(
                 at=status.set_at,
                 kind="status",
-                title=f"Status: {status.statustype.omschrijving}",
+                title=gettext("Status: %(status)s") % {"status": status.statustype.omschrijving},
                 text=status.note,
                 is_for_resident=status.statustype.informs_initiator,
             )
@@ -398,7 +398,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
             TimelineEntry(
                 at=document.uploaded_at,
                 kind="document",
-                title=f"Document: {document.filename}",
+                title=gettext("Document: %(filename)s") % {"filename": document.filename},
                 text=document.informatieobjecttype.omschrijving,
                 by=document.added_by,
             )
@@ -406,7 +406,11 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
     for note in zaak.notes.all():
         entries.append(
             TimelineEntry(
-                at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label
+                at=note.created_at,
+                kind="note",
+                title=gettext("Notitie"),
+                text=note.text,
+                by=note.author_label,
             )
         )
     entries += [_zaaknotitie_entry(notitie) for notitie in zaak.zaaknotities.all()]
@@ -416,7 +420,7 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
             TimelineEntry(
                 at=request.asked_at,
                 kind="question",
-                title="Vraag aan de inwoner",
+                title=gettext("Vraag aan de inwoner"),
                 text=request.question,
                 by=request.asked_by,
                 is_for_resident=True,
@@ -424,14 +428,16 @@ def timeline_for_zaak(zaak: Zaak) -> list[TimelineEntry]:
         )
         if request.answered_at:
             entries.append(
-                TimelineEntry(at=request.answered_at, kind="answer", title="Antwoord", text=request.answer)
+                TimelineEntry(
+                    at=request.answered_at, kind="answer", title=gettext("Antwoord"), text=request.answer
+                )
             )
     for besluit in zaak.besluiten.all():
         entries.append(
             TimelineEntry(
                 at=besluit.created_at,
                 kind="besluit",
-                title=f"Besluit: {besluit.besluittype.omschrijving}",
+                title=gettext("Besluit: %(besluittype)s") % {"besluittype": besluit.besluittype.omschrijving},
                 text=besluit.toelichting,
                 is_for_resident=True,
             )
@@ -575,7 +581,9 @@ def timeline_for_share(share: ZaakShare) -> list[TimelineEntry]:
         entries = [replace(entry, text="") if entry.kind == "status" else entry for entry in entries]
     notes = share.zaak.notes.all() if share.shares_notes else share.zaak.notes.filter(share=share)
     entries += [
-        TimelineEntry(at=note.created_at, kind="note", title="Notitie", text=note.text, by=note.author_label)
+        TimelineEntry(
+            at=note.created_at, kind="note", title=gettext("Notitie"), text=note.text, by=note.author_label
+        )
         for note in notes
     ]
     entries.sort(key=lambda entry: entry.at, reverse=True)
