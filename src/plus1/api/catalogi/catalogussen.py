@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
+from plus1.cases.services.organisations import INVALID_ORGANISATION, acting_for_refusal
 from plus1.catalog import services
 from plus1.catalog.models import Catalogus
+from plus1.tenants.selectors import may_register_for
 
 from ..common.auth import actor_for
 from ..common.errors import invalid
@@ -48,14 +51,19 @@ def catalogus_list(
         if domein__in:
             queryset = queryset.filter(domein__in=csv(request, "domein__in"))
         if rsin:
-            queryset = queryset.filter(tenant__rsin=rsin)
+            queryset = queryset.filter(_with_rsin([rsin]))
         if rsin__in:
-            queryset = queryset.filter(tenant__rsin__in=csv(request, "rsin__in"))
+            queryset = queryset.filter(_with_rsin(csv(request, "rsin__in")))
         return queryset
 
     return list_response(
         request, {"domein", "domein__in", "rsin", "rsin__in"}, build, serializers.catalogus_rows
     )
+
+
+def _with_rsin(values: list[str]) -> Q:
+    """The catalogussen answered with one of these RSINs: their own, or else their organisation's."""
+    return Q(rsin__in=values) | Q(rsin="", tenant__rsin__in=values)
 
 
 add_read_operations(
@@ -70,20 +78,16 @@ add_read_operations(
 
 
 def _catalogus_values(request: HttpRequest, values: dict) -> dict:
-    # Isolation: a catalogus belongs to the application's organisation, and its rsin is that
-    # organisation's (the answer shows it). A mandate to act for another gemeente (tenants.Mandate)
-    # covers that gemeente's zaken, documents and besluiten, not a catalogus in its name.
-    if "rsin" in values and values["rsin"] != request.tenant.rsin:
-        raise invalid(
-            "rsin",
-            "invalid",
-            f"Een catalogus hoort bij de organisatie van uw applicatie ({request.tenant.name}): geef "
-            f"haar RSIN {request.tenant.rsin or '(nog niet vastgelegd)'}. Een catalogus van een andere "
-            "gemeente maakt een applicatie van die gemeente.",
-        )
+    # Isolation, with the same rule and words as zaken, documenten and besluiten: a catalogus is in
+    # the name of the application's own organisation, or of one it holds a mandate for.
+    if "rsin" in values and not may_register_for(request.tenant, values["rsin"]):
+        raise invalid("rsin", INVALID_ORGANISATION, acting_for_refusal(request.tenant, what="catalogussen"))
     result = model_values(CATALOGUS_FIELDS, values)
     if "contact_email" in result and result["contact_email"] is None:
         result["contact_email"] = ""
+    if "rsin" in values:
+        # Blank is the own organisation's RSIN: the answer follows a later change of it.
+        result["rsin"] = "" if values["rsin"] == request.tenant.rsin else values["rsin"]
     if "naam" in result and not result["naam"]:
         result["naam"] = values.get("domein") or ""
     return result

@@ -53,7 +53,7 @@ def catalogus_rows(rows: Sequence[Catalogus]) -> list[dict]:
             {
                 "url": _catalogus_url(catalogus),
                 "domein": catalogus.domein,
-                "rsin": catalogus.tenant.rsin,
+                "rsin": catalogus.rsin or catalogus.tenant.rsin,
                 "contactpersoonBeheerNaam": catalogus.contactpersoon,
                 "contactpersoonBeheerTelefoonnummer": "",
                 "contactpersoonBeheerEmailadres": catalogus.contact_email,

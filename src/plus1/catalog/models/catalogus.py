@@ -14,6 +14,16 @@ class Catalogus(TenantOwned):
     naam = models.CharField(_("naam"), max_length=200)
     contactpersoon = models.CharField(_("contactpersoon"), max_length=100, blank=True)
     contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    # An organisation that keeps the catalogus for a gemeente it holds a mandate for (tenants.Mandate)
+    # names that gemeente; blank means the catalogus is in the name of its own organisation.
+    rsin = models.CharField(
+        _("RSIN"),
+        max_length=9,
+        blank=True,
+        help_text=_(
+            "Leeg: het RSIN van de eigen organisatie. Anders een organisatie waarvoor zij een mandaat heeft."
+        ),
+    )
 
     class Meta:
         verbose_name = _("catalogus")
