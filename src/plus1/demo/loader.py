@@ -41,6 +41,8 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 from plus1.tenants.services import create_partner_organisation
 
+from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
+
 DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
 # Every demo employee's authenticator app shares this secret (20 bytes, printed in base32 by
 # ``plus1 demo``); ``plus1 totp <username>`` prints the current code without an app.
@@ -95,7 +97,8 @@ class DemoSummary:
 
 
 @transaction.atomic
-def load_demo() -> DemoSummary:
+def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
+    """Load the demo once; ``history_zaken`` is the number of past zaken per gemeente."""
     actor = Actor.system("plus1 demo")
     import_library(actor=actor)
     summary = DemoSummary(
@@ -155,6 +158,7 @@ def load_demo() -> DemoSummary:
     _local_product_text(utrecht, actor)
     for gemeente in summary.gemeenten:
         _demo_zaken(gemeente, actor)
+        load_history(gemeente, zaken=history_zaken)
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
@@ -259,10 +263,11 @@ def _adopt_library(gemeente: Organisation, *, factor: Decimal, actor: Actor) -> 
 
 
 def _publish_parkeervergunning_v2(actor: Actor) -> None:
+    """A next version of parkeervergunning from 2027 on, to show gemeenten an upgrade."""
     versions = ZaakType.objects.filter(process__identificatie="parkeervergunning", tenant__kind="collective")
-    if versions.filter(version=2).exists():
+    if versions.filter(valid_from__gte=datetime.date(2027, 1, 1)).exists():
         return
-    current = versions.get(version=1)
+    current = versions.order_by("-version").first()
     concept = catalog_services.create_next_version(
         zaaktype=current, valid_from=datetime.date(2027, 1, 1), actor=actor
     )
@@ -303,7 +308,7 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
             adoption = adoptions.get(identificatie)
             if adoption is None:
                 continue
-            data = _example_answers(adoption.zaaktype)
+            data = example_answers(adoption.zaaktype)
             zaken.append(
                 create_zaak(
                     tenant=gemeente,
@@ -338,32 +343,3 @@ def _demo_zaken(gemeente: Organisation, actor: Actor) -> None:
             actor=employee,
             expected_version=None,
         )
-
-
-def _example_answers(zaaktype: ZaakType) -> dict[str, str]:
-    """Plausible answers for the required fields, within each field's rules."""
-    today = clock.today()
-    examples = {
-        "date": str(today),
-        "bsn": "999993653",
-        "postcode": "3511 AB",
-        "email": "inwoner@example.org",
-        "phone": "0612345678",
-        "boolean": "ja",
-    }
-    answers = {}
-    for eigenschap in zaaktype.eigenschappen.filter(is_required=True):
-        if eigenschap.data_type == "choice":
-            answers[eigenschap.name] = eigenschap.choices[0]
-        elif eigenschap.data_type == "text":
-            text = "Voorbeeldtekst voor de demo"
-            if eigenschap.max_length:
-                text = text[: eigenschap.max_length]
-            answers[eigenschap.name] = text.ljust(eigenschap.min_length or 0, "x")
-        elif eigenschap.data_type == "number":
-            answers[eigenschap.name] = str(eigenschap.min_value if eigenschap.min_value is not None else 1)
-        elif eigenschap.data_type == "date" and eigenschap.date_range == "future":
-            answers[eigenschap.name] = str(today + datetime.timedelta(days=14))
-        else:
-            answers[eigenschap.name] = examples[eigenschap.data_type]
-    return answers

@@ -15,6 +15,9 @@ from plus1.tenants.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
+# A few past zaken per gemeente keep these tests quick; test_history checks the history itself.
+SMALL_HISTORY = 3
+
 
 def _counts():
     return [
@@ -24,10 +27,10 @@ def _counts():
 
 
 def test_the_demo_is_ready_to_click_and_loading_it_twice_changes_nothing():
-    summary = load_demo()
+    summary = load_demo(history_zaken=SMALL_HISTORY)
     first = _counts()
 
-    load_demo()
+    load_demo(history_zaken=SMALL_HISTORY)
 
     assert _counts() == first
     assert summary.processes >= 25
@@ -42,7 +45,7 @@ def test_the_demo_is_ready_to_click_and_loading_it_twice_changes_nothing():
 
 
 def test_every_demo_gemeente_has_a_team_that_owns_its_processes_with_a_behandelaar_and_a_teamleider():
-    summary = load_demo()
+    summary = load_demo(history_zaken=SMALL_HISTORY)
 
     for gemeente in summary.gemeenten:
         team = Team.objects.for_tenant(gemeente).get()
@@ -60,7 +63,7 @@ def test_every_demo_gemeente_has_a_team_that_owns_its_processes_with_a_behandela
 def test_demo_employees_log_in_with_the_printed_totp_secret(capsys):
     from plus1.demo.loader import DEMO_TOTP_SECRET
 
-    load_demo()
+    load_demo(history_zaken=SMALL_HISTORY)
     device = TOTPDevice.objects.get(user__username="teamleider-utrecht")
     assert base64.b32encode(device.bin_key).decode() == DEMO_TOTP_SECRET
 
@@ -70,7 +73,7 @@ def test_demo_employees_log_in_with_the_printed_totp_secret(capsys):
 
 
 def test_the_demo_has_two_chain_partners_and_utrecht_shares_a_zaak_with_the_ggd():
-    summary = load_demo()
+    summary = load_demo(history_zaken=SMALL_HISTORY)
 
     partners = Organisation.objects.partners()
     assert sorted(p.name for p in partners) == ["GGD regio Utrecht", "Schuldhulp Utrecht"]
@@ -87,7 +90,7 @@ def test_the_demo_has_a_privacy_officer_for_utrecht_with_a_finding_to_look_into(
     from plus1.cases.access_review import unusual_access
     from plus1.core import clock
 
-    summary = load_demo()
+    summary = load_demo(history_zaken=SMALL_HISTORY)
     utrecht = summary.gemeenten[0]
 
     roles = Membership.objects.filter(user__username="privacy-utrecht").values_list("tenant", "role")
@@ -102,8 +105,8 @@ def test_the_demo_api_application_of_utrecht_signs_in_with_the_printed_secret(ca
     from plus1.apiclients.access import access_for_client_id
     from plus1.demo.loader import DEMO_API_CLIENT_ID, DEMO_API_SECRET
 
-    call_command("demo")
-    load_demo()  # a second run makes no second application
+    call_command("demo", history_zaken=SMALL_HISTORY)
+    load_demo(history_zaken=SMALL_HISTORY)  # a second run makes no second application
     printed = capsys.readouterr().out
     assert DEMO_API_CLIENT_ID in printed and DEMO_API_SECRET in printed
     access, secret = access_for_client_id(DEMO_API_CLIENT_ID)
@@ -117,7 +120,7 @@ def test_every_printed_admin_log_in_reaches_the_admin_with_password_and_code(cli
 
     from plus1.demo.loader import DEMO_PASSWORD
 
-    summary = load_demo()
+    summary = load_demo(history_zaken=SMALL_HISTORY)
 
     for username, _what in summary.logins:
         client.logout()

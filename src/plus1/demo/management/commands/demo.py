@@ -1,13 +1,22 @@
 from django.core.management.base import BaseCommand
 
+from plus1.demo.history import ZAKEN_PER_GEMEENTE
 from plus1.demo.loader import DEMO_API_CLIENT_ID, DEMO_API_SECRET, DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo
 
 
 class Command(BaseCommand):
     help = "Load the demo data (idempotent): the library, a few gemeenten, employees and zaken."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--history-zaken",
+            type=int,
+            default=ZAKEN_PER_GEMEENTE,
+            help="past zaken per gemeente (a year of history for the dashboard)",
+        )
+
     def handle(self, *args, **options):
-        summary = load_demo()
+        summary = load_demo(history_zaken=options["history_zaken"])
         self.stdout.write(self.style.SUCCESS("Demo klaar."))
         self.stdout.write(f"  {summary.processes} basisprocessen in de gedeelde catalogus")
         self.stdout.write(
