@@ -1,10 +1,11 @@
 """Routing benchmark: "Waar kan ik terecht?" over all 512 UPL products, asked in all 342 gemeenten.
 
 Times ``plus1.catalog.routing.route`` on all 512 evaluation questions (every part of
-``routing.evaluation.PARTS``), each asked on behalf of a gemeente drawn from the 342, after the library import. Prints
-the cold start (first question in a fresh worker: the index is built) and p50/p95/max of a warm
-worker. Run with `python bench/routing_bench.py` (PostgreSQL when DATABASE_URL points there, else
-SQLite); uses a throw-away test database and drops it afterwards. Prints figures; asserts nothing.
+``routing.evaluation.PARTS``), each asked on behalf of a gemeente drawn from the 342, after the
+library import. Prints the cold start (first question in a fresh worker: the index is built)
+and p50/p95/max of a warm worker. Run with `python bench/routing_bench.py` (PostgreSQL when
+DATABASE_URL points there, else SQLite); uses a throw-away test database and drops it afterwards.
+Prints figures; asserts nothing.
 """
 
 import os
