@@ -6,6 +6,7 @@ organisation learns from the refusal for whom it may register instead.
 
 import pytest
 
+from plus1.api.besluiten.tests.test_besluiten_api import body_for, zaak_of
 from plus1.api.conftest import zgw_client  # noqa: F401  (the live-server client fixture)
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.tenants.models import Mandate
@@ -41,7 +42,9 @@ def test_a_zaak_for_another_organisation_is_refused_with_whom_it_may_register_fo
     assert refused.status_code == 400, refused.text
     [param] = refused.json()["invalidParams"]
     assert (param["name"], param["code"]) == ("bronorganisatie", "invalid-organisation")
-    assert "registreren voor het RSIN van gemeente Utrecht (100000009)" in param["reason"]
+    assert param["reason"].startswith(
+        "Deze applicatie mag alleen zaken registreren voor het RSIN van gemeente Utrecht (100000009)"
+    )
     assert param["reason"].endswith("of van organisaties waarvoor zij een mandaat heeft.")
 
 
@@ -55,3 +58,24 @@ def test_with_a_mandate_the_zaak_is_registered_for_that_organisation(zgw_client,
 
     assert registered.status_code == 201, registered.text
     assert registered.json()["bronorganisatie"] == WERKORGANISATIE
+
+
+def test_a_besluit_for_another_organisation_says_it_is_about_besluiten(
+    zgw_client,  # noqa: F811
+    gemeente_a,
+    gemeente_b,
+):
+    besluittype = zaak_of(gemeente_a).zaaktype.besluittypen.get()
+    client = zgw_client(gemeente_a)
+
+    refused = client.post(
+        "/besluiten/api/v1/besluiten",
+        json=body_for(client, besluittype, verantwoordelijkeOrganisatie=gemeente_b.rsin),
+    )
+
+    assert refused.status_code == 400, refused.text
+    [param] = refused.json()["invalidParams"]
+    assert (param["name"], param["code"]) == ("verantwoordelijkeOrganisatie", "invalid-organisation")
+    assert param["reason"].startswith(
+        "Deze applicatie mag alleen besluiten registreren voor het RSIN van gemeente Utrecht (100000009)"
+    )

@@ -211,7 +211,7 @@ def create_besluit(
     # The organisation that took the besluit is the one registering it: a besluit has no
     # bronorganisatie of its own, and this RSIN is part of its identity (brc-002).
     check_registering_organisation(
-        tenant, verantwoordelijke_organisatie, field="verantwoordelijkeOrganisatie"
+        tenant, verantwoordelijke_organisatie, field="verantwoordelijkeOrganisatie", what="besluiten"
     )
     identificatie = identificatie.strip()
     if identificatie and _identificatie_taken(

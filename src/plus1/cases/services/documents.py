@@ -250,7 +250,9 @@ def create_document(
     document.author = document.author or actor.label[:200]
     _check(document)
     if document.bronorganisatie:
-        check_registering_organisation(tenant, document.bronorganisatie, field="bronorganisatie")
+        check_registering_organisation(
+            tenant, document.bronorganisatie, field="bronorganisatie", what="documenten"
+        )
     waits = _set_content(document, content, size)
     if waits:
         document.lock = secrets.token_hex(16)
@@ -303,7 +305,9 @@ def update_document(
         )
     before = _snapshot(document)
     if values.get("bronorganisatie") and values["bronorganisatie"] != document.bronorganisatie:
-        check_registering_organisation(document.tenant, values["bronorganisatie"], field="bronorganisatie")
+        check_registering_organisation(
+            document.tenant, values["bronorganisatie"], field="bronorganisatie", what="documenten"
+        )
     InformatieObjectVersion.objects.create(
         tenant_id=document.tenant_id,
         informatieobject=document,

@@ -214,7 +214,9 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         raise FieldProblem.single("zaaktype", "not-published", "Dit zaaktype is nog niet gepubliceerd.")
     values = dict(values)
     if values.get("bronorganisatie"):
-        check_registering_organisation(tenant, values["bronorganisatie"], field="bronorganisatie")
+        check_registering_organisation(
+            tenant, values["bronorganisatie"], field="bronorganisatie", what="zaken"
+        )
     related = values.pop("relevante_andere_zaken", None) or []
     started_on = values.get("started_on") or clock.today()
     values.setdefault("registered_on", None)

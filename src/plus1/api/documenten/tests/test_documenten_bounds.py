@@ -66,6 +66,15 @@ def test_a_gemeente_cannot_register_a_document_in_another_gemeentes_name(zgw_cli
     put = _body(client_b, iot, **stolen)
     assert _refused(client_b.put(url, json=put)) == {("bronorganisatie", "invalid-organisation")}
     assert InformatieObject.objects.get().bronorganisatie == "100000010"
+    # The refusal says what the application may register, and for whom (create and update alike).
+    for refused in (
+        client_b.post(EIO, json=_body(client_b, iot, bronorganisatie="100000009")),
+        client_b.patch(url, json=stolen),
+    ):
+        assert refused.json()["invalidParams"][0]["reason"].startswith(
+            "Deze applicatie mag alleen documenten registreren voor het RSIN van "
+            f"gemeente {gemeente_b.name} (100000010)"
+        )
 
     # A samenwerkingsverband's member it registers for is fine.
     Mandate.objects.create(organisation=gemeente_b, rsin="100000022", name="Werkorganisatie")
