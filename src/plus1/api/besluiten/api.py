@@ -23,6 +23,7 @@ from plus1.cases.processing import Purpose, log_zaak_reads
 from plus1.cases.services import besluiten as services
 from plus1.catalog.models import BesluitType
 from plus1.core import zgw
+from plus1.notifications.kanalen import describe
 from plus1.tenants.selectors import get_collective
 
 from ..common import audittrail
@@ -45,7 +46,7 @@ from .schemas import (
 )
 from .schemas import BesluitInformatieObject as BesluitInformatieObjectSchema
 
-api = make_api("besluiten")
+api = make_api("besluiten", description=describe("besluiten"))
 
 BRC = Component.BRC
 READ, CREATE, UPDATE, DELETE = (

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ninja.operation import Operation
 
+from plus1.notifications.kanalen import describe
+
 from ..common.api import make_api
 from . import (
     besluittypen,
@@ -22,7 +24,7 @@ from . import (
     zaaktypen,
 )
 
-api = make_api("catalogi")
+api = make_api("catalogi", description=describe("zaaktypen", "besluittypen", "informatieobjecttypen"))
 
 
 def _operation_id(operation: Operation) -> str:

@@ -8,6 +8,8 @@ once a zaakinformatieobject links them. Every change goes through
 
 from __future__ import annotations
 
+from plus1.notifications.kanalen import describe
+
 from ..common import audittrail
 from ..common.api import make_api
 from .access import EIO
@@ -19,7 +21,9 @@ from .verzendingen import router as verzendingen
 
 # Generated clients name their methods after the operation ids, which were made from this
 # module before it was split into routers: they stay as they were.
-api = make_api("documenten", operation_id_prefix="plus1_api_documenten_api")
+api = make_api(
+    "documenten", description=describe("documenten"), operation_id_prefix="plus1_api_documenten_api"
+)
 
 audittrail.register("cases.informatieobject", "documenten", EIO, "enkelvoudiginformatieobject")
 audittrail.register("cases.verzending", "documenten", "verzendingen", "verzending")

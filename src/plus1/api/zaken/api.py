@@ -12,6 +12,7 @@ One module per resource, each with its own ``Router``; ``reading`` holds what th
 from __future__ import annotations
 
 from plus1.cases.exceptions import MissingResultaat, ZaakClosed, ZaakError
+from plus1.notifications.kanalen import describe
 
 from ..common.api import make_api
 from ..common.errors import ApiError, problem_response
@@ -30,7 +31,7 @@ from . import (
     zaken,
 )
 
-api = make_api("zaken")
+api = make_api("zaken", description=describe("zaken"))
 
 
 @api.exception_handler(ZaakError)
