@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.audit.services import Actor
@@ -111,7 +112,7 @@ def shared_action_view(request: HttpRequest, share_uuid, action: str) -> HttpRes
                 services.add_partner_note(
                     share=share, text=form.cleaned_data["text"], user=request.user, actor=_actor(request)
                 )
-                message = "Uw notitie is opgeslagen. De gemeente ziet haar bij de zaak."
+                message = gettext("Uw notitie is opgeslagen. De gemeente ziet haar bij de zaak.")
             else:
                 services.add_partner_document(
                     share=share,
@@ -119,7 +120,7 @@ def shared_action_view(request: HttpRequest, share_uuid, action: str) -> HttpRes
                     upload=form.cleaned_data["file"],
                     actor=_actor(request),
                 )
-                message = "Het document is toegevoegd. De gemeente ziet het bij de zaak."
+                message = gettext("Het document is toegevoegd. De gemeente ziet het bij de zaak.")
         except ZaakError as exc:
             form.add_error(None, str(exc))
         else:
