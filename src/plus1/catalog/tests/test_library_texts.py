@@ -185,9 +185,12 @@ def test_every_composed_product_text_of_the_portal_is_plain_dutch(client, gemeen
     from plus1.catalog.models import Adoption, Product
 
     gemeente = gemeente_running_the_library
-    slugs = set(Adoption.objects.for_tenant(gemeente).values_list("zaaktype__product__slug", flat=True)) | {
-        "paspoort-tweede"
-    }
+    slugs = set(Adoption.objects.for_tenant(gemeente).values_list("zaaktype__product__slug", flat=True))
+    slugs.add("paspoort-tweede")
+    # Pages without an online form compose "Hoe regelt u het?" per kind of UPL product: one of each.
+    for kind in ("is_report", "is_subsidy", "is_application", "is_obligation"):
+        others = Product.objects.filter(**{kind: True}).exclude(slug__in=slugs)
+        slugs.add(others.values_list("slug", flat=True)[0])
     pages = {"home": reverse("portal:home", args=[gemeente.slug])}
     pages |= {slug: reverse("portal:product-detail", args=[gemeente.slug, slug]) for slug in sorted(slugs)}
 
