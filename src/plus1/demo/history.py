@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import F
+from django.db.models.functions import TruncDate
 
 from plus1.accounts.selectors import employee_actor
 from plus1.audit.services import Actor
@@ -99,7 +100,8 @@ def example_answers(zaaktype: ZaakType) -> dict[str, str]:
 
 
 def has_history(gemeente: Organisation) -> bool:
-    return Zaak.objects.for_tenant(gemeente).filter(registered_on__lt=clock.today()).exists()
+    """Whether the history was loaded: only its zaken are dated before the day they were made."""
+    return Zaak.objects.for_tenant(gemeente).filter(registered_on__lt=TruncDate("created_at")).exists()
 
 
 def load_history(gemeente: Organisation, *, zaken: int = ZAKEN_PER_GEMEENTE) -> int:

@@ -75,3 +75,12 @@ def test_loading_the_demo_again_adds_no_second_history(demo):
 
     assert Zaak.objects.count() == before
     assert all(has_history(gemeente) for gemeente in demo.gemeenten)
+
+
+def test_the_demo_without_history_has_only_todays_zaken_and_a_later_run_adds_the_history():
+    summary = load_demo(history_zaken=0)
+    assert not any(has_history(gemeente) for gemeente in summary.gemeenten)
+
+    load_demo(history_zaken=2)
+
+    assert all(has_history(gemeente) for gemeente in summary.gemeenten)
