@@ -342,7 +342,9 @@ def zaaknummer_reserveren(
 ) -> HttpResponse:
     require_scope(request, ZRC, CREATE)
     # The same rule as for a new zaak: the gemeente's own RSIN or one it holds a mandate for.
-    check_registering_organisation(request.tenant, payload.bronorganisatie, field="bronorganisatie", what="zaken")
+    check_registering_organisation(
+        request.tenant, payload.bronorganisatie, field="bronorganisatie", what="zaken"
+    )
     numbers = registration.reserve_case_numbers(tenant=request.tenant, count=payload.aantal)
     data = [{"zaaknummer": number} for number in numbers]
     return json_response(data[0] if payload.aantal == 1 else data, status=201)
