@@ -47,6 +47,11 @@ def _title(product: Product, adoption: Adoption | None) -> str:
     return product_title(product, adoption.zaaktype.omschrijving if adoption else None)
 
 
+def _is_online(adoption: Adoption | None) -> bool:
+    """The "Online" label: requestable online here, not a process done at the counter."""
+    return adoption is not None and adoption.offers_online and adoption.zaaktype.allows_online
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The front door of the installation: the gemeenten that offer something online."""
@@ -72,7 +77,7 @@ def product_list(request: HttpRequest, gemeente_slug: str | None = None) -> Http
     gemeente = _gemeente(request, gemeente_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
-        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
+        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": _is_online(adopted.get(p.id))}
         for p in Product.objects.only("id", "slug", "upl_name")
     ]
     products.sort(key=lambda item: item["title"].lower())
@@ -141,7 +146,7 @@ def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | Non
     theme = get_object_or_404(Theme, slug=theme_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
-        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": p.id in adopted}
+        {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": _is_online(adopted.get(p.id))}
         for p in theme.products.only("id", "slug", "upl_name")
     ]
     products.sort(key=lambda item: (not item["is_online"], item["title"].lower()))

@@ -218,3 +218,8 @@ def test_only_what_can_be_done_online_is_listed_under_direct_online_regelen(
 
     assert "Parkeervergunning aanvragen" in online_part
     assert "aan de balie" not in online_part  # the VOG is requested at the counter
+    a_to_z = client.get(reverse("portal:product-list", args=[gemeente_running_the_library.slug])).text
+    vog = re.search(
+        r"Verklaring omtrent het gedrag \(VOG\) aanvragen aan de balie</a>([^<]*<span[^>]*>)?", a_to_z
+    )
+    assert vog and not vog.group(1), "no Online label for a counter-only product"
