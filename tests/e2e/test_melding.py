@@ -37,7 +37,9 @@ def test_a_melding_with_a_photo_and_an_address(live_server, page, melding, setti
     settings.PLUS1_MAP_TILE_URL = ""
     page.goto(live_server.url + melding)
     assert page.locator("#report-map").count() == 0
-    assert_accessible(page)
+    assert_accessible(page)  # on a phone (390 px)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)  # and on a desktop
 
     _fill(page)
     page.get_by_role("button", name="Melding versturen").click()
@@ -55,6 +57,8 @@ def test_with_tiles_configured_the_map_adds_a_point_without_breaking_the_policy(
     settings.PLUS1_MAP_TILE_URL = live_server.url + "/static/tiles/{z}/{x}/{y}.png"
     page.goto(live_server.url + melding)
     page.locator("#report-map .leaflet-container, #report-map.leaflet-container").wait_for()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert_accessible(page)
 
     _fill(page)

@@ -30,7 +30,10 @@ def test_a_vague_question_its_choices_and_the_product_page(live_server, page, ge
     assert 2 <= choices.count() <= 3
     question = page.inner_text("#keuzevraag")
     assert question.startswith("Gaat het om") and question.endswith("?")
-    assert_accessible(page)
+    assert_accessible(page)  # on a phone (390 px)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)  # and on a desktop
+    page.set_viewport_size({"width": 390, "height": 844})
 
     page.click(".choice-list a:has-text('Vervoer')")
     page.wait_for_url(re.compile(r"keuze=vervoer"))
