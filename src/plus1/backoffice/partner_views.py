@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from plus1.audit.services import Actor
-from plus1.cases import selectors, services
+from plus1.cases import selectors, services, timeline
 from plus1.cases.exceptions import ZaakError
 from plus1.cases.models import ZaakShare
 from plus1.cases.shared_data import answers_for_share
@@ -68,7 +68,7 @@ def _render_shared(request: HttpRequest, share: ZaakShare, *, bound=None, status
         # Only the classes of request fields the share grants (a phone number is contact data).
         "answers": answers_for_share(share),
         "documents": selectors.documents_for_share(share),
-        "timeline": selectors.timeline_for_share(share),
+        "timeline": timeline.timeline_for_share(share),
         "deadline": selectors.deadline_summary(zaak) if share.shares_status else None,
         "note_form": (bound.get("notitie") or forms.PartnerNoteForm())
         if share.partner_may_add_notes

@@ -25,6 +25,7 @@ from plus1.cases.exceptions import ZaakConflict, ZaakError
 from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.cases.reachability import why_initiator_cannot_answer
+from plus1.cases.timeline import timeline_for_zaak
 from plus1.tenants.models import Organisation
 
 from . import forms, next_step, zaak_parts
@@ -258,7 +259,7 @@ def _render_detail(
     # Forms open one at a time: the one just sent (with its errors), or the one asked for.
     chosen = request.GET.get("actie", "")
     open_action = next(iter(bound), None) or (chosen if chosen in actions else None)
-    timeline = selectors.timeline_for_zaak(zaak)
+    timeline = timeline_for_zaak(zaak)
     initiator = next((r for r in zaak.rollen.all() if r.roltype.generic == "initiator"), None)
     context = {
         "nav": "inbox",

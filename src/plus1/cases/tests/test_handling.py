@@ -12,8 +12,9 @@ from plus1.cases import policies, services
 from plus1.cases.exceptions import InvalidUpload, ZaakClosed, ZaakConflict, ZaakError
 from plus1.cases.models import InformatieObject, Zaak, ZaakEigenschap
 from plus1.cases.processing import Purpose
-from plus1.cases.selectors import InboxFilters, inbox_for_employee, timeline_for_zaak
+from plus1.cases.selectors import InboxFilters, inbox_for_employee
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, employee, handling_zaaktype, new_zaak
+from plus1.cases.timeline import timeline_for_zaak
 from plus1.catalog.models import Eigenschap
 from plus1.core import clock
 

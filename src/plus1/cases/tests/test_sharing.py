@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from plus1.accounts.constants import Role
 from plus1.audit.models import AuditEntry, ProcessingRecord
 from plus1.audit.services import Actor, hash_subject
-from plus1.cases import policies, selectors
+from plus1.cases import policies, selectors, timeline
 from plus1.cases.exceptions import InvalidUpload, ShareError
 from plus1.cases.services import add_partner_document, add_partner_note, revoke_share, share_zaak
 from plus1.core import clock
@@ -151,14 +151,14 @@ def test_documents_and_notes_follow_what_is_shared(zaak, partner):
 
     assert not selectors.documents_for_share(share).exists()
     own = add_partner_note(share=share, text="Advies volgt", user=None, actor=SYSTEM)
-    texts = [entry.text for entry in selectors.timeline_for_share(share) if entry.kind == "note"]
+    texts = [entry.text for entry in timeline.timeline_for_share(share) if entry.kind == "note"]
     assert texts == ["Advies volgt"], "the partner sees its own note, not the gemeente's"
     assert own.share == share and gemeente_note.share is None
 
     revoke_share(share=share, actor=SYSTEM)
     wide = _share(zaak, partner, parts=["shares_documents", "shares_notes"])
     assert [d.filename for d in selectors.documents_for_share(wide)] == ["medische-verklaring.pdf"]
-    assert {e.text for e in selectors.timeline_for_share(wide) if e.kind == "note"} == {
+    assert {e.text for e in timeline.timeline_for_share(wide) if e.kind == "note"} == {
         "Interne notitie",
         "Advies volgt",
     }
