@@ -88,3 +88,14 @@ def _processing_log_can_be_flushed(request):
         cursor.execute("DELETE FROM audit_processingrecord")
         for statement in triggers.SQLITE_FORWARD:
             cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True)
+def _language_back_to_dutch():
+    """Each test starts in Dutch: a request with another language (the language switch)
+    activates it for the whole thread, and Django's LocaleMiddleware leaves it active."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
