@@ -9,7 +9,6 @@ document types it takes, as a catalog editor would.
 
 from __future__ import annotations
 
-import base64
 import uuid
 
 import pytest
@@ -17,6 +16,8 @@ import pytest
 from plus1.cases.models import Zaak
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
 from plus1.core import clock
+
+from .clients import RSIN, absolute, new_document
 
 # serialized_rollback puts back the gemeenten and reference lists that the live server's flush removes.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,15 +28,9 @@ BIO = f"{BRC}/besluitinformatieobjecten"
 EIO = "/documenten/api/v1/enkelvoudiginformatieobjecten"
 OIO = "/documenten/api/v1/objectinformatieobjecten"
 ZTC = "/catalogi/api/v1"
-RSIN = "100000009"  # gemeente A's RSIN (the root conftest)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 # --- what a client does first ----------------------------------------------------------------
-
-
-def absolute(client, path: str) -> str:
-    return str(client.base_url).rstrip("/") + path
 
 
 def published(client, response) -> str:
@@ -102,23 +97,8 @@ def new_besluit(client, besluittype: str, **overrides) -> dict:
     return created.json()
 
 
-def new_document(client, iot: str) -> dict:
-    created = client.post(
-        EIO,
-        json={
-            "bronorganisatie": RSIN,
-            "creatiedatum": "2026-11-30",
-            "titel": "Besluit op uw aanvraag",
-            "auteur": "Team Vergunningen",
-            "taal": "dut",
-            "bestandsnaam": "besluit.pdf",
-            "formaat": "application/pdf",
-            "inhoud": base64.b64encode(PDF).decode(),
-            "informatieobjecttype": iot,
-        },
-    )
-    assert created.status_code == 201, created.text
-    return created.json()
+def new_besluit_document(client, iot: str) -> dict:
+    return new_document(client, iot, titel="Besluit op uw aanvraag", bestandsnaam="besluit.pdf")
 
 
 def link(client, besluit: dict, document: dict):
@@ -251,7 +231,7 @@ def test_brc_004_the_relation_of_a_besluit_and_its_document_is_legt_vast(zgw_cli
     client = zgw_client(gemeente_a)
     catalog = Catalog(client)
     besluit = new_besluit(client, catalog.besluittype)
-    document = new_document(client, catalog.brief)
+    document = new_besluit_document(client, catalog.brief)
 
     created = link(client, besluit, document)
     assert created.status_code == 201, created.text
@@ -263,7 +243,7 @@ def test_brc_005_a_besluitinformatieobject_is_mirrored_in_the_documenten_api(zgw
     client = zgw_client(gemeente_a)
     catalog = Catalog(client)
     besluit = new_besluit(client, catalog.besluittype)
-    document = new_document(client, catalog.brief)
+    document = new_besluit_document(client, catalog.brief)
 
     created = link(client, besluit, document)
     assert created.status_code == 201, created.text
@@ -331,7 +311,8 @@ def test_brc_008_the_document_must_have_an_informatieobjecttype_of_the_besluitty
     client = zgw_client(gemeente_a)
     catalog = Catalog(client)
     besluit = new_besluit(client, catalog.besluittype)
-    letter, attachment = new_document(client, catalog.brief), new_document(client, catalog.bijlage)
+    letter = new_besluit_document(client, catalog.brief)
+    attachment = new_besluit_document(client, catalog.bijlage)
 
     refused = link(client, besluit, attachment)
     assert refused.status_code == 400, refused.text
@@ -343,7 +324,7 @@ def test_brc_009_deleting_a_besluit_removes_its_relations_and_audittrail(zgw_cli
     client = zgw_client(gemeente_a)
     catalog = Catalog(client)
     besluit = new_besluit(client, catalog.besluittype)
-    document = new_document(client, catalog.brief)
+    document = new_besluit_document(client, catalog.brief)
     relation = link(client, besluit, document).json()
     trail = client.get(f"{besluit['url']}/audittrail")
     assert trail.status_code == 200 and trail.json()

@@ -8,7 +8,6 @@ has adopted, which the Catalogi API does not do).
 
 from __future__ import annotations
 
-import base64
 import uuid
 
 import pytest
@@ -16,6 +15,8 @@ import pytest
 from plus1.apiclients.services import AutorisatieSpec
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.models import InformatieObjectType
+
+from .clients import RSIN, absolute, document_body, new_document
 
 # serialized_rollback puts back the gemeenten and reference lists that the live server's flush removes.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,8 +26,6 @@ EIO = f"{DRC}/enkelvoudiginformatieobjecten"
 OIO = f"{DRC}/objectinformatieobjecten"
 ZTC = "/catalogi/api/v1"
 ZIO = "/zaken/api/v1/zaakinformatieobjecten"
-RSIN = "100000009"  # gemeente A's RSIN (the root conftest)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CONFIDENTIALITY = {
     "openbaar",
     "beperkt_openbaar",
@@ -40,10 +39,6 @@ CONFIDENTIALITY = {
 
 
 # --- what a client does first ----------------------------------------------------------------
-
-
-def absolute(client, path: str) -> str:
-    return str(client.base_url).rstrip("/") + path
 
 
 def new_catalogus(client) -> str:
@@ -74,27 +69,6 @@ def new_iot(
         published = client.post(f"{url}/publish")
         assert published.status_code == 200, published.text
     return url
-
-
-def document_body(iot: str, **overrides) -> dict:
-    return {
-        "bronorganisatie": RSIN,
-        "creatiedatum": "2026-11-30",
-        "titel": "Brief aan de aanvrager",
-        "auteur": "Team Vergunningen",
-        "taal": "dut",
-        "bestandsnaam": "brief.pdf",
-        "formaat": "application/pdf",
-        "inhoud": base64.b64encode(PDF).decode(),
-        "informatieobjecttype": iot,
-        **overrides,
-    }
-
-
-def new_document(client, iot: str, **overrides) -> dict:
-    created = client.post(EIO, json=document_body(iot, **overrides))
-    assert created.status_code == 201, created.text
-    return created.json()
 
 
 def lock(client, document: dict) -> str:
