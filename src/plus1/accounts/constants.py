@@ -13,14 +13,24 @@ class Role(models.TextChoices):
     PARTNER_MEDEWERKER = "partner_medewerker", _("Medewerker ketenpartner")
     # Supervises the use of personal data (AVG art. 38-39): reads the processing log, no zaken.
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer / security officer")
+    # Reads the klantwaardering dashboards and benchmark of the gemeente; no zaken.
+    KWALITEITSMEDEWERKER = "quality_officer", _("Kwaliteitsmedewerker klantwaardering")
+    # Sees and handles every aggression incident report of the gemeente (Veilige Publieke Taak).
+    AGRESSIECOORDINATOR = "aggression_coordinator", _("Agressiecoördinator")
 
 
 # The roles that work in the back office of a gemeente.
 EMPLOYEE_ROLES = (Role.BEHANDELAAR, Role.TEAMLEIDER, Role.BEHEERDER)
 
 # Everyone who may enter a gemeente's back office: the employees, and the privacy officer
-# (who sees the processing log only, and zaken only when also holding an employee role).
-BACK_OFFICE_ROLES = (*EMPLOYEE_ROLES, Role.PRIVACY_OFFICER)
+# (who sees the processing log only, and zaken only when also holding an employee role), the
+# quality staff (klantwaardering) and the agressiecoördinator (incident register).
+BACK_OFFICE_ROLES = (
+    *EMPLOYEE_ROLES,
+    Role.PRIVACY_OFFICER,
+    Role.KWALITEITSMEDEWERKER,
+    Role.AGRESSIECOORDINATOR,
+)
 
 # What an employee's authenticator app is called in Plus1.
 TOTP_DEVICE_NAME = "Authenticator-app"

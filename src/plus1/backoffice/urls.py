@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import (
     auth_views,
@@ -42,6 +42,9 @@ urlpatterns = [
     path("verwerkingslog/", processing_log_views.processing_log_view, name="processing-log"),
     path("verwerkingslog/bijzonderheden/", processing_log_views.access_review_view, name="access-review"),
     path("zoekvragen/", routing_views.search_insights_view, name="search-insights"),
+    # Klantwaardering (issue 19) and the incident register (issue 20): URL lists of their own.
+    path("klantwaardering/", include("plus1.backoffice.feedback_urls")),
+    path("incidenten/", include("plus1.backoffice.incident_urls")),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),
     path("inloggen/instellen/", auth_views.login_setup_view, name="login-setup"),

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "plus1.formats",
     "plus1.cases",
     "plus1.routing",
+    "plus1.feedback",
+    "plus1.incidents",
     "plus1.apiclients",
     "plus1.portal",
     "plus1.backoffice",

@@ -41,6 +41,8 @@ gemeente_patterns = [
         views.my_document,
         name="my-document",
     ),
+    # Klantwaardering: the invitation links (no log-in needed).
+    path("", include("plus1.portal.feedback_urls")),
 ]
 
 urlpatterns = [
