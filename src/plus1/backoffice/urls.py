@@ -45,6 +45,8 @@ urlpatterns = [
     # Klantwaardering (issue 19) and the incident register (issue 20): URL lists of their own.
     path("klantwaardering/", include("plus1.backoffice.feedback_urls")),
     path("incidenten/", include("plus1.backoffice.incident_urls")),
+    path("incidenten/cijfers/", include("plus1.backoffice.incident_figures_urls")),
+    path("opvolging/", include("plus1.backoffice.feedback_followup_urls")),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),
     path("inloggen/instellen/", auth_views.login_setup_view, name="login-setup"),
