@@ -26,6 +26,7 @@ from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.cases.reachability import why_initiator_cannot_answer
 from plus1.cases.timeline import timeline_for_zaak
+from plus1.incidents.safety_signal import safety_signal_for_zaak
 from plus1.tenants.models import Organisation
 
 from . import forms, next_step, zaak_parts
@@ -291,6 +292,8 @@ def _render_detail(
         "open_action": open_action,
         "shares": selectors.share_overview(zaak),
         "can_share": policies.can_share(request.user, zaak),
+        # A running maatregel towards one of the zaak's people: whom to contact first (issue 20).
+        "safety_signal": safety_signal_for_zaak(zaak=zaak, viewer=request.user, purpose=_purpose(request)),
     }
     return render(request, "backoffice/zaak_detail.html", context, status=status)
 
