@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from privates.storages import private_media_storage
 
 from plus1.accounts.models import Team
 from plus1.cases.models import Zaak
@@ -133,7 +134,10 @@ class IncidentTask(models.Model):
     )
     # Aangifte: by the employee, or on behalf of the employer at the work address.
     on_behalf_of_employer = models.BooleanField(_("aangifte namens de werkgever"), default=False)
-    letter = models.FileField(_("waarschuwingsbrief"), upload_to="incidents/letters/", blank=True)
+    # Private storage: only the coordinator's view hands the letter out (tests/architecture).
+    letter = models.FileField(
+        _("waarschuwingsbrief"), storage=private_media_storage, upload_to="incidents/letters/", blank=True
+    )
 
     class Meta:
         verbose_name = _("vervolgactie")
