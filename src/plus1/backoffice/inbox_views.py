@@ -25,6 +25,7 @@ from plus1.cases.processing import Purpose
 from plus1.cases.selectors import InboxFilters
 from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.core import clock
+from plus1.feedback import callbacks
 
 from .access import employee_view
 from .inbox_forms import ASSIGNED_CHOICES, DUE_CHOICES, BulkAssignForm, InboxFilterForm
@@ -124,6 +125,8 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
             "can_bulk_assign": can_bulk_assign,
             "assign_form": BulkAssignForm(members=_team_members(request)) if can_bulk_assign else None,
             "here": request.get_full_path(),
+            # Klantwaardering: unhappy residents who asked to be called back (issue 19).
+            "call_back_count": callbacks.open_count_for_employee(user=request.user, tenant=request.tenant),
         },
     )
 
