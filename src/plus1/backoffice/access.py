@@ -51,6 +51,10 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             request.has_inbox = is_employee_of(request.user, tenant)
             request.is_privacy_officer = is_privacy_officer_of(request.user, tenant)
             request.actor = employee_actor(request.user, tenant=tenant)
+            # Klantwaardering (issue 19): the nav shows it to teamleiders and quality staff.
+            request.can_see_feedback = request.is_team_lead or has_role(
+                request.user, tenant=tenant, role=Role.KWALITEITSMEDEWERKER
+            )
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
                 return render(request, "backoffice/forbidden.html", status=403)
             return function(request, *args, **kwargs)
