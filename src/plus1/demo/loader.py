@@ -42,6 +42,7 @@ from plus1.tenants.selectors import get_collective, get_gemeente
 from plus1.tenants.services import create_partner_organisation
 
 from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
+from .incidents import load_incidents
 
 DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
 # Every demo employee's authenticator app shares this secret (20 bytes, printed in base32 by
@@ -161,6 +162,7 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
         load_history(gemeente, zaken=history_zaken)
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
+    load_incidents(summary)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
     return summary
 
