@@ -13,6 +13,7 @@ from django.utils import timezone
 from plus1.audit.services import Actor
 from plus1.tenants.models import Organisation
 
+from .constants import Category, Consequence
 from .models import Incident, IncidentDraft, IncidentTask, Measure
 from .services.log import log_incident_reads
 
@@ -88,3 +89,25 @@ def measures_of(incident: Incident) -> list[Measure]:
 
 def draft_of(*, tenant: Organisation, user: AbstractBaseUser) -> IncidentDraft | None:
     return IncidentDraft.objects.filter(tenant=tenant, user=user).first()
+
+
+def with_open_tasks(incidents: list[Incident], *, now: datetime.datetime) -> list[Incident]:
+    """Give each report of a page ``open_tasks`` and ``is_overdue``: one query for the page."""
+    by_incident: dict[int, list[IncidentTask]] = {incident.pk: [] for incident in incidents}
+    for task in IncidentTask.objects.filter(incident_id__in=list(by_incident), done_at__isnull=True).order_by(
+        "due_at"
+    ):
+        by_incident[task.incident_id].append(task)
+    for incident in incidents:
+        incident.open_tasks = by_incident[incident.pk]
+        incident.is_overdue = any(task.due_at < now for task in incident.open_tasks)
+    return incidents
+
+
+def with_labels(incidents: list[Incident]) -> list[Incident]:
+    """Give each report ``category_labels`` and ``consequence_labels``: the Dutch words of its lists."""
+    categories, consequences = dict(Category.choices), dict(Consequence.choices)
+    for incident in incidents:
+        incident.category_labels = [str(categories.get(value, value)) for value in incident.categories]
+        incident.consequence_labels = [str(consequences.get(value, value)) for value in incident.consequences]
+    return incidents

@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('incidents', '0001_initial'),
+        ("incidents", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='incidenttask',
-            name='letter',
-            field=models.FileField(blank=True, storage=privates.storages.PrivateMediaFileSystemStorage(), upload_to='incidents/letters/', verbose_name='waarschuwingsbrief'),
+            model_name="incidenttask",
+            name="letter",
+            field=models.FileField(
+                blank=True,
+                storage=privates.storages.PrivateMediaFileSystemStorage(),
+                upload_to="incidents/letters/",
+                verbose_name="waarschuwingsbrief",
+            ),
         ),
     ]

@@ -16,6 +16,7 @@ from .report import (
     zaak_for_report,
 )
 from .retention import purge_closed_incidents
+from .settings import update_incident_settings
 
 __all__ = [
     "ACTIVITY",
@@ -39,5 +40,6 @@ __all__ = [
     "set_measure",
     "settings_for",
     "update_incident",
+    "update_incident_settings",
     "zaak_for_report",
 ]

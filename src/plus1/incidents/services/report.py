@@ -20,6 +20,7 @@ from plus1.accounts.models import Membership, Team
 from plus1.audit.models import ProcessingAction
 from plus1.audit.services import Actor
 from plus1.cases.models import Rol, Zaak, ZaakShare
+from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
@@ -130,11 +131,21 @@ def zaak_for_report(*, tenant: Organisation, zaak: Zaak, today: datetime.date | 
     )
 
 
-def betrokkenen(zaak: Zaak) -> list[Rol]:
-    """The zaak's people with a BSN or KvK number, one per identity: who a report can be about."""
+def betrokkenen(zaak: Zaak, *, tenant: Organisation | None = None) -> list[Rol]:
+    """The zaak's people with a BSN or KvK number, one per identity: who a report can be about.
+
+    A chain partner (``tenant``) knows only what the gemeente shared: the initiator, and only
+    when a share in force includes the contact data.
+    """
+    rollen = zaak.rollen.exclude(bsn="", kvk_number="").order_by("pk")
+    if tenant is not None and tenant.pk != zaak.tenant_id:
+        shares = ZaakShare.objects.filter(zaak=zaak, partner=tenant, shares_contact_data=True)
+        if not shares.active_on(clock.today()).exists():
+            return []
+        rollen = rollen.filter(roltype__generic=RolOmschrijvingGeneriek.INITIATOR)
     seen: set[tuple[str, str]] = set()
     people = []
-    for rol in zaak.rollen.exclude(bsn="", kvk_number="").order_by("pk"):
+    for rol in rollen:
         key = (rol.bsn, rol.kvk_number)
         if key not in seen:
             seen.add(key)
@@ -142,7 +153,7 @@ def betrokkenen(zaak: Zaak) -> list[Rol]:
     return people
 
 
-def _person_fields(person: Person, zaak: Zaak | None) -> dict[str, str]:
+def _person_fields(person: Person, zaak: Zaak | None, tenant: Organisation) -> dict[str, str]:
     if person.kind == PersonKind.NONE:
         return {"person_kind": PersonKind.NONE}
     if person.kind == PersonKind.DESCRIBED:
@@ -165,7 +176,12 @@ def _person_fields(person: Person, zaak: Zaak | None) -> dict[str, str]:
     if not next(iter(identity.values())):
         raise IncidentError("Kies wie de betrokken persoon is.", field="person")
     rol = next(
-        (rol for rol in betrokkenen(zaak) if all(getattr(rol, k) == v for k, v in identity.items())), None
+        (
+            rol
+            for rol in betrokkenen(zaak, tenant=tenant)
+            if all(getattr(rol, k) == v for k, v in identity.items())
+        ),
+        None,
     )
     if rol is None:
         raise IncidentError(
@@ -271,7 +287,7 @@ def report_incident(
         raise IncidentError("Kies een collega van uw eigen organisatie.", field="colleague")
     if zaak is not None:
         zaak = zaak_for_report(tenant=tenant, zaak=zaak)
-    person = _person_fields(data.person, zaak)
+    person = _person_fields(data.person, zaak, tenant)
     incident = Incident.objects.create(
         tenant=tenant,
         number=next_incident_number(tenant=tenant, year=timezone.localtime(now).year),
@@ -340,7 +356,7 @@ def update_incident(
         raise IncidentError("Deze melding is afgesloten en kan niet meer worden gewijzigd.")
     _check(incident.tenant, data, now=clock.now())
     before = _summary(incident)
-    person = _person_fields(data.person, incident.zaak)
+    person = _person_fields(data.person, incident.zaak, incident.tenant)
     incident.occurred_at = data.occurred_at
     incident.location = data.location.strip()[:200]
     incident.channel = data.channel
