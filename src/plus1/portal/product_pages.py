@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from plus1.catalog.models import Adoption, Product
+from plus1.feedback.public import public_score
 from plus1.tenants.models import Organisation
 
 # UPL names that are list keys rather than names a resident would say.
@@ -110,3 +111,8 @@ def how_to_arrange(*, gemeente: Organisation, product: Product, adoption: Adopti
         % {"name": gemeente.name},
         mention=_("Zeg dat het gaat over: %(title)s.") % {"title": title},
     )
+
+
+def public_score_for(gemeente: Organisation, adoption: Adoption | None) -> dict | None:
+    """Return the process's "Zo waarderen inwoners ons" score, when the gemeente shows it."""
+    return public_score(tenant=gemeente, process=adoption.process) if adoption is not None else None

@@ -35,7 +35,7 @@ from plus1.tenants.models import Organisation
 
 from . import zaak_history
 from .forms import AnswerForm
-from .product_pages import how_to_arrange, join_choices, product_title
+from .product_pages import how_to_arrange, join_choices, product_title, public_score_for
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 
@@ -98,6 +98,7 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
         "title": _title(product, adoption),
         "product_text": selectors.get_product_text(gemeente=gemeente, product=product),
         "how_to": how_to_arrange(gemeente=gemeente, product=product, adoption=adoption),
+        "public_score": public_score_for(gemeente, adoption),
     }
     if adoption is not None:
         zaaktype = adoption.zaaktype

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 
+from plus1.catalog.services import adopt_process
 from plus1.feedback.public import public_score
 
 from .factories import base_process, monthly, settings_for
@@ -48,3 +50,18 @@ def test_another_gemeentes_answers_do_not_make_a_score(gemeente_a, gemeente_b, p
     settings_for(gemeente_a, shows_public_score=True)
     monthly(gemeente_b, paspoort, answered=50, average=8)
     assert public_score(tenant=gemeente_a, process=paspoort) is None
+
+
+def test_the_product_page_shows_zo_waarderen_inwoners_ons(client, gemeente_a, gemeente_b, paspoort, actor):
+    for gemeente in (gemeente_a, gemeente_b):
+        adopt_process(gemeente=gemeente, zaaktype=paspoort.versions.get(), actor=actor)
+        monthly(gemeente, paspoort, answered=12, average=8)
+    settings_for(gemeente_a, shows_public_score=True)
+    slug = paspoort.versions.get().product.slug
+
+    page = client.get(reverse("portal:product-detail", args=[gemeente_a.slug, slug])).text
+    assert "Zo waarderen inwoners ons" in page
+    assert "Inwoners gaven gemiddeld een 8,0 (12 antwoorden" in page
+    # Gemeente B did not switch it on.
+    page = client.get(reverse("portal:product-detail", args=[gemeente_b.slug, slug])).text
+    assert "Zo waarderen inwoners ons" not in page
