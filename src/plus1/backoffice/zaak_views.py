@@ -26,6 +26,7 @@ from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.cases.reachability import why_initiator_cannot_answer
 from plus1.cases.timeline import timeline_for_zaak
+from plus1.feedback.services import invite_on_commit
 from plus1.incidents.safety_signal import safety_signal_for_zaak
 from plus1.tenants.models import Organisation
 
@@ -61,6 +62,7 @@ def _status(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
+    invite_on_commit(zaak)  # klantwaardering, if this status ended the zaak
     return gettext("De status is nu '%(status)s'.") % {"status": data["statustype"].omschrijving}
 
 
@@ -152,6 +154,7 @@ def _close(request, zaak, data):
         actor=_actor(request),
         expected_version=data["version"],
     )
+    invite_on_commit(zaak)  # klantwaardering
     return gettext("De zaak is afgesloten met resultaat '%(resultaat)s'.") % {
         "resultaat": resultaattype.omschrijving
     }

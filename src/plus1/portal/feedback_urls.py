@@ -1,5 +1,14 @@
-"""Included without a namespace of its own: the names join the including app's namespace."""
+"""Included without a namespace of its own: the names join the including app's namespace.
 
-from django.urls import path  # noqa: F401
+Klantwaardering (issue 19): the invitation links work without logging in.
+"""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import feedback_views
+
+urlpatterns = [
+    path("waardering/bedankt/", feedback_views.thanks, name="feedback-thanks"),
+    path("waardering/<str:token>/", feedback_views.answer, name="feedback-answer"),
+    path("w/<str:code>/", feedback_views.short_link, name="feedback-short"),
+]

@@ -33,7 +33,7 @@ from plus1.catalog.terms import describe_term
 from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
 
-from . import zaak_history
+from . import feedback_views, zaak_history
 from .forms import AnswerForm
 from .product_pages import how_to_arrange, join_choices, product_title, public_score_for
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
@@ -308,6 +308,7 @@ def _render_my_zaak(
         "history": zaak_history.history_for(zaak),
         "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
         "shares": case_selectors.share_overview(zaak),
+        "feedback_url": feedback_views.invitation_link_for_zaak(request, zaak),
     }
     return render(request, "portal/my_zaak_detail.html", context, status=status)
 

@@ -10,6 +10,7 @@ from ninja import Query, Router
 from plus1.cases import services as case_services
 from plus1.cases.models import Status
 from plus1.catalog.models import StatusType
+from plus1.feedback.services import invite_on_commit
 
 from ..common import audittrail
 from ..common.auth import actor_for, require_scope
@@ -112,6 +113,7 @@ def status_create(request: HttpRequest, payload: schemas.StatusRequest) -> HttpR
         may_change_closed=may(access, zaak, FORCE),
         check_usage_rights=True,
     )
+    invite_on_commit(zaak)  # klantwaardering, if this status ended the zaak
     return created(_serialize_status(_statussen(request).get(pk=status.pk)))
 
 
