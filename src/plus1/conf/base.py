@@ -204,6 +204,7 @@ PLUS1_RATELIMIT_REPORT = env.str("PLUS1_RATELIMIT_REPORT", default="10/h")
 PLUS1_RATELIMIT_PORTAL_LOGIN = env.str("PLUS1_RATELIMIT_PORTAL_LOGIN", default="30/m")
 PLUS1_RATELIMIT_BACKOFFICE_LOGIN = env.str("PLUS1_RATELIMIT_BACKOFFICE_LOGIN", default="30/m")
 PLUS1_RATELIMIT_SEARCH = env.str("PLUS1_RATELIMIT_SEARCH", default="300/m")
+PLUS1_RATELIMIT_FEEDBACK = env.str("PLUS1_RATELIMIT_FEEDBACK", default="30/h")
 # Where the client address is: empty for REMOTE_ADDR, or the header a trusted proxy sets with the
 # single client address, such as HTTP_X_REAL_IP.
 RATELIMIT_IP_META_KEY = env.str("PLUS1_RATELIMIT_IP_META_KEY", default="") or None
@@ -224,6 +225,8 @@ PLUS1_SCHEDULE = [
     ("plus1.cases.tasks.send_deadline_reminders", "07:00"),
     ("plus1.audit.tasks.purge_processing_log", "22:00"),
     ("plus1.routing.tasks.purge_search_log", "22:10"),
+    ("plus1.feedback.tasks.invite_for_closed_zaken", "06:30"),
+    ("plus1.feedback.tasks.remove_answer_links", "22:20"),
 ]
 # Days the portal keeps an anonymised search question (plus1.routing), then the worker removes it.
 PLUS1_SEARCH_LOG_RETENTION_DAYS = env.int("PLUS1_SEARCH_LOG_RETENTION_DAYS", default=90)
