@@ -289,6 +289,10 @@ PLUS1_KLANTINTERACTIES_CONTACTMOMENTEN_URL = env.str("PLUS1_KLANTINTERACTIES_CON
 PLUS1_KLANTINTERACTIES_VERZOEKEN_URL = env.str("PLUS1_KLANTINTERACTIES_VERZOEKEN_URL", default="")
 PLUS1_KLANTINTERACTIES_CLIENT_ID = env.str("PLUS1_KLANTINTERACTIES_CLIENT_ID", default="")
 PLUS1_KLANTINTERACTIES_SECRET = env.str("PLUS1_KLANTINTERACTIES_SECRET", default="")
+# ARO/GIR (incident register, docs/aro-export.md): the endpoint batches are posted to and its
+# bearer token. Empty: no ARO link (the demo and the tests answer with the local simulator).
+PLUS1_ARO_URL = env.str("PLUS1_ARO_URL", default="")
+PLUS1_ARO_TOKEN = env.str("PLUS1_ARO_TOKEN", default="")
 # DigiD sessions last at most 15 minutes without activity (DigiD checklist, T14 Sessieduur).
 RESIDENT_SESSION_SECONDS = 15 * 60
 # Sending a request and opening a document need a log-in at most this old (seconds); else log in again.
