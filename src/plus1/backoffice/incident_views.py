@@ -336,6 +336,7 @@ def _render_detail(request: HttpRequest, incident: Incident, *, bound: dict | No
         "may_edit": policies.can_edit_incident(request.user, incident),
         "is_open": incident.status != IncidentStatus.CLOSED,
         "today": clock.today(),
+        "failed_form": (bound or {}).get("failed_form"),
     }
     if handles:
         tasks = selectors.tasks_of(incident)
@@ -482,7 +483,7 @@ def incident_action_view(request: HttpRequest, incident_uuid, action: str) -> Ht
         else action
     )
     incident.refresh_from_db()
-    return _render_detail(request, incident, bound={key: form, "failed": action}, status=status)
+    return _render_detail(request, incident, bound={key: form, "failed_form": form}, status=status)
 
 
 @require_GET
