@@ -10,11 +10,36 @@ import datetime
 import itertools
 
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
 
+from plus1.accounts.constants import Role
+from plus1.accounts.services import add_team_member, create_employee, grant_role, register_totp_device
 from plus1.incidents.constants import Channel, TaskKind
 from plus1.incidents.models import Incident, IncidentTask, Measure
 
 _numbers = itertools.count(1)
+TOTP_KEY = "3132333435363738393031323334353637383930"  # the RFC 6238 test secret
+
+
+def make_employee(username, *, gemeente, role=Role.BEHANDELAAR, team=None, actor, **names):
+    """An employee with a role, a team and an authenticator (as the back office's test fixtures)."""
+    user = create_employee(
+        username=username, password="een-lang-wachtwoord", email=f"{username}@example.org", **names
+    )
+    grant_role(tenant=gemeente, user=user, role=role, actor=actor)
+    if team is not None:
+        add_team_member(team=team, user=user, actor=actor)
+    register_totp_device(user=user, key=TOTP_KEY)
+    return user
+
+
+def log_in(client, user):
+    """Log ``user`` in as the back office would after password and code."""
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = user.totpdevice_set.get(confirmed=True).persistent_id
+    session.save()
+    return client
 
 
 def at(year: int, month: int, day: int, hour: int = 10) -> datetime.datetime:

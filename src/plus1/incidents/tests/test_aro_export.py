@@ -11,7 +11,6 @@ from plus1.accounts.constants import Role
 from plus1.accounts.services import create_team
 from plus1.audit.models import AuditEntry, ProcessingRecord
 from plus1.audit.services import Actor, hash_subject
-from plus1.backoffice.tests.conftest import make_employee
 from plus1.connectors.aro import AroError
 from plus1.connectors.aro_simulator import AroSimulator, batch_problems
 from plus1.incidents.aro_export import (
@@ -24,7 +23,7 @@ from plus1.incidents.aro_export import (
 from plus1.incidents.constants import TaskKind
 from plus1.incidents.figures import Period
 
-from .register_rows import at, make_incident, make_measure, make_task
+from .register_rows import at, make_employee, make_incident, make_measure, make_task
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,10 @@ import pytest
 import time_machine
 
 from plus1.accounts.services import create_team
-from plus1.backoffice.tests.conftest import make_employee
 from plus1.incidents.constants import TaskKind
 from plus1.incidents.figures import Period, Share, incident_figures
 
-from .register_rows import at, make_incident, make_task
+from .register_rows import at, make_employee, make_incident, make_task
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from plus1.accounts.constants import Role
 from plus1.accounts.services import create_team
 from plus1.audit.models import ProcessingRecord
 from plus1.audit.services import hash_subject
-from plus1.backoffice.tests.conftest import log_in, make_employee
 from plus1.cases.processing import Purpose
 from plus1.cases.selectors import get_zaak_for_employee
 from plus1.cases.tests.factories import adopt_with_team, handling_zaaktype, new_zaak
@@ -21,7 +20,7 @@ from plus1.incidents.constants import LEGAL_GROUND
 from plus1.incidents.models import IncidentSettings
 from plus1.incidents.safety_signal import SIGNAL_OPERATION, safety_signal_for_zaak
 
-from .register_rows import at, make_incident, make_measure
+from .register_rows import at, log_in, make_employee, make_incident, make_measure
 
 pytestmark = pytest.mark.django_db
 
