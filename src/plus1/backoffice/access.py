@@ -66,15 +66,21 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
 
 def back_office_home(user) -> str:
     """Where someone lands after signing in: the inbox, the shared zaken for a partner, the
-    processing log for a privacy officer without an employee role, or the failing search
-    questions for the collective's staff."""
+    failing search questions for the collective's staff, or, for someone without an employee
+    role, the page of their own role: processing log, incident register or klantwaardering."""
     gemeente = employee_gemeente(user)
     if gemeente is None and partner_organisation(user) is not None:
         return reverse("backoffice:shared-zaken")
     if gemeente is None and can_view_search_insights(user):
         return reverse("backoffice:search-insights")
-    if gemeente is not None and not is_employee_of(user, gemeente) and is_privacy_officer_of(user, gemeente):
-        return reverse("backoffice:processing-log")
+    if gemeente is not None and not is_employee_of(user, gemeente):
+        for role, page in (
+            (Role.PRIVACY_OFFICER, "backoffice:processing-log"),
+            (Role.AGRESSIECOORDINATOR, "backoffice:incident-list"),
+            (Role.KWALITEITSMEDEWERKER, "backoffice:feedback-dashboard"),
+        ):
+            if has_role(user, tenant=gemeente, role=role):
+                return reverse(page)
     return reverse("backoffice:inbox")
 
 

@@ -159,3 +159,27 @@ def test_the_totp_command_prints_the_current_code(behandelaar_a, capsys):
     call_command("totp", "behandelaar-a")
 
     assert capsys.readouterr().out.strip() == current_totp_code(behandelaar_a)
+
+
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [
+        (Role.AGRESSIECOORDINATOR, "backoffice:incident-list"),
+        (Role.KWALITEITSMEDEWERKER, "backoffice:feedback-dashboard"),
+        (Role.PRIVACY_OFFICER, "backoffice:processing-log"),
+    ],
+)
+def test_someone_without_an_employee_role_lands_on_the_page_of_their_own_role(gemeente_a, actor, role, page):
+    """An agressiecoördinator or quality officer has no werkvoorraad: they land where they work."""
+    user = create_employee(username=f"alleen-{role}", password="een-lang-wachtwoord")
+    grant_role(tenant=gemeente_a, user=user, role=role, actor=actor)
+
+    assert back_office_home(user) == reverse(page)
+
+
+def test_an_employee_who_is_also_coordinator_still_lands_on_the_werkvoorraad(gemeente_a, actor):
+    user = create_employee(username="beide", password="een-lang-wachtwoord")
+    grant_role(tenant=gemeente_a, user=user, role=Role.BEHANDELAAR, actor=actor)
+    grant_role(tenant=gemeente_a, user=user, role=Role.AGRESSIECOORDINATOR, actor=actor)
+
+    assert back_office_home(user) == reverse("backoffice:inbox")
