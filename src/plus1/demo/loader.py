@@ -41,6 +41,7 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 from plus1.tenants.services import create_partner_organisation
 
+from .feedback import load_feedback
 from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
 from .incidents import load_incidents
 
@@ -149,6 +150,13 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
         (privacy.get_username(), f"privacy officer van {summary.gemeenten[0]} (alleen Verwerkingslog)")
     )
 
+    kwaliteit = _employee(f"kwaliteit-{summary.gemeenten[0].slug}", first_name="Kim", last_name="Kwaliteit")
+    grant_role(tenant=summary.gemeenten[0], user=kwaliteit, role=Role.KWALITEITSMEDEWERKER, actor=actor)
+    register_totp_device(user=kwaliteit, key=DEMO_TOTP_KEY.hex())
+    summary.employees.append(
+        (kwaliteit.get_username(), f"kwaliteitsmedewerker van {summary.gemeenten[0]} (klantwaardering)")
+    )
+
     _publish_parkeervergunning_v2(actor)
     # Utrecht moves to the new version at once; the other demo gemeenten see it waiting.
     utrecht = summary.gemeenten[0]
@@ -163,6 +171,7 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
     load_incidents(summary)
+    load_feedback(demo_gemeenten=summary.gemeenten, history_zaken=history_zaken)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
     return summary
 
