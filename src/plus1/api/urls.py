@@ -6,6 +6,7 @@ from .autorisaties.api import api as autorisaties
 from .besluiten.api import api as besluiten
 from .catalogi.api import api as catalogi
 from .documenten.api import api as documenten
+from .feedback.api import api as klantwaardering
 from .notificaties.api import api as notificaties
 from .zaken.api import api as zaken
 
@@ -16,4 +17,6 @@ urlpatterns = [
     path("besluiten/api/v1/", besluiten.urls),
     path("autorisaties/api/v1/", autorisaties.urls),
     path("notificaties/api/v1/", notificaties.urls),
+    # Not a ZGW standard: Plus1's read-only Klantwaardering API (issue 19), with the same JWT.
+    path("klantwaardering/api/v1/", klantwaardering.urls),
 ]
