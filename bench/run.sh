@@ -13,3 +13,4 @@ python bench/portal_bench.py
 python bench/backoffice_bench.py
 python bench/zgw_bench.py
 python bench/expand_bench.py
+python bench/incidents_bench.py

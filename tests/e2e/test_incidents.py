@@ -49,7 +49,9 @@ def coordinator(gemeente_a, actor):
 
 
 def _log_in(page, base_url, user):
-    page.goto(f"{base_url}/backoffice/inloggen/")
+    # The live server's first request loads every URL and API schema: on a busy machine that
+    # takes longer than the default wait.
+    page.goto(f"{base_url}/backoffice/inloggen/", timeout=60_000)
     page.fill("#id_username", user.username)
     page.fill("#id_password", "een-lang-wachtwoord")
     page.click("button:has-text('Volgende')")
