@@ -63,6 +63,7 @@ class FeedbackForm(forms.Form):
         choices=Channel.choices,
         widget=forms.RadioSelect,
         required=False,
+        help_text=_("Niet verplicht."),
         error_messages={"invalid_choice": _("Kies hoe u contact met ons had.")},
     )
     may_call = forms.BooleanField(
@@ -160,5 +161,6 @@ class FeedbackForm(forms.Form):
             field = self[name]
             is_radio = getattr(field.field.widget, "input_type", "") == "radio"
             anchor = f"{field.auto_id}_0" if is_radio else field.auto_id
-            links.extend((anchor, str(field.label), str(error)) for error in errors)
+            label = str(field.label).rstrip(".?: ")
+            links.extend((anchor, label, str(error)) for error in errors)
         return links
