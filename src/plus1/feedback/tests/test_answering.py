@@ -308,3 +308,19 @@ def test_the_pages_link_every_error_to_its_field_and_have_one_h1(client, invitat
     assert page.count("<h1") == 1 and 'role="alert"' in page
     anchors = re.findall(r'href="#([^"]+)"', page)
     assert all(f'id="{anchor}"' in page for anchor in anchors if anchor != "inhoud")
+
+
+def test_on_the_gemeentes_own_host_the_link_has_no_slug_and_works(client, settings, gemeente_a):
+    settings.ALLOWED_HOSTS = ["testserver", "loket.utrecht.nl"]
+    settings.PLUS1_BASE_URL = "https://plus1.example.nl"
+    gemeente_a.portal_host = "loket.utrecht.nl"
+    gemeente_a.save()
+    invitation = invitation_for(gemeente_a)
+
+    url = services.invitation_url(invitation)
+    path = url.removeprefix("https://loket.utrecht.nl")
+
+    assert url.startswith("https://loket.utrecht.nl/waardering/") and "/utrecht/" not in url
+    assert client.get(path, HTTP_HOST="loket.utrecht.nl").status_code == 200
+    response = client.post(path, GOOD, HTTP_HOST="loket.utrecht.nl")
+    assert response.status_code == 302 and response["Location"] == "/waardering/bedankt/"
