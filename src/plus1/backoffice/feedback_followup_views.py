@@ -103,7 +103,7 @@ def callback_detail_view(request: HttpRequest, callback_id: int) -> HttpResponse
     elif request.method == "POST" and call_back.handled_at is not None:
         form = CallBackOutcomeForm()
         messages.error(request, _("Dit terugbelverzoek is al afgehandeld. U hoeft niets meer te doen."))
-    callbacks.log_call_back_reads([call_back], _purpose(request))
+    call_back = callbacks.call_back_for_follow_up(call_back=call_back, viewer=request.actor)
     _name_products(request, [call_back])
     return render(
         request,

@@ -31,6 +31,7 @@ from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
+from .answers import answer_for_follow_up
 from .constants import MAX_TEXT_LENGTH
 from .exceptions import FeedbackError
 from .models import CallBack
@@ -147,6 +148,21 @@ def get_call_back(*, tenant: Organisation, call_back_id: int) -> CallBack:
     """One call-back of ``tenant`` with its answer; raises CallBack.DoesNotExist (also for
     another gemeente's call-back, so its existence is not given away)."""
     return _with_answer(CallBack.objects.for_tenant(tenant)).get(pk=call_back_id)
+
+
+def call_back_for_follow_up(*, call_back: CallBack, viewer: Actor) -> CallBack:
+    """The call-back with its answer for its own page, the read logged.
+
+    With a zaak, through ``answers.answer_for_follow_up`` (a read of the zaak about its
+    initiator); without one, against the call-back (the phone number is still personal data).
+    """
+    if call_back.answer.zaak_id is None:
+        log_call_back_reads(
+            [call_back], Purpose.handling(viewer, operation="klantwaardering: terugbelverzoek")
+        )
+        return call_back
+    call_back.answer = answer_for_follow_up(answer=call_back.answer, viewer=viewer, purpose="terugbelverzoek")
+    return call_back
 
 
 def log_call_back_reads(call_backs: Iterable[CallBack], purpose: Purpose) -> None:

@@ -278,8 +278,10 @@ def samenvatting(
     scope = selectors.Scope(
         tenant=request.tenant, period=period, process=_process(request), channel=_channel(request)
     )
-    summary = selectors.summary(scope)
-    processes = selectors.per_process(scope)
+    # The dashboard's figures (F2's selectors): totals, distribution, response, and the
+    # breakdowns per process, channel and team, in a few aggregate queries.
+    figures = selectors.dashboard(scope)
+    summary, processes = figures.summary, figures.processes
     codes = dict(
         Process.objects.filter(pk__in=[int(f.key) for f in processes if f.key]).values_list(
             "pk", "identificatie"
@@ -300,7 +302,7 @@ def samenvatting(
                 "percentage": summary.response.rate,
             },
             "perProces": [_figures(f, codes.get(int(f.key), "") if f.key else "") for f in processes],
-            "perKanaal": [_figures(f, f.key) for f in selectors.per_channel(scope)],
-            "perTeam": [_figures(f, str(f.label) if f.key else "") for f in selectors.per_team(scope)],
+            "perKanaal": [_figures(f, f.key) for f in figures.channels],
+            "perTeam": [_figures(f, str(f.label) if f.key else "") for f in figures.teams],
         }
     )

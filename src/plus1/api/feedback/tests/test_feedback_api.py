@@ -261,3 +261,10 @@ def test_the_openapi_document_is_served_and_committed_up_to_date(client):
     assert not {"zaak", "telefoonnummer", "bsn"} & set(answer)
     yaml_answer = client.get(f"{BASE}/schema/openapi.yaml")
     assert yaml_answer.status_code == 200 and yaml_answer["Content-Type"].startswith("application/yaml")
+
+
+def test_a_call_leaves_no_api_call_mark_for_the_next_request_on_the_thread(world, reader_a):
+    from plus1.audit.services import current_api_call
+
+    assert _get(reader_a, "/antwoorden").status_code == 200
+    assert current_api_call() is None
