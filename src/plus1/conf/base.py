@@ -227,6 +227,8 @@ PLUS1_SCHEDULE = [
     ("plus1.routing.tasks.purge_search_log", "22:10"),
     ("plus1.feedback.tasks.invite_for_closed_zaken", "06:30"),
     ("plus1.feedback.tasks.remove_answer_links", "22:20"),
+    ("plus1.incidents.tasks.remind_incident_tasks", "08:00"),
+    ("plus1.incidents.tasks.purge_closed_incidents", "22:30"),
 ]
 # Days the portal keeps an anonymised search question (plus1.routing), then the worker removes it.
 PLUS1_SEARCH_LOG_RETENTION_DAYS = env.int("PLUS1_SEARCH_LOG_RETENTION_DAYS", default=90)
