@@ -369,6 +369,7 @@ def incident_edit_view(request: HttpRequest, incident_uuid) -> HttpResponse:
         "user": request.user,
         "betrokkenen": people,
         "editing": True,
+        "incident": incident,
     }
     if request.method == "POST":
         form = IncidentForm(data=request.POST, **kwargs)

@@ -23,6 +23,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MYSELF, COLLEAGUE = "myself", "colleague"
 DESCRIBED = "described"
+CURRENT = "current"
 
 
 def colleague_label(user) -> str:
@@ -126,10 +127,20 @@ class IncidentForm(BoundErrorsMixin, forms.Form):
         max_length=2000,
     )
 
-    def __init__(self, *args, colleagues, user, betrokkenen: list[Rol] = (), editing: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        colleagues,
+        user,
+        betrokkenen: list[Rol] = (),
+        editing: bool = False,
+        incident=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.user = user
         self.betrokkenen = {str(rol.uuid): rol for rol in betrokkenen}
+        self.incident = incident
         others = colleagues.exclude(pk=user.pk)
         self.fields["witnesses"].queryset = others
         self.fields["colleague"].queryset = others
@@ -141,6 +152,9 @@ class IncidentForm(BoundErrorsMixin, forms.Form):
             (key, _("%(name)s (uit de zaak)") % {"name": rol.name or _("naam onbekend")})
             for key, rol in self.betrokkenen.items()
         ]
+        if incident is not None and incident.person_name and initial_person(incident, betrokkenen) == CURRENT:
+            # The zaak no longer offers this person (e.g. its share ended): keep them as they are.
+            choices.append((CURRENT, incident.person_name))
         choices.append((DESCRIBED, _("Iemand die ik niet ken: ik beschrijf de persoon")))
         self.fields["person"].choices = choices
         if editing:
@@ -174,6 +188,12 @@ class IncidentForm(BoundErrorsMixin, forms.Form):
 
     def person_value(self) -> Person:
         choice = self.cleaned_data.get("person") or ""
+        if choice == CURRENT and self.incident is not None:
+            return Person(
+                kind=self.incident.person_kind,
+                bsn=self.incident.person_bsn,
+                kvk_number=self.incident.person_kvk,
+            )
         if choice == DESCRIBED:
             return Person(kind=PersonKind.DESCRIBED, description=self.cleaned_data["person_description"])
         rol = self.betrokkenen.get(choice)
@@ -197,21 +217,22 @@ class IncidentForm(BoundErrorsMixin, forms.Form):
         )
 
 
+def initial_person(incident, betrokkenen: list[Rol]) -> str:
+    """The person choice that names the report's person: a rol of its zaak, ``current``, or none."""
+    if incident.person_kind == PersonKind.DESCRIBED:
+        return DESCRIBED
+    if incident.person_kind not in (PersonKind.RESIDENT, PersonKind.BUSINESS):
+        return ""
+    for rol in betrokkenen:
+        if (rol.bsn and rol.bsn == incident.person_bsn) or (
+            rol.kvk_number and rol.kvk_number == incident.person_kvk
+        ):
+            return str(rol.uuid)
+    return CURRENT
+
+
 def initial_from_incident(incident, betrokkenen: list[Rol]) -> dict:
     occurred = timezone.localtime(incident.occurred_at)
-    person = ""
-    if incident.person_kind == PersonKind.DESCRIBED:
-        person = DESCRIBED
-    elif incident.person_kind in (PersonKind.RESIDENT, PersonKind.BUSINESS):
-        person = next(
-            (
-                str(rol.uuid)
-                for rol in betrokkenen
-                if (rol.bsn and rol.bsn == incident.person_bsn)
-                or (rol.kvk_number and rol.kvk_number == incident.person_kvk)
-            ),
-            "",
-        )
     return {
         "occurred_on": occurred.date(),
         "occurred_time": occurred.time().replace(second=0, microsecond=0),
@@ -221,7 +242,7 @@ def initial_from_incident(incident, betrokkenen: list[Rol]) -> dict:
         "consequences": incident.consequences,
         "description": incident.description,
         "witnesses": [user.pk for user in incident.witnesses.all()],
-        "person": person,
+        "person": initial_person(incident, betrokkenen),
         "person_description": incident.person_description,
     }
 

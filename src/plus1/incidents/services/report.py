@@ -195,6 +195,15 @@ def _person_fields(person: Person, zaak: Zaak | None, tenant: Organisation) -> d
     }
 
 
+def _same_person(person: Person, incident: Incident) -> bool:
+    """The person of the change is the one the report already names (from its zaak)."""
+    if person.kind != incident.person_kind or person.kind not in (PersonKind.RESIDENT, PersonKind.BUSINESS):
+        return False
+    if person.kind == PersonKind.RESIDENT:
+        return bool(person.bsn) and person.bsn == incident.person_bsn
+    return bool(person.kvk_number) and person.kvk_number == incident.person_kvk
+
+
 def _check(tenant: Organisation, data: IncidentData, *, now: datetime.datetime) -> None:
     if timezone.is_naive(data.occurred_at):
         raise IncidentError("Vul een geldige datum en tijd in.", field="occurred_at")
@@ -356,14 +365,18 @@ def update_incident(
         raise IncidentError("Deze melding is afgesloten en kan niet meer worden gewijzigd.")
     _check(incident.tenant, data, now=clock.now())
     before = _summary(incident)
-    person = _person_fields(data.person, incident.zaak, incident.tenant)
+    if _same_person(data.person, incident):
+        # Kept as it is: the zaak (or its share) need not be reachable any more to keep the person.
+        person = {}
+    else:
+        person = _person_fields(data.person, incident.zaak, incident.tenant)
+        incident.person_bsn = incident.person_kvk = incident.person_name = incident.person_description = ""
     incident.occurred_at = data.occurred_at
     incident.location = data.location.strip()[:200]
     incident.channel = data.channel
     incident.categories = _ordered(data.categories, Category)
     incident.consequences = _ordered(data.consequences, Consequence)
     incident.description = data.description.strip()
-    incident.person_bsn = incident.person_kvk = incident.person_name = incident.person_description = ""
     for name, value in person.items():
         setattr(incident, name, value)
     save_incident(

@@ -256,3 +256,26 @@ def test_a_partner_cannot_name_a_zaak_that_is_not_shared_with_them(client, partn
     page = client.get(REPORT, {"zaak": zaak_a.identificatie}).content.decode()
     assert "Suzanne Moulin" not in page
     assert "hoort niet bij uw organisatie" in page
+
+
+def test_a_change_keeps_the_person_when_the_share_has_ended(partner, partner_employee, zaak_a):
+    from plus1.cases.models import ZaakShare
+    from plus1.cases.tests.sharing import shared
+
+    from .core_fixtures import actor_of, data
+
+    shared(zaak_a, partner)
+    incident = report(tenant=partner, reporter=partner_employee, zaak=zaak_a, person=resident_of(zaak_a))
+    ZaakShare.objects.update(revoked_at=clock.now())
+    changed = services.update_incident(
+        incident=incident,
+        user=partner_employee,
+        data=data(location="Spreekkamer GGD", person=resident_of(zaak_a)),
+        actor=actor_of(partner_employee),
+        expected_version=1,
+    )
+    assert (changed.location, changed.person_bsn, changed.person_name) == (
+        "Spreekkamer GGD",
+        "999993653",
+        "Suzanne Moulin",
+    )
