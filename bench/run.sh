@@ -14,3 +14,4 @@ python bench/backoffice_bench.py
 python bench/zgw_bench.py
 python bench/expand_bench.py
 python bench/incidents_bench.py
+python bench/feedback_bench.py
