@@ -11,16 +11,19 @@ gemeenten automatically. The rules (issue 19):
 - Other gemeenten are never named, except those that opted in to the public benchmark
   (``FeedbackSettings.is_named_in_benchmark``).
 
-Everything is read from MonthlyScore (sums per gemeente, process and month): a few thousand
-rows, whatever the number of answers.
+Everything is read from MonthlyScore (sums per gemeente, process and month): about a hundred
+thousand rows for 342 gemeenten, 28 processes and a year, whatever the number of answers. The
+comparison over all gemeenten is kept for ``KEPT_SECONDS``; a gemeente's own sums are always
+read fresh.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -32,6 +35,9 @@ from plus1.tenants.models import Organisation
 from .constants import MIN_BENCHMARK_ANSWERS, MIN_BENCHMARK_GEMEENTEN
 from .models import FeedbackSettings, MonthlyScore
 from .selectors import Period, process_names
+
+# How long the comparison over all gemeenten is kept (see ``_comparisons``).
+KEPT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class GemeenteSums:
 class NamedScore:
     """A gemeente that opted in to be named in the benchmark."""
 
+    tenant_id: int
     name: str
     average: float
     answers: int
@@ -125,10 +132,8 @@ class ProcessBenchmark:
         return _("bij het laagste kwart")
 
 
-def _sums(period: Period, *, process_ids: set[int] | None = None) -> dict[int, list[GemeenteSums]]:
+def _sums(period: Period) -> dict[int, list[GemeenteSums]]:
     rows = MonthlyScore.objects.filter(month__gte=period.since, month__lte=period.last_month)
-    if process_ids is not None:
-        rows = rows.filter(process_id__in=process_ids)
     per_process: dict[int, list[GemeenteSums]] = defaultdict(list)
     for row in (
         rows.values("process_id", "tenant_id")
@@ -158,19 +163,18 @@ def _named_gemeenten() -> dict[int, str]:
     )
 
 
-def _compare(process_id: int, name: str, sums: list[GemeenteSums], named: dict[int, str], own_id: int | None):
+def _compare(process_id: int, sums: list[GemeenteSums], named: dict[int, str]) -> ProcessBenchmark:
     answered = sum(s.answered for s in sums)
     lead = sum(s.lead_time_count for s in sums)
     comparable = [s for s in sums if s.is_comparable]
     benchmark = ProcessBenchmark(
         process_id=process_id,
-        name=name,
+        name="",
         gemeenten=sum(1 for s in sums if s.answered),
         compared=len(comparable),
         answers=answered,
         national_average=round(sum(s.score_sum for s in sums) / answered, 2) if answered else None,
         national_within_norm=round(100 * sum(s.within_norm_count for s in sums) / lead, 1) if lead else None,
-        own=next((s for s in sums if s.tenant_id == own_id), None),
     )
     if len(comparable) >= MIN_BENCHMARK_GEMEENTEN:
         benchmark.score = spread([s.average for s in comparable])
@@ -179,34 +183,72 @@ def _compare(process_id: int, name: str, sums: list[GemeenteSums], named: dict[i
             benchmark.within_norm = spread(shares)
         benchmark.named = sorted(
             (
-                NamedScore(name=named[s.tenant_id], average=round(s.average, 2), answers=s.answered)
+                NamedScore(
+                    tenant_id=s.tenant_id,
+                    name=named[s.tenant_id],
+                    average=round(s.average, 2),
+                    answers=s.answered,
+                )
                 for s in comparable
-                if s.tenant_id in named and s.tenant_id != own_id
+                if s.tenant_id in named
             ),
             key=lambda n: (-n.average, n.name),
         )
     return benchmark
 
 
+def _comparisons(period: Period) -> dict[int, ProcessBenchmark]:
+    """Every process's figures over all gemeenten (without an own gemeente), kept a few minutes.
+
+    The sums change with every answer, but a benchmark over months does not move in minutes;
+    keeping the result makes the page one small query for the gemeente's own sums.
+    """
+    key = f"feedback-benchmark:{period.since.isoformat()}:{period.last_month.isoformat()}"
+    comparisons = cache.get(key)
+    if comparisons is None:
+        named = _named_gemeenten()
+        comparisons = {
+            process_id: _compare(process_id, sums, named) for process_id, sums in _sums(period).items()
+        }
+        cache.set(key, comparisons, KEPT_SECONDS)
+    return comparisons
+
+
 def benchmark_for_gemeente(*, tenant: Organisation, period: Period) -> list[ProcessBenchmark]:
     """Per base process the gemeente runs (or has answers for): its figures beside all gemeenten's.
 
-    Four queries: the gemeente's processes, the sums, the opted-in names, the process names.
+    The gemeente's own sums are read fresh (one query over its own MonthlyScore rows); the
+    comparison over all gemeenten may be a few minutes old (``KEPT_SECONDS``).
     """
-    process_ids = set(Adoption.objects.for_tenant(tenant).values_list("process_id", flat=True))
-    process_ids |= set(
-        MonthlyScore.objects.for_tenant(tenant)
+    own = {
+        row["process_id"]: GemeenteSums(
+            tenant_id=tenant.pk,
+            answered=row["answered_sum"] or 0,
+            score_sum=row["score_total"] or 0,
+            lead_time_count=row["lead_total"] or 0,
+            within_norm_count=row["within_total"] or 0,
+        )
+        for row in MonthlyScore.objects.for_tenant(tenant)
         .filter(month__gte=period.since, month__lte=period.last_month)
-        .values_list("process_id", flat=True)
-        .distinct()
-    )
-    per_process = _sums(period, process_ids=process_ids)
-    named = _named_gemeenten()
+        .values("process_id")
+        .annotate(
+            answered_sum=Sum("answered"),
+            score_total=Sum("score_sum"),
+            lead_total=Sum("lead_time_count"),
+            within_total=Sum("within_norm_count"),
+        )
+        .order_by()
+    }
+    process_ids = set(Adoption.objects.for_tenant(tenant).values_list("process_id", flat=True)) | set(own)
+    comparisons = _comparisons(period)
     names = process_names(process_ids)
-    benchmarks = [
-        _compare(process_id, names.get(process_id, ""), per_process.get(process_id, []), named, tenant.pk)
-        for process_id in process_ids
-    ]
+    benchmarks = []
+    for process_id in process_ids:
+        compared = comparisons.get(process_id) or _compare(process_id, [], {})
+        named = [n for n in compared.named if n.tenant_id != tenant.pk]
+        benchmarks.append(
+            replace(compared, name=names.get(process_id, ""), own=own.get(process_id), named=named)
+        )
     return sorted(benchmarks, key=lambda b: b.name.lower())
 
 
@@ -215,13 +257,9 @@ def national_benchmark(*, period: Period) -> list[ProcessBenchmark]:
 
     No gemeente is named unless it opted in, here too.
     """
-    per_process = _sums(period)
-    named = _named_gemeenten()
-    names = process_names(per_process.keys())
-    benchmarks = [
-        _compare(process_id, names.get(process_id, ""), sums, named, None)
-        for process_id, sums in per_process.items()
-    ]
+    comparisons = _comparisons(period)
+    names = process_names(comparisons.keys())
+    benchmarks = [replace(compared, name=names.get(pk, "")) for pk, compared in comparisons.items()]
     return sorted(benchmarks, key=lambda b: b.name.lower())
 
 

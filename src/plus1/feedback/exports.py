@@ -68,7 +68,7 @@ def export_data(dashboard: Dashboard, themes: ThemeOverview) -> dict:
         "per_kanaal": [_figures_row("kanaal", figures) for figures in dashboard.channels],
         "themas": {
             "gelezen": themes.read,
-            "met_tekst": themes.total,
+            "meer_dan_gelezen": themes.is_capped,
             "themas": [
                 {
                     "thema": theme.label,

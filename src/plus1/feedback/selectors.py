@@ -13,8 +13,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -139,15 +138,52 @@ def _rounded(value: float | None) -> float | None:
     return round(value, 1) if value is not None else None
 
 
-def _figures() -> dict:
-    """The aggregates of a group of answers, as ``annotate``/``aggregate`` arguments."""
+def _sums() -> dict:
+    """The sums of a group of answers, as ``annotate`` arguments: they add up across groups.
+
+    Counted over ``score`` (never empty), not the id: every column read is then in the
+    covering index on (tenant, answered_on), and PostgreSQL answers from the index alone.
+    """
     return {
-        "answers": Count("pk"),
-        "average": Avg("score"),
+        "answers": Count("score"),
+        "score_sum": Sum("score"),
         "effort_answers": Count("effort"),
-        "effort_average": Avg("effort"),
-        "easy": Count("pk", filter=Q(effort__gte=EASY_FROM)),
+        "effort_sum": Sum("effort"),
+        "easy": Count("score", filter=Q(effort__gte=EASY_FROM)),
     }
+
+
+@dataclass
+class Tally:
+    """Sums of answers that add up: a month's, a process's, the whole scope's."""
+
+    answers: int = 0
+    score_sum: int = 0
+    effort_answers: int = 0
+    effort_sum: int = 0
+    easy: int = 0
+    scores: list[int] = field(default_factory=lambda: [0] * len(SCORES))
+
+    def add(self, row: dict) -> None:
+        self.answers += row["answers"] or 0
+        self.score_sum += row["score_sum"] or 0
+        self.effort_answers += row["effort_answers"] or 0
+        self.effort_sum += row["effort_sum"] or 0
+        self.easy += row["easy"] or 0
+        if "score_1" in row:
+            for index, score in enumerate(SCORES):
+                self.scores[index] += row[f"score_{score}"] or 0
+
+    def figures(self, label: str, key: str = "") -> Figures:
+        return Figures(
+            label=label,
+            key=key,
+            answers=self.answers,
+            average=_rounded(self.score_sum / self.answers if self.answers else None),
+            effort_answers=self.effort_answers,
+            effort_average=_rounded(self.effort_sum / self.effort_answers if self.effort_answers else None),
+            easy_share=_share(self.easy, self.effort_answers),
+        )
 
 
 @dataclass(frozen=True)
@@ -161,18 +197,6 @@ class Figures:
     effort_average: float | None
     easy_share: float | None
     key: str = ""
-
-    @classmethod
-    def of(cls, row: dict, *, label: str, key: str = "") -> Figures:
-        return cls(
-            label=label,
-            key=key,
-            answers=row["answers"] or 0,
-            average=_rounded(row["average"]),
-            effort_answers=row["effort_answers"] or 0,
-            effort_average=_rounded(row["effort_average"]),
-            easy_share=_share(row["easy"] or 0, row["effort_answers"] or 0),
-        )
 
 
 @dataclass(frozen=True)
@@ -192,22 +216,81 @@ class Summary:
     response: Response
 
 
+def _breakdowns(scope: Scope) -> tuple[dict, dict, dict]:
+    """The scope's answers summed per process, per team and per channel: one query grouped by
+    the three together (a few hundred rows for a gemeente's year), split up in Python."""
+    processes: dict = {}
+    teams: dict = {}
+    channels: dict = {}
+    for row in answers_in(scope).values("process", "team", "channel").annotate(**_sums()).order_by():
+        processes.setdefault(row["process"], Tally()).add(row)
+        teams.setdefault(row["team"], Tally()).add(row)
+        channels.setdefault(row["channel"], Tally()).add(row)
+    return processes, teams, channels
+
+
+def _per_day(scope: Scope) -> dict[datetime.date, Tally]:
+    """Sums per day with the scores 1-10 counted apart: months, weeks and totals add these up.
+
+    Grouping by the stored date (at most 366 rows a year) spares the database a date
+    truncation per answer, and gives the months and the weeks from one pass.
+    """
+    tallies: dict[datetime.date, Tally] = {}
+    rows = (
+        answers_in(scope)
+        .values("answered_on")
+        .annotate(**_sums(), **{f"score_{score}": Count("score", filter=Q(score=score)) for score in SCORES})
+        .order_by()
+    )
+    for row in rows:
+        tallies.setdefault(row["answered_on"], Tally()).add(row)
+    return tallies
+
+
+def _fold(days: dict[datetime.date, Tally], start_of) -> dict[datetime.date, Tally]:
+    """Add the days up per month or week (``start_of`` gives a day's month or week start)."""
+    folded: dict[datetime.date, Tally] = {}
+    for day, tally in days.items():
+        folded[start_of(day)] = _total({day: tally}, into=folded.get(start_of(day)))
+    return folded
+
+
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _total(tallies: dict[datetime.date, Tally], *, into: Tally | None = None) -> Tally:
+    total = into or Tally()
+    for tally in tallies.values():
+        total.answers += tally.answers
+        total.score_sum += tally.score_sum
+        total.effort_answers += tally.effort_answers
+        total.effort_sum += tally.effort_sum
+        total.easy += tally.easy
+        total.scores = [a + b for a, b in zip(total.scores, tally.scores, strict=True)]
+    return total
+
+
+def _summary(scope: Scope, total: Tally) -> Summary:
+    distribution = [
+        (score, count, _share(count, total.answers))
+        for score, count in zip(SCORES, total.scores, strict=True)
+    ]
+    return Summary(
+        totals=total.figures(_("Totaal")),
+        distribution=distribution,
+        response=response(scope, answers=total.answers),
+    )
+
+
 def summary(scope: Scope) -> Summary:
     """Count the answers, average score, distribution 1-10 and customer-effort score; and the response.
 
-    One query over the answers (conditional counts for the distribution) and one for the
-    response. The response is the share of invitations answered in the period: from the
-    MonthlyScore sums when the scope is a whole gemeente or process (contact moments without a
-    product are not in those sums), from the invitations themselves for one team or channel.
+    The response is the share of invitations answered in the period: from the MonthlyScore
+    sums when the scope is a whole gemeente or process (contact moments without a product are
+    not in those sums), from the invitations themselves for one team or channel.
     """
-    row = answers_in(scope).aggregate(
-        **_figures(), **{f"score_{score}": Count("pk", filter=Q(score=score)) for score in SCORES}
-    )
-    totals = Figures.of(row, label=_("Totaal"))
-    distribution = [
-        (score, row[f"score_{score}"], _share(row[f"score_{score}"], totals.answers)) for score in SCORES
-    ]
-    return Summary(totals=totals, distribution=distribution, response=response(scope, answers=totals.answers))
+    return _summary(scope, _total(_per_day(scope)))
 
 
 def response(scope: Scope, *, answers: int) -> Response:
@@ -235,76 +318,63 @@ class TrendPoint:
         return self.figures.label
 
 
-def trend_per_month(scope: Scope) -> list[TrendPoint]:
-    """Every month of the period (months without answers too), oldest first."""
-    rows = {
-        row["month"]: row
-        for row in answers_in(scope)
-        .annotate(month=TruncMonth("answered_on"))
-        .values("month")
-        .annotate(**_figures())
-        .order_by()
-    }
-    empty = {"answers": 0, "average": None, "effort_answers": 0, "effort_average": None, "easy": 0}
+def _months(scope: Scope, months: dict[datetime.date, Tally]) -> list[TrendPoint]:
     return [
-        TrendPoint(start=month, figures=Figures.of(rows.get(month, empty), label=month_label(month)))
+        TrendPoint(start=month, figures=months.get(month, Tally()).figures(month_label(month)))
         for month in scope.period.month_starts()
     ]
 
 
+def trend_per_month(scope: Scope) -> list[TrendPoint]:
+    """Every month of the period (months without answers too), oldest first."""
+    return _months(scope, _fold(_per_day(scope), first_of_month))
+
+
 def trend_per_week(scope: Scope, *, weeks: int = TREND_WEEKS) -> list[TrendPoint]:
     """The last ``weeks`` weeks (Monday to Sunday) of the period, oldest first."""
-    last_monday = scope.period.until - datetime.timedelta(days=scope.period.until.weekday())
+    return _weeks(scope, _fold(_per_day(scope), _monday), weeks=weeks)
+
+
+def _weeks(
+    scope: Scope, per_week: dict[datetime.date, Tally], *, weeks: int = TREND_WEEKS
+) -> list[TrendPoint]:
+    last_monday = _monday(scope.period.until)
     mondays = [last_monday - datetime.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    # A week that began before the period shows only the days inside it.
     mondays = [monday for monday in mondays if monday + datetime.timedelta(days=6) >= scope.period.since]
-    if not mondays:
-        return []
-    rows = {
-        row["week"]: row
-        for row in answers_in(scope)
-        .filter(answered_on__gte=mondays[0])
-        .annotate(week=TruncWeek("answered_on"))
-        .values("week")
-        .annotate(**_figures())
-        .order_by()
-    }
-    empty = {"answers": 0, "average": None, "effort_answers": 0, "effort_average": None, "easy": 0}
     return [
-        TrendPoint(start=monday, figures=Figures.of(rows.get(monday, empty), label=week_label(monday)))
+        TrendPoint(start=monday, figures=per_week.get(monday, Tally()).figures(week_label(monday)))
         for monday in mondays
     ]
 
 
-def per_process(scope: Scope) -> list[Figures]:
-    """The figures of each base process in the scope, most answers first."""
-    rows = list(answers_in(scope).values("process").annotate(**_figures()).order_by("-answers"))
-    names = process_names([row["process"] for row in rows if row["process"]])
-    return [
-        Figures.of(
-            row,
-            label=names.get(row["process"], "") if row["process"] else _("Geen product (contactmoment)"),
-            key=str(row["process"] or ""),
-        )
-        for row in rows
-    ]
+def _by_answers(figures: list[Figures]) -> list[Figures]:
+    return sorted(figures, key=lambda f: (-f.answers, f.label.lower()))
 
 
-def per_channel(scope: Scope) -> list[Figures]:
-    """The figures of each channel in the scope, most answers first."""
+def _per_process(processes: dict[int | None, Tally]) -> list[Figures]:
+    names = process_names(pk for pk in processes if pk)
+    return _by_answers(
+        [
+            tally.figures(names.get(pk, "") if pk else _("Geen product (contactmoment)"), key=str(pk or ""))
+            for pk, tally in processes.items()
+        ]
+    )
+
+
+def _per_team(teams: dict[int | None, Tally]) -> list[Figures]:
+    names = dict(Team.objects.filter(pk__in=[pk for pk in teams if pk]).values_list("pk", "name"))
+    return _by_answers(
+        [
+            tally.figures(names.get(pk, "") if pk else _("Geen team"), key=str(pk or ""))
+            for pk, tally in teams.items()
+        ]
+    )
+
+
+def _per_channel(channels: dict[str, Tally]) -> list[Figures]:
     labels = dict(Channel.choices)
-    rows = answers_in(scope).values("channel").annotate(**_figures()).order_by("-answers")
-    return [
-        Figures.of(row, label=str(labels.get(row["channel"], row["channel"])), key=row["channel"])
-        for row in rows
-    ]
-
-
-def per_team(scope: Scope) -> list[Figures]:
-    """The figures of each team in the scope, most answers first."""
-    rows = list(answers_in(scope).values("team", "team__name").annotate(**_figures()).order_by("-answers"))
-    return [
-        Figures.of(row, label=row["team__name"] or _("Geen team"), key=str(row["team"] or "")) for row in rows
-    ]
+    return _by_answers([tally.figures(str(labels.get(key, key)), key=key) for key, tally in channels.items()])
 
 
 def process_names(process_ids: Iterable[int]) -> dict[int, str]:
@@ -345,13 +415,20 @@ class Dashboard:
 
 
 def dashboard(scope: Scope) -> Dashboard:
-    """Every figure of the Klantwaardering dashboard of one scope (eight short aggregate queries)."""
+    """Every figure of the Klantwaardering dashboard of one scope.
+
+    Two aggregate queries over the answers (per day with the distribution; per process, team
+    and channel), each answered from the covering index and returning a few hundred rows; one
+    over MonthlyScore (or the invitations) for the response; the names of what is shown.
+    """
+    days = _per_day(scope)
+    processes, teams, channels = _breakdowns(scope)
     return Dashboard(
         scope=scope,
-        summary=summary(scope),
-        months=trend_per_month(scope),
-        weeks=trend_per_week(scope),
-        processes=per_process(scope) if scope.process is None else [],
-        channels=per_channel(scope) if not scope.channel else [],
-        teams=per_team(scope) if scope.team is None else [],
+        summary=_summary(scope, _total(days)),
+        months=_months(scope, _fold(days, first_of_month)),
+        weeks=_weeks(scope, _fold(days, _monday)),
+        processes=_per_process(processes) if scope.process is None else [],
+        channels=_per_channel(channels) if not scope.channel else [],
+        teams=_per_team(teams) if scope.team is None else [],
     )

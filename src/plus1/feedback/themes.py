@@ -205,12 +205,8 @@ class ThemeCount:
 class ThemeOverview:
     themes: list[ThemeCount]  # biggest first, Overig last
     read: int  # texts read
-    total: int  # texts in the scope
+    is_capped: bool  # there are more texts in the scope than were read
     limit: int
-
-    @property
-    def is_capped(self) -> bool:
-        return self.total > self.read
 
 
 def group_texts(texts: list[str]) -> list[ThemeCount]:
@@ -246,8 +242,20 @@ def group_texts(texts: list[str]) -> list[ThemeCount]:
 
 
 def theme_overview(scope: Scope, *, limit: int = MAX_TEXTS) -> ThemeOverview:
-    """Group the newest ``limit`` open answers of the scope into themes (two queries)."""
-    with_text = answers_in(scope).exclude(improvement="")
-    texts = list(with_text.order_by("-answered_on", "-pk").values_list("improvement", flat=True)[:limit])
-    total = len(texts) if len(texts) < limit else with_text.count()
-    return ThemeOverview(themes=group_texts(texts), read=len(texts), total=total, limit=limit)
+    """Group the newest ``limit`` open answers of the scope into themes (one query).
+
+    One more text than the limit is fetched, to know whether there were more; counting all
+    texts would read every answer of the period.
+    """
+    texts = list(
+        answers_in(scope)
+        .exclude(improvement="")
+        .order_by("-answered_on", "-pk")
+        .values_list("improvement", flat=True)[: limit + 1]
+    )
+    return ThemeOverview(
+        themes=group_texts(texts[:limit]),
+        read=min(len(texts), limit),
+        is_capped=len(texts) > limit,
+        limit=limit,
+    )

@@ -222,3 +222,11 @@ def test_the_national_view_shows_every_process_without_names(client, catalog_man
     assert (row.gemeenten, row.answers, row.score.median) == (6, 60, 8.0)
     assert gemeente_a.name not in response.text
     assert 'href="/backoffice/klantwaardering/landelijk/"' in response.text
+
+
+def test_a_team_name_like_a_formula_is_no_formula_in_the_csv(client, teamleider_a, gemeente_a):
+    team = Team.objects.create(tenant=gemeente_a, name="=HYPERLINK(1)")
+    AnswerFactory(tenant=gemeente_a, team=team, score=6)
+    body = log_in(client, teamleider_a).get(EXPORT, {"format": "csv"}).content.decode()
+    assert ";'=HYPERLINK(1);" in body
+    assert ";=HYPERLINK" not in body
