@@ -12,7 +12,7 @@ from pathlib import Path
 import django
 import pytest
 from django.conf import settings
-from django.urls import reverse
+from django.urls import URLResolver, reverse
 
 from plus1.accounts.constants import Role
 from plus1.accounts.services import create_team
@@ -80,7 +80,22 @@ SAMPLE_KWARGS = {
     "document_uuid": "0b0d1f0e-2a44-4c1c-8f6e-9a3c7b6d5e4f",
     "action": "opschorten",
     "share_uuid": "5d3f1c2a-7b8e-4f60-9a1d-2c3b4e5f6a7b",
+    "incident_uuid": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+    "task_id": 1,
+    "callback_id": 1,
+    "invitation_id": 1,
+    "token": "niet-geldig",
+    "code": "ABCD2345",
 }
+
+
+def _flat(patterns):
+    """Every page of a URL list, also those of the lists it includes (incidents, klantwaardering)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _flat(pattern.url_patterns)
+        else:
+            yield pattern
 
 
 def _kwargs(pattern, **extra):
@@ -88,7 +103,7 @@ def _kwargs(pattern, **extra):
 
 
 def _portal_urls(gemeente):
-    for pattern in portal_urls.gemeente_patterns:
+    for pattern in _flat(portal_urls.gemeente_patterns):
         yield (
             pattern.name,
             reverse(f"portal:{pattern.name}", kwargs=_kwargs(pattern, gemeente_slug=gemeente.slug)),
@@ -114,7 +129,7 @@ def test_every_back_office_page_answers_with_the_strict_policy(client, gemeente_
         client, make_employee("lead-csp", gemeente=gemeente_a, team=team, role=Role.TEAMLEIDER, actor=actor)
     )
     answered = {}
-    for pattern in backoffice_urls.urlpatterns:
+    for pattern in _flat(backoffice_urls.urlpatterns):
         response = client.get(reverse(f"backoffice:{pattern.name}", kwargs=_kwargs(pattern)))
         answered[pattern.name] = response.status_code
         assert _policy(response) == STRICT, pattern.name
