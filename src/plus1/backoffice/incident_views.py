@@ -18,11 +18,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from plus1.accounts.constants import BACK_OFFICE_ROLES
+from plus1.accounts.constants import BACK_OFFICE_ROLES, Role
 from plus1.accounts.models import Team
 from plus1.audit.services import Actor
 from plus1.cases.models import Zaak, ZaakShare
@@ -48,6 +49,24 @@ from plus1.incidents.models import Incident, IncidentTask
 from .access import employee_view, partner_view
 
 PAGE_SIZE = 25
+# The overview counts up to this many reports; beyond it, it says "more than" and asks to filter.
+COUNT_CAP = 2000
+
+
+# Every back-office role may report. The coordinator's role first: the role check stops at the
+# first role held, and the coordinator's pages then ask nothing more (the answer is kept).
+REPORTING_ROLES = (
+    Role.AGRESSIECOORDINATOR,
+    *[role for role in BACK_OFFICE_ROLES if role != Role.AGRESSIECOORDINATOR],
+)
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``COUNT_CAP`` reports: an exact count of 100,000 costs more than the page itself."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
 
 def incident_view(function: Callable) -> Callable:
@@ -56,7 +75,7 @@ def incident_view(function: Callable) -> Callable:
     Sets ``request.tenant`` to the organisation they report for (their employer), and
     ``request.actor``.
     """
-    as_employee = employee_view(function, roles=BACK_OFFICE_ROLES)
+    as_employee = employee_view(function, roles=REPORTING_ROLES)
 
     def as_partner_function(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         name = request.user.get_full_name() or request.user.get_username()
@@ -271,7 +290,7 @@ def incident_list_view(request: HttpRequest) -> HttpResponse:
         occurred_until=data.get("tot"),
     )
     incidents = selectors.incidents_for_coordinator(tenant=request.tenant, filters=filters)
-    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = CappedPaginator(incidents, PAGE_SIZE).get_page(request.GET.get("pagina"))
     rows = selectors.with_labels(selectors.with_open_tasks(list(page.object_list), now=clock.now()))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -281,6 +300,7 @@ def incident_list_view(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "page_query": query.urlencode(),
+        "count_cap": COUNT_CAP,
     }
     return render(request, "backoffice/incidents/list.html", context, status=200 if not form.errors else 400)
 

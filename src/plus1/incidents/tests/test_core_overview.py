@@ -80,3 +80,10 @@ def test_the_list_costs_the_same_queries_for_3_or_30_reports(client, gemeente_a,
     assert len(response.context["rows"]) == 25
     second = client.get(LIST, {"pagina": 2})
     assert len(second.context["rows"]) == 5
+
+
+def test_a_long_list_says_more_than_and_asks_for_filters(client, incidents, coordinator_a, monkeypatch):
+    monkeypatch.setattr("plus1.backoffice.incident_views.COUNT_CAP", 2)
+    log_in(client, coordinator_a)
+    body = client.get(LIST).content.decode()
+    assert "Meer dan 2 meldingen" in body
