@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from plus1.accounts.sessions import has_second_factor
 from plus1.core import clock
+from plus1.feedback.benchmark import national_view_organisation
 from plus1.routing import policies, selectors
 from plus1.routing.services import retention_days
 from plus1.tenants.models import Organisation
@@ -42,6 +43,8 @@ def collective_view(function: Callable) -> Callable:
             return render(request, "backoffice/forbidden.html", status=403)
         request.tenant = collective
         request.is_collective = True
+        # The nav's Klantwaardering link leads the collective's catalog managers to the national view.
+        request.can_see_feedback = national_view_organisation(request.user) is not None
         return function(request, *args, **kwargs)
 
     return wrapped

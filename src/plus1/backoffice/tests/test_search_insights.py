@@ -111,3 +111,11 @@ def test_without_the_second_factor_the_collective_signs_in_first(client, catalog
 def test_the_collective_may_sign_in_to_the_back_office_and_lands_on_the_page(catalog_manager):
     assert may_enter(catalog_manager)
     assert back_office_home(catalog_manager) == URL
+
+
+def test_the_collectives_staff_find_the_national_klantwaardering_from_their_page(client, catalog_manager):
+    log_in(client, catalog_manager)
+
+    response = client.get(URL)
+
+    assert reverse("backoffice:feedback-national") in response.text
