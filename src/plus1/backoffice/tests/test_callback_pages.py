@@ -51,6 +51,7 @@ def test_the_werkvoorraad_of_a_beheerder_has_no_call_back_filter(client, gemeent
     beheerder = make_employee("beheer", gemeente=gemeente_a, role=Role.BEHEERDER, actor=actor)
     response = log_in(client, beheerder).get(reverse("backoffice:inbox"))
     assert reverse("backoffice:callback-list") not in response.content.decode()
+    assert reverse("backoffice:contact-invitation") in response.content.decode()
 
 
 def test_the_list_shows_the_teams_call_backs_and_logs_the_read(

@@ -40,6 +40,10 @@ def _detail(invitation):
     return reverse("backoffice:contact-invitation-detail", kwargs={"invitation_id": invitation.pk})
 
 
+def test_the_werkvoorraad_links_to_the_invitation_form(client, employee):
+    assert f'href="{FORM}"' in log_in(client, employee).get(reverse("backoffice:inbox")).content.decode()
+
+
 def test_the_form_offers_the_gemeentes_own_products_and_starts_with_the_employees_team(
     client, adoption_a, adoption_b, employee
 ):
