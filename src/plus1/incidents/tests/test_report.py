@@ -279,3 +279,16 @@ def test_a_change_keeps_the_person_when_the_share_has_ended(partner, partner_emp
         "999993653",
         "Suzanne Moulin",
     )
+
+
+def test_the_form_groups_choices_in_fieldsets_and_has_unique_ids(client, employee_a, zaak_a):
+    import re
+
+    log_in(client, employee_a)
+    body = client.get(REPORT, {"zaak": zaak_a.identificatie}).content.decode()
+    ids = re.findall(r' id="([^"]+)"', body)
+    assert len(ids) == len(set(ids))
+    for legend in ("Wanneer gebeurde het?", "Hoe was het contact?", "Wat gebeurde er?", "Betrokken persoon"):
+        assert re.search(rf"<legend[^>]*>{re.escape(legend)}</legend>", body), legend
+    for label_for in re.findall(r'<label[^>]* for="([^"]+)"', body):
+        assert label_for in ids, label_for
