@@ -39,6 +39,8 @@ from .history import ZAKEN_PER_GEMEENTE, example_answers
 # with the three demo gemeenten, so no 339 gemeenten adopt processes for a quick test.
 DEMO_ANSWERS = 100_000
 NATIONWIDE_FROM = 20_000
+# The three demo gemeenten alone get about what they get in the full demo.
+DEMO_GEMEENTEN_ANSWERS = 600
 # A process with at least this relative volume is run by nine in ten gemeenten; the others by
 # a third of them (a village has no terrasvergunning or standplaatsvergunning).
 COMMON_VOLUME = 2
@@ -73,7 +75,9 @@ def load_feedback(
     if answers is None:
         answers = DEMO_ANSWERS * history_zaken // ZAKEN_PER_GEMEENTE
     gemeenten = list(demo_gemeenten)
-    if answers >= NATIONWIDE_FROM:
+    if answers < NATIONWIDE_FROM:
+        answers = min(answers, DEMO_GEMEENTEN_ANSWERS)
+    else:
         gemeenten = list(Organisation.objects.gemeenten().order_by("cbs_code"))
         adopt_common_processes(gemeenten, Actor.system("plus1 demo"))
     loaded = load_answers(gemeenten=gemeenten, survey=current_survey(), answers=answers)

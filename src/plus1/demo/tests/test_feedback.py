@@ -18,7 +18,7 @@ def test_the_demo_has_answers_call_backs_a_quality_officer_and_an_open_invitatio
     utrecht = summary.gemeenten[0]
 
     for gemeente in summary.gemeenten:
-        assert Answer.objects.for_tenant(gemeente).count() >= 50
+        assert Answer.objects.for_tenant(gemeente).count() >= 10
         assert MonthlyScore.objects.for_tenant(gemeente).exists()
     team_ids = set(Adoption.objects.for_tenant(utrecht).values_list("team_id", flat=True))
     open_call_backs = CallBack.objects.for_tenant(utrecht).filter(
