@@ -210,5 +210,7 @@ def incident_aro_submit_view(request: HttpRequest) -> HttpResponse:
             actor=request.actor,
         )
     except AroError as exc:
-        return _export_page(request, aro_form=form, error=exc, status=502)
+        # ARO refused or could not be reached: the coordinator's request itself was fine, so a
+        # normal page with ARO's reasons (a 5xx would read as a fault of Plus1 and hide them).
+        return _export_page(request, aro_form=form, error=exc)
     return _export_page(request, aro_form=form, receipt=receipt)

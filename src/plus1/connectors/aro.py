@@ -82,16 +82,27 @@ class AroHttpClient:
             return AroReceipt(
                 reference=reference,
                 received_at=str(body.get("ontvangen_op") or body.get("received_at") or ""),
-                accepted=int(body.get("aantal") or body.get("accepted") or 0),
+                accepted=_count(body.get("aantal") or body.get("accepted")),
             )
         if response.status_code in (400, 422):
-            problems = [str(problem) for problem in body.get("fouten") or body.get("errors") or []]
+            problems = body.get("fouten") or body.get("errors") or []
+            problems = (
+                [str(problem) for problem in problems] if isinstance(problems, list) else [str(problems)]
+            )
             raise AroError("ARO heeft de aanlevering geweigerd.", problems=problems)
         if response.status_code in (401, 403):
             raise AroError(
                 "ARO weigert de toegang. Vraag de beheerder de sleutel (PLUS1_ARO_TOKEN) na te kijken."
             )
         raise AroError(f"ARO antwoordde met foutcode {response.status_code}. Probeer het later opnieuw.")
+
+
+def _count(value: object) -> int:
+    """ARO's count of accepted incidents; 0 when it sent something that is not a whole number."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _json(response: httpx.Response) -> dict:

@@ -35,7 +35,8 @@ ALLOWED_CATEGORIES = frozenset(
 )
 ALLOWED_CHANNELS = frozenset({"balie", "telefoon", "online", "huisbezoek", "buitendienst", "sociale_media"})
 ALLOWED_CONSEQUENCES = frozenset({"geen", "emotioneel", "letsel", "verzuim", "schade"})
-REQUIRED_INCIDENT_FIELDS = ("nummer", "datum_tijd", "kanaal", "categorieen", "gevolgen", "medewerker")
+# Each must hold a value; "gevolgen" must be there but may be an empty list (none chosen).
+REQUIRED_INCIDENT_FIELDS = ("nummer", "datum_tijd", "kanaal", "categorieen", "medewerker")
 # What only a batch "met namen" may hold about the person involved.
 NAMED_FIELDS = ("naam", "kvk_nummer", "omschrijving")
 MAX_PROBLEMS = 20
@@ -109,8 +110,10 @@ def incident_problems(incident: object, *, named: bool) -> list[str]:
             for category in categories
             if category not in ALLOWED_CATEGORIES
         )
-    consequences = incident.get("gevolgen") or []
-    if isinstance(consequences, list):
+    consequences = incident.get("gevolgen")
+    if not isinstance(consequences, list):
+        problems.append("'gevolgen' ontbreekt of is geen lijst.")
+    else:
         problems.extend(
             f"onbekend gevolg '{value}'." for value in consequences if value not in ALLOWED_CONSEQUENCES
         )

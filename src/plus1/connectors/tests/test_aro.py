@@ -43,6 +43,7 @@ def test_the_simulator_accepts_a_good_batch_with_a_receipt():
         (lambda b: b["incidenten"][0].update(categorieen=["schelden"]), "onbekende categorie 'schelden'"),
         (lambda b: b["incidenten"][0].update(categorieen=[]), "'categorieen' ontbreekt"),
         (lambda b: b["incidenten"][0].pop("datum_tijd"), "'datum_tijd' ontbreekt"),
+        (lambda b: b["incidenten"][0].pop("gevolgen"), "'gevolgen' ontbreekt"),
         (lambda b: b["incidenten"][0].update(kanaal="brief"), "onbekend kanaal 'brief'"),
         (lambda b: b["incidenten"][0]["medewerker"].update(naam="Anna"), "naam van de medewerker"),
         (lambda b: b["incidenten"][0]["dader"].update(naam="Suzanne"), "zonder namen"),
@@ -60,6 +61,13 @@ def test_the_simulator_refuses_a_bad_batch_and_says_why(change, problem):
 
     assert str(refused.value) == "ARO heeft de aanlevering geweigerd."
     assert any(problem in line for line in refused.value.problems), refused.value.problems
+
+
+def test_an_incident_without_consequences_chosen_is_accepted():
+    batch = copy.deepcopy(GOOD_BATCH)
+    batch["incidenten"][0]["gevolgen"] = []
+
+    assert AroSimulator().submit(batch).accepted == 1
 
 
 def test_names_are_accepted_in_a_batch_met_namen():

@@ -184,7 +184,10 @@ def test_the_simulator_accepts_the_export_and_the_submission_is_in_the_audit_tra
     assert entry.after["referentie"] == receipt.reference and entry.after["met_namen"] is False
 
 
-def test_every_export_passes_the_simulators_checks(gemeente_a, incident):
+def test_every_export_passes_the_simulators_checks(gemeente_a, incident, actor):
+    # Also a report without any consequence chosen and without a known person.
+    bea = make_employee("bea", gemeente=gemeente_a, actor=actor)
+    make_incident(tenant=gemeente_a, employee=bea, occurred_at=at(2026, 3, 2), consequences=[])
     for with_names in (False, True):
         batch = build_batch(tenant=gemeente_a, period=PERIOD, with_names=with_names, actor=COORDINATOR)
         assert batch_problems(batch) == []
