@@ -369,7 +369,9 @@ def _in_process(gemeente, with_measure: list[str], without: list[str]) -> None:
     check, one after the other, so only the check differs.
     """
     from django.contrib.auth import get_user_model
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
     from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -407,6 +409,12 @@ def _in_process(gemeente, with_measure: list[str], without: list[str]) -> None:
         report(f"zaak detail in process, {label}, check on", on)
         _print_extra(f"in process, zaak {label}", on, off)
         # CPU of this process only (Django's side of the page): moves little with the load.
+        queries = {}
+        for on_ in (False, True):
+            with CaptureQueriesContext(connection) as captured:
+                page(zaken[0], on=on_)
+            queries[on_] = len(captured.captured_queries)
+        print(f"  queries of the page, {label}: {queries[False]} off, {queries[True]} on")
         cpu_off, cpu_on = statistics.median(cpu[False]), statistics.median(cpu[True])
         print(
             f"  CPU of the page in this process, {label}: p50 {cpu_off:.2f} ms off, "
