@@ -224,8 +224,8 @@ def _check(tenant: Organisation, data: IncidentData, *, now: datetime.datetime) 
         raise IncidentError("Kies de gevolgen uit de lijst.", field="consequences")
     if not data.description.strip():
         raise IncidentError("Beschrijf kort wat er gebeurde.", field="description")
-    colleague_ids = set(colleagues_of(tenant).values_list("pk", flat=True))
-    if any(witness.pk not in colleague_ids for witness in data.witnesses):
+    witness_ids = {witness.pk for witness in data.witnesses}
+    if witness_ids and len(colleagues_of(tenant).filter(pk__in=witness_ids)) != len(witness_ids):
         raise IncidentError("Kies getuigen uit de collega's van uw organisatie.", field="witnesses")
 
 
@@ -289,7 +289,9 @@ def report_incident(
     """
     now = clock.now()
     _check(tenant, data, now=now)
-    colleague_ids = colleagues_of(tenant).values_list("pk", flat=True)
+    colleague_ids = set(
+        colleagues_of(tenant).filter(pk__in={reporter.pk, employee.pk}).values_list("pk", flat=True)
+    )
     if reporter.pk not in colleague_ids:
         raise IncidentNotAllowed("U kunt alleen een incident melden voor uw eigen organisatie.")
     if employee.pk != reporter.pk and employee.pk not in colleague_ids:
