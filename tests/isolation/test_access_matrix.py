@@ -11,7 +11,10 @@ shared with (request data only) and a partner it is not shared with. For every r
   phone number the resident gave on the request form: a field classed as contact data);
 - whenever a response shows the resident's personal data, the processing log gained a
   record about that resident in the same request;
-- after the walk, nothing of the zaak was changed by anyone not allowed to.
+- after the walk, nothing of the zaak was changed by anyone not allowed to;
+- an aggression incident about the resident (with a running maatregel) is seen only by the
+  gemeente's agressiecoördinator and the employee who reported it; a resident's open answer to
+  the klantwaardering only by the gemeente's teamleider, quality staff and the team that calls back.
 
 The ZGW APIs have a walk of their own, driven by their OpenAPI documents
 (``test_api_isolation.py``): an application of gemeente B against gemeente A's objects.
@@ -28,9 +31,10 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from plus1.accounts.constants import BACK_OFFICE_ROLES, Role
+from plus1.accounts.constants import BACK_OFFICE_ROLES, EMPLOYEE_ROLES, Role
 from plus1.accounts.models import Team
 from plus1.audit.selectors import records_for_subject
+from plus1.backoffice.incident_views import ACTIONS as INCIDENT_ACTIONS
 from plus1.backoffice.tests.conftest import make_employee, make_partner_employee
 from plus1.backoffice.zaak_views import ACTIONS
 from plus1.cases import services
@@ -39,6 +43,7 @@ from plus1.cases.models import Note, Zaak
 from plus1.cases.tests.factories import SYSTEM, adopt_with_team, handling_zaaktype, new_zaak
 from plus1.catalog.models import Eigenschap, Product, SelectielijstProcestype, Theme
 from plus1.core import clock
+from plus1.feedback.services import invitation_token as feedback_token
 from plus1.routing.models import SearchQuery
 from plus1.tenants.selectors import get_collective
 from plus1.tenants.services import create_partner_organisation
@@ -54,6 +59,10 @@ PHONE = "0698765432"
 DOCUMENT = "paspoort-van-suzanne.pdf"
 NOTE = "Interne notitie over Suzanne"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+INCIDENT = "Schold de medewerker uit aan de balie"
+FEEDBACK = "De wachttijd aan de telefoon was veel te lang"
+ZAAK_SECRETS = (NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE, PDF.decode())
+SECRETS = (*ZAAK_SECRETS, INCIDENT, FEEDBACK)
 
 # Pages outside the application itself: the admin has its own walk (test_admin_isolation.py);
 # log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step; the ZGW APIs are
@@ -67,6 +76,8 @@ SKIPPED_PREFIXES = (
     "besluiten/api/",
     "autorisaties/api/",
     "notificaties/api/",
+    # The read-only klantwaardering API: its own isolation test (src/plus1/api/feedback/tests).
+    "klantwaardering/api/",
 )
 SESSION_ENDING = {"portal:logout", "backoffice:logout", "digid:logout"}
 
@@ -92,6 +103,11 @@ class World:
     document: object
     share: object
     process: str
+    # Filled once the visitors exist (the incident is reported by one of them).
+    incident: object = None
+    letter_task: object = None
+    call_back: object = None
+    invitation: object = None
 
 
 @pytest.fixture
@@ -155,6 +171,7 @@ class Visitor:
     user: object | None
     sees_zaak: bool = False  # may see the zaak in full (the resident, gemeente A's staff)
     sees_shared_part: bool = False  # may see the request data only (the partner with a share)
+    also_sees: frozenset = frozenset()  # further secrets this visitor may see (incident, answer)
 
 
 def _visitors(world, gemeente_b, actor) -> list[Visitor]:
@@ -169,14 +186,24 @@ def _visitors(world, gemeente_b, actor) -> list[Visitor]:
     ]
     other_team_a = Team.objects.create(tenant=world.gemeente, name="Burgerzaken")
     team_b = Team.objects.get(tenant=gemeente_b)
+    also_sees = {
+        # The incident's reporter, and the coordinator (who also sees who it was about).
+        Role.BEHANDELAAR: {INCIDENT, FEEDBACK},
+        Role.AGRESSIECOORDINATOR: {INCIDENT, NAME, BSN},
+        # Dashboards (themes of the open answers) and, for the team, the call-back.
+        Role.TEAMLEIDER: {FEEDBACK},
+        Role.KWALITEITSMEDEWERKER: {FEEDBACK},
+    }
     for role in BACK_OFFICE_ROLES:
         in_team = world.zaak.team if role in (Role.BEHANDELAAR, Role.TEAMLEIDER) else None
         visitors.append(
             Visitor(
                 f"A {role}",
                 make_employee(f"a-{role}", gemeente=world.gemeente, role=role, team=in_team, actor=actor),
-                # A privacy officer reads the processing log, never the zaak itself.
-                sees_zaak=role != Role.PRIVACY_OFFICER,
+                # The privacy officer reads the processing log, the quality staff the klantwaardering
+                # and the agressiecoördinator the incident register: none of them the zaak itself.
+                sees_zaak=role in EMPLOYEE_ROLES,
+                also_sees=frozenset(also_sees.get(role, ())),
             )
         )
         visitors.append(
@@ -211,6 +238,63 @@ def _visitors(world, gemeente_b, actor) -> list[Visitor]:
     ]
 
 
+def _register_and_rate(world, visitors: list[Visitor], actor) -> None:
+    """Sensitive data beside the zaak: an incident about its resident with a running maatregel
+    and a waarschuwingsbrief, and an unhappy klantwaardering answer that asks for a call-back."""
+    from plus1.feedback import services as feedback
+    from plus1.incidents import services as incidents
+    from plus1.incidents.constants import Category, Channel, MeasureKind, PersonKind, TaskKind
+
+    by_name = {visitor.name: visitor.user for visitor in visitors}
+    reporter = by_name[f"A {Role.BEHANDELAAR}"]
+    coordinator = by_name[f"A {Role.AGRESSIECOORDINATOR}"]
+    incident = incidents.report_incident(
+        tenant=world.gemeente,
+        reporter=reporter,
+        employee=reporter,
+        data=incidents.IncidentData(
+            occurred_at=clock.now() - datetime.timedelta(hours=2),
+            location="Stadskantoor, balie 3",
+            channel=Channel.BALIE,
+            categories=[Category.VERBAAL],
+            description=INCIDENT,
+            person=incidents.Person(kind=PersonKind.RESIDENT, bsn=BSN),
+        ),
+        zaak=world.zaak,
+        actor=actor,
+    )
+    incidents.set_measure(
+        incident=incident,
+        user=coordinator,
+        actor=actor,
+        kind=MeasureKind.BY_APPOINTMENT,
+        starts_on=clock.today(),
+        ends_on=clock.today() + datetime.timedelta(days=90),
+        expected_version=None,
+    )
+    world.letter_task = incidents.make_warning_letter(
+        task=incident.tasks.get(kind=TaskKind.REACTION), user=coordinator, actor=actor, expected_version=None
+    )
+    incident.refresh_from_db()
+    world.incident = incident
+    invitation = feedback.create_contact_invitation(
+        tenant=world.gemeente, channel="telefoon", process=None, team=world.zaak.team, created_by=reporter
+    )
+    answer = feedback.submit_answer(
+        invitation=invitation,
+        score=3,
+        effort=2,
+        improvement=FEEDBACK,
+        own_answers={},
+        may_call=True,
+        call_phone="0612345678",
+    )
+    world.call_back = answer.call_back
+    world.invitation = feedback.create_contact_invitation(
+        tenant=world.gemeente, channel="balie", process=None, team=world.zaak.team, created_by=reporter
+    )
+
+
 def _log_in(client: Client, visitor: Visitor) -> None:
     client.logout()
     if visitor.user is None:
@@ -235,6 +319,12 @@ def _urls(world) -> list[tuple[str, str]]:
         # The detail routes of the Referentielijsten API (public reference data, no tenant):
         # a procestype's uuid; the other collections answer it with 404.
         "uuid": SelectielijstProcestype.objects.order_by("pk").first().uuid,
+        "incident_uuid": world.incident.uuid,
+        "task_id": world.letter_task.pk,
+        "callback_id": world.call_back.pk,
+        "invitation_id": world.invitation.pk,
+        "code": world.invitation.code,
+        "token": feedback_token(world.invitation),
     }
     urls = []
     for route, name, pattern in _url_patterns():
@@ -251,7 +341,12 @@ def _urls(world) -> list[tuple[str, str]]:
             if name.startswith("portal:") and name != "portal:index"
             else {}
         )
-        actions = [*ACTIONS, "delen", "notitie", "document"] if "action" in converters else [None]
+        if "action" not in converters:
+            actions = [None]
+        elif name == "backoffice:incident-action":
+            actions = list(INCIDENT_ACTIONS)
+        else:
+            actions = [*ACTIONS, "delen", "notitie", "document"]
         for action in dict.fromkeys(actions):
             extra = {"action": action} if action else {}
             urls.append((name, reverse(name, kwargs={**kwargs, **gemeente_kwarg, **extra})))
@@ -281,6 +376,7 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
     world, gemeente_b, actor, capsys
 ):
     visitors = _visitors(world, gemeente_b, actor)
+    _register_and_rate(world, visitors, actor)
     urls = _urls(world)
     assert {
         "backoffice:zaak-detail",
@@ -288,6 +384,10 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
         "backoffice:shared-zaak",
         "portal:my-profile",  # Mijn gegevens: BRP data and contact preferences
         "portal:privacy",
+        "backoffice:incident-detail",
+        "backoffice:callback-detail",
+        "backoffice:feedback-dashboard",
+        "portal:feedback-answer",
     } <= {n for n, _ in urls}
     before = _snapshot(world.zaak)
     client = Client()
@@ -308,17 +408,14 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
                 body = response.content.decode(errors="replace") if not response.streaming else ""
                 if response.streaming:
                     body = b"".join(response.streaming_content).decode(errors="replace")
-                shown = {
-                    secret
-                    for secret in (NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE, PDF.decode())
-                    if secret in body
-                }
+                shown = {secret for secret in SECRETS if secret in body}
                 if visitor.sees_zaak:
-                    allowed = shown
+                    allowed = set(ZAAK_SECRETS)
                 elif visitor.sees_shared_part:
                     allowed = {KENTEKEN}
                 else:
                     allowed = set()
+                allowed = allowed | visitor.also_sees
                 seen[visitor.name] |= shown
                 if shown - allowed:
                     problems.append(f"{where}: shows {sorted(shown - allowed)}")
@@ -337,6 +434,10 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
     assert {KENTEKEN, DOCUMENT} <= seen["resident who owns the zaak"]
     assert {NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE} <= seen[f"A {Role.BEHANDELAAR}"]
     assert seen["partner with a share"] == {KENTEKEN}
+    # The register and the klantwaardering were reached too, by those who may see them.
+    assert {INCIDENT, NAME} <= seen[f"A {Role.AGRESSIECOORDINATOR}"]
+    assert INCIDENT in seen[f"A {Role.BEHANDELAAR}"]
+    assert FEEDBACK in seen[f"A {Role.BEHANDELAAR}"]
     after = _snapshot(world.zaak)
     assert after == before, "a POST without a valid form changed gemeente A's zaak"
 
