@@ -55,6 +55,10 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             request.can_see_feedback = request.is_team_lead or has_role(
                 request.user, tenant=tenant, role=Role.KWALITEITSMEDEWERKER
             )
+            # The incident register (issue 20): the nav shows it to the agressiecoördinator.
+            request.is_aggression_coordinator = has_role(
+                request.user, tenant=tenant, role=Role.AGRESSIECOORDINATOR
+            )
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
                 return render(request, "backoffice/forbidden.html", status=403)
             return function(request, *args, **kwargs)
