@@ -19,6 +19,9 @@ from .constants import Category, Channel, Consequence, IncidentStatus, MeasureKi
 from .exceptions import IncidentError
 from .services import IncidentData, Person
 
+# How far back a report may go, and how long a maatregel may run: five years (a typo beyond it).
+MAX_YEARS_BACK = 5
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MYSELF, COLLEAGUE = "myself", "colleague"
@@ -174,6 +177,15 @@ class IncidentForm(BoundErrorsMixin, forms.Form):
                         "Vul de datum en tijd in waarop het gebeurde."
                     ),
                 )
+            elif day < clock.today() - datetime.timedelta(days=MAX_YEARS_BACK * 366) and not (
+                self.incident is not None and timezone.localtime(self.incident.occurred_at).date() == day
+            ):
+                # A typing error (year 0001 or 2002 for 2026), not a report: the register and
+                # its figures would carry it for years.
+                self.add_error(
+                    "occurred_on",
+                    _("Deze datum ligt meer dan vijf jaar terug. Controleer het jaartal."),
+                )
             data["occurred_at"] = occurred_at
         if "for_whom" in self.fields and data.get("for_whom") == COLLEAGUE and not data.get("colleague"):
             self.add_error("colleague", _("Kies de collega voor wie u meldt."))
@@ -294,6 +306,16 @@ class MeasureForm(VersionForm):
             self.add_error(
                 "ends_on",
                 _("De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum."),
+            )
+        elif data.get("starts_on") and data["starts_on"] > clock.today() + datetime.timedelta(days=366):
+            self.add_error("starts_on", _("Een maatregel begint hoogstens een jaar vanaf vandaag."))
+        elif (
+            data.get("starts_on")
+            and data.get("ends_on")
+            and data["ends_on"] > data["starts_on"] + datetime.timedelta(days=MAX_YEARS_BACK * 366)
+        ):
+            self.add_error(
+                "ends_on", _("Een maatregel duurt hoogstens vijf jaar. Kies een eerdere einddatum.")
             )
         return data
 

@@ -3,7 +3,7 @@
 Two ways in: the signed link from the e-mail and Mijn zaken (``waardering/<token>/``) and the
 short link of a contact moment (``w/<code>/``). A link that was altered, belongs to another
 gemeente, has expired or was used shows a calm Dutch page instead of the form. Sending answers
-is limited per IP address (PLUS1_RATELIMIT_FEEDBACK).
+is limited per IP address (PLUS1_RATELIMIT_FEEDBACK); so is opening a short code, against guessing.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def answer(request: HttpRequest, token: str, gemeente_slug: str | None = None) -
 @never_cache
 @require_http_methods(["GET", "POST"])
 @limit_per_ip("portal-feedback", rate_setting="PLUS1_RATELIMIT_FEEDBACK")
+# Opening a short code counts too: eight characters can be guessed, a signed link cannot.
+@limit_per_ip("portal-feedback-code", rate_setting="PLUS1_RATELIMIT_FEEDBACK", methods=("GET",))
 def short_link(request: HttpRequest, code: str, gemeente_slug: str | None = None) -> HttpResponse:
     """The same survey behind the short link of a contact moment (``/w/<code>/``, on a QR code)."""
     gemeente = gemeente_for_request(request, gemeente_slug)

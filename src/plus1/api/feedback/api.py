@@ -47,6 +47,8 @@ SCOPE = "klantwaardering.lezen"
 MAX_MONTHS = 60
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
+# The months a summary may name: no answer is older, and the last month needs a month after it.
+FIRST_YEAR, LAST_YEAR = 2000, 2999
 
 DESCRIPTION = (
     "De antwoorden van inwoners op de klantwaardering van de eigen gemeente, en de cijfers "
@@ -121,9 +123,13 @@ def _month(request: HttpRequest, name: str) -> datetime.date | None:
     try:
         if not MONTH.match(value):
             raise ValueError(value)
-        return datetime.date.fromisoformat(f"{value}-01")
+        month = datetime.date.fromisoformat(f"{value}-01")
     except ValueError:
         raise invalid(name, "invalid", "Dit is geen geldige maand (JJJJ-MM).") from None
+    if not FIRST_YEAR <= month.year <= LAST_YEAR:
+        # The period's end is a month further on: 9999-12 would have no end date at all.
+        raise invalid(name, "invalid", f"Kies een maand tussen {FIRST_YEAR}-01 en {LAST_YEAR}-12.")
+    return month
 
 
 def _process(request: HttpRequest) -> Process | None:

@@ -329,10 +329,8 @@ def resolve_invitation(*, tenant: Organisation, token: str = "", code: str = "")
         normalised = tokens.normalise_code(code)
         invitation = Invitation.objects.filter(tenant=tenant, code=normalised).first() if normalised else None
         if invitation is None:
-            if normalised and Invitation.objects.filter(code=normalised).exists():
-                raise InvitationError(
-                    "Deze code hoort bij een andere gemeente.", reason=InvitationError.OTHER_GEMEENTE
-                )
+            # A code of another gemeente gets the same answer as an unknown one: guessing codes on
+            # one portal must not tell which codes exist elsewhere.
             raise InvitationError(
                 "Deze code kennen wij niet. Controleer de code op uw briefje.", reason=InvitationError.INVALID
             )
