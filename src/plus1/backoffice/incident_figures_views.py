@@ -29,6 +29,8 @@ from .charts import BarChart, bar_chart
 
 # The longest period one page or export covers: enough for a year-on-year view.
 MAX_PERIOD_DAYS = 5 * 366
+# The years a period may name.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 class PeriodForm(forms.Form):
@@ -43,6 +45,11 @@ class PeriodForm(forms.Form):
         data = super().clean()
         default = Period.last_months()
         first, last = data.get("van") or default.first, data.get("tot") or default.last
+        if not (FIRST_YEAR <= first.year <= LAST_YEAR and FIRST_YEAR <= last.year <= LAST_YEAR):
+            # Year 0001 or 9999 would overflow the period's local day bounds (a 500).
+            raise forms.ValidationError(
+                _("Kies datums tussen %(first)s en %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         if last < first:
             raise forms.ValidationError(
                 _("De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.")

@@ -21,6 +21,8 @@ from .services import IncidentData, Person
 
 # How far back a report may go, and how long a maatregel may run: five years (a typo beyond it).
 MAX_YEARS_BACK = 5
+# The years the overview's date filter takes.
+FILTER_FIRST_YEAR, FILTER_LAST_YEAR = 1900, 2999
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -356,6 +358,14 @@ class IncidentFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in ("van", "tot"):
+            # Year 0001 or 9999 would overflow the local day's bounds (a 500), and holds no report.
+            if data.get(name) and not FILTER_FIRST_YEAR <= data[name].year <= FILTER_LAST_YEAR:
+                self.add_error(
+                    name,
+                    _("Kies een datum tussen %(first)s en %(last)s.")
+                    % {"first": FILTER_FIRST_YEAR, "last": FILTER_LAST_YEAR},
+                )
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             self.add_error("van", _("De begindatum moet voor de einddatum liggen."))
         return data

@@ -377,3 +377,30 @@ def test_aro_answering_nonsense_is_a_clear_error_not_a_500(monkeypatch):
             assert str(exc)
         else:
             assert receipt.reference == "R1" and receipt.accepted == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"van": "9999-12-31", "tot": "9999-12-31"},
+        {"van": "9999-12-01"},
+        {"van": "0001-01-01", "tot": "0001-01-31"},
+        {"van": "2026-02-30"},
+        {"tot": "abc"},
+        {"page": "-1"},
+        {"page": str(10**9)},
+        {"category": "bestaat-niet", "channel": "<script>", "team": str(10**20)},
+    ],
+)
+def test_bad_filters_on_the_coordinators_pages_are_never_a_500(client, incident, coordinator_a, params):
+    log_in(client, coordinator_a)
+
+    for url in (LIST, reverse("backoffice:incident-figures"), EXPORT):
+        response = client.get(url, params)
+        assert response.status_code < 500, (url, response.status_code)
+        assert "<script>" not in response.content.decode()
+    for export_format in ("csv", "json"):
+        response = client.get(EXPORT, {**params, "format": export_format})
+        assert response.status_code < 500, (export_format, response.status_code)
+    submitted = client.post(SUBMIT, {f"aro-{key}": value for key, value in params.items()})
+    assert submitted.status_code < 500
