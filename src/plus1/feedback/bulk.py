@@ -46,6 +46,8 @@ from .models import (
     MonthlyScore,
     SurveyVersion,
 )
+from .rollups import SUM_FIELDS
+from .tallies import add_to_monthly_tallies
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,7 @@ def load_answers(
     """Write about ``answers`` answers (with their invitations) over the last ``months`` months.
 
     Gemeenten that already have answers are left alone, so loading twice adds nothing. The
-    new rows are added to the MonthlyScore sums at the end.
+    new rows are added to the MonthlyScore sums and the MonthlyTally counts at the end.
     """
     today = today or clock.today()
     answered = set(Answer.objects.filter(tenant__in=gemeenten).values_list("tenant_id", flat=True).distinct())
@@ -251,6 +253,7 @@ def load_answers(
     )
     result.per_gemeente = plan.per_gemeente
     result.monthly_scores = add_to_monthly_scores(plan.invited, answer_rows)
+    add_to_monthly_tallies(answer_rows)
     return result
 
 
@@ -550,15 +553,7 @@ def add_to_monthly_scores(
     few thousand rows, however many answers. ``rollups.rebuild_monthly_scores`` gives the same.
     """
     sums: dict[tuple[int, int, datetime.date], list[int]] = {}
-    fields = (
-        "invited",
-        "answered",
-        "score_sum",
-        "effort_count",
-        "effort_sum",
-        "lead_time_count",
-        "within_norm_count",
-    )
+    fields = ("invited", *SUM_FIELDS)
     for key, count in invited.items():
         sums.setdefault(key, [0] * 7)[0] += count
     for row in answers:

@@ -243,3 +243,41 @@ class MonthlyScore(TenantOwned):
             models.UniqueConstraint(fields=["tenant", "process", "month"], name="feedback_monthly_unique")
         ]
         indexes = [models.Index(fields=["process", "month"], name="feedback_monthly_process")]
+
+
+class MonthlyTally(TenantOwned):
+    """Counts per gemeente, month, process, team and channel: what the dashboard reads for whole months.
+
+    A gemeente's year holds some hundred thousand answers; its dashboard adds up a few thousand
+    of these rows instead. Process and team are plain keys (0 = none), not foreign keys, so the
+    unique key has no NULLs and an insert-if-missing always finds the one row.
+    """
+
+    month = models.DateField(_("maand (eerste dag)"))
+    process_key = models.PositiveIntegerField(default=0)
+    team_key = models.PositiveIntegerField(default=0)
+    channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices)
+    answered = models.PositiveIntegerField(default=0)
+    score_1 = models.PositiveIntegerField(default=0)
+    score_2 = models.PositiveIntegerField(default=0)
+    score_3 = models.PositiveIntegerField(default=0)
+    score_4 = models.PositiveIntegerField(default=0)
+    score_5 = models.PositiveIntegerField(default=0)
+    score_6 = models.PositiveIntegerField(default=0)
+    score_7 = models.PositiveIntegerField(default=0)
+    score_8 = models.PositiveIntegerField(default=0)
+    score_9 = models.PositiveIntegerField(default=0)
+    score_10 = models.PositiveIntegerField(default=0)
+    effort_count = models.PositiveIntegerField(default=0)
+    effort_sum = models.PositiveIntegerField(default=0)
+    easy_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("maandtelling klantwaardering")
+        verbose_name_plural = _("maandtellingen klantwaardering")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "month", "process_key", "team_key", "channel"], name="feedback_tally_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["tenant", "month"], name="feedback_tally_tenant_month")]

@@ -7,7 +7,7 @@ answers at the same moment both count, on PostgreSQL and on SQLite alike.
 
 An invitation counts in the month it was made, an answer in the month it was given. A contact
 moment without a process has no row (MonthlyScore is per process); it still counts on the
-dashboards, which read the answers themselves.
+dashboards, which read the MonthlyTally counts (``tallies``: every answer) and the recent answers.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from django.utils import timezone
 from plus1.tenants.models import Organisation
 
 from .models import Answer, Invitation, MonthlyScore
+from .tallies import count_answer_in_tally, rebuild_monthly_tallies
 
 SUM_FIELDS = (
     "answered",
@@ -73,7 +74,8 @@ def answer_increments(answer: Answer) -> dict[str, int]:
 
 
 def count_answer(answer: Answer) -> None:
-    """Add the answer to the sums of its gemeente, process and month."""
+    """Add the answer to the sums of its gemeente, process and month, and to its MonthlyTally."""
+    count_answer_in_tally(answer)
     if answer.process_id is None:
         return
     _add(
@@ -90,8 +92,10 @@ def rebuild_monthly_scores(tenant: Organisation | None = None) -> int:
 
     For repairs and after a bulk load (the demo). Invitations are deleted some time after they
     expire (``tasks.remove_answer_links``), so for a month whose invitations are gone the count
-    already kept is not lowered. Returns the number of rows written.
+    already kept is not lowered. The MonthlyTally counts are rebuilt too. Returns the number of
+    MonthlyScore rows written.
     """
+    rebuild_monthly_tallies(tenant)
     answers = Answer.objects.filter(process__isnull=False)
     invitations = Invitation.objects.filter(process__isnull=False)
     kept = MonthlyScore.objects.all()

@@ -1,9 +1,11 @@
 """Klantwaardering figures of one gemeente: how many answered, the scores, the ease, the response.
 
-The dashboard reads a gemeente's answers over a period (whole months, the last twelve by
-default), optionally for one base process, team or channel. Every figure is an aggregate
-computed in the database over the ``(tenant, answered_on)`` index, a handful of queries per
-page whatever the number of answers, so a gemeente's year stays fast among millions of answers.
+The dashboard covers a gemeente's answers over a period (whole months, the last twelve by
+default), optionally for one base process, team or channel. The months that have ended come
+from the MonthlyTally counts (``tallies``: a few thousand rows for a large gemeente's year); only
+the running month and the weeks of the weekly trend are read from the answers themselves, over
+the covering ``(tenant, answered_on)`` index. A handful of queries per page whatever the number
+of answers, so a gemeente's year stays fast among millions of answers.
 An aggregate carries no name or BSN: answers hold none, and nothing here reads a zaak.
 """
 
@@ -24,15 +26,13 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .constants import Channel
-from .models import Answer, Invitation, MonthlyScore
+from .models import Answer, Invitation, MonthlyScore, MonthlyTally
+from .tallies import EASY_FROM, SCORES
 
 DEFAULT_MONTHS = 12
 PERIOD_MONTHS = (3, 6, 12, 24)
 # The weekly trend shows the last quarter: a year of weeks is too many bars to read.
 TREND_WEEKS = 13
-# "Het was makkelijk" 4 or 5 counts as easy (the usual top-two-box customer-effort score).
-EASY_FROM = 4
-SCORES = range(1, 11)
 
 
 def first_of_month(day: datetime.date) -> datetime.date:
@@ -68,6 +68,19 @@ class Period:
 
     def month_starts(self) -> list[datetime.date]:
         return [add_months(self.since, offset) for offset in range(self.months)]
+
+    @property
+    def running_month(self) -> datetime.date | None:
+        """The first day of the last month when it has not ended by ``until``: read from the answers."""
+        return (
+            None
+            if add_months(self.last_month, 1) - datetime.timedelta(days=1) <= self.until
+            else self.last_month
+        )
+
+    def whole_months(self) -> list[datetime.date]:
+        """The months that have ended by ``until``: read from the MonthlyTally counts."""
+        return [month for month in self.month_starts() if month != self.running_month]
 
     @property
     def label(self) -> str:
@@ -216,28 +229,101 @@ class Summary:
     response: Response
 
 
-def _breakdowns(scope: Scope) -> tuple[dict, dict, dict]:
-    """The scope's answers summed per process, per team and per channel: one query grouped by
-    the three together (a few hundred rows for a gemeente's year), split up in Python."""
-    processes: dict = {}
-    teams: dict = {}
-    channels: dict = {}
-    for row in answers_in(scope).values("process", "team", "channel").annotate(**_sums()).order_by():
-        processes.setdefault(row["process"], Tally()).add(row)
-        teams.setdefault(row["team"], Tally()).add(row)
-        channels.setdefault(row["channel"], Tally()).add(row)
-    return processes, teams, channels
+@dataclass
+class _Counts:
+    """A scope's sums per month (all of the period), per day (the running month and the weekly
+    trend's weeks) and, when asked for, per process, team and channel."""
+
+    months: dict[datetime.date, Tally] = field(default_factory=dict)
+    days: dict[datetime.date, Tally] = field(default_factory=dict)
+    processes: dict[int | None, Tally] = field(default_factory=dict)
+    teams: dict[int | None, Tally] = field(default_factory=dict)
+    channels: dict[str, Tally] = field(default_factory=dict)
+
+    def add_to_breakdowns(self, *, process: int | None, team: int | None, channel: str, tally: Tally) -> None:
+        self.processes[process] = _total({0: tally}, into=self.processes.get(process))
+        self.teams[team] = _total({0: tally}, into=self.teams.get(team))
+        self.channels[channel] = _total({0: tally}, into=self.channels.get(channel))
 
 
-def _per_day(scope: Scope) -> dict[datetime.date, Tally]:
-    """Sums per day with the scores 1-10 counted apart: months, weeks and totals add these up.
+def _counts(scope: Scope, *, weeks: int = 0, breakdowns: bool = False) -> _Counts:
+    """The scope's sums: ended months from MonthlyTally, the running month and ``weeks`` weeks
+    from the answers (at most a quarter of the rows), so a year costs no more than a quarter."""
+    counts = _Counts()
+    whole = scope.period.whole_months()
+    if whole:
+        _add_tallies(scope, counts, whole, breakdowns=breakdowns)
+    running = scope.period.running_month
+    starts = [running] if running else []
+    if weeks:
+        starts.append(_monday(scope.period.until) - datetime.timedelta(weeks=weeks - 1))
+    if starts:
+        counts.days = _per_day(scope, since=max(scope.period.since, min(starts)))
+    if running:
+        counts.months[running] = _total({day: tally for day, tally in counts.days.items() if day >= running})
+        if breakdowns:
+            _add_breakdowns(scope, counts, since=running)
+    return counts
 
-    Grouping by the stored date (at most 366 rows a year) spares the database a date
-    truncation per answer, and gives the months and the weeks from one pass.
+
+TALLY_COUNTS = (
+    "answered",
+    *(f"score_{score}" for score in SCORES),
+    "effort_count",
+    "effort_sum",
+    "easy_count",
+)
+
+
+def _add_tallies(scope: Scope, counts: _Counts, months: list[datetime.date], *, breakdowns: bool) -> None:
+    """Add the MonthlyTally rows of ``months`` up per month (and per process, team and channel).
+
+    A large gemeente's year is about a thousand rows, summed in the database: per month, and per
+    process, team and channel together (a few dozen rows), split up in Python.
+    """
+    rows = MonthlyTally.objects.for_tenant(scope.tenant).filter(month__gte=months[0], month__lte=months[-1])
+    if scope.process is not None:
+        rows = rows.filter(process_key=scope.process.pk)
+    if scope.team is not None:
+        rows = rows.filter(team_key=scope.team.pk)
+    if scope.channel:
+        rows = rows.filter(channel=scope.channel)
+    groupings = [(("month",), counts.months)]
+    if breakdowns:
+        groupings.append((("process_key", "team_key", "channel"), {}))
+    sums = {f"sum_{name}": Sum(name) for name in TALLY_COUNTS}
+    for fields, target in groupings:
+        for row in rows.values(*fields).annotate(**sums).values_list(*fields, *sums).order_by():
+            key, (answered, *scores, effort_count, effort_sum, easy) = row[: len(fields)], row[len(fields) :]
+            score_sum = sum(score * count for score, count in zip(SCORES, scores, strict=True))
+            target[key if len(key) > 1 else key[0]] = Tally(
+                answered, score_sum, effort_count, effort_sum, easy, scores
+            )
+    if breakdowns:
+        for (process, team, channel), tally in groupings[1][1].items():
+            counts.add_to_breakdowns(process=process or None, team=team or None, channel=channel, tally=tally)
+
+
+def _add_breakdowns(scope: Scope, counts: _Counts, *, since: datetime.date) -> None:
+    """The answers from ``since`` summed per process, team and channel: one query grouped by the
+    three together, split up in Python."""
+    answers = answers_in(scope).filter(answered_on__gte=since)
+    for row in answers.values("process", "team", "channel").annotate(**_sums()).order_by():
+        tally = Tally()
+        tally.add(row)
+        counts.add_to_breakdowns(
+            process=row["process"], team=row["team"], channel=row["channel"], tally=tally
+        )
+
+
+def _per_day(scope: Scope, *, since: datetime.date) -> dict[datetime.date, Tally]:
+    """Sums per day from ``since`` with the scores 1-10 counted apart: the running month and the
+    weeks add these up. Grouping by the stored date spares the database a date truncation per answer.
     """
     tallies: dict[datetime.date, Tally] = {}
     rows = (
         answers_in(scope)
+        .filter(answered_on__gte=since)
         .values("answered_on")
         .annotate(**_sums(), **{f"score_{score}": Count("score", filter=Q(score=score)) for score in SCORES})
         .order_by()
@@ -290,7 +376,7 @@ def summary(scope: Scope) -> Summary:
     sums when the scope is a whole gemeente or process (contact moments without a product are
     not in those sums), from the invitations themselves for one team or channel.
     """
-    return _summary(scope, _total(_per_day(scope)))
+    return _summary(scope, _total(_counts(scope).months))
 
 
 def response(scope: Scope, *, answers: int) -> Response:
@@ -327,12 +413,12 @@ def _months(scope: Scope, months: dict[datetime.date, Tally]) -> list[TrendPoint
 
 def trend_per_month(scope: Scope) -> list[TrendPoint]:
     """Every month of the period (months without answers too), oldest first."""
-    return _months(scope, _fold(_per_day(scope), first_of_month))
+    return _months(scope, _counts(scope).months)
 
 
 def trend_per_week(scope: Scope, *, weeks: int = TREND_WEEKS) -> list[TrendPoint]:
     """The last ``weeks`` weeks (Monday to Sunday) of the period, oldest first."""
-    return _weeks(scope, _fold(_per_day(scope), _monday), weeks=weeks)
+    return _weeks(scope, _fold(_counts(scope, weeks=weeks).days, _monday), weeks=weeks)
 
 
 def _weeks(
@@ -352,8 +438,20 @@ def _by_answers(figures: list[Figures]) -> list[Figures]:
     return sorted(figures, key=lambda f: (-f.answers, f.label.lower()))
 
 
+def _gone_as_none(tallies: dict[int | None, Tally], known: Iterable[int]) -> dict[int | None, Tally]:
+    """A deleted process or team is None on its answers (SET_NULL) but kept as a key in the tallies:
+    count those under None, as the answers do."""
+    known = set(known)
+    merged: dict[int | None, Tally] = {}
+    for pk, tally in tallies.items():
+        key = pk if pk in known else None
+        merged[key] = _total({0: tally}, into=merged.get(key))
+    return merged
+
+
 def _per_process(processes: dict[int | None, Tally]) -> list[Figures]:
     names = process_names(pk for pk in processes if pk)
+    processes = _gone_as_none(processes, names)
     return _by_answers(
         [
             tally.figures(names.get(pk, "") if pk else _("Geen product (contactmoment)"), key=str(pk or ""))
@@ -364,6 +462,7 @@ def _per_process(processes: dict[int | None, Tally]) -> list[Figures]:
 
 def _per_team(teams: dict[int | None, Tally]) -> list[Figures]:
     names = dict(Team.objects.filter(pk__in=[pk for pk in teams if pk]).values_list("pk", "name"))
+    teams = _gone_as_none(teams, names)
     return _by_answers(
         [
             tally.figures(names.get(pk, "") if pk else _("Geen team"), key=str(pk or ""))
@@ -417,18 +516,18 @@ class Dashboard:
 def dashboard(scope: Scope) -> Dashboard:
     """Every figure of the Klantwaardering dashboard of one scope.
 
-    Two aggregate queries over the answers (per day with the distribution; per process, team
-    and channel), each answered from the covering index and returning a few hundred rows; one
-    over MonthlyScore (or the invitations) for the response; the names of what is shown.
+    One read of the MonthlyTally counts of the ended months; two aggregate queries over the
+    answers of the running month and the last weeks (per day with the distribution; per process,
+    team and channel), each from the covering index; one over MonthlyScore (or the invitations)
+    for the response; the names of what is shown.
     """
-    days = _per_day(scope)
-    processes, teams, channels = _breakdowns(scope)
+    counts = _counts(scope, weeks=TREND_WEEKS, breakdowns=True)
     return Dashboard(
         scope=scope,
-        summary=_summary(scope, _total(days)),
-        months=_months(scope, _fold(days, first_of_month)),
-        weeks=_weeks(scope, _fold(days, _monday)),
-        processes=_per_process(processes) if scope.process is None else [],
-        channels=_per_channel(channels) if not scope.channel else [],
-        teams=_per_team(teams) if scope.team is None else [],
+        summary=_summary(scope, _total(counts.months)),
+        months=_months(scope, counts.months),
+        weeks=_weeks(scope, _fold(counts.days, _monday)),
+        processes=_per_process(counts.processes) if scope.process is None else [],
+        channels=_per_channel(counts.channels) if not scope.channel else [],
+        teams=_per_team(counts.teams) if scope.team is None else [],
     )

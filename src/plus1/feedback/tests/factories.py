@@ -1,8 +1,10 @@
 """Answers, invitations and monthly sums written straight into the tables, for the figures' tests.
 
 The dashboards and the benchmark only read; these factories give them rows with known values,
-so every figure can be checked against a sum done by hand. Processes come from the collective
-with a published version (its omschrijving is the name the pages show).
+so every figure can be checked against a sum done by hand. An answer is also counted in its
+MonthlyTally (as every real answer is), not in MonthlyScore: tests set those sums themselves.
+Processes come from the collective with a published version (its omschrijving is the name the
+pages show).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from plus1.catalog.models import Process
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.feedback.constants import Channel, Source
 from plus1.feedback.models import Answer, FeedbackSettings, Invitation, MonthlyScore, SurveyVersion
+from plus1.feedback.tallies import count_answer_in_tally
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective
 
@@ -64,6 +67,12 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     answered_at = factory.LazyAttribute(
         lambda o: timezone.make_aware(datetime.datetime.combine(o.answered_on, datetime.time(12)))
     )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        answer = super()._create(model_class, *args, **kwargs)
+        count_answer_in_tally(answer)
+        return answer
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

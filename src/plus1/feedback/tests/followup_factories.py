@@ -19,6 +19,7 @@ from plus1.catalog.models import Process
 from plus1.core import clock
 from plus1.feedback.constants import Channel, Source
 from plus1.feedback.models import Answer, CallBack, Invitation, SurveyVersion
+from plus1.feedback.tallies import count_answer_in_tally
 from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective
 
@@ -100,6 +101,7 @@ def make_answer(
         answered_on=timezone.localdate(answered_at),
         zaak=zaak,
     )
+    count_answer_in_tally(answer)  # as every real answer is: the dashboard reads the tallies
     if call_back if call_back is not None else (may_call and score <= 5):
         CallBack.objects.create(tenant=tenant, answer=answer, team=team, created_at=answered_at)
     return answer
