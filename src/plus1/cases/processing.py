@@ -20,6 +20,7 @@ from plus1.audit.services import Actor, ObjectRef, Subject, build_record, is_ena
 from plus1.catalog.constants import RolOmschrijvingGeneriek
 from plus1.catalog.models import ZaakType
 from plus1.catalog.processing import ActivityCode, activity_for_code, activity_for_zaaktype
+from plus1.core.prefetch import prefetched
 from plus1.tenants.models import Organisation
 
 from .models import InformatieObject, Rol, Zaak
@@ -83,7 +84,7 @@ def initiator_subjects(zaken: Sequence[Zaak]) -> dict[int, Subject | None]:
                 bsn=zaak.initiator_bsn or "", kvk_number=zaak.initiator_kvk_number or ""
             )
             continue
-        rollen = getattr(zaak, "_prefetched_objects_cache", {}).get("rollen")
+        rollen = prefetched(zaak, "rollen")
         if rollen is None:
             missing.append(zaak.pk)
             continue

@@ -18,6 +18,7 @@ from plus1.cases.models import Zaak
 from plus1.cases.services import links, registration
 from plus1.cases.services.organisations import check_registering_organisation
 from plus1.core import zgw
+from plus1.core.prefetch import mark_empty, mark_no_related_object
 
 from ..common import audittrail, readcache
 from ..common.auth import actor_for, require_for_object, require_scope
@@ -232,9 +233,9 @@ def zaak_create(request: HttpRequest, payload: schemas.ZaakRequest) -> HttpRespo
     )
     # A new zaak has no parts yet: render it as it is, without reading it back (the
     # registration keeps its relevanteAndereZaken on it).
-    zaak._prefetched_objects_cache |= {"rollen": [], "eigenschappen": [], "deelzaken": []}
+    mark_empty(zaak, "rollen", "eigenschappen", "deelzaken")
     zaak.part_uuids = {name: [] for name in PARTS}
-    zaak._state.fields_cache["resultaat"] = None
+    mark_no_related_object(zaak, "resultaat")
     return created(serialize_zaak(zaak), headers=CRS_HEADERS)
 
 

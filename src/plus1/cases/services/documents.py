@@ -24,6 +24,7 @@ from plus1.catalog.constants import PublicationStatus
 from plus1.catalog.models import InformatieObjectType
 from plus1.core import clock, zgw
 from plus1.core.exceptions import FieldProblem
+from plus1.core.prefetch import mark_empty
 from plus1.core.validators import validate_rsin
 from plus1.notifications.services import publish
 from plus1.tenants.models import Organisation
@@ -465,7 +466,7 @@ def document_at(
     copy.version = found.version
     copy.registered_at = found.registered_at
     copy.informatieobjecttype = InformatieObjectType.objects.get(pk=copy.informatieobjecttype_id)
-    copy._prefetched_objects_cache = {"bestandsdelen": []}  # type: ignore[attr-defined]
+    mark_empty(copy, "bestandsdelen")
     return copy, found.file
 
 

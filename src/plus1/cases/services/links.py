@@ -16,6 +16,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor
 from plus1.core.exceptions import FieldProblem
+from plus1.core.prefetch import is_prefetched, prefetched
 
 from ..constants import ZaakRelation
 from ..exceptions import ZaakError
@@ -48,17 +49,17 @@ def links_of(zaak: Zaak) -> list[ZaakLink]:
     """The zaak's links in the order they were made, with the other zaak; read once per instance."""
     known = zaak.__dict__.get(KNOWN_LINKS)
     if known is None:
-        prefetched = getattr(zaak, "_prefetched_objects_cache", {}).get("links")
-        if prefetched is None:
-            prefetched = ZaakLink.objects.filter(zaak=zaak).select_related("other").order_by("pk")
-        known = list(prefetched)
+        rows = prefetched(zaak, "links")
+        if rows is None:
+            rows = ZaakLink.objects.filter(zaak=zaak).select_related("other").order_by("pk")
+        known = list(rows)
         remember_links(zaak, known)
     return list(known)
 
 
 def has_known_links(zaak: Zaak) -> bool:
     """Whether ``links_of`` answers without a query (remembered or prefetched)."""
-    return KNOWN_LINKS in zaak.__dict__ or "links" in getattr(zaak, "_prefetched_objects_cache", {})
+    return KNOWN_LINKS in zaak.__dict__ or is_prefetched(zaak, "links")
 
 
 def related_snapshot(zaak: Zaak) -> list[dict[str, str]]:

@@ -22,6 +22,7 @@ from plus1.catalog import reference
 from plus1.catalog.models import Adoption, Eigenschap, ResultaatType, RolType, ZaakType
 from plus1.core import clock
 from plus1.core.exceptions import FieldProblem
+from plus1.core.prefetch import mark_empty
 from plus1.core.prepared import PreparedQuery
 from plus1.tenants.models import Organisation
 
@@ -248,7 +249,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
     with transaction.atomic():
         zaak.save()
         # A new zaak has no rollen yet: its processing record names no one, without asking.
-        zaak._prefetched_objects_cache = {"rollen": []}
+        mark_empty(zaak, "rollen")
         links.set_related_zaken(zaak=zaak, related=related, is_new=True)
         if zaak.suspended_on:
             ZaakSuspension.objects.create(
