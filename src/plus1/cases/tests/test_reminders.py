@@ -101,6 +101,7 @@ def test_the_worker_enqueues_the_reminders_on_working_days_after_seven(adoption,
     assert due_runs(at("2026-03-04T06:59+01:00"), schedule, set()) == []
     assert due_runs(at("2026-03-07T09:00+01:00"), schedule, set()) == [], "Saturday"
     done: set = set()
-    assert enqueue_due(at("2026-03-04T07:00+01:00"), done) == [(schedule[0][0], TODAY)]
-    assert enqueue_due(at("2026-03-04T07:01+01:00"), done) == []
+    # The worker's schedule has other daily tasks too (klantwaardering, incidents ...).
+    assert (schedule[0][0], TODAY) in enqueue_due(at("2026-03-04T07:00+01:00"), done)
+    assert (schedule[0][0], TODAY) not in enqueue_due(at("2026-03-04T07:01+01:00"), done)
     assert len(mail.outbox) == 1

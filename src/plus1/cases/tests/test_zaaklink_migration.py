@@ -16,6 +16,16 @@ BEFORE = [("cases", "0010_merge_verzending_and_contact_resources")]
 AFTER = [("cases", "0011_zaaklink_single_source_of_relevante_andere_zaken")]
 
 
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_schema():
+    """Going back to 0010 also unapplies every app that builds on cases (feedback, incidents
+    ...); the tests after this one need all of them again."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _migrate(target):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
