@@ -455,14 +455,10 @@ def document_at(
         is_registered=document.is_registered,
     )
     for name in VERSIONED_FIELDS:
-        field = InformatieObject._meta.get_field(name.removesuffix("_id"))
-        setattr(
-            copy,
-            name,
-            field.to_python(found.data.get(name))
-            if name != "informatieobjecttype_id"
-            else found.data.get(name),
-        )
+        value = found.data.get(name)
+        if name != "informatieobjecttype_id":
+            value = InformatieObject._meta.get_field(name.removesuffix("_id")).to_python(value)
+        setattr(copy, name, value)
     copy.version = found.version
     copy.registered_at = found.registered_at
     copy.informatieobjecttype = InformatieObjectType.objects.get(pk=copy.informatieobjecttype_id)
