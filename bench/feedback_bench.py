@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 
-from harness import CpuMeter, report, run_on_test_database
+from harness import CpuMeter, free_port, parent_pid, report, run_on_test_database, wait_for
 
 ANSWERS = int(os.environ.get("PLUS1_BENCH_ANSWERS", "5000000"))
 KEEPDB = os.environ.get("PLUS1_BENCH_KEEPDB", "1") != "0"
@@ -340,7 +340,7 @@ def _measure() -> None:
         cursor.execute("SELECT pg_backend_pid()")
         backend = cursor.fetchone()[0]
     connection.close()
-    postmaster = _parent_pid(backend)
+    postmaster = parent_pid(backend)
 
     database = settings.DATABASES["default"]
     env = {
@@ -356,7 +356,7 @@ def _measure() -> None:
     # Pages with DEBUG off read their static files from the manifest, as in production.
     collect = [sys.executable, "-m", "plus1", "collectstatic", "--noinput", "-v", "0"]
     subprocess.run(collect, env=env, check=True)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "plus1.wsgi", "-b", f"127.0.0.1:{port}", "-w", WORKERS,
@@ -366,7 +366,7 @@ def _measure() -> None:
     )  # fmt: skip
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base_url)
+        wait_for(f"{base_url}/")
         meter = CpuMeter({"gunicorn": server.pid, "postgresql": postmaster})
         with httpx.Client(base_url=base_url, timeout=60) as client:
             _submits(client, paths, meter)
@@ -424,35 +424,6 @@ def _get(client, url: str) -> float:
     elapsed = (time.perf_counter() - started) * 1000
     assert response.status_code == 200, (url, response.status_code, response.text[:300])
     return elapsed
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _parent_pid(pid: int) -> int:
-    """The postmaster of a backend on this host (0 when PostgreSQL runs elsewhere)."""
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return int(handle.read().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return 0
-
-
-def _wait_for(base_url: str) -> None:
-    import httpx
-
-    for _ in range(300):
-        try:
-            httpx.get(f"{base_url}/", timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start")
 
 
 if __name__ == "__main__":

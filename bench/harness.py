@@ -139,3 +139,34 @@ class CpuMeter:
     def per(self, count: int) -> str:
         """The split as 'name 12.3 ms, ...' per unit of work (a request, a create)."""
         return ", ".join(f"{name} {seconds * 1000 / count:.1f} ms" for name, seconds in self.seconds.items())
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface, for a gunicorn the benchmark starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def parent_pid(pid: int) -> int:
+    """The postmaster of a backend on this host (0 when PostgreSQL runs elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
+
+
+def wait_for(url: str, *, attempts: int = 300) -> None:
+    """Wait until a started server answers ``url`` at all (any status)."""
+    import httpx
+
+    for _ in range(attempts):
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not start: {url}")

@@ -35,14 +35,13 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-from harness import CpuMeter, percentile, report, run_on_test_database
+from harness import CpuMeter, free_port, parent_pid, percentile, report, run_on_test_database, wait_for
 from incidents_dataset import COORDINATOR, load_incidents, load_zaken
 
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
@@ -146,7 +145,7 @@ def _measure() -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        postmaster = _parent_pid(cursor.fetchone()[0])
+        postmaster = parent_pid(cursor.fetchone()[0])
     handler_cookie = _session("bench-0")
     coordinator_cookie = _session(COORDINATOR)
     connection.close()
@@ -171,7 +170,7 @@ def _measure() -> None:
     }
     try:
         for _process, url in servers.values():
-            _wait_for(url)
+            wait_for(f"{url}/")
         on_url, off_url = servers["on"][1], servers["off"][1]
         meter = CpuMeter({"gunicorn": servers["on"][0].pid, "postgresql": postmaster})
         with httpx.Client(base_url=on_url, timeout=30, cookies=handler_cookie) as handler:
@@ -219,7 +218,7 @@ def _session(username: str) -> dict[str, str]:
 
 
 def _gunicorn(app: str, env: dict) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -442,33 +441,6 @@ def _load() -> str:
     """The machine's load: figures from a busy machine read differently."""
     one, five, _fifteen = os.getloadavg()
     return f"{one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _parent_pid(pid: int) -> int:
-    """The postmaster of a backend on this host (0 when PostgreSQL runs elsewhere)."""
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return int(handle.read().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return 0
-
-
-def _wait_for(base_url: str) -> None:
-    import httpx
-
-    for _ in range(300):
-        try:
-            httpx.get(f"{base_url}/backoffice/inloggen/", timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start")
 
 
 if __name__ == "__main__":

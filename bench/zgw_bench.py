@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from harness import CpuMeter, percentile, report, run_on_test_database
+from harness import CpuMeter, free_port, parent_pid, percentile, report, run_on_test_database, wait_for
 
 ZAKEN = int(os.environ.get("PLUS1_BENCH_ZAKEN", "1000000"))
 ZAAKTYPEN = 100
@@ -82,12 +81,6 @@ def clone(cursor, table: str, template_id: int, source: str, overrides: dict[str
         f"WHERE t.id = {int(template_id)}" + (f" AND {where}" if where else ""),
         params,  # None: no placeholders, so a literal % needs no escaping
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _load(gemeente, zaaktypen, template) -> None:
@@ -344,9 +337,9 @@ def _run() -> None:
         cursor.execute("SELECT pg_backend_pid()")
         backend = cursor.fetchone()[0]
     connection.close()
-    postmaster = _parent_pid(backend)
+    postmaster = parent_pid(backend)
 
-    port = _free_port()
+    port = free_port()
     database = settings.DATABASES["default"]
     env = {
         **os.environ,
@@ -386,7 +379,7 @@ def _run() -> None:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base_url)
+        wait_for(f"{base_url}/zaken/api/v1/zaken")
         headers = lambda: {  # noqa: E731
             "Authorization": f"Bearer {make_token(client_id, secret)}",
             "Accept-Crs": "EPSG:4326",
@@ -446,27 +439,6 @@ def _run() -> None:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
-
-
-def _parent_pid(pid: int) -> int:
-    """The postmaster of a backend on this host (0 when PostgreSQL runs elsewhere)."""
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return int(handle.read().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return 0
-
-
-def _wait_for(base_url: str) -> None:
-    import httpx
-
-    for _ in range(200):
-        try:
-            httpx.get(f"{base_url}/zaken/api/v1/zaken", timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start")
 
 
 def _timed(client, method: str, url: str, headers: dict, expected=(200,), **kwargs) -> float:
