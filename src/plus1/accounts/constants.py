@@ -17,6 +17,11 @@ class Role(models.TextChoices):
     KWALITEITSMEDEWERKER = "quality_officer", _("Kwaliteitsmedewerker klantwaardering")
     # Sees and handles every aggression incident report of the gemeente (Veilige Publieke Taak).
     AGRESSIECOORDINATOR = "aggression_coordinator", _("Agressiecoördinator")
+    # P&O: the competence framework, role profiles, rolduiding, learning offer and every team's view.
+    HR = "hr", _("HR-adviseur (P&O)")
+    # Leads the employees of the teams they are a member of: their assessments, plans and team view.
+    # A teamleider is a leidinggevende too (plus1.development.policies).
+    LEIDINGGEVENDE = "leidinggevende", _("Leidinggevende")
 
 
 # The roles that work in the back office of a gemeente.
@@ -30,6 +35,8 @@ BACK_OFFICE_ROLES = (
     Role.PRIVACY_OFFICER,
     Role.KWALITEITSMEDEWERKER,
     Role.AGRESSIECOORDINATOR,
+    Role.HR,
+    Role.LEIDINGGEVENDE,
 )
 
 # What an employee's authenticator app is called in Plus1.

@@ -59,6 +59,11 @@ def employee_view(view: Callable | None = None, *, roles: Iterable[Role] = EMPLO
             request.is_aggression_coordinator = has_role(
                 request.user, tenant=tenant, role=Role.AGRESSIECOORDINATOR
             )
+            # Medewerkers (issue 22): HR and leidinggevenden; a teamleider leads their teams too.
+            request.is_hr = has_role(request.user, tenant=tenant, role=Role.HR)
+            request.is_leidinggevende = request.is_team_lead or has_role(
+                request.user, tenant=tenant, role=Role.LEIDINGGEVENDE
+            )
             if not any(has_role(request.user, tenant=tenant, role=role) for role in allowed):
                 return render(request, "backoffice/forbidden.html", status=403)
             return function(request, *args, **kwargs)
@@ -82,6 +87,8 @@ def back_office_home(user) -> str:
             (Role.PRIVACY_OFFICER, "backoffice:processing-log"),
             (Role.AGRESSIECOORDINATOR, "backoffice:incident-list"),
             (Role.KWALITEITSMEDEWERKER, "backoffice:feedback-dashboard"),
+            (Role.HR, "backoffice:development-home"),
+            (Role.LEIDINGGEVENDE, "backoffice:development-home"),
         ):
             if has_role(user, tenant=gemeente, role=role):
                 return reverse(page)

@@ -47,6 +47,10 @@ urlpatterns = [
     path("incidenten/", include("plus1.backoffice.incident_urls")),
     path("incidenten/cijfers/", include("plus1.backoffice.incident_figures_urls")),
     path("opvolging/", include("plus1.backoffice.feedback_followup_urls")),
+    # Payments and counter appointments (issue 21), medewerkers (issue 22).
+    path("betalingen/", include("plus1.backoffice.payment_urls")),
+    path("afspraken/", include("plus1.backoffice.appointment_urls")),
+    path("medewerkers/", include("plus1.backoffice.development_urls")),
     path("inloggen/", auth_views.login_view, name="login"),
     path("inloggen/code/", auth_views.login_code_view, name="login-code"),
     path("inloggen/instellen/", auth_views.login_setup_view, name="login-setup"),

@@ -43,6 +43,9 @@ gemeente_patterns = [
     ),
     # Klantwaardering: the invitation links (no log-in needed).
     path("", include("plus1.portal.feedback_urls")),
+    # Paying leges and booking counter appointments (issue 21).
+    path("", include("plus1.portal.payment_urls")),
+    path("", include("plus1.portal.appointment_urls")),
 ]
 
 urlpatterns = [
