@@ -531,3 +531,24 @@ def dashboard(scope: Scope) -> Dashboard:
         channels=_per_channel(counts.channels) if not scope.channel else [],
         teams=_per_team(counts.teams) if scope.team is None else [],
     )
+
+
+@dataclass(frozen=True)
+class TeamScores:
+    """What residents thought of one team's work: the period's figures and the months of it."""
+
+    team: Team
+    totals: Figures
+    months: list[TrendPoint]
+
+
+def team_scores(*, tenant: Organisation, team: Team, months: int = DEFAULT_MONTHS) -> TeamScores:
+    """The klantwaardering of one team of the gemeente over the last ``months`` months.
+
+    For the team view of the medewerkers pages: the same counts as the dashboard narrowed to the
+    team (ended months from MonthlyTally, the running month from the answers), without the
+    response rate, which would count the team's invitations one by one.
+    """
+    scope = Scope(tenant=tenant, period=period_of(months=months), team=team)
+    counts = _counts(scope).months
+    return TeamScores(team=team, totals=_total(counts).figures(team.name), months=_months(scope, counts))
