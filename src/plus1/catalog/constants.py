@@ -129,3 +129,11 @@ class Taakgebied(models.TextChoices):
     VHROSV = "vhrosv", _("Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing")
     HEFFEN_BELASTINGEN = "heffenBelastingen", _("Heffen belastingen")
     ALLE_TAAKGEBIEDEN = "alleTaakgebieden", _("Alle taakgebieden")
+
+
+class FeeBasis(models.TextChoices):
+    """How a base process computes its fee from the gemeente's adopted amount (Adoption.fee)."""
+
+    NONE = "", _("Geen leges")
+    FIXED = "fixed", _("Vast bedrag")
+    PER_UNIT = "per_unit", _("Bedrag per eenheid (antwoord op een vraag)")

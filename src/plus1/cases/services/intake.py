@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import logging
 import uuid
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .. import deadlines
-from ..constants import CASE_NUMBER_PREFIX, SubjectType
+from ..constants import CASE_NUMBER_PREFIX, Betalingsindicatie, SubjectType
 from ..exceptions import (
     DraftAlreadySubmitted,
     InvalidRequestData,
@@ -84,13 +85,15 @@ def create_zaak(
     initiator: Initiator,
     data: dict[str, str],
     actor: Actor,
+    paid_at: datetime.datetime | None = None,
 ) -> Zaak:
     """Register a new zaak on the version of the process this gemeente has adopted.
 
     The zaak gets the first status of its zaaktype, the initiator role and the request
     data; its legal end date is the registration date plus the zaaktype's doorlooptijd,
     moved to the next working day (cases.deadlines). It lands in the inbox of the team
-    that owns the process at this gemeente.
+    that owns the process at this gemeente. ``paid_at``: the fee was paid online (payments),
+    so the zaak starts with betalingsindicatie "geheel" and that laatsteBetaaldatum.
     """
     if adoption.tenant_id != tenant.pk:
         raise ProcessNotAdopted("Deze gemeente heeft dit proces niet overgenomen.")
@@ -114,6 +117,8 @@ def create_zaak(
         planned_end_on=deadlines.legal_end_date(started_on=today, lead_time=zaaktype.lead_time),
         service_norm_on=deadlines.service_norm_date(started_on=today, service_norm=zaaktype.service_norm),
         team_id=adoption.team_id,
+        betalingsindicatie=Betalingsindicatie.GEHEEL if paid_at else "",
+        laatste_betaaldatum=paid_at,
     )
     first_status = StatusType.objects.filter(zaaktype=zaaktype).order_by("volgnummer").first()
     if first_status is not None:
@@ -182,7 +187,14 @@ def save_draft_answers(*, draft: RequestDraft, answers: dict[str, str]) -> Reque
 
 
 @transaction.atomic
-def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, confirm_to: str = "") -> Zaak:
+def submit_draft(
+    *,
+    draft: RequestDraft,
+    initiator: Initiator,
+    actor: Actor,
+    confirm_to: str = "",
+    paid_at: datetime.datetime | None = None,
+) -> Zaak:
     """Turn a complete draft into a zaak, exactly once.
 
     A second submit of the same draft (double click, back button, retry after a network
@@ -196,7 +208,12 @@ def submit_draft(*, draft: RequestDraft, initiator: Initiator, actor: Actor, con
     if confirm_to and not initiator.email:
         initiator = replace(initiator, email=confirm_to)
     zaak = create_zaak(
-        tenant=draft.tenant, adoption=draft.adoption, initiator=initiator, data=draft.data, actor=actor
+        tenant=draft.tenant,
+        adoption=draft.adoption,
+        initiator=initiator,
+        data=draft.data,
+        actor=actor,
+        paid_at=paid_at,
     )
     draft.zaak = zaak
     draft.save(update_fields=["zaak", "updated_at"])

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plus1.core.models import TenantOwned, TenantQuerySet
 
-from ..constants import PublicationStatus, RolOmschrijvingGeneriek, Vertrouwelijkheid
+from ..constants import FeeBasis, PublicationStatus, RolOmschrijvingGeneriek, Vertrouwelijkheid
 from ..validators import validate_iso_duration
 from .catalogus import Catalogus
 from .reference import Product, SelectielijstProcestype
@@ -154,6 +154,17 @@ class ZaakType(TenantOwned):
     allows_online = models.BooleanField(_("online aan te vragen"), default=True)
     allows_anonymous = models.BooleanField(_("zonder inloggen te melden"), default=False)
     besluittypen = models.ManyToManyField("BesluitType", blank=True, related_name="zaaktypen")
+    # Leges (plus1.payments.fees): how the gemeente's amount (Adoption.fee) applies, and when it
+    # is returned. Not ZGW attributes: the Catalogi API does not show them.
+    fee_basis = models.CharField(_("berekening leges"), max_length=10, choices=FeeBasis.choices, blank=True)
+    fee_unit_eigenschap = models.CharField(
+        _("leges per eenheid van het antwoord op"),
+        max_length=80,
+        blank=True,
+        help_text=_("De naam van een eigenschap met een getal als antwoord, bijvoorbeeld aantal_jaren."),
+    )
+    fee_returned_on_withdrawal = models.BooleanField(_("leges terug bij intrekken"), default=False)
+    fee_returned_on_rejection = models.BooleanField(_("leges terug bij afwijzing"), default=False)
     # Digest of the library file this version came from; lets a re-import see "unchanged".
     source_digest = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
