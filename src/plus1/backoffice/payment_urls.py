@@ -9,4 +9,6 @@ from . import payment_views
 
 urlpatterns: list = [
     path("", payment_views.reconciliation_view, name="payment-reconciliation"),
+    path("afstemming.csv", payment_views.reconciliation_csv_view, name="payment-reconciliation-csv"),
+    path("<uuid:payment_uuid>/terugbetalen/", payment_views.refund_view, name="payment-refund"),
 ]
