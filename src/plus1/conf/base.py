@@ -208,6 +208,8 @@ PLUS1_RATELIMIT_PORTAL_LOGIN = env.str("PLUS1_RATELIMIT_PORTAL_LOGIN", default="
 PLUS1_RATELIMIT_BACKOFFICE_LOGIN = env.str("PLUS1_RATELIMIT_BACKOFFICE_LOGIN", default="30/m")
 PLUS1_RATELIMIT_SEARCH = env.str("PLUS1_RATELIMIT_SEARCH", default="300/m")
 PLUS1_RATELIMIT_FEEDBACK = env.str("PLUS1_RATELIMIT_FEEDBACK", default="30/h")
+# The payment provider's server-to-server notices (issue 21): a few provider addresses send them all.
+PLUS1_RATELIMIT_PAYMENT_NOTICE = env.str("PLUS1_RATELIMIT_PAYMENT_NOTICE", default="1200/m")
 # Where the client address is: empty for REMOTE_ADDR, or the header a trusted proxy sets with the
 # single client address, such as HTTP_X_REAL_IP.
 RATELIMIT_IP_META_KEY = env.str("PLUS1_RATELIMIT_IP_META_KEY", default="") or None
