@@ -22,7 +22,7 @@ from ..letters.documents import besluit_letter
 from ..models import Besluit, Resultaat, Status, Zaak
 from ..processing import record_change
 from . import besluiten, documents
-from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, set_status
+from .handling import SUSPENSION_FIELDS, end_suspension, lock_zaak, save_locked_zaak, set_status
 
 
 def _letter_document_type(zaak: Zaak) -> int:
@@ -55,7 +55,7 @@ def decide_zaak(
     The besluittype must belong to the zaaktype (ZGW zrc-? / brc-001); a decision is not
     dated in the future, and it expires no earlier than it takes effect.
     """
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     if not zaak.zaaktype.besluittypen.filter(pk=besluittype.pk).exists():
         raise ZaakError("Dit soort besluit hoort niet bij dit zaaktype.")
     if decided_on > clock.today():
@@ -90,7 +90,7 @@ def decide_zaak(
     # through the Besluiten API.
     besluiten.announce_created(besluit, actor=actor)
     besluiten.link_besluit_letter(besluit)
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -167,22 +167,22 @@ def close_zaak(
     The resultaattype sets the archive nomination and, from its selectielijst rules, the
     archive action date (ZGW zrc-008). An open question to the resident is withdrawn.
     """
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     if resultaattype.zaaktype_id != zaak.zaaktype_id:
         raise ZaakError("Dit resultaat hoort niet bij het zaaktype van deze zaak.")
     end_status = StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id).order_by("-volgnummer").first()
     if end_status is None:
         raise ZaakError("Dit zaaktype heeft geen statussen; de zaak kan niet worden afgesloten.")
     if zaak.is_suspended:
-        _end_suspension(zaak, withdraw_question="Vervallen: de zaak is afgesloten.")
-        _save(zaak, *SUSPENSION_FIELDS)
+        end_suspension(zaak, withdraw_question="Vervallen: de zaak is afgesloten.")
+        save_locked_zaak(zaak, *SUSPENSION_FIELDS)
     Resultaat.objects.create(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting.strip())
     set_status(zaak=zaak, statustype=end_status, actor=actor, note=toelichting.strip())
     zaak.refresh_from_db()
     # zrc-021: a nomination the zaak already has is kept; so is a date none can be derived for.
     zaak.archive_nomination = zaak.archive_nomination or resultaattype.archiefnominatie
     zaak.archive_action_on = archive_action_date(zaak, resultaattype) or zaak.archive_action_on
-    _save(zaak, "archive_nomination", "archive_action_on")
+    save_locked_zaak(zaak, "archive_nomination", "archive_action_on")
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -204,7 +204,7 @@ def reopen_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
     The resultaat and archive data go (they described an ending that no longer holds), and
     the zaak returns to the status before its end status.
     """
-    zaak = _lock(zaak, expected_version, must_be_open=False)
+    zaak = lock_zaak(zaak, expected_version, must_be_open=False)
     if zaak.is_open:
         raise ZaakError("Deze zaak is niet afgesloten.")
     reason = reason.strip()
@@ -225,6 +225,6 @@ def reopen_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
     zaak.ended_on = None
     zaak.archive_nomination = ""
     zaak.archive_action_on = None
-    _save(zaak, "current_status", "ended_on", "archive_nomination", "archive_action_on")
+    save_locked_zaak(zaak, "current_status", "ended_on", "archive_nomination", "archive_action_on")
     record_change(tenant=zaak.tenant, actor=actor, action="reopen_zaak", obj=zaak, before=before, note=reason)
     return zaak

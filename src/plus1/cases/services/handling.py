@@ -45,7 +45,12 @@ from . import documents
 INFORMATION_REQUEST_REASON = "Wij wachten op informatie van de aanvrager"
 
 
-def _lock(zaak: Zaak, expected_version: int | None, *, must_be_open: bool = True) -> Zaak:
+def lock_zaak(zaak: Zaak, expected_version: int | None, *, must_be_open: bool = True) -> Zaak:
+    """Lock the zaak's row for this transaction and check the version the caller saw.
+
+    Every service that changes a zaak starts here (handling, closing, links, registration,
+    sharing), so two employees or an employee and an API client never overwrite each other.
+    """
     # Lock only the zaak row: the activity is a nullable (outer) join PostgreSQL cannot lock.
     locked = (
         Zaak.objects.select_for_update(of=("self",))
@@ -59,8 +64,9 @@ def _lock(zaak: Zaak, expected_version: int | None, *, must_be_open: bool = True
     return locked
 
 
-def _save(zaak: Zaak, *fields: str) -> None:
-    # The row is locked by _lock, so a plain increment cannot race.
+def save_locked_zaak(zaak: Zaak, *fields: str) -> None:
+    """Save ``fields`` of a zaak locked by ``lock_zaak`` and raise its version by one."""
+    # The row is locked by lock_zaak, so a plain increment cannot race.
     zaak.version += 1
     zaak.save(update_fields=[*fields, "version"])
 
@@ -97,12 +103,12 @@ def assign_zaak(
     *, zaak: Zaak, assignee: AbstractBaseUser | None, actor: Actor, expected_version: int | None
 ) -> Zaak:
     """Give a zaak to a member of its team, or back to the team (``assignee=None``)."""
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     if assignee is not None and zaak.team_id and not zaak.team.members.filter(pk=assignee.pk).exists():
         raise ZaakError("Deze medewerker zit niet in het team van deze zaak.")
     before = {"assignee": str(zaak.assignee) if zaak.assignee_id else None}
     zaak.assignee = assignee
-    _save(zaak, "assignee")
+    save_locked_zaak(zaak, "assignee")
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -168,7 +174,7 @@ def set_status(
     says the resident is informed, they get an e-mail (if they left an address) and the
     status appears in their Mijn zaken timeline.
     """
-    zaak = _lock(zaak, expected_version, must_be_open=False)
+    zaak = lock_zaak(zaak, expected_version, must_be_open=False)
     if statustype.zaaktype_id != zaak.zaaktype_id:
         raise ZaakError("Deze status hoort niet bij het zaaktype van deze zaak.")
     is_end = _is_end_status(statustype)
@@ -203,7 +209,7 @@ def set_status(
         zaak.archive_nomination = ""
         zaak.archive_action_on = None
         fields += ["archive_nomination", "archive_action_on"]
-    _save(zaak, *fields)
+    save_locked_zaak(zaak, *fields)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -239,18 +245,18 @@ def _check_usage_rights(zaak: Zaak) -> None:
 # --- questions and pauses -------------------------------------------------------------------
 
 
-def _start_suspension(zaak: Zaak, *, reason: str, request: InformationRequest | None = None) -> None:
+def start_suspension(zaak: Zaak, *, reason: str, request: InformationRequest | None = None) -> None:
     today = clock.today()
     ZaakSuspension.objects.create(zaak=zaak, started_on=today, reason=reason, information_request=request)
     zaak.suspended_on = today
     zaak.suspension_reason = reason
 
 
-# The zaak fields that ending a suspension changes, for ``_save``.
+# The zaak fields that ending a suspension changes, for ``save_locked_zaak``.
 SUSPENSION_FIELDS = ("suspended_on", "suspension_reason", "planned_end_on", "service_norm_on")
 
 
-def _end_suspension(zaak: Zaak, *, withdraw_question: str = "") -> None:
+def end_suspension(zaak: Zaak, *, withdraw_question: str = "") -> None:
     """Let the term run again from today; ``withdraw_question`` closes an open question with that text."""
     if withdraw_question:
         zaak.information_requests.filter(answered_at__isnull=True).update(
@@ -301,7 +307,7 @@ def request_information(
     the kind of document asked for (one the resident can add to this zaak); the answer form
     proposes it.
     """
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     # Only Mijn zaken takes an answer: a question nobody can log in to answer would stop the
     # legal term for good.
     if (unreachable := why_initiator_cannot_answer(zaak)) is not None:
@@ -330,9 +336,9 @@ def request_information(
     )
     fields = []
     if zaak.zaaktype.suspension_allowed and not zaak.is_suspended:
-        _start_suspension(zaak, reason=INFORMATION_REQUEST_REASON, request=request)
+        start_suspension(zaak, reason=INFORMATION_REQUEST_REASON, request=request)
         fields = ["suspended_on", "suspension_reason"]
-    _save(zaak, *fields)
+    save_locked_zaak(zaak, *fields)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -362,7 +368,7 @@ def answer_information_request(
     Every upload is checked before anything is stored, so a bad file loses nothing and
     stores nothing.
     """
-    zaak = _lock(zaak, None)
+    zaak = lock_zaak(zaak, None)
     request = zaak.information_requests.filter(answered_at__isnull=True).first()
     if request is None:
         raise ZaakError("Er staat geen vraag van de gemeente open bij deze zaak.")
@@ -393,9 +399,9 @@ def answer_information_request(
     request.save(update_fields=["answer", "answered_at"])
     fields: tuple[str, ...] = ()
     if hasattr(request, "suspension") and zaak.is_suspended:
-        _end_suspension(zaak)
+        end_suspension(zaak)
         fields = SUSPENSION_FIELDS
-    _save(zaak, *fields)
+    save_locked_zaak(zaak, *fields)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -409,7 +415,7 @@ def answer_information_request(
 @transaction.atomic
 def suspend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int | None) -> Zaak:
     """Stop the legal term for another reason the law allows (Awb 4:15 lid 2), e.g. with consent."""
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     if not zaak.zaaktype.suspension_allowed:
         raise ZaakError("Bij dit zaaktype kan de termijn niet worden opgeschort.")
     if zaak.is_suspended:
@@ -417,8 +423,8 @@ def suspend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int
     reason = reason.strip()
     if not reason:
         raise ZaakError("Schrijf op waarom de termijn stil komt te staan.")
-    _start_suspension(zaak, reason=reason)
-    _save(zaak, "suspended_on", "suspension_reason")
+    start_suspension(zaak, reason=reason)
+    save_locked_zaak(zaak, "suspended_on", "suspension_reason")
     record_change(tenant=zaak.tenant, actor=actor, action="suspend_zaak", obj=zaak, after={"reason": reason})
     return zaak
 
@@ -426,12 +432,12 @@ def suspend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int
 @transaction.atomic
 def resume_zaak(*, zaak: Zaak, note: str, actor: Actor, expected_version: int | None) -> Zaak:
     """Let the term run again, e.g. when the resident answered by phone; an open question closes."""
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     if not zaak.is_suspended:
         raise ZaakError("De termijn van deze zaak loopt al.")
     note = note.strip() or "De termijn loopt weer."
-    _end_suspension(zaak, withdraw_question=f"Afgehandeld door de gemeente: {note}")
-    _save(zaak, *SUSPENSION_FIELDS)
+    end_suspension(zaak, withdraw_question=f"Afgehandeld door de gemeente: {note}")
+    save_locked_zaak(zaak, *SUSPENSION_FIELDS)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -449,7 +455,7 @@ def extend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
 
     The resident is told, with the reason, before the term ends (Awb 4:14 lid 3).
     """
-    zaak = _lock(zaak, expected_version)
+    zaak = lock_zaak(zaak, expected_version)
     zaaktype = zaak.zaaktype
     if not zaaktype.extension_allowed:
         raise ZaakError("Bij dit zaaktype mag de termijn niet worden verlengd.")
@@ -462,7 +468,7 @@ def extend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
     zaak.extended_by = zaaktype.extension_period
     zaak.extension_reason = reason[:200]
     _recompute_deadlines(zaak)
-    _save(zaak, "extended_by", "extension_reason", "planned_end_on", "service_norm_on")
+    save_locked_zaak(zaak, "extended_by", "extension_reason", "planned_end_on", "service_norm_on")
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -486,14 +492,14 @@ def extend_zaak(*, zaak: Zaak, reason: str, actor: Actor, expected_version: int 
 @transaction.atomic
 def add_note(*, zaak: Zaak, text: str, author: AbstractBaseUser | None, actor: Actor) -> Note:
     """Write an internal note on the zaak; the resident never sees it. Also allowed when closed."""
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     text = text.strip()
     if not text:
         raise ZaakError("Een notitie mag niet leeg zijn.")
     note = Note.objects.create(
         zaak=zaak, author=author, author_label=actor.label, text=text, created_at=clock.now()
     )
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(tenant=zaak.tenant, actor=actor, action="add_note", obj=zaak, after={"note": note.pk})
     return note
 
@@ -511,7 +517,7 @@ def add_zaak_document(
 
     ``share`` marks a document a chain partner added under that share (the caller checked it).
     """
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     if not zaak.zaaktype.document_types.filter(informatieobjecttype_id=informatieobjecttype_id).exists():
         raise InvalidUpload("Dit soort document hoort niet bij dit zaaktype.")
     content_type = check_upload(upload)
@@ -523,7 +529,7 @@ def add_zaak_document(
         actor=actor,
         share=share,
     )
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(
         tenant=zaak.tenant,
         actor=actor,

@@ -22,7 +22,7 @@ from ..constants import ZaakRelation
 from ..exceptions import ZaakError
 from ..models import Zaak, ZaakLink
 from ..processing import record_change
-from .handling import _lock, _save
+from .handling import lock_zaak, save_locked_zaak
 
 # The ZGW attribute the problems of ``set_related_zaken`` are reported under.
 FIELD = "relevanteAndereZaken"
@@ -148,7 +148,7 @@ def link_zaken(
 
     The link is one of the zaak's ``relevanteAndereZaken`` in the Zaken API at once.
     """
-    zaak = _lock(zaak, expected_version, must_be_open=False)
+    zaak = lock_zaak(zaak, expected_version, must_be_open=False)
     if relation not in ZaakRelation.values:
         raise ZaakError("Kies wat de andere zaak met deze zaak te maken heeft.")
     other = Zaak.objects.for_tenant(zaak.tenant).filter(identificatie=other_identificatie.strip()).first()
@@ -159,7 +159,7 @@ def link_zaken(
     link, created = ZaakLink.objects.get_or_create(zaak=zaak, other=other, defaults={"relation": relation})
     if not created:
         raise ZaakError(f"Zaak {other.identificatie} is al gekoppeld.")
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(
         tenant=zaak.tenant,
         actor=actor,
@@ -177,11 +177,11 @@ def unlink_zaken(*, zaak: Zaak, link_id: int, actor: Actor, expected_version: in
     The link leaves the zaak's ``relevanteAndereZaken`` in the Zaken API at once; the audit
     row keeps which zaak (or URL) it was and how it was related.
     """
-    zaak = _lock(zaak, expected_version, must_be_open=False)
+    zaak = lock_zaak(zaak, expected_version, must_be_open=False)
     link = ZaakLink.objects.filter(zaak=zaak, pk=link_id).select_related("other").first()
     if link is None:
         raise ZaakError("Deze koppeling bestaat niet meer. Misschien heeft een collega haar net verwijderd.")
     before = {"other": link.other.identificatie if link.other_id else link.url, "relation": link.relation}
     link.delete()
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(tenant=zaak.tenant, actor=actor, action="unlink_zaken", obj=zaak, before=before)

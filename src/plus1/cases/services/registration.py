@@ -32,7 +32,7 @@ from ..exceptions import ZaakClosed
 from ..models import InformatieObject, Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
 from . import documents, links
-from .handling import SUSPENSION_FIELDS, _end_suspension, _lock, _save, _start_suspension
+from .handling import SUSPENSION_FIELDS, end_suspension, lock_zaak, save_locked_zaak, start_suspension
 from .intake import next_case_number
 from .mirrors import remove_contact_mirrors
 from .organisations import check_registering_organisation
@@ -304,7 +304,7 @@ def update_zaak(
     zrc-002: identificatie and bronorganisatie do not change; neither does the zaaktype.
     zrc-014: betalingsindicatie ``nvt`` clears laatsteBetaaldatum.
     """
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     _guard_closed(zaak, may_change_closed)
     before = _snapshot(zaak)
     values = dict(values)
@@ -324,15 +324,15 @@ def update_zaak(
     # Opschorting the way the back office suspends: a period that moves the deadlines.
     if suspend is not ... and bool(suspend) != zaak.is_suspended:
         if suspend:
-            _start_suspension(zaak, reason=reason or "")
+            start_suspension(zaak, reason=reason or "")
         else:
-            _end_suspension(zaak)
+            end_suspension(zaak)
         fields += SUSPENSION_FIELDS
     elif reason is not None and zaak.is_suspended:
         zaak.suspension_reason = reason
         fields.append("suspension_reason")
     _check(zaak, is_new=False, changed=fields)
-    _save(zaak, *dict.fromkeys(fields))
+    save_locked_zaak(zaak, *dict.fromkeys(fields))
     if related is not None:
         links.set_related_zaken(zaak=zaak, related=related)
     record_change(
@@ -354,7 +354,7 @@ def delete_zaak(*, zaak: Zaak, actor: Actor) -> None:
     A zaak with besluiten stays: a besluit is deleted in the Besluiten API first. The
     audittrail of the zaak goes with it; one audit row records the deletion itself.
     """
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     if zaak.besluiten.exists() or Zaak.objects.filter(hoofdzaak=zaak, besluiten__isnull=False).exists():
         raise FieldProblem.single(
             "nonFieldErrors", "pending-besluit-relation", "Deze zaak heeft besluiten. Verwijder die eerst."
@@ -386,7 +386,7 @@ def delete_zaak(*, zaak: Zaak, actor: Actor) -> None:
 
 
 def _zaak_for_part(zaak: Zaak, may_change_closed: bool) -> Zaak:
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     _guard_closed(zaak, may_change_closed)
     return zaak
 
@@ -395,7 +395,7 @@ def _record_part(
     zaak: Zaak, obj, *, actor: Actor, action: str, zgw_actie: str, before=None, after=None
 ) -> None:
     # The zaak's version goes up with every change of its parts: the back office sees it.
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(
         tenant=zaak.tenant,
         actor=actor,

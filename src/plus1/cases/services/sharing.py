@@ -23,7 +23,7 @@ from ..constants import MAX_SHARE_DAYS, SharePart
 from ..exceptions import ShareError
 from ..models import InformatieObject, Note, Zaak, ZaakShare
 from ..processing import record_change
-from .handling import _lock, _save, add_zaak_document
+from .handling import add_zaak_document, lock_zaak, save_locked_zaak
 
 
 def _snapshot(share: ZaakShare) -> dict:
@@ -78,7 +78,7 @@ def share_zaak(
         raise ShareError("De einddatum moet na vandaag liggen.")
     if valid_until > today + datetime.timedelta(days=MAX_SHARE_DAYS):
         raise ShareError(f"U kunt een zaak hoogstens {MAX_SHARE_DAYS} dagen (een jaar) delen.")
-    zaak = _lock(zaak, None, must_be_open=False)
+    zaak = lock_zaak(zaak, None, must_be_open=False)
     running = ZaakShare.objects.for_tenant(tenant).active_on(today).filter(zaak=zaak, partner=partner).first()
     if running is not None:
         raise ShareError(
@@ -144,7 +144,7 @@ def add_partner_note(*, share: ZaakShare, text: str, user: AbstractBaseUser, act
     text = text.strip()
     if not text:
         raise ShareError("Een notitie mag niet leeg zijn.")
-    zaak = _lock(share.zaak, None, must_be_open=False)
+    zaak = lock_zaak(share.zaak, None, must_be_open=False)
     note = Note.objects.create(
         zaak=zaak,
         author=user,
@@ -153,7 +153,7 @@ def add_partner_note(*, share: ZaakShare, text: str, user: AbstractBaseUser, act
         created_at=clock.now(),
         share=share,
     )
-    _save(zaak)
+    save_locked_zaak(zaak)
     record_change(
         tenant=share.tenant,
         actor=actor,
