@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from plus1.appointments.models import AppointmentProduct
 from plus1.catalog.models import Adoption, Product
 from plus1.feedback.public import public_score
 from plus1.tenants.models import Organisation
@@ -116,3 +117,12 @@ def how_to_arrange(*, gemeente: Organisation, product: Product, adoption: Adopti
 def public_score_for(gemeente: Organisation, adoption: Adoption | None) -> dict | None:
     """Return the process's "Zo waarderen inwoners ons" score, when the gemeente shows it."""
     return public_score(tenant=gemeente, process=adoption.process) if adoption is not None else None
+
+
+def appointment_product_for(adoption: Adoption | None) -> AppointmentProduct | None:
+    """The counter appointment for this product, when the gemeente takes bookings for it (issue 21)."""
+    if adoption is None:
+        return None
+    return AppointmentProduct.objects.filter(
+        tenant=adoption.tenant_id, adoption=adoption, is_active=True
+    ).first()

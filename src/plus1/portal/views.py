@@ -33,9 +33,15 @@ from plus1.catalog.terms import describe_term
 from plus1.core.ratelimit import limit_per_ip
 from plus1.tenants.models import Organisation
 
-from . import feedback_views, zaak_history
+from . import appointment_manage_views, feedback_views, payment_rows, zaak_history
 from .forms import AnswerForm
-from .product_pages import how_to_arrange, join_choices, product_title, public_score_for
+from .product_pages import (
+    appointment_product_for,
+    how_to_arrange,
+    join_choices,
+    product_title,
+    public_score_for,
+)
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
 
 
@@ -111,6 +117,10 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
             .exclude(informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES)
             .select_related("informatieobjecttype"),
             "can_request_online": adoption.offers_online and zaaktype.allows_online,
+            # "Afspraak maken" for a product the gemeente takes counter bookings for (issue 21).
+            "appointment_product": appointment_product_for(adoption),
+            # Leges paid online before the request is sent (issue 21).
+            "pays_online": payment_rows.pays_online(adoption),
             "eherkenning_login_url": portal_reverse(request, "portal:login-eherkenning")
             + "?"
             + urlencode(
@@ -268,7 +278,18 @@ def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResp
         )
     zaken = zaak_history.with_results(zaken)
     rows = zaak_history.rows_for_my_zaken(zaken)
-    return render(request, "portal/my_zaken.html", {"gemeente": gemeente, "zaken": zaken, "rows": rows})
+    context = {
+        "gemeente": gemeente,
+        "zaken": zaken,
+        "rows": rows,
+        # Counter appointments still to come (issue 21).
+        "appointments": appointment_manage_views.appointments_for_my_zaken(request, gemeente),
+        # Saved requests that wait for the leges (issue 21).
+        "open_payments": payment_rows.open_payment_rows(
+            gemeente=gemeente, bsn=_resident_bsn(request), kvk_number=_business_kvk(request)
+        ),
+    }
+    return render(request, "portal/my_zaken.html", context)
 
 
 @require_GET
@@ -309,6 +330,7 @@ def _render_my_zaak(
         "max_mb": settings.PLUS1_MAX_UPLOAD_BYTES // 1_000_000,
         "shares": case_selectors.share_overview(zaak),
         "feedback_url": feedback_views.invitation_link_for_zaak(request, zaak),
+        "paid": payment_rows.paid_for(zaak),
     }
     return render(request, "portal/my_zaak_detail.html", context, status=status)
 
