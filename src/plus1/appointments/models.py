@@ -21,6 +21,7 @@ from plus1.catalog.models import Adoption
 from plus1.core.models import TenantOwned
 
 from .constants import AppointmentStatus, Weekday
+from .tokens import token_for
 
 
 class Location(TenantOwned):
@@ -162,8 +163,8 @@ class AppointmentQuerySet(models.QuerySet):
 class Appointment(TenantOwned):
     """A resident's time at a counter, for one or more products and one or more persons.
 
-    ``token_hash`` is the SHA-256 of the manage link's secret: the link itself is only in the
-    resident's e-mail, so a database copy cannot be used to move or cancel appointments.
+    ``token_hash`` is the SHA-256 of the manage link's secret (``tokens.py``): the link itself is
+    only in the resident's e-mails, so a database copy cannot be used to move or cancel appointments.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -230,3 +231,8 @@ class Appointment(TenantOwned):
     @property
     def is_booked(self) -> bool:
         return self.status == AppointmentStatus.BOOKED
+
+    @property
+    def manage_token(self) -> str:
+        """The secret of the manage link (never stored; ``token_hash`` finds the row again)."""
+        return token_for(self.uuid)
