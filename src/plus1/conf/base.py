@@ -234,7 +234,21 @@ PLUS1_SCHEDULE = [
     ("plus1.feedback.tasks.remove_answer_links", "22:20"),
     ("plus1.incidents.tasks.remind_incident_tasks", "08:00"),
     ("plus1.incidents.tasks.purge_closed_incidents", "22:30"),
+    ("plus1.appointments.tasks.send_appointment_reminders", "17:00"),
 ]
+# Counter appointments (plus1.appointments): the agenda that books them (the built-in one, or a
+# class path of another AppointmentBackend), how soon before its start a time can still be booked,
+# and the limits against one person or one address filling the agenda.
+PLUS1_APPOINTMENT_BACKEND = env.str(
+    "PLUS1_APPOINTMENT_BACKEND", default="plus1.appointments.backends.builtin.BuiltinBackend"
+)
+PLUS1_APPOINTMENT_LEAD_MINUTES = env.int("PLUS1_APPOINTMENT_LEAD_MINUTES", default=60)
+PLUS1_APPOINTMENT_MAX_OPEN_PER_PERSON = env.int("PLUS1_APPOINTMENT_MAX_OPEN_PER_PERSON", default=3)
+PLUS1_APPOINTMENT_MAX_PER_ADDRESS_PER_DAY = env.int("PLUS1_APPOINTMENT_MAX_PER_ADDRESS_PER_DAY", default=10)
+# With PLUS1_APPOINTMENT_BACKEND=plus1.appointments.backends.qmatic.QmaticBackend: the Qmatic Orchestra
+# Calendar Public API root (https://<host>/calendar-backend/public/api/v1/) and its gateway token.
+PLUS1_QMATIC_API_ROOT = env.str("PLUS1_QMATIC_API_ROOT", default="")
+PLUS1_QMATIC_AUTH_TOKEN = env.str("PLUS1_QMATIC_AUTH_TOKEN", default="")
 # Days the portal keeps an anonymised search question (plus1.routing), then the worker removes it.
 PLUS1_SEARCH_LOG_RETENTION_DAYS = env.int("PLUS1_SEARCH_LOG_RETENTION_DAYS", default=90)
 
