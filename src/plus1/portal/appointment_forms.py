@@ -2,9 +2,8 @@
 
 The steps pass the resident's choices on as GET parameters (``product``, ``personen``,
 ``locatie``, ``dag``, ``tijd``), so the flow works without JavaScript, the browser's back button
-goes one step back and a link from a product page can start at step 2. These forms check what a
+goes one step back and a product page links to step 1 with its product ticked. These forms check what a
 browser can get wrong; ``appointments.services.book`` checks every rule again under its lock.
-The back office uses the same forms for "Afspraak maken voor een beller".
 """
 
 from __future__ import annotations
@@ -231,27 +230,6 @@ class ContactForm(forms.Form):
                 _("Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 0612345678.")
             )
         return phone
-
-
-class CallerContactForm(ContactForm):
-    """The back office's version: a caller may have no e-mail address, then a phone number is needed."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["naam"].label = _("Naam van de beller")
-        self.fields["email"].required = False
-        self.fields["email"].label = _("E-mailadres")
-        self.fields["email"].help_text = _(
-            "Daar komt de bevestiging met de link om te verzetten of af te zeggen."
-        )
-        self.fields["telefoon"].label = _("Telefoonnummer")
-        self.fields["telefoon"].help_text = _("Nodig als de beller geen e-mailadres heeft.")
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("telefoon") and not self.errors:
-            self.add_error("email", _("Vul een e-mailadres of een telefoonnummer in."))
-        return cleaned
 
 
 def error_links(form: forms.Form) -> list[tuple[str, str, str]]:

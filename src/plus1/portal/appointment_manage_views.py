@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,6 +26,7 @@ from plus1.appointments.exceptions import AppointmentError, SlotTaken
 from plus1.appointments.ics import ics_for
 from plus1.appointments.models import Appointment
 from plus1.audit.services import Actor
+from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .appointment_forms import parse_slot_value
@@ -90,7 +90,7 @@ def _access(
     gemeente = gemeente_for_request(request, gemeente_slug)
     if token:
         appointment = selectors.appointment_for_token(tenant=gemeente, token=token)
-        if appointment is None or not appointment.is_booked or appointment.end <= timezone.now():
+        if appointment is None or not appointment.is_booked or appointment.end <= clock.now():
             raise Unavailable(_unavailable(request, gemeente, appointment))
         actor = Actor(type="anonymous", id="-", label="Inwoner met de link uit de bevestiging")
         return Access(gemeente=gemeente, appointment=appointment, key=token, by_token=True, actor=actor)

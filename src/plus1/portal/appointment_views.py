@@ -28,6 +28,7 @@ from plus1.appointments import selectors, services, slots
 from plus1.appointments.exceptions import AppointmentError, SlotTaken
 from plus1.appointments.models import AppointmentProduct, Location
 from plus1.audit.services import Actor
+from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .appointment_forms import (
@@ -152,7 +153,7 @@ def _location_page(request, gemeente, choice: Choice, form: LocationForm, status
 
 
 def _window_start(value: str | None) -> datetime.date:
-    today = timezone.localdate()
+    today = clock.today()
     day = parse_day(value) or today
     return min(max(day, today), today + datetime.timedelta(days=HORIZON_DAYS))
 
@@ -174,7 +175,7 @@ def time_context(
     if next_slots:
         label = _("Kies een van de eerstvolgende vrije tijden")
         return {"time_form": TimeForm(slots=next_slots, with_day=True, label=label), "wide_times": True}
-    today = timezone.localdate()
+    today = clock.today()
     day = parse_day(params.get("dag"))
     if day is not None and today <= day <= today + datetime.timedelta(days=HORIZON_DAYS):
         day_slots = slots.free_slots(
