@@ -16,6 +16,7 @@ from plus1.cases.models import RequestDraft, Zaak
 from plus1.catalog.models import Adoption
 from plus1.core import clock
 from plus1.payments import selectors as payment_selectors
+from plus1.payments.constants import PaymentStatus
 from plus1.payments.fees import fee_for_draft
 from plus1.payments.models import Payment, PaymentSettings
 from plus1.tenants.models import Organisation
@@ -54,15 +55,21 @@ def pays_online(adoption: Adoption) -> bool:
     )
 
 
-def is_payable(payment: Payment) -> bool:
-    """Whether the resident can (still) pay this payment's request: unsent and not expired."""
-    draft = payment.draft
-    return (
-        draft is not None
-        and draft.zaak_id is None
-        and not payment.is_paid
-        and payment.expires_at > clock.now()
+def is_expired(payment: Payment) -> bool:
+    """Whether the time to pay this attempt has passed (the expiry task may not have run yet)."""
+    return payment.status == PaymentStatus.EXPIRED or (
+        not payment.is_paid and payment.expires_at <= clock.now()
     )
+
+
+def can_pay_again(payment: Payment) -> bool:
+    """Whether "Opnieuw betalen" makes sense: the request is not sent and not paid.
+
+    After the time to pay has passed the answers are still kept; paying again starts a new
+    period (payments.services.start_payment).
+    """
+    draft = payment.draft
+    return draft is not None and draft.zaak_id is None and not payment.is_paid
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plus1.cases.models import RequestDraft
+from plus1.cases.services import Initiator
 from plus1.core.ratelimit import limit_per_ip
 from plus1.payments import services as payment_services
 from plus1.payments.constants import FeedbackSource, PaymentStatus
@@ -55,15 +56,27 @@ def _return_urls(request: HttpRequest) -> payment_services.ReturnUrls:
     )
 
 
-def start_and_show(request: HttpRequest, *, gemeente: Organisation, draft: RequestDraft) -> HttpResponse:
+def start_and_show(
+    request: HttpRequest,
+    *,
+    gemeente: Organisation,
+    draft: RequestDraft,
+    initiator: Initiator | None = None,
+    confirm_to: str = "",
+) -> HttpResponse:
     """Start a payment for ``draft`` and show "U betaalt € x" with the provider's form.
 
-    Used by the summary (first time) and by Mijn zaken (paying later): a new payment with a new
-    reference every time, so a reference is never reused.
+    Used by the summary (first time, with the initiator's name from the BRP and the e-mail
+    address for the confirmation, kept until the provider says "paid") and by Mijn zaken
+    (paying later): a new payment with a new reference every time, never a reused one.
     """
     try:
         hosted = payment_services.start_payment(
-            draft=draft, actor=_resident_actor(request), urls=_return_urls(request)
+            draft=draft,
+            actor=_resident_actor(request),
+            urls=_return_urls(request),
+            initiator=initiator,
+            confirm_to=confirm_to,
         )
     except PaymentError as exc:
         messages.error(request, str(exc))
@@ -160,7 +173,8 @@ def payment_return(request: HttpRequest, outcome: str, gemeente_slug: str | None
         "is_paid": payment.is_paid,
         "is_open": payment.status == PaymentStatus.OPEN,
         "payable_until": payment.expires_at,
-        "can_pay_again": is_owner and payment_rows.is_payable(payment),
+        "is_expired": payment_rows.is_expired(payment),
+        "can_pay_again": is_owner and payment_rows.can_pay_again(payment),
     }
     return render(request, "portal/payments/result.html", context)
 

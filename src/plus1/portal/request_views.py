@@ -28,6 +28,7 @@ from plus1.connectors.brp import lookup_person
 from plus1.core.ratelimit import limit_per_ip
 from plus1.formats.display import display_value
 
+from . import payment_rows, payment_views
 from .forms import SubmitForm, step_form
 from .profile_views import contact_prefill
 from .report_map import map_config
@@ -269,6 +270,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
             raise Http404(_("Deze aanvraag bestaat niet (meer)."))
     else:
         draft = _draft(request, gemeente, adoption)
+    fee = payment_rows.fee_to_pay_online(draft)
     if request.method == "POST" and form.is_valid():
         # Sending is a sensitive step: an old log-in goes through DigiD/eHerkenning again and
         # comes back to this summary; the draft stays in the database, so nothing is lost.
@@ -276,6 +278,15 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         if (redirect_to_login := _require_fresh_login(request, summary_url)) is not None:
             return redirect_to_login
         initiator, actor = _initiator_and_actor(request, adoption)
+        if fee is not None:
+            # Leges first: the request is sent when the provider says it is paid (issue 21).
+            return payment_views.start_and_show(
+                request,
+                gemeente=gemeente,
+                draft=draft,
+                initiator=initiator,
+                confirm_to=form.cleaned_data["confirm_to"],
+            )
         try:
             zaak = case_services.submit_draft(
                 draft=draft,
@@ -315,6 +326,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         "number": _total_pages(adoption),
         "total": _total_pages(adoption),
         "identificatie": identificatie,
+        "fee": payment_rows.euro(fee) if fee is not None else "",
     }
     return render(request, "portal/request_summary.html", context, status=400 if problems else 200)
 
