@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plus1.accounts.models import Team
 from plus1.development.constants import PULSE_QUESTIONS, Importance, PlanStatus
 from plus1.development.exceptions import DevelopmentError
 from plus1.development.models import Competence, DevelopmentPlan, PlanGoal, Training
@@ -178,10 +179,21 @@ PULSE_ANSWERS = [
 
 
 class PulseForm(forms.Form):
-    """The five fixed statements, each 1 to 5."""
+    """The five fixed statements, each 1 to 5; the team asked only of someone in several teams."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, teams=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.teams = list(teams)
+        if len(self.teams) > 1:
+            self.fields["team"] = forms.ModelChoiceField(
+                label=_("Voor welk team antwoordt u?"),
+                queryset=Team.objects.filter(pk__in=[t.pk for t in self.teams]),
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies het team waarvoor u antwoordt."),
+                    "invalid_choice": _("Kies een van uw eigen teams."),
+                },
+            )
         for code, label in PULSE_QUESTIONS:
             self.fields[code] = forms.TypedChoiceField(
                 label=label,
@@ -196,6 +208,9 @@ class PulseForm(forms.Form):
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[code] for code, _label in PULSE_QUESTIONS]
+
+    def team(self):
+        return self.cleaned_data.get("team") or (self.teams[0] if self.teams else None)
 
 
 class ClarificationStartForm(forms.Form):

@@ -175,11 +175,11 @@ def pulse_view(request: HttpRequest, pulse_uuid) -> HttpResponse:
     today = clock.today()
     is_open = item.opens_on <= today <= item.closes_on
     answered = item.receipts.filter(user=user).exists()
-    form = PulseForm(request.POST or None)
+    teams = Team.objects.for_tenant(tenant).filter(members=user).order_by("name")
+    form = PulseForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():
-        team = Team.objects.for_tenant(tenant).filter(members=user).order_by("name").first()
         try:
-            pulse.answer_pulse(tenant=tenant, pulse=item, user=user, answers=form.answers(), team=team)
+            pulse.answer_pulse(tenant=tenant, pulse=item, user=user, answers=form.answers(), team=form.team())
         except AlreadyAnswered as error:
             messages.error(request, str(error))
             return redirect(reverse("backoffice:development-pulse", args=[item.uuid]))
