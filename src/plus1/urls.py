@@ -31,6 +31,12 @@ urlpatterns = [
     path("backoffice/", include("plus1.backoffice.urls")),
     path("", include("plus1.api.urls")),
     *common_patterns,
+    # The Worldline hosted payment page simulator (demo and tests only, as DigiD's).
+    *(
+        [path("betaalsimulator/", include("plus1.connectors.worldline_simulator_urls"))]
+        if settings.DIGID_MOCK
+        else []
+    ),
     path("referentielijsten/api/v1/", referentielijsten_api.urls),
     # Last: a gemeente's portal lives at its slug (/utrecht/).
     path("", include("plus1.portal.urls")),

@@ -200,6 +200,17 @@ class ZaakTypeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Leges (het bedrag zet elke gemeente zelf)"),
+            {
+                "fields": [
+                    "fee_basis",
+                    "fee_unit_eigenschap",
+                    "fee_returned_on_withdrawal",
+                    "fee_returned_on_rejection",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description=_("identificatie"), ordering="process__identificatie")

@@ -35,3 +35,7 @@ class RefundNotAllowed(PaymentError):
 
 class RefundFailed(PaymentError):
     """The provider refused or could not be reached; nothing was refunded."""
+
+
+class ReusedReference(PaymentError):
+    """The answer is for a payment that was already settled with another provider transaction."""

@@ -71,6 +71,9 @@ class Payment(TenantOwned):
     provider_reference = models.CharField(_("kenmerk betaalprovider (PAYID)"), max_length=40, blank=True)
     method = models.CharField(_("betaalmethode"), max_length=60, blank=True)
     description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    # Who sends the request when it is paid (the notice has no session): the initiator's name and
+    # e-mail for the confirmation, and the resident actor of the audit trail.
+    submission = models.JSONField(_("gegevens voor het versturen"), default=dict, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     expires_at = models.DateTimeField(_("betaalbaar tot"))
     paid_at = models.DateTimeField(_("betaald op"), null=True, blank=True)
@@ -128,3 +131,22 @@ class Refund(TenantOwned):
         verbose_name = _("terugbetaling")
         verbose_name_plural = _("terugbetalingen")
         indexes = [models.Index(fields=["tenant", "created_at"], name="payments_refund_day_idx")]
+
+
+class DailyReconciliation(TenantOwned):
+    """A gemeente's closed day (worker, ``tasks.reconcile_day``): what the reconciliation held."""
+
+    day = models.DateField(_("dag"))
+    total_paid = models.DecimalField(_("betaald"), max_digits=12, decimal_places=2)
+    total_refunded = models.DecimalField(_("terugbetaald"), max_digits=12, decimal_places=2)
+    total_open = models.DecimalField(_("open"), max_digits=12, decimal_places=2)
+    rows = models.PositiveIntegerField(_("regels"))
+    paid_without_zaak = models.PositiveIntegerField(_("betaald zonder zaak"), default=0)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("dagafsluiting betalingen")
+        verbose_name_plural = _("dagafsluitingen betalingen")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "day"], name="payments_reconciliation_one_per_day")
+        ]

@@ -1,5 +1,6 @@
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -196,6 +197,17 @@ class ZaakType(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.omschrijving} (versie {self.version})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.fee_basis == FeeBasis.PER_UNIT and not self.fee_unit_eigenschap:
+            raise ValidationError(
+                {
+                    "fee_unit_eigenschap": _(
+                        "Noem de vraag met het aantal eenheden (bijvoorbeeld aantal_jaren)."
+                    )
+                }
+            )
 
     @property
     def identificatie(self) -> str:
