@@ -234,6 +234,8 @@ PLUS1_SCHEDULE = [
     ("plus1.feedback.tasks.remove_answer_links", "22:20"),
     ("plus1.incidents.tasks.remind_incident_tasks", "08:00"),
     ("plus1.incidents.tasks.purge_closed_incidents", "22:30"),
+    ("plus1.payments.tasks.expire_unpaid", "05:50"),
+    ("plus1.payments.tasks.reconcile_day", "06:00"),
     ("plus1.appointments.tasks.send_appointment_reminders", "17:00"),
 ]
 # Counter appointments (plus1.appointments): the agenda that books them (the built-in one, or a
@@ -251,6 +253,12 @@ PLUS1_QMATIC_API_ROOT = env.str("PLUS1_QMATIC_API_ROOT", default="")
 PLUS1_QMATIC_AUTH_TOKEN = env.str("PLUS1_QMATIC_AUTH_TOKEN", default="")
 # Days the portal keeps an anonymised search question (plus1.routing), then the worker removes it.
 PLUS1_SEARCH_LOG_RETENTION_DAYS = env.int("PLUS1_SEARCH_LOG_RETENTION_DAYS", default=90)
+
+# Online betalen (plus1.payments): the Fernet key(s) that encrypt the payment passphrases in the
+# database, comma-separated, the first encrypts (rotation); empty: derived from SECRET_KEY.
+FIELD_ENCRYPTION_KEY = env.str("PLUS1_FIELD_ENCRYPTION_KEY", default="")
+# The Worldline simulator (demo and tests only): seconds before its "late" server-to-server notice.
+WORLDLINE_SIMULATOR_LATE_SECONDS = env.float("PLUS1_WORLDLINE_SIMULATOR_LATE_SECONDS", default=5.0)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 if env.str("EMAIL_URL", default=""):
