@@ -41,10 +41,5 @@ class RefundForm(forms.Form):
         help_text=gettext_lazy("Bijvoorbeeld: aanvraag ingetrokken op verzoek van de aanvrager."),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": gettext_lazy("Vul de reden van de terugbetaling in.")},
     )
-
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Vul de reden van de terugbetaling in."))
-        return reason

@@ -19,6 +19,7 @@ from plus1.accounts.constants import Role
 from plus1.payments import selectors, services
 from plus1.payments.exceptions import PaymentError
 from plus1.payments.models import Payment
+from plus1.payments.services.refunds import refund_refusal
 
 from .access import employee_view
 from .payment_forms import DayForm, RefundForm
@@ -94,6 +95,8 @@ def refund_view(request: HttpRequest, payment_uuid) -> HttpResponse:
         "form": form,
         "error": error,
         "refunds": list(payment.refunds.order_by("created_at")),
+        # Why the rules say no (Dutch), or "": then the form is shown.
+        "refusal": error or refund_refusal(payment),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "backoffice/payments/refund.html", context, status=status)

@@ -194,6 +194,20 @@ def test_an_unknown_reference_is_refused(client, gemeente_a, parkeervergunning, 
     assert back.status_code == 400 and not Zaak.objects.exists()
 
 
+def test_a_reused_reference_with_another_provider_payment_is_refused(
+    client, gemeente_a, parkeervergunning, worldline, resident
+):
+    _page, payment = _start(client, gemeente_a)
+    client.get(_url(gemeente_a, "payment-return", "betaald"), _feedback(payment))
+
+    reused = client.get(_url(gemeente_a, "payment-return", "betaald"), _feedback(payment, PAYID="3019999999"))
+
+    assert reused.status_code == 400 and "al gebruikt" in reused.text
+    assert Zaak.objects.count() == 1
+    payment.refresh_from_db()
+    assert payment.provider_reference == "3011234567"
+
+
 def test_another_gemeentes_reference_is_unknown_here(
     client, gemeente_a, gemeente_b, parkeervergunning, worldline, resident
 ):
