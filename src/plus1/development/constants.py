@@ -81,3 +81,6 @@ LEGAL_GROUND = (
 )
 # Assessments and plans are kept two years after the employment ends; the log a year longer.
 LOG_RETENTION_DAYS = 3 * 366
+
+# A rolduiding asks at least this many employees (a cross-section, not one opinion).
+MIN_CLARIFICATION_PARTICIPANTS = 3

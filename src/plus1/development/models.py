@@ -538,10 +538,10 @@ class Pulse(TenantOwned):
 
 
 class PulseResponse(TenantOwned):
-    """One anonymous answer: the team and the five scores, no person and no time of day.
+    """One anonymous answer: the team and the five scores, no person and no time.
 
-    A random primary key and only a date, so the order of rows cannot be matched to the
-    receipts (``PulseReceipt``) that say who answered.
+    A random primary key and, as date, the pulse's opening date (not the day of answering),
+    so neither row order nor a date can be matched to the receipts (``PulseReceipt``).
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

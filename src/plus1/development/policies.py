@@ -61,8 +61,9 @@ def leads(manager: User, employee: AbstractBaseUser, tenant: Organisation) -> bo
 
 def led_employee_ids(user: User, tenant: Organisation) -> set[int]:
     """The ids of every employee ``user`` leads in ``tenant`` (members of their teams, not themself)."""
-    teams = led_teams(user, tenant)
-    ids = set(teams.values_list("members", flat=True)) - {None, user.pk}
+    team_ids = list(led_teams(user, tenant).values_list("pk", flat=True))
+    members = Team.members.through.objects.filter(team_id__in=team_ids).values_list("user_id", flat=True)
+    ids = set(members) - {user.pk}
     employees = Membership.objects.filter(tenant=tenant, user_id__in=ids, role__in=BACK_OFFICE_ROLES)
     return set(employees.values_list("user_id", flat=True))
 
