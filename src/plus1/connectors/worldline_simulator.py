@@ -89,7 +89,7 @@ def _checked_form(params: Mapping[str, str]) -> dict[str, str] | None:
         amount = Decimal(fields["AMOUNT"]) / 100
     except InvalidOperation:
         return None
-    fields["_AMOUNT"] = f"{amount:.2f}"
+    fields["_AMOUNT"] = f"{amount:.2f}".replace(".", ",")  # shown as Dutch money: € 62,50
     return fields
 
 
@@ -105,7 +105,6 @@ def feedback_for(fields: Mapping[str, str], *, status: str, ncerror: str = "0") 
         "ACCEPTANCE": f"SIM{secrets.randbelow(10**6):06d}" if paid else "",
         "STATUS": status,
         "CARDNO": "NL00SIMU0000000000" if paid else "",
-        "ED": "",
         "CN": "Test Betaler" if paid else "",
         "TRXDATE": timezone.localdate().strftime("%m/%d/%y"),
         "PAYID": str(3_000_000_000 + secrets.randbelow(10**9)),
@@ -113,7 +112,9 @@ def feedback_for(fields: Mapping[str, str], *, status: str, ncerror: str = "0") 
         "BRAND": "iDEAL",
         "IP": "127.0.0.1",
     }
-    return worldline.feedback_params(params, sha_out=sha_out)
+    return worldline.feedback_params(
+        {name: value for name, value in params.items() if value}, sha_out=sha_out
+    )
 
 
 def notice_url(request: HttpRequest, fields: Mapping[str, str]) -> str:
