@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -93,6 +94,10 @@ class ClosedDay(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.closed_on:%d-%m-%Y} {self.reason}".strip()
+
+    def clean(self) -> None:
+        if self.location_id and self.tenant_id and self.location.tenant_id != self.tenant_id:
+            raise ValidationError({"location": _("Kies een locatie van dezelfde gemeente.")})
 
 
 class Counter(models.Model):

@@ -208,7 +208,7 @@ def check_time(*, schedule: Schedule, start: datetime.datetime, end: datetime.da
 def slots_in(schedule: Schedule, length: datetime.timedelta, *, after: datetime.datetime) -> list[Slot]:
     """Every free time of ``length`` in the schedule's period starting at or after ``after``."""
     zone = local_zone()
-    found: list[Slot] = []
+    found: dict[datetime.datetime, Slot] = {}  # by start: overlapping opening rows give no doubles
     day = schedule.first_day
     while day <= schedule.last_day:
         if not schedule.is_closed_on(day):
@@ -216,11 +216,11 @@ def slots_in(schedule: Schedule, length: datetime.timedelta, *, after: datetime.
                 start = datetime.datetime.combine(day, opens, tzinfo=zone)
                 closing = datetime.datetime.combine(day, closes, tzinfo=zone)
                 while start + length <= closing:
-                    if start >= after and schedule.is_free(start, start + length):
-                        found.append(Slot(start, start + length))
+                    if start >= after and start not in found and schedule.is_free(start, start + length):
+                        found[start] = Slot(start, start + length)
                     start += STEP
         day += datetime.timedelta(days=1)
-    return found
+    return sorted(found.values())
 
 
 def free_slots(

@@ -148,3 +148,12 @@ def test_two_weeks_of_free_times_cost_three_queries(
             days=14,
         )
     assert len(slots) == 7 * 28  # not Koningsdag, Bevrijdingsdag (5 May) or Hemelvaartsdag (6 May)
+
+
+def test_overlapping_opening_rows_give_each_time_once(clock, gemeente_a, paspoort):
+    place = factories.location(
+        gemeente_a, name="Wijkbureau", hours=[(2, "09:00", "10:00"), (2, "09:30", "10:30")]
+    )
+    paspoort.locations.add(place)
+    times = starts(slots_on(gemeente_a, place, [paspoort], WEDNESDAY))
+    assert times == ["09:00", "09:15", "09:30", "09:45", "10:00", "10:15"]
