@@ -308,8 +308,8 @@ class ConfirmForm(forms.Form):
         for result in self.results:
             competence = result.competence
             field = _level_field(competence)
-            field.choices = [("", _("Niet in het rolprofiel")), *field.choices]
             field.widget = forms.Select()
+            field.choices = [("", _("Niet in het rolprofiel")), *field.choices]  # also the widget's
             field.initial = result.suggested_level if result.in_profile else ""
             self.fields[field_name(competence)] = field
 

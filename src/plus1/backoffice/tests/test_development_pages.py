@@ -197,6 +197,7 @@ def test_rolduiding_started_answered_and_confirmed(people, as_user, gemeente_a):
     client = as_user(hanna)
     page = client.get(url("development-clarification", clarification.uuid))
     assert "3 van 3 deelnemers" in page.text
+    assert '<option value="3" selected>3.' in page.text  # the suggestion, ready to confirm
     form = page.context["form"]
     data = {
         name: (field.initial or "") for name, field in form.fields.items() if name.startswith("competence_")
