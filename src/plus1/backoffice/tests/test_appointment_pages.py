@@ -11,7 +11,9 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plus1.accounts.constants import Role
@@ -172,7 +174,9 @@ def test_booking_for_a_caller_needs_a_phone_number_or_e_mail(employee, stadskant
     assert not Appointment.objects.exists()
 
 
-def test_a_time_taken_at_every_counter_is_refused_with_the_free_times_left(employee, gemeente_a, stadskantoor, paspoort):
+def test_a_time_taken_at_every_counter_is_refused_with_the_free_times_left(
+    employee, gemeente_a, stadskantoor, paspoort
+):
     for name in ("Eerste", "Tweede"):  # both counters
         services.book(
             tenant=gemeente_a,
@@ -236,3 +240,32 @@ def test_the_agenda_asks_to_log_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("backoffice:login"))
+
+
+def test_the_agenda_costs_the_same_queries_for_one_or_twelve_appointments(
+    employee, gemeente_a, stadskantoor, paspoort
+):
+    def agenda_queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            response = employee.get(AGENDA, {"datum": "2027-04-28", "locatie": stadskantoor.slug})
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    def book_at(minute: int) -> None:
+        services.book(
+            tenant=gemeente_a,
+            location=stadskantoor,
+            products=[paspoort],
+            persons=1,
+            start=at(WEDNESDAY, "09:00") + datetime.timedelta(minutes=minute),
+            contact=services.Contact(name=f"Inwoner {minute}", phone="0612345678"),
+            actor=factories.SYSTEM,
+        )
+
+    book_at(0)
+    agenda_queries()  # warm: the first request of a session reads a little more
+    one = agenda_queries()
+    for minute in range(15, 60 * 3, 15):
+        book_at(minute)
+
+    assert agenda_queries() == one

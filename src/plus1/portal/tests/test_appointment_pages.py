@@ -305,3 +305,22 @@ def test_mijn_afspraken_asks_to_log_in(client, gemeente_a, stadskantoor, paspoor
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("portal:login", args=[gemeente_a.slug]))
+
+
+def test_too_many_bookings_from_one_address_get_a_clear_message(
+    client, settings, gemeente_a, stadskantoor, paspoort
+):
+    settings.PLUS1_APPOINTMENT_MAX_PER_ADDRESS_PER_DAY = 1
+    first = client.post(
+        url(gemeente_a, "confirm"), choice(paspoort, stadskantoor, "2027-04-28T09:00") | CONTACT
+    )
+    assert first.status_code == 302
+
+    other = CONTACT | {"naam": "Erebos Bultenaar", "email": "erebos@example.org"}
+    second = client.post(
+        url(gemeente_a, "confirm"), choice(paspoort, stadskantoor, "2027-04-28T10:00") | other
+    )
+
+    assert second.status_code == 400
+    assert "te veel afspraken gemaakt vanaf dit internetadres" in second.text
+    assert Appointment.objects.count() == 1
