@@ -94,13 +94,14 @@ class ClosedDayAdmin(GemeenteOwnedAdmin):
 
 @admin.register(AppointmentProduct)
 class AppointmentProductAdmin(GemeenteOwnedAdmin):
-    list_display = ["product", "tenant", "duration_minutes", "max_persons", "is_active"]
+    list_display = ["product_name", "tenant", "duration_minutes", "max_persons", "is_active"]
     list_filter = ["is_active"]
     filter_horizontal = ["locations"]
+    autocomplete_fields = ["product"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("adoption__zaaktype")
+        return super().get_queryset(request).select_related("product", "adoption__zaaktype")
 
-    @admin.display(description=_("product"), ordering="adoption__zaaktype__omschrijving")
-    def product(self, obj):
+    @admin.display(description=_("product"), ordering="product__upl_name")
+    def product_name(self, obj):
         return obj.name

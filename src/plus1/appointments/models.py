@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from plus1.catalog.models import Adoption
+from plus1.catalog.models import Adoption, Product
 from plus1.core.models import TenantOwned
 
 from .constants import AppointmentStatus, Weekday
@@ -119,10 +119,30 @@ class Counter(models.Model):
 
 
 class AppointmentProduct(TenantOwned):
-    """A product of the gemeente (its adoption) that residents book an appointment for."""
+    """A product residents book a counter appointment for: a UPL product (paspoort, rijbewijs),
+    and the gemeente's process for it when it has one (brp-uittreksel, huwelijk).
 
+    Many counter products (paspoort, identiteitskaart, rijbewijs) have no online process, so the
+    UPL product is what ties an appointment product to its product page; the adoption is optional.
+    """
+
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointment_products",
+        verbose_name=_("product (UPL)"),
+        help_text=_("Leeg: het product van het gekozen proces."),
+    )
     adoption = models.ForeignKey(
-        Adoption, on_delete=models.CASCADE, related_name="appointment_products", verbose_name=_("product")
+        Adoption,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appointment_products",
+        verbose_name=_("proces van de gemeente"),
+        help_text=_("Leeg voor een product zonder eigen proces, zoals paspoort of rijbewijs."),
     )
     duration_minutes = models.PositiveSmallIntegerField(
         _("duur (minuten)"), default=15, validators=[MinValueValidator(5), MaxValueValidator(480)]
@@ -142,15 +162,28 @@ class AppointmentProduct(TenantOwned):
         verbose_name = _("product met afspraak")
         verbose_name_plural = _("producten met afspraak")
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "adoption"], name="appointments_product_per_adoption")
+            models.UniqueConstraint(fields=["tenant", "product"], name="appointments_product_per_upl"),
+            models.UniqueConstraint(fields=["tenant", "adoption"], name="appointments_product_per_adoption"),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.adoption_id and self.tenant_id and self.adoption.tenant_id != self.tenant_id:
+            raise ValidationError({"adoption": _("Kies een proces van dezelfde gemeente.")})
+        if self.product_id is None and self.adoption_id:
+            self.product = self.adoption.zaaktype.product
+        if self.product_id is None:
+            raise ValidationError({"product": _("Kies het product.")})
+
     @property
     def name(self) -> str:
-        return self.adoption.zaaktype.omschrijving
+        """The gemeente's process name, else the UPL name with a capital ("Paspoort")."""
+        if self.adoption_id:
+            return self.adoption.zaaktype.omschrijving
+        name = self.product.upl_name if self.product_id else ""
+        return name[:1].upper() + name[1:]
 
     def minutes_for(self, persons: int) -> int:
         """How long the counter needs for ``persons`` people (each extra person adds time)."""

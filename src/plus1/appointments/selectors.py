@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from django.db.models import Count, Q, QuerySet
 
-from plus1.catalog.models import Adoption
+from plus1.catalog.models import Adoption, Product
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
@@ -23,14 +23,19 @@ def bookable_products(tenant: Organisation) -> QuerySet[AppointmentProduct]:
         AppointmentProduct.objects.for_tenant(tenant)
         .filter(is_active=True, locations__is_active=True)
         .distinct()
-        .select_related("adoption__zaaktype", "adoption__process")
-        .order_by("adoption__zaaktype__omschrijving")
+        .select_related("product", "adoption__zaaktype", "adoption__process")
+        .order_by("product__upl_name")
     )
 
 
 def product_for_adoption(adoption: Adoption) -> AppointmentProduct | None:
-    """The bookable appointment product of a product page, if the gemeente offers one."""
+    """The bookable appointment product of a process, if the gemeente offers one."""
     return bookable_products(adoption.tenant).filter(adoption=adoption).first()
+
+
+def product_for(*, tenant: Organisation, product: Product) -> AppointmentProduct | None:
+    """The bookable appointment product of a product page (UPL product), with or without a process."""
+    return bookable_products(tenant).filter(product=product).first()
 
 
 def locations_for(*, tenant: Organisation, products: Sequence[AppointmentProduct]) -> QuerySet[Location]:
@@ -52,7 +57,7 @@ def appointment_for_token(*, tenant: Organisation, token: str) -> Appointment | 
     return (
         Appointment.objects.for_tenant(tenant)
         .select_related("location", "counter", "tenant")
-        .prefetch_related("products__adoption__zaaktype")
+        .prefetch_related("products__adoption__zaaktype", "products__product")
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -68,7 +73,7 @@ def appointments_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[App
         .booked()
         .filter(owner_bsn=bsn, start__gte=today_start)
         .select_related("location")
-        .prefetch_related("products__adoption__zaaktype")
+        .prefetch_related("products__adoption__zaaktype", "products__product")
         .order_by("start")
     )
 
@@ -82,7 +87,7 @@ def agenda(*, tenant: Organisation, location: Location, day: datetime.date) -> Q
         Appointment.objects.for_tenant(tenant)
         .filter(location=location, start__gte=start, start__lt=end)
         .select_related("counter", "booked_by")
-        .prefetch_related("products__adoption__zaaktype")
+        .prefetch_related("products__adoption__zaaktype", "products__product")
         .order_by("start", "counter__name")
     )
 

@@ -6,6 +6,7 @@ import datetime
 
 from plus1.audit.services import Actor
 from plus1.catalog import services as catalog_services
+from plus1.catalog.models import Product
 from plus1.catalog.tests.factories import ZaakTypeFactory
 from plus1.tenants.models import Organisation
 
@@ -47,15 +48,26 @@ def product(
     gemeente: Organisation,
     *,
     name: str = "Paspoort aanvragen",
+    upl: str | None = None,
+    with_process: bool = True,
     minutes: int = 15,
     per_person: int = 0,
     max_persons: int = 1,
     at: list[Location] | tuple[Location, ...] = (),
 ) -> AppointmentProduct:
-    zaaktype = ZaakTypeFactory(published=True, omschrijving=name)
-    adoption = catalog_services.adopt_process(gemeente=gemeente, zaaktype=zaaktype, actor=SYSTEM)
+    """A bookable product; ``upl`` (default: the name's first word) is its UPL name.
+
+    With ``with_process`` the gemeente runs a process for it named ``name`` (as for huwelijk),
+    without it the product page's UPL product alone (as for paspoort) is the product.
+    """
+    upl_product = Product.objects.get(upl_name=upl or name.split()[0].lower())
+    adoption = None
+    if with_process:
+        zaaktype = ZaakTypeFactory(published=True, omschrijving=name, product=upl_product)
+        adoption = catalog_services.adopt_process(gemeente=gemeente, zaaktype=zaaktype, actor=SYSTEM)
     bookable = AppointmentProduct.objects.create(
         tenant=gemeente,
+        product=upl_product,
         adoption=adoption,
         duration_minutes=minutes,
         extra_minutes_per_person=per_person,

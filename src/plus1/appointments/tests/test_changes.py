@@ -174,3 +174,23 @@ def test_resident_agenda_and_location_selectors(appointment, gemeente_a, gemeent
     assert set(selectors.bookable_products(gemeente_a)) == {paspoort, rijbewijs}
     assert list(selectors.bookable_products(gemeente_b)) == []
     assert selectors.product_for_adoption(paspoort.adoption) == paspoort
+    assert selectors.product_for(tenant=gemeente_a, product=paspoort.product) == paspoort
+    assert selectors.product_for(tenant=gemeente_b, product=paspoort.product) is None
+
+
+def test_a_product_without_a_process_is_named_and_booked_by_its_upl_product(clock, gemeente_a, stadskantoor):
+    idkaart = factories.product(
+        gemeente_a, name="x", upl="identiteitskaart", with_process=False, at=[stadskantoor]
+    )
+    assert idkaart.adoption is None and idkaart.name == "Identiteitskaart"
+    assert selectors.product_for(tenant=gemeente_a, product=idkaart.product) == idkaart
+    appointment = book(
+        tenant=gemeente_a,
+        location=stadskantoor,
+        products=[idkaart],
+        persons=1,
+        start=at(WEDNESDAY, "09:00"),
+        contact=factories.RESIDENT,
+        actor=factories.SYSTEM,
+    )
+    assert [p.name for p in appointment.products.all()] == ["Identiteitskaart"]
