@@ -77,7 +77,9 @@ def refund(*, payment: Payment, actor: Actor, reason: str) -> Refund:
     if not reason:
         raise RefundNotAllowed("Geef een reden voor het terugbetalen.")
     payment = (
-        Payment.objects.select_for_update().select_related("zaak__zaaktype", "tenant").get(pk=payment.pk)
+        Payment.objects.select_for_update(of=("self",))
+        .select_related("zaak__zaaktype", "tenant")
+        .get(pk=payment.pk)
     )
     if refusal := refund_refusal(payment):
         raise RefundNotAllowed(refusal)
