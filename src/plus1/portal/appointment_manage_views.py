@@ -132,7 +132,6 @@ def summary_rows(appointment: Appointment) -> dict:
     return {
         "appointment": appointment,
         "products": [product.name for product in appointment.products.all()],
-        "address": " ".join(appointment.location.address.split()),
     }
 
 
