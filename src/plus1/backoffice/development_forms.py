@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plus1.accounts.models import Team
-from plus1.development.constants import PULSE_QUESTIONS, Importance, PlanStatus
+from plus1.development.constants import PULSE_QUESTIONS, Importance, PlanStatus, TrainingForm
 from plus1.development.exceptions import DevelopmentError
-from plus1.development.models import Competence, DevelopmentPlan, PlanGoal, Training
+from plus1.development.models import Competence, DevelopmentPlan, PlanGoal, RoleProfile, Training
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -326,3 +326,85 @@ class ConfirmForm(forms.Form):
             )
             for r in self.results
         ]
+
+
+class RoleProfileForm(forms.Form):
+    role_profile = forms.ModelChoiceField(
+        label=gettext_lazy("Rolprofiel"),
+        queryset=RoleProfile.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Geen rolprofiel"),
+        error_messages={"invalid_choice": gettext_lazy("Kies een rolprofiel uit de lijst.")},
+    )
+
+    def __init__(self, *args, profiles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role_profile"].queryset = profiles
+
+
+class PulseCreateForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=120)
+    opens_on = forms.DateField(
+        label=gettext_lazy("Open vanaf"),
+        widget=DATE_WIDGET,
+        error_messages={"invalid": gettext_lazy("Vul een datum in, bijvoorbeeld 2027-03-01.")},
+    )
+    closes_on = forms.DateField(
+        label=gettext_lazy("Open tot en met"),
+        widget=DATE_WIDGET,
+        error_messages={"invalid": gettext_lazy("Vul een datum in, bijvoorbeeld 2027-03-01.")},
+    )
+
+
+class TrainingCreateForm(forms.Form):
+    """A training of the gemeente's own (the collective's offer comes from the admin)."""
+
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    competence = forms.ModelChoiceField(
+        label=gettext_lazy("Competentie (niet verplicht)"),
+        queryset=Competence.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("Kies een competentie uit de lijst.")},
+    )
+    level = forms.TypedChoiceField(
+        label=gettext_lazy("Niveau (niet verplicht)"),
+        choices=[("", "-"), *((n, str(n)) for n in range(1, 5))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("Kies een niveau van 1 tot en met 4.")},
+    )
+    form = forms.ChoiceField(
+        label=gettext_lazy("Vorm"),
+        choices=TrainingForm.choices,
+        error_messages={"invalid_choice": gettext_lazy("Kies de vorm van de training.")},
+    )
+    duration_hours = forms.IntegerField(
+        label=gettext_lazy("Duur in uren"),
+        min_value=1,
+        max_value=500,
+        error_messages={"invalid": gettext_lazy("Vul een heel aantal uren in.")},
+    )
+    provider = forms.CharField(label=gettext_lazy("Aanbieder"), max_length=120)
+    places = forms.IntegerField(
+        label=gettext_lazy("Aantal plaatsen"),
+        min_value=1,
+        max_value=1000,
+        error_messages={"invalid": gettext_lazy("Vul een heel aantal plaatsen in.")},
+    )
+    starts_on = forms.DateField(
+        label=gettext_lazy("Start op (niet verplicht)"),
+        required=False,
+        widget=DATE_WIDGET,
+        error_messages={"invalid": gettext_lazy("Vul een datum in, bijvoorbeeld 2027-03-01.")},
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Omschrijving (niet verplicht)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, competences: Iterable[Competence], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competence"].queryset = Competence.objects.filter(pk__in=[c.pk for c in competences])

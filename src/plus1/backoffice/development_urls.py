@@ -6,6 +6,7 @@ engagement pulse and the team view (issue 22).
 
 from django.urls import path
 
+from . import development_hr_views as hr
 from . import development_learning_views as learning
 from . import development_team_views as team
 from . import development_views as views
@@ -20,9 +21,11 @@ urlpatterns: list = [
         views.manager_assessment_view,
         name="development-manager-assessment",
     ),
+    path("medewerker/<int:user_id>/rolprofiel/", hr.role_profile_view, name="development-role-profile"),
     path("medewerker/<int:user_id>/plan/", views.plan_create_view, name="development-plan-create"),
     path("ontwikkelplan/<uuid:plan_uuid>/", views.plan_view, name="development-plan"),
     path("leeraanbod/", learning.training_list_view, name="development-trainings"),
+    path("leeraanbod/nieuw/", hr.training_new_view, name="development-training-new"),
     path("leeraanbod/<uuid:training_uuid>/", learning.training_detail_view, name="development-training"),
     path("leeraanbod/<uuid:training_uuid>/inschrijven/", learning.enrol_view, name="development-enrol"),
     path(
@@ -38,6 +41,7 @@ urlpatterns: list = [
     path(
         "inschrijving/<int:enrolment_id>/evaluatie/", learning.evaluation_view, name="development-evaluation"
     ),
+    path("pulse/nieuw/", hr.pulse_new_view, name="development-pulse-new"),
     path("pulse/<uuid:pulse_uuid>/", learning.pulse_view, name="development-pulse"),
     path("rolduiding/", team.clarification_list_view, name="development-clarifications"),
     path("rolduiding/nieuw/", team.clarification_new_view, name="development-clarification-new"),

@@ -26,7 +26,7 @@ from plus1.development.exceptions import DevelopmentError, PlanConflict
 from plus1.development.services import assessments, plans
 
 from .access import employee_view
-from .development_forms import ActionForm, CheckInForm, GoalForm, RatingsForm, show_error
+from .development_forms import ActionForm, CheckInForm, GoalForm, RatingsForm, RoleProfileForm, show_error
 
 # Everyone who works in the gemeente's back office has a development page.
 DEVELOPMENT_ROLES = BACK_OFFICE_ROLES
@@ -150,6 +150,14 @@ def employee_view_page(request: HttpRequest, user_id: int) -> HttpResponse:
             ),
             "plan": selectors.active_plan(tenant=tenant, employee=employee, viewer=request.user),
             "may_assess": policies.may_assess_as_manager(request.user, employee, tenant),
+            "role_profile_form": RoleProfileForm(
+                profiles=selectors.role_profiles(tenant),
+                initial={
+                    "role_profile": getattr(
+                        selectors.employee_profile(tenant, employee), "role_profile", None
+                    )
+                },
+            ),
         },
     )
 
