@@ -411,9 +411,3 @@ def confirm(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespo
     return HttpResponseRedirect(
         portal_reverse(request, "portal:appointment-manage", appointment.manage_token)
     )
-
-
-def start_url(request: HttpRequest, product: AppointmentProduct | None = None) -> str:
-    """The first step, with ``product`` ticked (for the "Afspraak maken" button on a product page)."""
-    url = portal_reverse(request, "portal:appointment-start")
-    return f"{url}?{urlencode({'product': product.pk})}" if product is not None else url

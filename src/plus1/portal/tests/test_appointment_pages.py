@@ -197,6 +197,10 @@ def test_booking_needs_the_csrf_token(gemeente_a, stadskantoor, paspoort):
 
     assert response.status_code == 403
     assert not Appointment.objects.exists()
+    token = book(gemeente_a, stadskantoor, paspoort, at(WEDNESDAY, "09:00")).manage_token
+    assert browser.post(url(gemeente_a, "cancel", token)).status_code == 403
+    assert browser.post(url(gemeente_a, "move", token), {"tijd": "2027-04-28T10:00"}).status_code == 403
+    assert Appointment.objects.get().status == AppointmentStatus.BOOKED
 
 
 def test_the_manage_link_moves_the_appointment(client, gemeente_a, stadskantoor, paspoort):
@@ -324,3 +328,20 @@ def test_too_many_bookings_from_one_address_get_a_clear_message(
     assert second.status_code == 400
     assert "te veel afspraken gemaakt vanaf dit internetadres" in second.text
     assert Appointment.objects.count() == 1
+
+
+def test_a_digid_resident_moves_their_appointment_from_mijn_zaken(client, gemeente_a, stadskantoor, paspoort):
+    client.force_login(get_user_model().digid_objects.digid_create(SUZANNE))
+    client.post(url(gemeente_a, "confirm"), choice(paspoort, stadskantoor, "2027-04-28T09:00") | CONTACT)
+    appointment = Appointment.objects.get()
+    page = reverse("portal:my-appointment", args=[gemeente_a.slug, appointment.uuid])
+    move = reverse("portal:my-appointment-move", args=[gemeente_a.slug, appointment.uuid])
+    assert move in client.get(page).text
+
+    response = client.post(move, {"tijd": "2027-04-29T11:00"})
+
+    assert response.status_code == 302 and response["Location"] == page
+    appointment.refresh_from_db()
+    assert appointment.start == at(THURSDAY, "11:00")
+    ics = client.get(reverse("portal:my-appointment-ics", args=[gemeente_a.slug, appointment.uuid]))
+    assert ics["Content-Type"].startswith("text/calendar")
