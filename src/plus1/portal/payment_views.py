@@ -23,6 +23,7 @@ from plus1.core.ratelimit import limit_per_ip
 from plus1.payments import services as payment_services
 from plus1.payments.constants import FeedbackSource, PaymentStatus
 from plus1.payments.exceptions import PaymentError
+from plus1.payments.models import Payment
 from plus1.tenants.models import Organisation
 
 from . import payment_rows
@@ -39,6 +40,7 @@ from .views import (
 
 # The ways back from the provider's page; which one it was never decides the outcome.
 RETURN_OUTCOMES = ("betaald", "geweigerd", "geannuleerd", "fout")
+INITIATOR_FIELDS = ("name", "bsn", "kvk_number", "email")
 
 
 def _return_urls(request: HttpRequest) -> payment_services.ReturnUrls:
@@ -116,6 +118,20 @@ def _own_open_draft(request: HttpRequest, gemeente: Organisation, draft_uuid) ->
     return draft
 
 
+def _earlier_submission(draft: RequestDraft) -> tuple[Initiator | None, str]:
+    """The name (from the BRP) and confirmation address given at the summary, kept on the
+    request's earlier attempt, so a request paid later is registered the same way."""
+    submission = (
+        Payment.objects.filter(tenant=draft.tenant, draft=draft)
+        .order_by("-created_at", "-pk")
+        .values_list("submission", flat=True)
+        .first()
+    ) or {}
+    known = submission.get("initiator") or {}
+    initiator = Initiator(**{name: str(known.get(name, "")) for name in INITIATOR_FIELDS}) if known else None
+    return initiator, str(submission.get("confirm_to", ""))
+
+
 @require_POST
 def pay_draft(request: HttpRequest, draft_uuid, gemeente_slug: str | None = None) -> HttpResponse:
     """ "Betalen" in Mijn zaken: pay a saved request later (a new payment, same request)."""
@@ -128,7 +144,8 @@ def pay_draft(request: HttpRequest, draft_uuid, gemeente_slug: str | None = None
         redirect_to_login := _require_fresh_login(request, portal_reverse(request, "portal:my-zaken"))
     ) is not None:
         return redirect_to_login
-    return start_and_show(request, gemeente=gemeente, draft=draft)
+    initiator, confirm_to = _earlier_submission(draft)
+    return start_and_show(request, gemeente=gemeente, draft=draft, initiator=initiator, confirm_to=confirm_to)
 
 
 def _is_owner(request: HttpRequest, draft: RequestDraft | None) -> bool:

@@ -243,7 +243,9 @@ def test_a_cancelled_payment_keeps_the_request_and_can_be_paid_later_from_mijn_z
     newest = Payment.objects.exclude(pk=payment.pk).get()
     assert newest.reference != payment.reference, "a reference is never reused"
     assert client.get(_url(gemeente_a, "payment-return", "betaald"), _feedback(newest)).status_code == 302
-    assert Zaak.objects.count() == 1
+    zaak = Zaak.objects.get()
+    assert zaak.rollen.get().name == "Suzanne Moulin", "the name from the BRP, given at the summary"
+    assert zaak.rollen.get().email == "suzanne@example.org"
     assert "Nog te betalen" not in client.get(_url(gemeente_a, "my-zaken")).text
 
 
