@@ -45,10 +45,14 @@ def simulator_refusal(provider: str) -> str:
     return ""
 
 
-def account_for(tenant: Organisation) -> Account:
-    """The gemeente's usable account; raises ``PaymentNotConfigured`` with a Dutch message."""
-    config = PaymentSettings.objects.filter(tenant=tenant, is_active=True).first()
-    if config is None:
+def account_for(tenant: Organisation, *, starting: bool = False) -> Account:
+    """The gemeente's usable account; raises ``PaymentNotConfigured`` with a Dutch message.
+
+    Switching online betalen off (``is_active``) stops new payments only (``starting``): the
+    answers and refunds of payments already started are still handled, so none is lost.
+    """
+    config = PaymentSettings.objects.filter(tenant=tenant).first()
+    if config is None or (starting and not config.is_active):
         raise PaymentNotConfigured("Deze gemeente heeft online betalen nog niet ingesteld.")
     if refusal := simulator_refusal(config.provider):
         raise PaymentNotConfigured(refusal)

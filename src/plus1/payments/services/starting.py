@@ -100,7 +100,7 @@ def start_payment(
     ``confirm_to`` are kept for the moment the provider says "paid", which may come without
     the resident (the server-to-server notice). Raises PaymentNotConfigured / PaymentNotPossible.
     """
-    account = account_for(draft.tenant)
+    account = account_for(draft.tenant, starting=True)
     draft = (
         RequestDraft.objects.select_for_update()
         .select_related("adoption__zaaktype", "tenant")

@@ -239,3 +239,10 @@ def test_per_unit_fee_is_checked_against_the_answer(collective, gemeente_b):
     with pytest.raises(AmountMismatch):
         _feedback(payment, amount="25")
     assert Payment.objects.get().status == PaymentStatus.OPEN
+
+
+def test_answers_still_count_after_online_betalen_is_switched_off(payment, account):
+    account.is_active = False
+    account.save()
+
+    assert _feedback(payment).status == PaymentStatus.PAID
