@@ -7,11 +7,13 @@ from collections.abc import Sequence
 
 from django.db.models import Count, Q, QuerySet
 
+from plus1.audit.services import Actor
 from plus1.catalog.models import Adoption, Product
 from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from .constants import AppointmentStatus
+from .log import log_appointment_reads
 from .models import Appointment, AppointmentProduct, Location
 from .slots import local_zone
 from .tokens import TOKEN_LENGTH, hash_token
@@ -78,18 +80,29 @@ def appointments_for_resident(*, tenant: Organisation, bsn: str) -> QuerySet[App
     )
 
 
-def agenda(*, tenant: Organisation, location: Location, day: datetime.date) -> QuerySet[Appointment]:
-    """Every appointment of ``location`` on ``day`` (all statuses), by time and counter."""
+def agenda(
+    *, tenant: Organisation, location: Location, day: datetime.date, actor: Actor | None = None
+) -> list[Appointment] | QuerySet[Appointment]:
+    """Every appointment of ``location`` on ``day`` (all statuses), by time and counter.
+
+    With ``actor`` (the employee who opens the agenda) each appointment shown is logged as a
+    read in the processing log, and a list is returned.
+    """
     zone = local_zone()
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
     end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
-    return (
+    rows = (
         Appointment.objects.for_tenant(tenant)
         .filter(location=location, start__gte=start, start__lt=end)
         .select_related("counter", "booked_by")
         .prefetch_related("products__adoption__zaaktype", "products__product")
         .order_by("start", "counter__name")
     )
+    if actor is None:
+        return rows
+    shown = list(rows)
+    log_appointment_reads(shown, actor=actor, operation="agenda")
+    return shown
 
 
 def open_count(*, tenant: Organisation, location: Location, day: datetime.date) -> int:

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from plus1.audit.models import ProcessingAction
 from plus1.audit.services import Actor, record_change
 from plus1.core import clock
 from plus1.tenants.models import Organisation
@@ -25,6 +26,7 @@ from plus1.tenants.models import Organisation
 from . import mail, slots
 from .constants import AppointmentStatus
 from .exceptions import AppointmentNotChangeable, InvalidBooking, SlotTaken, TooManyBookings
+from .log import log_appointment_change
 from .models import Appointment, AppointmentProduct, Counter, Location
 from .tokens import hash_token
 
@@ -219,6 +221,9 @@ def book(
     record_change(
         tenant=tenant, actor=actor, action="book_appointment", obj=appointment, after=snapshot(appointment)
     )
+    log_appointment_change(
+        appointment=appointment, actor=actor, operation="book_appointment", action=ProcessingAction.CREATE
+    )
     mail.send_after_commit(appointment, mail.BOOKED)
     return appointment
 
@@ -279,6 +284,9 @@ def move(*, appointment: Appointment, start: datetime.datetime, actor: Actor) ->
         before=before,
         after=snapshot(locked),
     )
+    log_appointment_change(
+        appointment=locked, actor=actor, operation="move_appointment", action=ProcessingAction.UPDATE
+    )
     mail.send_after_commit(locked, mail.MOVED)
     return locked
 
@@ -299,6 +307,9 @@ def cancel(*, appointment: Appointment, actor: Actor) -> Appointment:
         obj=locked,
         before=before,
         after=snapshot(locked),
+    )
+    log_appointment_change(
+        appointment=locked, actor=actor, operation="cancel_appointment", action=ProcessingAction.UPDATE
     )
     mail.send_after_commit(locked, mail.CANCELLED)
     return locked
@@ -326,5 +337,11 @@ def mark_attendance(*, appointment: Appointment, attended: bool, actor: Actor) -
         obj=locked,
         before=before,
         after=snapshot(locked),
+    )
+    log_appointment_change(
+        appointment=locked,
+        actor=actor,
+        operation="mark_appointment_attendance",
+        action=ProcessingAction.UPDATE,
     )
     return locked

@@ -194,3 +194,16 @@ def test_a_product_without_a_process_is_named_and_booked_by_its_upl_product(cloc
         actor=factories.SYSTEM,
     )
     assert [p.name for p in appointment.products.all()] == ["Identiteitskaart"]
+
+
+def test_changes_and_the_employees_agenda_are_in_the_processing_log(appointment, gemeente_a, stadskantoor):
+    from plus1.audit.models import ProcessingRecord
+    from plus1.audit.services import Actor, hash_subject
+
+    cancel(appointment=appointment, actor=factories.SYSTEM)
+    employee = Actor(type="employee", id="7", label="balie")
+    shown = selectors.agenda(tenant=gemeente_a, location=stadskantoor, day=WEDNESDAY, actor=employee)
+    assert shown == [appointment]
+    records = ProcessingRecord.objects.filter(activity_code="afspraken-balie", object_id=str(appointment.pk))
+    assert sorted(records.values_list("action", flat=True)) == ["create", "read", "update"]
+    assert set(records.values_list("subject_hash", flat=True)) == {hash_subject("999993653")}
