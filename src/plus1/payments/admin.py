@@ -22,7 +22,7 @@ from plus1.tenants.models import Organisation
 
 from .accounts import simulator_refusal
 from .constants import Provider
-from .models import PaymentSettings
+from .models import PaymentEvent, PaymentSettings
 
 SECRET_FIELDS = ("sha_in", "sha_out", "api_password")
 PLAIN_FIELDS = ("provider", "environment", "pspid", "api_user", "expiry_hours", "is_active")
@@ -162,3 +162,38 @@ class PaymentSettingsAdmin(admin.ModelAdmin):
                 "secrets_changed": changed_secrets,
             },
         )
+
+
+class ReadOnlyTenantAdmin(admin.ModelAdmin):
+    """Rows of the beheerder's own gemeenten, to look at only: the services alone change them."""
+
+    def get_queryset(self, request: Any):
+        ids = {o.pk for o in payment_gemeenten(request.user)}
+        return super().get_queryset(request).filter(tenant_id__in=ids).select_related("tenant")
+
+    def has_module_permission(self, request: Any) -> bool:
+        return bool(payment_gemeenten(request.user))
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        if obj is None:
+            return self.has_module_permission(request)
+        return obj.tenant_id in {o.pk for o in payment_gemeenten(request.user)}
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(PaymentEvent)
+class PaymentEventAdmin(ReadOnlyTenantAdmin):
+    """Every return and notice the provider sent, also refused ones: for support questions."""
+
+    list_display = ["received_at", "tenant", "reference", "source", "provider_status", "outcome"]
+    list_filter = ["source", "outcome"]
+    search_fields = ["reference"]
+    date_hierarchy = "received_at"

@@ -143,3 +143,17 @@ def test_the_deploy_check_names_gemeenten_on_the_simulator(gemeente_a):
     with override_settings(DIGID_MOCK=False):
         [error] = checks.check_no_simulator_provider()
     assert error.id == "plus1.E004" and gemeente_a.name in error.msg
+
+
+def test_the_beheerder_reads_the_providers_messages_of_the_own_gemeente_only(
+    beheerder, gemeente_a, gemeente_b
+):
+    from plus1.payments.models import PaymentEvent
+
+    PaymentEvent.objects.create(tenant=gemeente_a, source="notice", reference="P1EIGEN", outcome="paid")
+    PaymentEvent.objects.create(tenant=gemeente_b, source="notice", reference="P1ANDER", outcome="paid")
+
+    page = beheerder.get(reverse("admin:payments_paymentevent_changelist")).content.decode()
+
+    assert "P1EIGEN" in page and "P1ANDER" not in page
+    assert beheerder.get(reverse("admin:payments_paymentevent_add")).status_code == 403
