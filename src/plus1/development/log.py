@@ -42,7 +42,21 @@ def log_reads(
     operation: str = "",
 ) -> None:
     """One read record per assessment or plan shown to someone other than the employee."""
-    if not is_enabled() or viewer.pk == employee.pk:
+    log_reads_of_many([(obj, employee) for obj in objects], viewer=viewer, tenant=tenant, operation=operation)
+
+
+def log_reads_of_many(
+    shown: Iterable[tuple[models.Model, AbstractBaseUser]],
+    *,
+    viewer: AbstractBaseUser,
+    tenant: Organisation,
+    operation: str = "",
+) -> None:
+    """Reads of several employees' assessments or plans (the team view): one actor, one insert."""
+    if not is_enabled():
+        return
+    shown = [(obj, employee) for obj, employee in shown if employee.pk != viewer.pk]
+    if not shown:
         return
     actor = employee_actor(viewer, tenant=tenant)
     audit.record_reads(
@@ -55,7 +69,7 @@ def log_reads(
             obj=ObjectRef.of(obj, _label(obj, employee)),
             operation=operation,
         )
-        for obj in objects
+        for obj, employee in shown
     )
 
 

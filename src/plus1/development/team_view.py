@@ -337,7 +337,7 @@ def team_view(
     today = today or clock.today()
     members = team_members(tenant, team)
     member_ids = [m.pk for m in members]
-    competences = selectors.competences_for(tenant)
+    competences = list(selectors.competences_qs(tenant))  # the levels are not shown here
     ratings, assessments = latest_ratings(tenant, member_ids)
     required, profile_names = required_levels(tenant, member_ids)
     asked = {cid for levels in required.values() for cid in levels}
@@ -387,10 +387,9 @@ def team_view(
                 trainings=per_competence.get(competence.pk, 0),
             )
         )
-    for member in members:
-        shown = [a for a in assessments if a.employee_id == member.pk]
-        shown += [p for p in plans if p.employee_id == member.pk]
-        log.log_reads(shown, viewer=viewer, employee=member, tenant=tenant, operation="team_view")
+    by_id = {member.pk: member for member in members}
+    shown = [(a, by_id[a.employee_id]) for a in assessments] + [(p, by_id[p.employee_id]) for p in plans]
+    log.log_reads_of_many(shown, viewer=viewer, tenant=tenant, operation="team_view")
     return TeamView(
         team=team,
         competences=columns,
