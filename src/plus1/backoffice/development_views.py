@@ -42,7 +42,7 @@ def page(request: HttpRequest, template: str, context: dict, *, status: int = 20
     tenant = request.tenant
     base = {
         "nav": "development",
-        "is_hr": policies.is_hr(request.user, tenant),
+        "is_hr": request.is_hr,  # set by employee_view
         "my_teams": list(policies.led_teams(request.user, tenant)),
     }
     return render(request, template, base | context, status=status)

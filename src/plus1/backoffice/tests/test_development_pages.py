@@ -224,3 +224,17 @@ def test_posts_need_a_csrf_token(people):
     response = client.post(url("development-self-assessment"), {f"competence_{competence.pk}": 2})
     assert response.status_code == 403
     assert not Assessment.objects.exists()
+
+
+def test_hr_reading_a_plan_is_in_the_processing_log_and_the_employee_reading_it_is_not(
+    people, as_user, gemeente_a
+):
+    emma, hanna = people["emma"], people["hanna"]
+    plan = plans.create_plan(tenant=gemeente_a, user=emma, employee=emma)
+    reads = ProcessingRecord.objects.filter(activity_code="personeelsontwikkeling", action="read")
+    as_user(emma).get(url("development-plan", plan.uuid))
+    assert not reads.exists()
+    as_user(hanna).get(url("development-plan", plan.uuid))
+    record = reads.get()
+    assert record.actor_id == str(hanna.pk) or "hanna" in record.actor_label.lower()
+    assert "AVG" in record.legal_ground
