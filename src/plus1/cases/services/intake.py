@@ -194,11 +194,14 @@ def submit_draft(
     actor: Actor,
     confirm_to: str = "",
     paid_at: datetime.datetime | None = None,
+    defer_completion: bool = False,
 ) -> Zaak:
     """Turn a complete draft into a zaak, exactly once.
 
     A second submit of the same draft (double click, back button, retry after a network
     error) waits for the first under a row lock and then returns the zaak it made.
+    ``defer_completion``: the caller runs ``complete_submission`` itself (payments hands it to
+    the worker, so a provider's notice does not wait for the PDF copy).
     """
     draft = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
     if draft.is_submitted:
@@ -221,7 +224,8 @@ def submit_draft(
     documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
     # After the commit: the PDF copy takes a tenth of a second the case-number lock should not
     # wait for, and a copy that fails never loses the submitted request.
-    transaction.on_commit(lambda: complete_submission(zaak=zaak, actor=actor, confirm_to=confirm_to))
+    if not defer_completion:
+        transaction.on_commit(lambda: complete_submission(zaak=zaak, actor=actor, confirm_to=confirm_to))
     return zaak
 
 

@@ -25,6 +25,7 @@ from plus1.core import clock
 from plus1.tenants.models import Organisation
 
 from ..accounts import account_for
+from ..completion import complete_on_commit
 from ..constants import FeedbackSource, PaymentStatus
 from ..exceptions import AmountMismatch, InvalidSignature, ReusedReference, UnknownPayment
 from ..models import Payment, PaymentEvent
@@ -180,15 +181,20 @@ def _send_request(payment: Payment, *, paid_at: datetime.datetime) -> Zaak | Non
     actor = Actor(**submission["actor"]) if submission.get("actor") else PAID_ACTOR
     if initiator is None:
         initiator = default_initiator(draft)
+    confirm_to = submission.get("confirm_to", "")
     try:
         with transaction.atomic():
-            return submit_draft(
+            zaak = submit_draft(
                 draft=draft,
                 initiator=initiator,
                 actor=actor,
-                confirm_to=submission.get("confirm_to", ""),
+                confirm_to=confirm_to,
                 paid_at=paid_at,
+                defer_completion=True,
             )
     except ZaakError:
         logger.exception("Payment %s is paid but its request could not be sent", payment.reference)
         return None
+    if zaak.laatste_betaaldatum == paid_at:  # registered just now (not by an earlier payment)
+        complete_on_commit(zaak=zaak, actor=actor, confirm_to=confirm_to)
+    return zaak

@@ -246,3 +246,24 @@ def test_answers_still_count_after_online_betalen_is_switched_off(payment, accou
     account.save()
 
     assert _feedback(payment).status == PaymentStatus.PAID
+
+
+def test_the_copy_and_confirmation_come_from_the_worker_once(
+    draft, django_capture_on_commit_callbacks, mailoutbox
+):
+    from plus1.cases.services import Initiator
+
+    payment = start_payment(
+        draft=draft,
+        actor=RESIDENT,
+        urls=URLS,
+        initiator=Initiator(name="Suzanne Moulin", bsn=draft.owner_bsn),
+        confirm_to="suzanne@example.org",
+    ).payment
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        _feedback(payment, source="return")
+        _feedback(payment, source="notice")
+
+    assert len(callbacks) == 1  # enqueued once, for the registration only
+    assert [message.to for message in mailoutbox] == [["suzanne@example.org"]]
