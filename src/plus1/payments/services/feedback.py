@@ -37,6 +37,21 @@ PAID_ACTOR = Actor.system("Plus1 (betaling ontvangen)")
 # An event keeps at most this many parameters of at most this length (a forged post stays small).
 MAX_PARAMS = 40
 MAX_VALUE = 300
+STORED_PARAMS = frozenset(
+    {
+        "ORDERID",
+        "STATUS",
+        "PAYID",
+        "PAYIDSUB",
+        "AMOUNT",
+        "CURRENCY",
+        "PM",
+        "BRAND",
+        "NCERROR",
+        "ACCEPTANCE",
+        "TRXDATE",
+    }
+)
 # What an outcome of the provider does to a payment that is not paid yet.
 UNPAID_TRANSITIONS = {
     worldline.Outcome.CANCELLED: PaymentStatus.CANCELLED,
@@ -45,7 +60,20 @@ UNPAID_TRANSITIONS = {
 
 
 def _stored_params(params: Mapping[str, str]) -> dict[str, str]:
-    return {str(name)[:40]: str(value)[:MAX_VALUE] for name, value in list(params.items())[:MAX_PARAMS]}
+    """The answer as kept: the payment facts only, never the payer's name, account or address.
+
+    Other parameters (CN, CARDNO, IP, EMAIL, ...) are named under ``_other`` without their value.
+    """
+    kept: dict[str, str] = {}
+    other: list[str] = []
+    for name, value in list(params.items())[:MAX_PARAMS]:
+        if str(name).upper() in STORED_PARAMS:
+            kept[str(name)[:40]] = str(value)[:MAX_VALUE]
+        else:
+            other.append(str(name)[:40])
+    if other:
+        kept["_other"] = ",".join(sorted(other))[:MAX_VALUE]
+    return kept
 
 
 def _event(

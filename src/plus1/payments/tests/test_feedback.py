@@ -267,3 +267,12 @@ def test_the_copy_and_confirmation_come_from_the_worker_once(
 
     assert len(callbacks) == 1  # enqueued once, for the registration only
     assert [message.to for message in mailoutbox] == [["suzanne@example.org"]]
+
+
+def test_an_event_keeps_the_payment_facts_but_not_the_payers_name_or_account(payment):
+    _feedback(payment, CN="Suzanne Moulin", CARDNO="NL91ABNA0417164300", IP="192.0.2.1")
+
+    params = PaymentEvent.objects.get().params
+    assert params["STATUS"] == "9" and params["orderID"] == payment.reference
+    assert "Suzanne" not in str(params) and "NL91" not in str(params) and "192.0.2.1" not in str(params)
+    assert params["_other"] == "CARDNO,CN,IP,SHASIGN"
