@@ -48,6 +48,8 @@ from plus1.routing.models import SearchQuery
 from plus1.tenants.selectors import get_collective
 from plus1.tenants.services import create_partner_organisation
 
+from .matrix_extra import PLAN, PLAN_READERS, add_payments_appointments_and_development
+
 pytestmark = pytest.mark.django_db
 
 BSN = "999993653"
@@ -62,7 +64,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 INCIDENT = "Schold de medewerker uit aan de balie"
 FEEDBACK = "De wachttijd aan de telefoon was veel te lang"
 ZAAK_SECRETS = (NAME, BSN, KENTEKEN, PHONE, DOCUMENT, NOTE, PDF.decode())
-SECRETS = (*ZAAK_SECRETS, INCIDENT, FEEDBACK)
+SECRETS = (*ZAAK_SECRETS, INCIDENT, FEEDBACK, PLAN)
 
 # Pages outside the application itself: the admin has its own walk (test_admin_isolation.py);
 # log-in and log-out flows hand over to DigiD, eHerkenning or the TOTP step; the ZGW APIs are
@@ -108,6 +110,8 @@ class World:
     letter_task: object = None
     call_back: object = None
     invitation: object = None
+    # URL values of the payments, appointments and development data (matrix_extra.py).
+    extra_values: dict | None = None
 
 
 @pytest.fixture
@@ -194,6 +198,9 @@ def _visitors(world, gemeente_b, actor) -> list[Visitor]:
         Role.TEAMLEIDER: {FEEDBACK},
         Role.KWALITEITSMEDEWERKER: {FEEDBACK},
     }
+    # The behandelaar's own development plan: themself, their teamleider and HR.
+    for role in PLAN_READERS:
+        also_sees[role] = also_sees.get(role, set()) | {PLAN}
     for role in BACK_OFFICE_ROLES:
         in_team = world.zaak.team if role in (Role.BEHANDELAAR, Role.TEAMLEIDER) else None
         visitors.append(
@@ -293,6 +300,9 @@ def _register_and_rate(world, visitors: list[Visitor], actor) -> None:
     world.invitation = feedback.create_contact_invitation(
         tenant=world.gemeente, channel="balie", process=None, team=world.zaak.team, created_by=reporter
     )
+    world.extra_values = add_payments_appointments_and_development(
+        world, by_name, bsn=BSN, name=NAME, actor=actor
+    )
 
 
 def _log_in(client: Client, visitor: Visitor) -> None:
@@ -325,6 +335,7 @@ def _urls(world) -> list[tuple[str, str]]:
         "invitation_id": world.invitation.pk,
         "code": world.invitation.code,
         "token": feedback_token(world.invitation),
+        **(world.extra_values or {}),
     }
     urls = []
     for route, name, pattern in _url_patterns():
@@ -332,6 +343,8 @@ def _urls(world) -> list[tuple[str, str]]:
             continue
         converters = pattern.pattern.converters
         kwargs = {key: values[key] for key in converters if key in values}
+        if name.startswith("portal:appointment-") and "token" in converters:
+            kwargs["token"] = values["appointment_token"]
         if "identificatie" in converters:
             kwargs["identificatie"] = (
                 world.process if name.startswith(("portal:request", "portal:report")) else CASE
@@ -388,6 +401,13 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
         "backoffice:callback-detail",
         "backoffice:feedback-dashboard",
         "portal:feedback-answer",
+        "portal:payment-start",
+        "portal:appointment-manage",
+        "portal:my-appointment",
+        "backoffice:appointment-agenda",
+        "backoffice:payment-refund",
+        "backoffice:development-plan",
+        "backoffice:development-team",
     } <= {n for n, _ in urls}
     before = _snapshot(world.zaak)
     client = Client()
@@ -438,6 +458,9 @@ def test_every_url_as_every_visitor_leaks_nothing_and_logs_every_personal_data_a
     assert {INCIDENT, NAME} <= seen[f"A {Role.AGRESSIECOORDINATOR}"]
     assert INCIDENT in seen[f"A {Role.BEHANDELAAR}"]
     assert FEEDBACK in seen[f"A {Role.BEHANDELAAR}"]
+    # And the development plan, by its employee and HR.
+    assert PLAN in seen[f"A {Role.BEHANDELAAR}"]
+    assert PLAN in seen[f"A {Role.HR}"]
     after = _snapshot(world.zaak)
     assert after == before, "a POST without a valid form changed gemeente A's zaak"
 
