@@ -86,6 +86,18 @@ SAMPLE_KWARGS = {
     "invitation_id": 1,
     "token": "niet-geldig",
     "code": "ABCD2345",
+    # Payments, appointments (issue 21) and medewerkers (issue 22).
+    "draft_uuid": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+    "outcome": "betaald",
+    "payment_uuid": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+    "appointment_uuid": "3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f",
+    "user_id": 1,
+    "plan_uuid": "4d5e6f7a-8b9c-4d0e-1f2a-3b4c5d6e7f8a",
+    "training_uuid": "5e6f7a8b-9c0d-4e1f-2a3b-4c5d6e7f8a9b",
+    "enrolment_id": 1,
+    "pulse_uuid": "6f7a8b9c-0d1e-4f2a-3b4c-5d6e7f8a9b0c",
+    "clarification_uuid": "7a8b9c0d-1e2f-4a3b-4c5d-6e7f8a9b0c1d",
+    "team_id": 1,
 }
 
 

@@ -120,6 +120,7 @@ def _requests(zaak, share_uuid=None):
         # The incident register and klantwaardering: their own lists, and another gemeente's
         # objects by guessed ids (the access matrix walks them with gemeente A's real ones).
         **_register_and_feedback_requests(case),
+        **_pay_book_and_develop_requests(zaak.team_id if zaak.pk else None),
     }
 
 
@@ -159,6 +160,73 @@ def _register_and_feedback_requests(case: str) -> dict[str, list]:
             ("get", reverse("backoffice:contact-invitation-detail", args=[number]), {})
         ],
     }
+
+
+def _pay_book_and_develop_requests(team_id: int | None) -> dict[str, list]:
+    """Payments, the counter agenda (issue 21) and medewerkers (issue 22): their own lists, gemeente
+    A's team by its real id, and other objects by guessed ids (the access matrix uses real ones)."""
+    thing, number = uuid.uuid4(), 999999
+    pages = {
+        name: [("get", reverse(f"backoffice:{name}"), {})]
+        for name in (
+            "payment-reconciliation",
+            "payment-reconciliation-csv",
+            "appointment-agenda",
+            "appointment-book",
+            "development-home",
+            "development-framework",
+            "development-self-assessment",
+            "development-trainings",
+            "development-training-new",
+            "development-pulse-new",
+            "development-clarifications",
+            "development-clarification-new",
+            "development-hr",
+        )
+    }
+    by_number = {
+        name: [("get", reverse(f"backoffice:{name}", args=[number]), {})]
+        for name in (
+            "development-employee",
+            "development-manager-assessment",
+            "development-evaluation",
+        )
+    }
+    by_uuid = {
+        name: [("get", reverse(f"backoffice:{name}", args=[thing]), {})]
+        for name in (
+            "payment-refund",
+            "development-plan",
+            "development-training",
+            "development-pulse",
+            "development-clarification",
+            "development-clarification-answer",
+        )
+    }
+    posts = {
+        "appointment-attendance": [
+            ("post", reverse("backoffice:appointment-attendance", args=[thing]), {"verschenen": "ja"})
+        ],
+        "payment-refund": [
+            *by_uuid.pop("payment-refund"),
+            ("post", reverse("backoffice:payment-refund", args=[thing]), {"reden": "Ingetrokken"}),
+        ],
+        "development-plan-create": [
+            ("post", reverse("backoffice:development-plan-create", args=[number]), {})
+        ],
+        "development-role-profile": [
+            ("post", reverse("backoffice:development-role-profile", args=[number]), {"rolprofiel": "1"})
+        ],
+        "development-enrol": [("post", reverse("backoffice:development-enrol", args=[thing]), {})],
+        "development-enrolment-cancel": [
+            ("post", reverse("backoffice:development-enrolment-cancel", args=[number]), {})
+        ],
+        "development-attendance": [
+            ("post", reverse("backoffice:development-attendance", args=[number]), {"aanwezig": "ja"})
+        ],
+        "development-team": [("get", reverse("backoffice:development-team", args=[team_id or number]), {})],
+    }
+    return pages | by_number | by_uuid | posts
 
 
 def _flat(patterns):
