@@ -9,7 +9,8 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 
 # No BSN in the logs of the whole run (tests/log_hygiene.py); pytester proves that check works.
-pytest_plugins = ["tests.log_hygiene", "pytester"]
+# Transactional tests get the reference data back in batched INSERTs (tests/serialized_rollback.py).
+pytest_plugins = ["tests.log_hygiene", "tests.serialized_rollback", "pytester"]
 
 
 @pytest.fixture
