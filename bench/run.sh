@@ -15,3 +15,4 @@ python bench/zgw_bench.py
 python bench/expand_bench.py
 python bench/incidents_bench.py
 python bench/feedback_bench.py
+python bench/development_bench.py

@@ -134,7 +134,10 @@ def latest_assessment(tenant: Organisation, employee: AbstractBaseUser, kind: st
 def assessment_comparison(
     *, tenant: Organisation, employee: AbstractBaseUser, viewer: AbstractBaseUser
 ) -> Comparison:
-    """The latest self and leidinggevende assessment against the role profile (logs the read)."""
+    """The latest self and leidinggevende assessment against the role profile (logs the read).
+
+    The caller checks ``policies.may_see_development_of`` first (the page answers 404 otherwise).
+    """
     profile = employee_profile(tenant, employee)
     role_profile = profile.role_profile if profile else None
     required: dict[int, int] = {}
@@ -180,7 +183,8 @@ def _plans(tenant: Organisation) -> QuerySet[DevelopmentPlan]:
 def active_plan(
     *, tenant: Organisation, employee: AbstractBaseUser, viewer: AbstractBaseUser
 ) -> DevelopmentPlan | None:
-    """The employee's plan in progress with goals and actions (logs the read)."""
+    """The employee's plan in progress with goals and actions (logs the read); the caller checks
+    ``policies.may_see_development_of`` first."""
     plan = _plans(tenant).filter(employee=employee, status=PlanStatus.ACTIVE).first()
     if plan is not None:
         log.log_reads([plan], viewer=viewer, employee=employee, tenant=tenant, operation="plan")

@@ -6,12 +6,12 @@ Real parallel transactions need PostgreSQL (SQLite has one writer at a time, so 
 from __future__ import annotations
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from plus1.core import clock
+from plus1.core.testing import in_parallel
 from plus1.development.exceptions import AlreadyAnswered, PlanConflict, TrainingFull
 from plus1.development.models import Enrolment, PlanGoal, PulseResponse
 from plus1.development.services import learning, plans, pulse
@@ -22,28 +22,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel transactions (PostgreSQL)"),
 ]
-
-
-def in_parallel(*functions):
-    """Run the functions in threads that start together; returns what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results: list = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as exc:  # the test looks at it
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_the_last_place_goes_to_one_of_two_gemeenten(gemeente_a, gemeente_b, framework, emma, bea):
