@@ -45,6 +45,7 @@ from .development import load_development
 from .feedback import load_feedback
 from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
 from .incidents import load_incidents
+from .payments import load_payments
 
 DEMO_PASSWORD = "plus1-demo-2026"  # noqa: S105 - printed for the demo on purpose
 # Every demo employee's authenticator app shares this secret (20 bytes, printed in base32 by
@@ -172,6 +173,7 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
     load_incidents(summary)
+    load_payments(summary)
     load_development(summary)
     load_feedback(demo_gemeenten=summary.gemeenten, history_zaken=history_zaken)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
