@@ -1,10 +1,14 @@
-"""Test helpers shared by apps: logging in to the admin, posting the admin's own forms back."""
+"""Test helpers shared by apps: logging in to the admin, posting the admin's own forms back, and
+running functions in parallel transactions (PostgreSQL race tests)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.db import connections
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -45,3 +49,29 @@ def admin_change_form_data(response: Any) -> dict[str, Any]:
                 if value not in (None, False):
                     data[sub.add_prefix(name)] = value
     return data
+
+
+def in_parallel(*functions: Callable[[], Any]) -> list[Any]:
+    """Run the functions in threads that start together; returns what each returned or raised.
+
+    Each thread has its own database connection, so on PostgreSQL the functions really race
+    (SQLite has one writer at a time and cannot).
+    """
+    barrier = threading.Barrier(len(functions))
+    results: list[Any] = [None] * len(functions)
+
+    def run(index: int, function: Callable[[], Any]) -> None:
+        try:
+            barrier.wait()
+            results[index] = function()
+        except Exception as exc:  # the test looks at it
+            results[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

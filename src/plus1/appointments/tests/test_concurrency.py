@@ -5,14 +5,13 @@ Real parallel transactions need PostgreSQL (SQLite has one writer at a time, so 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import IntegrityError, connection, connections
+from django.db import IntegrityError, connection
 
 from plus1.appointments.exceptions import SlotTaken
 from plus1.appointments.models import Appointment
 from plus1.appointments.services import book
+from plus1.core.testing import in_parallel
 
 from . import factories
 from .conftest import WEDNESDAY, at
@@ -21,28 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel transactions (PostgreSQL)"),
 ]
-
-
-def in_parallel(*functions):
-    """Run the functions in threads that start together; returns what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results: list = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as exc:  # the test looks at it
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_two_residents_take_the_last_free_time_one_wins_the_other_gets_the_next_times(

@@ -5,11 +5,10 @@ Real parallel transactions need PostgreSQL (SQLite has one writer at a time, so 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from plus1.core.testing import in_parallel
 from plus1.incidents import services
 from plus1.incidents.exceptions import VersionConflict
 from plus1.incidents.models import Incident
@@ -20,28 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs parallel transactions (PostgreSQL)"),
 ]
-
-
-def in_parallel(*functions):
-    """Run the functions in threads that start together; returns what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results: list = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as exc:  # the test looks at it
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_reports_at_the_same_moment_get_different_numbers(gemeente_a, employee_a, colleague_a):
