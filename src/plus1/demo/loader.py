@@ -44,6 +44,7 @@ from plus1.tenants.services import create_partner_organisation
 from .development import load_development
 from .feedback import load_feedback
 from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
+from .appointments import load_appointments
 from .incidents import load_incidents
 from .payments import load_payments
 
@@ -173,6 +174,7 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
     load_incidents(summary)
+    load_appointments(summary)
     load_payments(summary)
     load_development(summary)
     load_feedback(demo_gemeenten=summary.gemeenten, history_zaken=history_zaken)
