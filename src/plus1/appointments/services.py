@@ -158,12 +158,14 @@ def plan(
     start: datetime.datetime,
 ) -> datetime.datetime:
     """Check the request and the time against the location's schedule; return the end time."""
+    slots.check_reach(start)
     day = start.astimezone(slots.local_zone()).date()
     schedule = slots.load_schedule(
         tenant=tenant, location=location, products=products, first_day=day, last_day=day
     )
     length = slots.check_request(schedule=schedule, products=products, persons=persons)
-    end = start + length
+    # In UTC: a wall-clock sum would be an hour off across the change to or from summer time.
+    end = (start.astimezone(datetime.UTC) + length).astimezone(start.tzinfo)
     slots.check_time(schedule=schedule, start=start, end=end)
     return end
 

@@ -36,6 +36,10 @@ from .models import Appointment, AppointmentProduct, ClosedDay, Counter, Locatio
 STEP = datetime.timedelta(minutes=SLOT_STEP_MINUTES)
 # An appointment never lasts longer than this, so one looking back this far finds every overlap.
 LONGEST = datetime.timedelta(hours=12)
+# Free times exist at most this far from today (the portal pages half a year ahead). A forged
+# date further away (year 1 or 9999 in a GET parameter) has none and is refused when booking,
+# before any date arithmetic could overflow.
+REACH = datetime.timedelta(days=2 * 366)
 
 
 @dataclass(frozen=True, order=True)
@@ -178,6 +182,22 @@ def check_request(
     return datetime.timedelta(minutes=minutes_needed(products, persons))
 
 
+def within_reach(day: datetime.date) -> bool:
+    """``day`` is no further than ``REACH`` from today, in either direction."""
+    today = clock.today()
+    return today - REACH <= day <= today + REACH
+
+
+def check_reach(start: datetime.datetime) -> None:
+    """Refuse a time far in the past or the future (before ``load_schedule`` reads its day)."""
+    day = start.date()  # its own wall-clock date: no time zone conversion that could overflow
+    if within_reach(day):
+        return
+    if day < clock.today():
+        raise InvalidBooking(_("Dit tijdstip is al voorbij. Kies een tijd in de toekomst."))
+    raise InvalidBooking(_("Zo ver vooruit kunt u nog geen afspraak maken. Kies een eerdere dag."))
+
+
 def check_time(*, schedule: Schedule, start: datetime.datetime, end: datetime.datetime) -> None:
     """Refuse a time in the past, too soon, on a closed day or outside opening hours."""
     if start <= clock.now():
@@ -213,11 +233,13 @@ def slots_in(schedule: Schedule, length: datetime.timedelta, *, after: datetime.
     while day <= schedule.last_day:
         if not schedule.is_closed_on(day):
             for opens, closes in schedule.hours[day.weekday()]:
-                start = datetime.datetime.combine(day, opens, tzinfo=zone)
-                closing = datetime.datetime.combine(day, closes, tzinfo=zone)
+                # Stepped in UTC, so on the day daylight saving time starts or ends every time is a
+                # real moment once (no 2:30 that does not exist, no moment offered twice).
+                start = datetime.datetime.combine(day, opens, tzinfo=zone).astimezone(datetime.UTC)
+                closing = datetime.datetime.combine(day, closes, tzinfo=zone).astimezone(datetime.UTC)
                 while start + length <= closing:
                     if start >= after and start not in found and schedule.is_free(start, start + length):
-                        found[start] = Slot(start, start + length)
+                        found[start] = Slot(start.astimezone(zone), (start + length).astimezone(zone))
                     start += STEP
         day += datetime.timedelta(days=1)
     return sorted(found.values())
@@ -235,8 +257,12 @@ def free_slots(
     """The free times at ``location`` for ``products`` and ``persons`` on ``days`` days from ``start_day``.
 
     Raises InvalidBooking when the location does not offer a product or for too many persons.
+    A ``start_day`` out of reach (``within_reach``) has no free times.
     """
-    last_day = start_day + datetime.timedelta(days=max(1, days) - 1)
+    if not within_reach(start_day):
+        return []
+    days = min(max(1, days), REACH.days)
+    last_day = min(start_day + datetime.timedelta(days=days - 1), clock.today() + REACH)
     schedule = load_schedule(
         tenant=tenant, location=location, products=products, first_day=start_day, last_day=last_day
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from plus1.appointments.models import AppointmentProduct, Location
 from plus1.appointments.slots import Slot
+from plus1.core.forms import ModelIdsField
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 PHONE_CHARACTERS = set("0123456789+ -")
@@ -75,7 +76,7 @@ class AgendaForm(forms.Form):
 class CallerRequestForm(forms.Form):
     """What the caller comes for, with how many, and where (GET: the first part of booking)."""
 
-    product = forms.ModelMultipleChoiceField(
+    product = ModelIdsField(
         label=gettext_lazy("Waarvoor"),
         queryset=AppointmentProduct.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -247,7 +247,10 @@ def verify(params: Mapping[str, str], sha_out: str, *, algorithm: str = DEFAULT_
     if not given or not sha_out:
         raise BadSignature("SHASIGN ontbreekt.")
     signed = {name: value for name, value in upper.items() if name in SHA_OUT_PARAMETERS}
-    if not hmac.compare_digest(given, sign(signed, sha_out, algorithm=algorithm)):
+    # Bytes, not str: compare_digest refuses a str with non-ASCII characters (a forged "é" would
+    # otherwise be a TypeError, a 500, instead of a refused signature).
+    expected = sign(signed, sha_out, algorithm=algorithm)
+    if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("ascii")):
         raise BadSignature("SHASIGN klopt niet.")
     return signed
 

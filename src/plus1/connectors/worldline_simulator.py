@@ -83,7 +83,8 @@ def _checked_form(params: Mapping[str, str]) -> dict[str, str] | None:
         return None
     sha_in, _sha_out = passphrases(fields["PSPID"])
     given = fields.get("SHASIGN", "").upper()
-    if not given or not secrets.compare_digest(given, worldline.sign(fields, sha_in)):
+    expected = worldline.sign(fields, sha_in).encode("ascii")
+    if not given or not secrets.compare_digest(given.encode("utf-8", "surrogatepass"), expected):
         return None
     try:
         amount = Decimal(fields["AMOUNT"]) / 100

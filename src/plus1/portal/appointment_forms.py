@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from plus1.appointments.models import AppointmentProduct, Location
 from plus1.appointments.slots import Slot
+from plus1.core.forms import ModelIdsField
 
 # Nobody brings more than this many people to one appointment (AppointmentProduct.max_persons <= 10).
 MAX_PERSONS = 10
@@ -85,7 +86,7 @@ def days_with_slots(slots: Iterable[Slot]) -> list[DayOption]:
 class ProductsForm(forms.Form):
     """Step 1: what the resident comes for, and with how many people."""
 
-    product = forms.ModelMultipleChoiceField(
+    product = ModelIdsField(
         label=gettext_lazy("Waarvoor komt u?"),
         help_text=gettext_lazy("U kunt meer dan één ding kiezen. Dan regelt u alles in één afspraak."),
         queryset=AppointmentProduct.objects.none(),

@@ -378,6 +378,23 @@ def confirm(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespo
     form = ContactForm(request.POST)
     if not form.is_valid():
         return _details_page(request, gemeente, choice, form, status=400)
+    if not _still_free(gemeente, choice):  # taken, or a forged time between the offered ones (9:07)
+        taken = services.slot_taken(
+            tenant=gemeente,
+            location=choice.location,
+            products=choice.products,
+            persons=choice.persons,
+            start=choice.start,
+        )
+        return _time_page(
+            request,
+            gemeente,
+            choice,
+            error=taken.message,
+            next_slots=taken.next_slots,
+            contact=_contact_fields(form),
+            status=409,
+        )
     contact = services.Contact(
         name=form.cleaned_data["naam"],
         email=form.cleaned_data["email"],
