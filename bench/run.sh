@@ -16,3 +16,4 @@ python bench/expand_bench.py
 python bench/incidents_bench.py
 python bench/feedback_bench.py
 python bench/development_bench.py
+python bench/payments_bench.py
