@@ -252,9 +252,8 @@ def _measure() -> None:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-    paid = Payment.objects.filter(
-        tenant=gemeente, status="paid", zaak__isnull=False, provider_reference__startswith="39"
-    )
+    references = [params["orderID"] for params in notices]
+    paid = Payment.objects.filter(reference__in=references, status="paid", zaak__isnull=False)
     print(f"  {paid.count()} of {len(notices)} payments recorded paid with their zaak")
 
 
