@@ -17,3 +17,4 @@ python bench/incidents_bench.py
 python bench/feedback_bench.py
 python bench/development_bench.py
 python bench/payments_bench.py
+python bench/appointments_bench.py
