@@ -78,7 +78,10 @@ def agenda_view(request: HttpRequest) -> HttpResponse:
         form = AgendaForm(initial={"datum": day, "locatie": location}, locations=locations)
     counters, booked = [], 0
     if location is not None and valid:
-        appointments = list(selectors.agenda(tenant=request.tenant, location=location, day=day))
+        # With the actor, every appointment shown is a read in the processing log.
+        appointments = selectors.agenda(
+            tenant=request.tenant, location=location, day=day, actor=request.actor
+        )
         counters = _counter_days(location, appointments)
         booked = sum(appointment.is_booked for appointment in appointments)
     context = {

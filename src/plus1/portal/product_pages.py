@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from plus1.appointments import selectors as appointment_selectors
 from plus1.appointments.models import AppointmentProduct
 from plus1.catalog.models import Adoption, Product
 from plus1.feedback.public import public_score
@@ -119,10 +120,7 @@ def public_score_for(gemeente: Organisation, adoption: Adoption | None) -> dict 
     return public_score(tenant=gemeente, process=adoption.process) if adoption is not None else None
 
 
-def appointment_product_for(adoption: Adoption | None) -> AppointmentProduct | None:
-    """The counter appointment for this product, when the gemeente takes bookings for it (issue 21)."""
-    if adoption is None:
-        return None
-    return AppointmentProduct.objects.filter(
-        tenant=adoption.tenant_id, adoption=adoption, is_active=True
-    ).first()
+def appointment_product_for(gemeente: Organisation, product: Product) -> AppointmentProduct | None:
+    """The counter appointment for this product page, when the gemeente takes bookings for it
+    (issue 21); also for products without a process of their own (paspoort, rijbewijs)."""
+    return appointment_selectors.product_for(tenant=gemeente, product=product)

@@ -105,6 +105,8 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
         "product_text": selectors.get_product_text(gemeente=gemeente, product=product),
         "how_to": how_to_arrange(gemeente=gemeente, product=product, adoption=adoption),
         "public_score": public_score_for(gemeente, adoption),
+        # "Afspraak maken" for a product the gemeente takes counter bookings for (issue 21).
+        "appointment_product": appointment_product_for(gemeente, product),
     }
     if adoption is not None:
         zaaktype = adoption.zaaktype
@@ -117,8 +119,6 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
             .exclude(informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES)
             .select_related("informatieobjecttype"),
             "can_request_online": adoption.offers_online and zaaktype.allows_online,
-            # "Afspraak maken" for a product the gemeente takes counter bookings for (issue 21).
-            "appointment_product": appointment_product_for(adoption),
             # Leges paid online before the request is sent (issue 21).
             "pays_online": payment_rows.pays_online(adoption),
             "eherkenning_login_url": portal_reverse(request, "portal:login-eherkenning")
