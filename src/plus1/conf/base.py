@@ -234,10 +234,10 @@ PLUS1_SCHEDULE = [
     ("plus1.feedback.tasks.remove_answer_links", "22:20"),
     ("plus1.incidents.tasks.remind_incident_tasks", "08:00"),
     ("plus1.incidents.tasks.purge_closed_incidents", "22:30"),
-    ("plus1.development.tasks.remind_check_ins", "07:30"),
-    ("plus1.development.tasks.open_pulses", "08:30"),
     ("plus1.payments.tasks.expire_unpaid", "05:50"),
     ("plus1.payments.tasks.reconcile_day", "06:00"),
+    ("plus1.development.tasks.remind_check_ins", "07:30"),
+    ("plus1.development.tasks.open_pulses", "08:30"),
     ("plus1.appointments.tasks.send_appointment_reminders", "17:00"),
 ]
 # Counter appointments (plus1.appointments): the agenda that books them (the built-in one, or a

@@ -41,10 +41,10 @@ from plus1.tenants.models import Organisation
 from plus1.tenants.selectors import get_collective, get_gemeente
 from plus1.tenants.services import create_partner_organisation
 
+from .appointments import load_appointments
 from .development import load_development
 from .feedback import load_feedback
 from .history import ZAKEN_PER_GEMEENTE, example_answers, load_history
-from .appointments import load_appointments
 from .incidents import load_incidents
 from .payments import load_payments
 
@@ -174,8 +174,8 @@ def load_demo(*, history_zaken: int = ZAKEN_PER_GEMEENTE) -> DemoSummary:
     _demo_partners(utrecht, summary, actor)
     _demo_api_client(utrecht, actor)
     load_incidents(summary)
-    load_appointments(summary)
     load_payments(summary)
+    load_appointments(summary)
     load_development(summary)
     load_feedback(demo_gemeenten=summary.gemeenten, history_zaken=history_zaken)
     summary.zaken = Zaak.objects.filter(tenant__in=summary.gemeenten).count()
