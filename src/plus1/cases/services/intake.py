@@ -203,10 +203,14 @@ def submit_draft(
     ``defer_completion``: the caller runs ``complete_submission`` itself (payments hands it to
     the worker, so a provider's notice does not wait for the PDF copy).
     """
-    draft = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
+    locked = RequestDraft.objects.select_for_update().select_related("adoption__zaaktype").get(pk=draft.pk)
+    if RequestDraft.tenant.is_cached(draft):  # the caller has the gemeente already: no second read
+        locked.tenant = draft.tenant
+    draft = locked
     if draft.is_submitted:
         return draft.zaak
-    if missing := missing_documents(draft):
+    present = set(draft.documenten.values_list("informatieobjecttype_id", flat=True))
+    if missing := _missing_documents(draft, present):
         raise MissingDocuments(missing)
     if confirm_to and not initiator.email:
         initiator = replace(initiator, email=confirm_to)
@@ -220,8 +224,9 @@ def submit_draft(
     )
     draft.zaak = zaak
     draft.save(update_fields=["zaak", "updated_at"])
-    draft.documenten.update(zaak=zaak)
-    documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
+    if present:  # the draft is locked, so no upload came in since
+        draft.documenten.update(zaak=zaak)
+        documents.link_documents_to_zaak(zaak=zaak, documents=draft.documenten.all())
     # After the commit: the PDF copy takes a tenth of a second the case-number lock should not
     # wait for, and a copy that fails never loses the submitted request.
     if not defer_completion:
@@ -312,10 +317,13 @@ def missing_documents(draft: RequestDraft) -> list[str]:
 
     A document an earlier answer made required (catalog.conditions) names that answer.
     """
+    return _missing_documents(draft, set(draft.documenten.values_list("informatieobjecttype_id", flat=True)))
+
+
+def _missing_documents(draft: RequestDraft, present: set[int]) -> list[str]:
     links = draft.adoption.zaaktype.document_types.filter(direction="inkomend").exclude(
         informatieobjecttype__omschrijving__in=GENERATED_DOCUMENT_TYPES
     )
-    present = set(draft.documenten.values_list("informatieobjecttype_id", flat=True))
     return [
         missing_document_label(link, draft.data)
         for link in links.select_related("informatieobjecttype")

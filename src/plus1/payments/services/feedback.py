@@ -116,9 +116,15 @@ def handle_feedback(*, tenant: Organisation, params: Mapping[str, str], source: 
         ) from None
     refusal = None
     with transaction.atomic():
+        # The draft comes along (not locked here: submit_draft locks it), the gemeente is known.
         payment = (
-            Payment.objects.select_for_update().filter(tenant=tenant, reference=feedback.orderid).first()
+            Payment.objects.select_for_update(of=("self",))
+            .select_related("draft")
+            .filter(tenant=tenant, reference=feedback.orderid)
+            .first()
         )
+        if payment is not None:
+            payment.tenant = tenant
         if payment is None:
             refusal = ("unknown", UnknownPayment("Deze betaling kennen wij niet."))
         elif feedback.amount != payment.amount or feedback.currency != payment.currency:
@@ -204,6 +210,8 @@ def _send_request(payment: Payment, *, paid_at: datetime.datetime) -> Zaak | Non
     draft = payment.draft
     if draft is None:
         return None
+    if draft.tenant_id == payment.tenant_id:
+        draft.tenant = payment.tenant
     submission = payment.submission or {}
     initiator = Initiator(**submission["initiator"]) if submission.get("initiator") else None
     actor = Actor(**submission["actor"]) if submission.get("actor") else PAID_ACTOR
