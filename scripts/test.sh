@@ -30,11 +30,12 @@ if [ "$E2E_READY" != 1 ]; then
   printf '\n\033[1;31m!! Chromium or axe-core is missing: the end-to-end tests are SKIPPED. !!\033[0m\n'
 fi
 
-# Unit and integration tests on both cores (an idle worker takes over the other's queued tests:
-# the long walks do not hold up the end); the browser tests after them, one at a time
-# (they flush and restore the database around a live server).
+# Unit and integration tests on both cores; the browser tests after them, one at a time
+# (they flush and restore the database around a live server). Not --dist worksteal: a worker
+# that steals queued tests may run an ordinary test after a transactional one has emptied the
+# database (pytest-django puts transactional tests last, stealing undoes that order).
 run_pytest() {
-  pytest "${PYTEST_ARGS[@]}" -n 2 --dist worksteal -m "not e2e" "$@"
+  pytest "${PYTEST_ARGS[@]}" -n 2 -m "not e2e" "$@"
   if [ "$E2E_READY" = 1 ]; then
     pytest "${PYTEST_ARGS[@]}" -m e2e "$@"
   fi
