@@ -69,6 +69,10 @@ def test_engagement_from_five_answers_with_a_chart_and_its_table(people, as_user
     extra = [f.person(f"collega{n}", gemeente=gemeente_a, team=team_wmo) for n in range(3)]
     for user in [people["emma"], people["bram"], *extra]:
         pulse.answer_pulse(tenant=gemeente_a, pulse=item, user=user, answers=ANSWERS)
+    # The outcome shows once the pulse has closed (an open pulse's average would move per answer).
+    Pulse.objects.filter(pk=item.pk).update(
+        opens_on=today - datetime.timedelta(days=14), closes_on=today - datetime.timedelta(days=1)
+    )
     page = as_user(people["hanna"]).get(url("development-team", team_wmo.pk)).text
     assert "<svg" in page and "Bekijk de cijfers als tabel" in page
     assert "Ik kan hier leren en mij ontwikkelen." in page

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from plus1.accounts.models import Team
@@ -137,7 +138,14 @@ def _averages(rows: list[list[int]]) -> tuple[tuple[float, ...], float]:
 
 
 def team_result(*, pulse: Pulse, team: Team) -> PulseResult:
-    """Raises TeamTooSmall under PULSE_MIN_RESPONSES answers."""
+    """Raises TeamTooSmall under PULSE_MIN_RESPONSES answers, and while the pulse is still open:
+    an average that moves after each answer would tell whoever knows who just answered what
+    that person said."""
+    if pulse.closes_on >= clock.today():
+        raise TeamTooSmall(
+            _("De uitkomst komt na het sluiten van de pulse, op %(date)s; zo blijft ieders antwoord anoniem.")
+            % {"date": date_format(pulse.closes_on + datetime.timedelta(days=1), "j F Y")}
+        )
     rows = list(
         PulseResponse.objects.filter(tenant_id=pulse.tenant_id, pulse=pulse, team=team).values_list(
             "answers", flat=True
@@ -168,6 +176,7 @@ def engagement_trend(*, tenant: Organisation, team: Team, pulses: int = 12) -> l
     points = []
     for pulse in reversed(recent):
         answered = rows[pulse.pk]
-        overall = _averages(answered)[1] if len(answered) >= PULSE_MIN_RESPONSES else None
+        shown = len(answered) >= PULSE_MIN_RESPONSES and pulse.closes_on < clock.today()
+        overall = _averages(answered)[1] if shown else None
         points.append(TrendPoint(pulse=pulse, responses=len(answered), overall=overall))
     return points

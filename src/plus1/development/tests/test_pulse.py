@@ -60,9 +60,18 @@ def test_answers_outside_the_scale_are_refused(pulse, gemeente_a, emma, bad):
     assert not PulseResponse.objects.exists() and not PulseReceipt.objects.exists()
 
 
+def _closed(pulse):
+    """The pulse as it stands once its closing day has passed."""
+    pulse.opens_on = TODAY - datetime.timedelta(days=15)
+    pulse.closes_on = TODAY - datetime.timedelta(days=1)
+    pulse.save(update_fields=["opens_on", "closes_on"])
+    return pulse
+
+
 def test_a_team_too_small_shows_no_results(pulse, gemeente_a, team_wmo, emma, bram, lead):
     for user in (emma, bram, lead):
         service.answer_pulse(tenant=gemeente_a, pulse=pulse, user=user, answers=[4, 4, 4, 4, 4])
+    pulse = _closed(pulse)
     with pytest.raises(TeamTooSmall, match="Vanaf 5 antwoorden"):
         service.team_result(pulse=pulse, team=team_wmo)
     trend = service.engagement_trend(tenant=gemeente_a, team=team_wmo)
@@ -73,6 +82,11 @@ def test_from_five_answers_the_team_sees_averages(pulse, gemeente_a, team_wmo, e
     others = [f.person(f"wmo{i}", gemeente=gemeente_a, team=team_wmo) for i in range(2)]
     for user, score in zip([emma, bram, lead, *others], [1, 2, 3, 4, 5], strict=True):
         service.answer_pulse(tenant=gemeente_a, pulse=pulse, user=user, answers=[score] * 5)
+    # While the pulse is open nothing shows: a moving average would give away the last answer.
+    with pytest.raises(TeamTooSmall, match="na het sluiten"):
+        service.team_result(pulse=pulse, team=team_wmo)
+    assert service.engagement_trend(tenant=gemeente_a, team=team_wmo)[-1].overall is None
+    pulse = _closed(pulse)
     result = service.team_result(pulse=pulse, team=team_wmo)
     assert result.responses == 5 and result.overall == 3.0 and result.averages == (3.0,) * 5
     assert service.engagement_trend(tenant=gemeente_a, team=team_wmo)[-1].overall == 3.0
