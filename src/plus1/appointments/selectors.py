@@ -36,8 +36,16 @@ def product_for_adoption(adoption: Adoption) -> AppointmentProduct | None:
 
 
 def product_for(*, tenant: Organisation, product: Product) -> AppointmentProduct | None:
-    """The bookable appointment product of a product page (UPL product), with or without a process."""
-    return bookable_products(tenant).filter(product=product).first()
+    """The bookable appointment product of a product page (UPL product), with or without a process.
+
+    Also one saved with its process only (the product column is filled by the admin's form, not
+    by the model), found through the process's product.
+    """
+    return (
+        bookable_products(tenant)
+        .filter(Q(product=product) | Q(product__isnull=True, adoption__zaaktype__product=product))
+        .first()
+    )
 
 
 def locations_for(*, tenant: Organisation, products: Sequence[AppointmentProduct]) -> QuerySet[Location]:
