@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # The ZGW APIs have no models; installed for the zgw_openapi management command.
     "plus1.api",
     "plus1.demo",
+    # `plus1 cluster up|down|status`: the local high-availability cluster (deploy/cluster/).
+    "plus1.cluster",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "plus1.core.csp.PathCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "plus1.core.middleware.TraceContextMiddleware",
+    # Database unreachable (down, failing over, pooler refusing): 503 with Retry-After, not a 500.
+    "plus1.core.dbfailure.DatabaseUnavailableMiddleware",
     "plus1.audit.middleware.ProcessingLogMiddleware",
     # The ZGW APIs: API-version header, and the calling application kept for this request only.
     "plus1.api.common.middleware.ZgwApiMiddleware",
@@ -91,6 +95,8 @@ MIDDLEWARE = [
     "ninja.compatibility.files.fix_request_files_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # With a replica: which reads may use it; keeps a writer's WAL position in the session.
+    "plus1.core.dbrouting.ReplicaReadMiddleware",
     # Before the locale middleware: on a gemeente's own host name it swaps in the host urlconf.
     "plus1.portal.middleware.PortalHostMiddleware",
     # Django's LocaleMiddleware, but Dutch unless the visitor picked English with the switch.
@@ -145,7 +151,15 @@ def _database(url: str) -> dict:
         # connection runs again and again (after 5 runs): PostgreSQL then plans it once, not per
         # request. Django turns preparing off unless ``prepare_threshold`` is given. Both off
         # behind a pooler in transaction mode without prepared statement support.
-        if env.bool("PLUS1_DB_SERVER_SIDE_BINDING", default=True):
+        binding = env.bool("PLUS1_DB_SERVER_SIDE_BINDING", default=True)
+        # Behind a pooler in transaction mode (pgbouncer) each transaction may get another
+        # server connection: no prepared statements and no cursor kept open past a transaction
+        # (``QuerySet.iterator()`` would use a WITH HOLD cursor). Switching binding off alone
+        # means the same: a pooler is the one reason to do it.
+        if env.bool("PLUS1_DB_POOLER_TRANSACTION_MODE", default=False) or not binding:
+            config["DISABLE_SERVER_SIDE_CURSORS"] = True
+            binding = False
+        if binding:
             config["OPTIONS"] = {
                 **config.get("OPTIONS", {}),
                 "server_side_binding": True,
@@ -157,6 +171,36 @@ def _database(url: str) -> dict:
 DATABASES = {
     "default": _database(env.str("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'plus1.sqlite3'}")),
 }
+# A streaming replica for reads that may be slightly behind (plus1.core.dbrouting): portal
+# product pages, ZGW lists and details, back-office dashboards. A writer's own reads stay fresh.
+if env.str("PLUS1_DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = _database(env.str("PLUS1_DATABASE_REPLICA_URL"))
+    # A replica that does not answer within a second is skipped (reads go to the leader).
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["replica"].get("OPTIONS", {}), "connect_timeout": 1}
+    # The tests use the test database through a second connection.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["plus1.core.dbrouting.ReplicaRouter"]
+# Views (URL names, * wildcards) whose GET may read from the replica.
+PLUS1_REPLICA_READ_VIEWS = [
+    "portal:index",
+    "portal:home",
+    "portal:product-list",
+    "portal:product-detail",
+    "portal:theme-list",
+    "portal:theme-detail",
+    "zgw-*:*_list",
+    "zgw-*:*_retrieve",
+    "backoffice:dashboard",
+    "backoffice:incident-figures",
+    "backoffice:feedback-dashboard",
+    "backoffice:feedback-themes",
+    "backoffice:feedback-benchmark",
+    "backoffice:feedback-national",
+]
+# Seconds a client's last write position is kept (read-your-writes), and seconds an unreachable
+# replica is left alone before it is tried again.
+PLUS1_REPLICA_WRITE_MEMORY_SECONDS = 60
+PLUS1_REPLICA_RETRY_SECONDS = 10
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -219,6 +263,11 @@ TASKS = {
 }
 # Called by ``plus1 worker`` every minute: each enqueues its task when there is work waiting.
 PLUS1_SWEEPS = ["plus1.notifications.tasks.sweep_outbox"]
+# Several workers (plus1.core.workers): a task RUNNING under a worker that has not reported for
+# this many seconds (killed, node gone) goes back to the queue, and a notification delivery a
+# worker took is free again after it. A task lost this many times is marked failed instead.
+PLUS1_TASK_LEASE_SECONDS = env.int("PLUS1_TASK_LEASE_SECONDS", default=60)
+PLUS1_TASK_MAX_ATTEMPTS = 3
 # Whether an abonnement's callbackUrl may point at a loopback, private or other internal address
 # (plus1.core.outbound). Off in production: a client could make Plus1 call the inside of its own
 # network. The demo and the tests (subscribers on 127.0.0.1) switch it on.

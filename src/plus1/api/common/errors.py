@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db import DataError
+from django.db import DatabaseError, DataError, InterfaceError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from plus1.core import dbfailure
 from plus1.core.exceptions import FieldProblem, NotAllowed
 
 logger = logging.getLogger(__name__)
@@ -232,6 +233,16 @@ def install(api: NinjaAPI) -> None:
                 invalid_params=[("nonFieldErrors", "invalid", "Een van de waarden valt buiten het bereik.")],
             ),
         )
+
+    @api.exception_handler(DatabaseError)
+    @api.exception_handler(InterfaceError)
+    def on_database_error(request, exc):
+        # Unreachable, failing over, or a leader turned replica: 503 with Retry-After (the
+        # transaction was rolled back); any other database error is ours, a 500.
+        if dbfailure.is_database_unavailable(exc):
+            logger.warning("Database unavailable in %s %s: %s", request.method, request.path, exc)
+            return dbfailure.unavailable_response(request)
+        return on_unexpected(request, exc)
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc):
