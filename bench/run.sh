@@ -18,3 +18,5 @@ python bench/feedback_bench.py
 python bench/development_bench.py
 python bench/payments_bench.py
 python bench/appointments_bench.py
+# Growth curve 10k..10M zaken (hours of loading, resumable; by hand, not in CI):
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/plus1_growth python bench/growth_bench.py
