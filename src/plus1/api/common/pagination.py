@@ -40,19 +40,28 @@ def paginate(
     page_size: int = PAGE_SIZE,
     prepare: Callable[[QuerySet], QuerySet] | None = None,
     count_with: Callable[[QuerySet], int] | None = None,
+    locate: Callable[[QuerySet, int, int], tuple[int, QuerySet, int]] | None = None,
 ) -> dict[str, Any]:
     """One page of ``queryset``; ``serialize`` turns the page's rows into dicts in one go.
 
     ``prepare`` adds what only the page's rows need (joins, annotations), so the count runs
     on the filter alone; ``count_with`` replaces ``queryset.count()`` (a kept count). A page past
     the end is a 404, as the reference implementations answer it.
+
+    ``locate(queryset, offset, page_size)`` replaces both the count and the OFFSET over every
+    row above the page: it answers ``(count, rows, skip)``, the page being
+    ``rows[skip:skip + page_size]`` (``cases.counts`` finds it from kept counts).
     """
     page = page_number(request)
-    count = count_with(queryset) if count_with else queryset.count()
     offset = (page - 1) * page_size
+    if locate is not None:
+        count, queryset, skip = locate(queryset, offset, page_size)
+    else:
+        count = count_with(queryset) if count_with else queryset.count()
+        skip = offset
     if offset and offset >= count:
         raise not_found("Deze pagina bestaat niet.")
-    rows = list((prepare(queryset) if prepare else queryset)[offset : offset + page_size])
+    rows = list((prepare(queryset) if prepare else queryset)[skip : skip + page_size])
     return {
         "count": count,
         "next": _page_url(request, page + 1) if offset + page_size < count else None,

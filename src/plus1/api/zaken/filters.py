@@ -120,6 +120,22 @@ def _uuids(name: str, values: list[str]) -> list[str]:
     return result
 
 
+# Filters on what ``cases.counts`` keeps: with only these (and the default ordering) a page
+# is found from the kept counts. The other names are no filter on the rows.
+COUNTED_FILTERS = frozenset({"zaaktype", "zaaktype__in", "maximaleVertrouwelijkheidaanduiding"})
+NOT_FILTERS = frozenset({"expand", "page", "fields"})
+
+
+def is_counted(values: dict[str, Any]) -> bool:
+    """True when the kept counts can answer the list with these filters: only zaaktype and
+    vertrouwelijkheid conditions, newest first (no ``ordering``, no ``zaakgeometrie``)."""
+    return all(
+        name in COUNTED_FILTERS or name in NOT_FILTERS or (name == "ordering" and not value)
+        for name, value in values.items()
+        if value is not None
+    )
+
+
 def ordering(value: str | None) -> list[str]:
     if not value:
         # Newest registered first, by primary key: the database walks its key index backwards

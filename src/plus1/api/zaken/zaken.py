@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router
 
+from plus1.cases import counts
 from plus1.cases.models import Zaak
 from plus1.cases.services import links, registration
 from plus1.cases.services.organisations import check_registering_organisation
@@ -28,7 +29,7 @@ from ..common.pagination import paginate
 from ..common.params import reject_unknown_params
 from ..common.schemas import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, Page
 from . import expand, fields, geometry, schemas, zaakbesluiten
-from .filters import ordering, zaak_filter_q
+from .filters import is_counted, ordering, zaak_filter_q
 from .reading import (
     AUDIT,
     CREATE,
@@ -165,17 +166,26 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
     # ``fields`` (only in ``_zoek``) expands what it selects inside.
     selection = fields.parse(filters.get("fields"), expand=filters.get("expand"))
     names = selection.tree() if selection else expand.parse(filters.get("expand"))
-    found = zaken(request).filter(visible(request)).filter(zaak_filter_q(filters))
+    condition = visible(request) & zaak_filter_q(filters)
+    found = zaken(request).filter(condition)
     if filters.get("zaakgeometrie", {}).get("within") is not None:
         within = _within(found, filters["zaakgeometrie"]["within"])
         found = found.filter(pk__in=within)
     found = found.order_by(*ordering(filters.get("ordering")))
+    locate = None
+    if is_counted(filters):
+        # Only zaaktype and vertrouwelijkheid, newest first: the kept counts find the page.
+        tenant_id = request.tenant.pk
+        locate = lambda queryset, offset, size: counts.locate(  # noqa: E731
+            queryset, tenant_id, condition, offset, size
+        )
     page = paginate(
         request,
         found,
         lambda rows: fields.narrowed(_serialize_zaken(request, rows, names), selection),
         prepare=zaak_queryset,
         count_with=lambda queryset: readcache.count(request, queryset),
+        locate=locate,
     )
     return json_response(page, headers=CRS_HEADERS)
 

@@ -1,5 +1,6 @@
 from .besluit import Besluit, BesluitInformatieObject
 from .contact import KlantContact, ZaakContactMoment, ZaakNotitie, ZaakVerzoek
+from .counts import ZaakCount
 from .document import (
     BestandsDeel,
     Gebruiksrecht,
@@ -33,6 +34,7 @@ __all__ = [
     "Verzending",
     "Zaak",
     "ZaakContactMoment",
+    "ZaakCount",
     "ZaakEigenschap",
     "ZaakInformatieObject",
     "ZaakLink",
