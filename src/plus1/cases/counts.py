@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet, Sum
 
@@ -35,6 +36,24 @@ class Window:
     low: int | None
     high: int | None
     skip: int
+
+
+# Per database alias: whether its schema has the kept counts (see ``is_kept``).
+_KEPT: dict[str, bool] = {}
+
+
+def is_kept() -> bool:
+    """Whether the database the counts are read from has them (migration 0013 ran).
+
+    Asked once per process: an app started on a database not yet migrated counts the rows
+    as before instead of failing, until it restarts.
+    """
+    alias = router.db_for_read(ZaakCount) or "default"
+    if alias not in _KEPT:
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            _KEPT[alias] = "cases_zaakcount" in connection.introspection.table_names(cursor)
+    return _KEPT[alias]
 
 
 def block_sums(tenant_id: int, condition: Q) -> list[tuple[int, int]]:

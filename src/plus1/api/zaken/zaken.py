@@ -173,7 +173,7 @@ def _zaak_list(request: HttpRequest, filters: dict[str, Any]) -> HttpResponse:
         found = found.filter(pk__in=within)
     found = found.order_by(*ordering(filters.get("ordering")))
     locate = None
-    if is_counted(filters):
+    if is_counted(filters) and counts.is_kept():
         # Only zaaktype and vertrouwelijkheid, newest first: the kept counts find the page.
         tenant_id = request.tenant.pk
         locate = lambda queryset, offset, size: counts.locate(  # noqa: E731
