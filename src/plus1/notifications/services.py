@@ -41,8 +41,9 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 5.0
-# While one attempt runs, nobody else takes the delivery; after this it may be taken again.
-LEASE = datetime.timedelta(seconds=60)
+# While one attempt runs, nobody else takes the delivery; after this it may be taken again (a
+# worker killed mid-run loses nothing: another takes its deliveries over once this has passed).
+LEASE = datetime.timedelta(seconds=settings.PLUS1_TASK_LEASE_SECONDS)
 
 
 def backoff(attempts: int) -> datetime.timedelta:
