@@ -47,6 +47,7 @@ from .context_processors import resident_actor, resident_name
 from .product_pages import contact_ways
 from .profile_views import contact_prefill
 from .routing import gemeente_for_request, portal_reverse
+from .visitors import resident_bsn
 
 STEPS = 5
 # How many days the day list shows at once; "Latere dagen" pages on.
@@ -79,10 +80,6 @@ def _actor(request: HttpRequest) -> Actor:
     if getattr(request.user, "bsn", "") if request.user.is_authenticated else "":
         return resident_actor(request)
     return Actor(type="anonymous", id="-", label="Inwoner zonder inloggen")
-
-
-def _resident_bsn(request: HttpRequest) -> str:
-    return getattr(request.user, "bsn", "") if request.user.is_authenticated else ""
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -297,7 +294,7 @@ def _details_page(request, gemeente, choice: Choice, form: ContactForm, status: 
             "errors": error_links(form) if form.is_bound else [],
             "number": 4,
             "login_url": login_url if request.method == "GET" else "",
-            "logged_in": bool(_resident_bsn(request)),
+            "logged_in": bool(resident_bsn(request)),
             "back_url": portal_reverse(request, "portal:appointment-time")
             + "?"
             + choice.query(dag=timezone.localdate(choice.start).isoformat()),
@@ -308,7 +305,7 @@ def _details_page(request, gemeente, choice: Choice, form: ContactForm, status: 
 
 def _prefill(request: HttpRequest, gemeente: Organisation) -> dict[str, str]:
     """Name (BRP) and e-mail/phone (Mijn gegevens) of a resident logged in with DigiD."""
-    if not _resident_bsn(request):
+    if not resident_bsn(request):
         return {}
     known = contact_prefill(request, gemeente)
     return {
@@ -399,7 +396,7 @@ def confirm(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespo
         name=form.cleaned_data["naam"],
         email=form.cleaned_data["email"],
         phone=form.cleaned_data["telefoon"],
-        bsn=_resident_bsn(request),
+        bsn=resident_bsn(request),
     )
     try:
         appointment = services.book(

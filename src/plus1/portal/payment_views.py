@@ -28,15 +28,8 @@ from plus1.tenants.models import Organisation
 
 from . import payment_rows
 from .payment_rows import euro
-from .routing import portal_redirect, portal_reverse
-from .views import (
-    _business_kvk,
-    _gemeente,
-    _require_fresh_login,
-    _require_login,
-    _resident_actor,
-    _resident_bsn,
-)
+from .routing import gemeente_for_request, portal_redirect, portal_reverse
+from .visitors import business_kvk, require_fresh_login, require_login, resident_actor, resident_bsn
 
 # The ways back from the provider's page; which one it was never decides the outcome.
 RETURN_OUTCOMES = ("betaald", "geweigerd", "geannuleerd", "fout")
@@ -75,7 +68,7 @@ def start_and_show(
     try:
         hosted = payment_services.start_payment(
             draft=draft,
-            actor=_resident_actor(request),
+            actor=resident_actor(request),
             urls=_return_urls(request),
             initiator=initiator,
             confirm_to=confirm_to,
@@ -104,9 +97,7 @@ def start_and_show(
 def _own_open_draft(request: HttpRequest, gemeente: Organisation, draft_uuid) -> RequestDraft:
     """The logged-in resident's or business's unsent draft here; anyone else's is "not found"."""
     owner = (
-        {"owner_bsn": bsn}
-        if (bsn := _resident_bsn(request))
-        else {"owner_kvk_number": _business_kvk(request)}
+        {"owner_bsn": bsn} if (bsn := resident_bsn(request)) else {"owner_kvk_number": business_kvk(request)}
     )
     draft = (
         RequestDraft.objects.select_related("adoption__zaaktype", "tenant")
@@ -135,13 +126,13 @@ def _earlier_submission(draft: RequestDraft) -> tuple[Initiator | None, str]:
 @require_POST
 def pay_draft(request: HttpRequest, draft_uuid, gemeente_slug: str | None = None) -> HttpResponse:
     """ "Betalen" in Mijn zaken: pay a saved request later (a new payment, same request)."""
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     draft = _own_open_draft(request, gemeente, draft_uuid)
     # Paying sends the request: a sensitive step, as in the summary.
     if (
-        redirect_to_login := _require_fresh_login(request, portal_reverse(request, "portal:my-zaken"))
+        redirect_to_login := require_fresh_login(request, portal_reverse(request, "portal:my-zaken"))
     ) is not None:
         return redirect_to_login
     initiator, confirm_to = _earlier_submission(draft)
@@ -149,7 +140,7 @@ def pay_draft(request: HttpRequest, draft_uuid, gemeente_slug: str | None = None
 
 
 def _is_owner(request: HttpRequest, draft: RequestDraft | None) -> bool:
-    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
+    bsn, kvk_number = resident_bsn(request), business_kvk(request)
     return draft is not None and bool(
         (bsn and draft.owner_bsn == bsn) or (kvk_number and draft.owner_kvk_number == kvk_number)
     )
@@ -163,7 +154,7 @@ def payment_return(request: HttpRequest, outcome: str, gemeente_slug: str | None
     No log-in needed: a resident whose session ended while paying still gets the payment
     recorded (the notice does it too). Only the owner sees the zaaknummer and "pay again".
     """
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     if outcome not in RETURN_OUTCOMES:
         raise Http404
     params = dict((request.POST if request.method == "POST" else request.GET).items())
@@ -204,7 +195,7 @@ def payment_notice(request: HttpRequest, gemeente_slug: str | None = None) -> Ht
 
     No session, no CSRF token: the SHA-OUT signature is the proof. Plain text answers.
     """
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     params = dict(request.POST.items())
     try:
         payment_services.handle_feedback(tenant=gemeente, params=params, source=FeedbackSource.NOTICE)

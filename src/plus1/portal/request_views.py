@@ -32,15 +32,8 @@ from . import payment_rows, payment_views
 from .forms import SubmitForm, step_form
 from .profile_views import contact_prefill
 from .report_map import map_config
-from .routing import portal_redirect, portal_reverse
-from .views import (
-    _business_kvk,
-    _gemeente,
-    _require_fresh_login,
-    _require_login,
-    _resident_actor,
-    _resident_bsn,
-)
+from .routing import gemeente_for_request, portal_redirect, portal_reverse
+from .visitors import business_kvk, require_fresh_login, require_login, resident_actor, resident_bsn
 
 
 def _adoption(gemeente, identificatie: str) -> Adoption:
@@ -91,9 +84,9 @@ def _uuid_or_404(value: str) -> uuid.UUID:
 
 def _draft_owner(request: HttpRequest) -> dict[str, str]:
     """Who owns a draft: the resident's BSN or the business's KvK number, never both."""
-    if bsn := _resident_bsn(request):
+    if bsn := resident_bsn(request):
         return {"owner_bsn": bsn}
-    return {"owner_kvk_number": _business_kvk(request)}
+    return {"owner_kvk_number": business_kvk(request)}
 
 
 def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
@@ -101,30 +94,30 @@ def _draft(request: HttpRequest, gemeente, adoption) -> RequestDraft:
 
 
 def _initiator_and_actor(request: HttpRequest, adoption: Adoption) -> tuple[case_services.Initiator, Actor]:
-    if kvk_number := _business_kvk(request):
+    if kvk_number := business_kvk(request):
         initiator = case_services.Initiator(
             name=f"Onderneming met KvK-nummer {kvk_number}", kvk_number=kvk_number
         )
-        return initiator, _resident_actor(request)
+        return initiator, resident_actor(request)
     # The name on the zaak comes from the BRP: a read for handling the request itself.
     person = lookup_person(
         tenant=adoption.tenant,
-        bsn=_resident_bsn(request),
-        actor=_resident_actor(request),
+        bsn=resident_bsn(request),
+        actor=resident_actor(request),
         activity=activity_for_zaaktype(adoption.zaaktype),
         channel=Channel.PORTAL,
     )
     initiator = case_services.Initiator(
-        name=person.full_name if person else "Inwoner", bsn=_resident_bsn(request)
+        name=person.full_name if person else "Inwoner", bsn=resident_bsn(request)
     )
-    return initiator, _resident_actor(request)
+    return initiator, resident_actor(request)
 
 
 @require_http_methods(["GET"])
 def start(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
+    if (redirect_to_login := require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     _draft(request, gemeente, adoption)
     return portal_redirect(request, "portal:request-step", identificatie, 1)
@@ -134,9 +127,9 @@ def start(request: HttpRequest, identificatie: str, gemeente_slug: str | None = 
 def step(
     request: HttpRequest, identificatie: str, number: int, gemeente_slug: str | None = None
 ) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
+    if (redirect_to_login := require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     steps = _steps(adoption)
     if not 1 <= number <= len(steps):
@@ -180,9 +173,9 @@ def step(
 @require_http_methods(["GET", "POST"])
 def documents(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
     """Add documents; every file is checked by content and size, and errors name the file."""
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
+    if (redirect_to_login := require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     draft = _draft(request, gemeente, adoption)
     document_types = list(_document_types(adoption))
@@ -232,8 +225,8 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
     initial = dict(draft.data)
     person = lookup_person(
         tenant=draft.tenant,
-        bsn=_resident_bsn(request),
-        actor=_resident_actor(request),
+        bsn=resident_bsn(request),
+        actor=resident_actor(request),
         activity=activity_for_code(ActivityCode.BRP_PREFILL),
         channel=Channel.PORTAL,
     )
@@ -251,9 +244,9 @@ def _prefilled(request: HttpRequest, draft: RequestDraft, eigenschappen) -> dict
 
 @require_http_methods(["GET", "POST"])
 def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
-    if (redirect_to_login := _require_login(request, adoption.zaaktype)) is not None:
+    if (redirect_to_login := require_login(request, adoption.zaaktype)) is not None:
         return redirect_to_login
     problems: dict[str, str] = {}
     form = SubmitForm(
@@ -275,7 +268,7 @@ def summary(request: HttpRequest, identificatie: str, gemeente_slug: str | None 
         # Sending is a sensitive step: an old log-in goes through DigiD/eHerkenning again and
         # comes back to this summary; the draft stays in the database, so nothing is lost.
         summary_url = portal_reverse(request, "portal:request-summary", identificatie)
-        if (redirect_to_login := _require_fresh_login(request, summary_url)) is not None:
+        if (redirect_to_login := require_fresh_login(request, summary_url)) is not None:
             return redirect_to_login
         initiator, actor = _initiator_and_actor(request, adoption)
         if fee is not None:
@@ -339,7 +332,7 @@ def report(request: HttpRequest, identificatie: str, gemeente_slug: str | None =
     With photos (stored as the zaak's documents) and, where a tile server is configured, a point
     on a map next to the address field (portal.report_map).
     """
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adoption = _adoption(gemeente, identificatie)
     if not adoption.zaaktype.allows_anonymous:
         raise Http404(_("Voor dit product moet u inloggen."))

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from plus1.accounts.sessions import is_recently_authenticated
 from plus1.audit import selectors as log_selectors
 from plus1.audit.models import ProcessingAction
-from plus1.audit.services import Actor, ObjectRef, record_read, subject_for
+from plus1.audit.services import ObjectRef, record_read, subject_for
 from plus1.cases import selectors as case_selectors
 from plus1.cases import services as case_services
 from plus1.cases.exceptions import ZaakError
@@ -27,7 +26,7 @@ from plus1.cases.models import Zaak
 from plus1.cases.processing import Purpose
 from plus1.catalog import selectors
 from plus1.catalog.constants import GENERATED_DOCUMENT_TYPES, Direction
-from plus1.catalog.models import Adoption, Product, Theme, ZaakType
+from plus1.catalog.models import Adoption, Product, Theme
 from plus1.catalog.processing import ActivityCode, activity_for_code
 from plus1.catalog.terms import describe_term
 from plus1.core.ratelimit import limit_per_ip
@@ -43,10 +42,7 @@ from .product_pages import (
     public_score_for,
 )
 from .routing import gemeente_for_request, portal_redirect, portal_reverse
-
-
-def _gemeente(request: HttpRequest, slug: str | None) -> Organisation:
-    return gemeente_for_request(request, slug)
+from .visitors import business_kvk, require_fresh_login, require_login, resident_actor, resident_bsn
 
 
 def _title(product: Product, adoption: Adoption | None) -> str:
@@ -69,7 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     # "Direct online regelen" lists only what can be done online here, not counter-only products.
     adoptions = sorted(
         selectors.offered_adoptions(gemeente).filter(offers_online=True, zaaktype__allows_online=True),
@@ -80,7 +76,7 @@ def home(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse
 
 @require_GET
 def product_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
         {"product": p, "title": _title(p, adopted.get(p.id)), "is_online": _is_online(adopted.get(p.id))}
@@ -92,7 +88,7 @@ def product_list(request: HttpRequest, gemeente_slug: str | None = None) -> Http
 
 @require_GET
 def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     try:
         product, adoption = selectors.get_product_for_portal(gemeente=gemeente, slug=product_slug)
     except Product.DoesNotExist as exc:
@@ -145,7 +141,7 @@ def product_detail(request: HttpRequest, product_slug: str, gemeente_slug: str |
 @require_GET
 def theme_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Browse by theme: the SDG information areas that hold products."""
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     themes = selectors.themes_with_counts(gemeente)
     return render(request, "portal/theme_list.html", {"gemeente": gemeente, "themes": themes})
 
@@ -153,7 +149,7 @@ def theme_list(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRe
 @require_GET
 def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | None = None) -> HttpResponse:
     """The products of one theme; those this gemeente offers online are marked."""
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     theme = get_object_or_404(Theme, slug=theme_slug)
     adopted = selectors.adoptions_by_product(gemeente)
     products = [
@@ -170,7 +166,7 @@ def theme_detail(request: HttpRequest, theme_slug: str, gemeente_slug: str | Non
 @cache_control(max_age=300, public=True)
 def house_style(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """The gemeente's colours as CSS custom properties (a file, so no inline styles are needed)."""
-    gemeente = _gemeente(request, gemeente_slug)
+    gemeente = gemeente_for_request(request, gemeente_slug)
     css = (
         ":root {\n"
         f"  --plus1-color-primary: {gemeente.primary_color};\n"
@@ -178,11 +174,6 @@ def house_style(request: HttpRequest, gemeente_slug: str | None = None) -> HttpR
         "}\n"
     )
     return HttpResponse(css, content_type="text/css; charset=utf-8")
-
-
-def _resident_bsn(request: HttpRequest) -> str:
-    user = request.user
-    return getattr(user, "bsn", "") if user.is_authenticated else ""
 
 
 def _send_to_login_service(request: HttpRequest, service: str) -> HttpResponse:
@@ -203,7 +194,7 @@ def _send_to_login_service(request: HttpRequest, service: str) -> HttpResponse:
 @limit_per_ip("portal-login", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN", methods=("GET",))
 def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Send the resident to DigiD; they come back to Mijn zaken (or where they were going)."""
-    _gemeente(request, gemeente_slug)
+    gemeente_for_request(request, gemeente_slug)
     return _send_to_login_service(request, "digid:login")
 
 
@@ -211,70 +202,30 @@ def login(request: HttpRequest, gemeente_slug: str | None = None) -> HttpRespons
 @limit_per_ip("portal-login", rate_setting="PLUS1_RATELIMIT_PORTAL_LOGIN", methods=("GET",))
 def login_eherkenning(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Send a business to eHerkenning; it comes back to Mijn zaken (or where it was going)."""
-    _gemeente(request, gemeente_slug)
+    gemeente_for_request(request, gemeente_slug)
     return _send_to_login_service(request, "eherkenning:login")
 
 
 @require_POST
 def logout(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    _gemeente(request, gemeente_slug)
+    gemeente_for_request(request, gemeente_slug)
     auth.logout(request)
     # After logout() the session is new and empty, so the message survives the redirect.
     messages.success(request, _("U bent uitgelogd."))
     return portal_redirect(request, "portal:home")
 
 
-def _business_kvk(request: HttpRequest) -> str:
-    user = request.user
-    return getattr(user, "kvk_number", "") if user.is_authenticated else ""
-
-
-def _login_redirect(request: HttpRequest, name: str, next_url: str) -> HttpResponse:
-    return redirect(f"{portal_reverse(request, name)}?{urlencode({'next': next_url})}")
-
-
-def _require_login(request: HttpRequest, zaaktype: ZaakType | None = None) -> HttpResponse | None:
-    """None when someone this page is for is logged in; else off to DigiD or eHerkenning.
-
-    Mijn zaken is for residents (DigiD) and businesses (eHerkenning) alike; a request is for
-    whom its zaaktype serves, so a business-only product asks for eHerkenning.
-    """
-    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
-    if zaaktype is None:
-        if bsn or kvk_number:
-            return None
-        return _login_redirect(request, "portal:login", request.get_full_path())
-    for_businesses = zaaktype.is_for_businesses
-    for_residents = zaaktype.is_for_residents or not for_businesses
-    if (bsn and for_residents) or (kvk_number and for_businesses):
-        return None
-    name = "portal:login" if for_residents else "portal:login-eherkenning"
-    return _login_redirect(request, name, request.get_full_path())
-
-
-def _require_fresh_login(request: HttpRequest, next_url: str) -> HttpResponse | None:
-    """None when the log-in is recent enough for a sensitive step; else log in again first.
-
-    The person comes back to ``next_url``; drafts live in the database, so nothing is lost.
-    """
-    if is_recently_authenticated(request):
-        return None
-    messages.info(request, _("U bent al even ingelogd. Log voor uw veiligheid opnieuw in."))
-    name = "portal:login-eherkenning" if _business_kvk(request) else "portal:login"
-    return _login_redirect(request, name, next_url)
-
-
 @require_GET
 def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     purpose = _purpose(request)
-    if bsn := _resident_bsn(request):
+    if bsn := resident_bsn(request):
         zaken = case_selectors.zaken_for_resident(tenant=gemeente, bsn=bsn, purpose=purpose)
     else:
         zaken = case_selectors.zaken_for_business(
-            tenant=gemeente, kvk_number=_business_kvk(request), purpose=purpose
+            tenant=gemeente, kvk_number=business_kvk(request), purpose=purpose
         )
     zaken = zaak_history.with_results(zaken)
     rows = zaak_history.rows_for_my_zaken(zaken)
@@ -286,7 +237,7 @@ def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResp
         "appointments": appointment_manage_views.appointments_for_my_zaken(request, gemeente),
         # Saved requests that wait for the leges (issue 21).
         "open_payments": payment_rows.open_payment_rows(
-            gemeente=gemeente, bsn=_resident_bsn(request), kvk_number=_business_kvk(request)
+            gemeente=gemeente, bsn=resident_bsn(request), kvk_number=business_kvk(request)
         ),
     }
     return render(request, "portal/my_zaken.html", context)
@@ -296,8 +247,8 @@ def my_zaken(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResp
 def my_zaak_detail(
     request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     zaak = _own_zaak(request, gemeente, identificatie)
     return _render_my_zaak(request, gemeente, zaak)
@@ -340,8 +291,8 @@ def my_zaak_answer(
     request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     """The resident answers the gemeente's question; the legal term runs again (Awb 4:15)."""
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     zaak = _own_zaak(request, gemeente, identificatie)
     document_types = list(_answer_document_types(zaak))
@@ -352,7 +303,7 @@ def my_zaak_answer(
         uploads = [(type_id, upload) for upload in request.FILES.getlist("files")] if type_id else []
         try:
             case_services.answer_information_request(
-                zaak=zaak, answer=form.cleaned_data["answer"], uploads=uploads, actor=_resident_actor(request)
+                zaak=zaak, answer=form.cleaned_data["answer"], uploads=uploads, actor=resident_actor(request)
             )
         except ZaakError as exc:
             errors.append(str(exc))
@@ -363,29 +314,22 @@ def my_zaak_answer(
     return _render_my_zaak(request, gemeente, zaak, answer_form=form, errors=errors, status=400)
 
 
-def _resident_actor(request: HttpRequest) -> Actor:
-    # Never the BSN or KvK number: the label lands in the audit trail and the timeline.
-    if _resident_bsn(request):
-        return Actor(type="resident", id=request.user.username, label="Inwoner (DigiD)")
-    return Actor(type="business", id=request.user.username, label="Ondernemer (eHerkenning)")
-
-
 def _purpose(request: HttpRequest) -> Purpose:
     """The resident or business looking at their own zaken (logged, Logboek dataverwerkingen)."""
     match = request.resolver_match
-    return Purpose.own_zaken(_resident_actor(request), operation=match.view_name if match else "")
+    return Purpose.own_zaken(resident_actor(request), operation=match.view_name if match else "")
 
 
 def _own_zaak(request: HttpRequest, gemeente: Organisation, identificatie: str) -> Zaak:
     """One of the logged-in resident's or business's zaken here; anyone else's is "not found"."""
     purpose = _purpose(request)
     try:
-        if bsn := _resident_bsn(request):
+        if bsn := resident_bsn(request):
             return case_selectors.get_zaak_for_resident(
                 tenant=gemeente, bsn=bsn, identificatie=identificatie, purpose=purpose
             )
         return case_selectors.get_zaak_for_business(
-            tenant=gemeente, kvk_number=_business_kvk(request), identificatie=identificatie, purpose=purpose
+            tenant=gemeente, kvk_number=business_kvk(request), identificatie=identificatie, purpose=purpose
         )
     except Zaak.DoesNotExist as exc:
         raise Http404 from exc
@@ -396,11 +340,11 @@ def my_document(
     request: HttpRequest, identificatie: str, document_uuid: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     """Serve one of the resident's own documents; the file itself never sits in the web root."""
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     zaak = _own_zaak(request, gemeente, identificatie)
-    if (redirect_to_login := _require_fresh_login(request, request.get_full_path())) is not None:
+    if (redirect_to_login := require_fresh_login(request, request.get_full_path())) is not None:
         return redirect_to_login
     try:
         document = case_selectors.get_zaak_document(
@@ -458,7 +402,7 @@ def _access_entry(record, gemeente: Organisation) -> dict:
 
 
 def _access_page(request: HttpRequest, gemeente: Organisation, zaak: Zaak | None = None) -> HttpResponse:
-    bsn, kvk_number = _resident_bsn(request), _business_kvk(request)
+    bsn, kvk_number = resident_bsn(request), business_kvk(request)
     show_own = request.GET.get("ook-eigen") == "1"
     filters: dict = {"exclude_actor_types": () if show_own else OWN_ACTOR_TYPES}
     if zaak is not None:
@@ -474,7 +418,7 @@ def _access_page(request: HttpRequest, gemeente: Organisation, zaak: Zaak | None
     # Reading the log about yourself is a processing too (shown with "also what I did").
     record_read(
         tenant=gemeente,
-        actor=_resident_actor(request),
+        actor=resident_actor(request),
         activity=activity_for_code(ActivityCode.MY_ZAKEN),
         channel="portal",
         obj=ObjectRef("audit.processingrecord", "", "Wie heeft mijn gegevens ingezien?"),
@@ -498,8 +442,8 @@ def _access_page(request: HttpRequest, gemeente: Organisation, zaak: Zaak | None
 @require_GET
 def my_data_access(request: HttpRequest, gemeente_slug: str | None = None) -> HttpResponse:
     """Wie heeft mijn gegevens ingezien? Every processing of the resident's data here (AVG art. 15)."""
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     return _access_page(request, gemeente)
 
@@ -509,8 +453,8 @@ def my_zaak_data_access(
     request: HttpRequest, identificatie: str, gemeente_slug: str | None = None
 ) -> HttpResponse:
     """The same, for one of the resident's zaken."""
-    gemeente = _gemeente(request, gemeente_slug)
-    if (redirect_to_login := _require_login(request)) is not None:
+    gemeente = gemeente_for_request(request, gemeente_slug)
+    if (redirect_to_login := require_login(request)) is not None:
         return redirect_to_login
     zaak = _own_zaak(request, gemeente, identificatie)
     return _access_page(request, gemeente, zaak)
