@@ -16,6 +16,9 @@ from plus1.cluster.layout import Layout, default_dir
 
 
 class Command(BaseCommand):
+    # No system checks: the cluster must be manageable (down, kill, status) even while the
+    # application code itself does not load.
+    requires_system_checks = []
     help = "Het lokale HA-cluster: etcd, 2x PostgreSQL met Patroni, HAProxy, pgbouncer, apps, workers."
 
     def add_arguments(self, parser):
