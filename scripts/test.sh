@@ -58,4 +58,33 @@ else
   printf '!! Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n'
   printf '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\033[0m\n'
 fi
+
+step "cluster failure test (short)"
+# kill -9 an app, a worker, the replica and the leader under load (bench/cluster_failover.py).
+# Its own cluster directory and ports (16400 and up, clear of PostgreSQL's 5432), always taken
+# down again by the trap, also when an assertion fails. Debian's packages are installed as the
+# cluster command does (root and apt-get); under CI=true missing programs fail the run.
+FAILOVER_ARGS=(--short --dir var/cluster-failover --port-base 16400)
+cluster_programs() {
+  local program
+  for program in patroni etcd etcdctl haproxy pgbouncer; do
+    PATH="$PATH:/usr/sbin" command -v "$program" >/dev/null || return 1
+  done
+  [ -x /usr/lib/postgresql/15/bin/postgres ] && /usr/bin/python3 -c "import etcd" 2>/dev/null
+}
+if ! cluster_programs && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  CLUSTER_PACKAGES=(patroni python3-etcd etcd-server etcd-client haproxy pgbouncer)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${CLUSTER_PACKAGES[@]}" \
+    || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      "${CLUSTER_PACKAGES[@]}"; } || true
+fi
+if cluster_programs; then
+  trap 'PLUS1_CLUSTER_PORT_BASE=16400 plus1 cluster down --wipe --dir var/cluster-failover >/dev/null 2>&1 || true' EXIT
+  python bench/cluster_failover.py "${FAILOVER_ARGS[@]}"
+elif [ "${CI:-}" = "true" ]; then
+  echo "Patroni, etcd, HAProxy, pgbouncer or PostgreSQL 15 are missing and CI=true: failing." >&2
+  exit 1
+else
+  printf '\n\033[1;31m!! Patroni/etcd/HAProxy/pgbouncer are missing: the cluster failure test was SKIPPED. !!\033[0m\n'
+fi
 step "all checks passed"
