@@ -45,6 +45,35 @@ def app_port(ports_: dict[str, int], number: int) -> int:
     return ports_["http"] + number
 
 
+def read_env(path: Path) -> dict[str, str]:
+    """The variables of a cluster.env (``export NAME=value`` lines); empty when there is none."""
+    values = {}
+    try:
+        lines = path.read_text().splitlines()
+    except OSError:
+        return values
+    for line in lines:
+        name, sep, value = line.removeprefix("export ").partition("=")
+        if sep and not name.startswith("#"):
+            values[name.strip()] = value.strip()
+    return values
+
+
+def layout_for(directory: Path, apps: int | None = None, workers: int | None = None) -> Layout:
+    """The layout of ``directory``; what is not given comes from its cluster.env, then defaults.
+
+    So `plus1 cluster status --dir D` finds the ports and the number of apps D was started with,
+    also without PLUS1_CLUSTER_PORT_BASE in the environment.
+    """
+    known = read_env(Path(directory) / "cluster.env")
+    base = os.environ.get("PLUS1_CLUSTER_PORT_BASE") or known.get("PLUS1_CLUSTER_PORT_BASE")
+    if apps is None:
+        apps = len(known["PLUS1_CLUSTER_APPS"].split()) if "PLUS1_CLUSTER_APPS" in known else 2
+    if workers is None:
+        workers = len(known["PLUS1_CLUSTER_WORKERS"].split()) if "PLUS1_CLUSTER_WORKERS" in known else 2
+    return Layout(directory, apps=apps, workers=workers, ports=ports(int(base) if base else None))
+
+
 def default_dir() -> Path:
     return Path(os.environ.get("PLUS1_CLUSTER_DIR", Path(settings.BASE_DIR) / "var" / "cluster"))
 
@@ -107,6 +136,7 @@ class Layout:
             "DATABASE_URL": self.database_url(),
             "PLUS1_DATABASE_REPLICA_URL": self.database_url("plus1_replica"),
             "PLUS1_DB_SERVER_SIDE_BINDING": "false",
+            "PLUS1_DB_POOLER_TRANSACTION_MODE": "true",
             "DJANGO_SETTINGS_MODULE": "plus1.conf.dev",
             "PLUS1_BASE_URL": f"http://127.0.0.1:{self.ports['http']}",
             "PLUS1_CLUSTER_DIR": str(self.dir),

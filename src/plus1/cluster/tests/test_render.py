@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from plus1.cluster import render
-from plus1.cluster.layout import Layout, ports
+from plus1.cluster.layout import Layout, layout_for, ports
 
 
 def rendered(tmp_path: Path, base: int = 15400, **options) -> dict[str, str]:
@@ -87,3 +87,14 @@ def test_cluster_env_holds_the_contract_variables(tmp_path):
     assert "export PLUS1_DATABASE_REPLICA_URL=postgres://plus1@127.0.0.1:15432/plus1_replica\n" in text
     assert "export PLUS1_DB_SERVER_SIDE_BINDING=false\n" in text
     assert "export DJANGO_SETTINGS_MODULE=plus1.conf.dev\n" in text
+
+
+def test_a_cluster_directory_remembers_its_ports_and_parts(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLUS1_CLUSTER_PORT_BASE", raising=False)
+    started = Layout(tmp_path / "cluster", apps=1, workers=3, ports=ports(16400))
+    started.dir.mkdir()
+    started.write_env()
+    found = layout_for(tmp_path / "cluster")
+    assert found.ports == ports(16400)
+    assert (found.apps, found.workers) == (1, 3)
+    assert layout_for(tmp_path / "other").ports["pgbouncer"] == 15432

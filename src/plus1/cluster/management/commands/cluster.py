@@ -12,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from plus1.cluster import control, install, probes
-from plus1.cluster.layout import Layout, default_dir
+from plus1.cluster.layout import Layout, default_dir, layout_for
 
 
 class Command(BaseCommand):
@@ -27,8 +27,8 @@ class Command(BaseCommand):
             "part", nargs="?", help="bij kill/start: app1, worker1, leader, replica, pg1, ..."
         )
         parser.add_argument("--dir", default=None, help="clustermap (standaard var/cluster)")
-        parser.add_argument("--apps", type=int, default=2)
-        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--apps", type=int, default=None, help="app-nodes (standaard 2 of als bij up)")
+        parser.add_argument("--workers", type=int, default=None, help="workers (standaard 2 of als bij up)")
         parser.add_argument("--demo", action="store_true", help="bij up: laad de demogegevens")
         parser.add_argument("--json", action="store_true", help="status/kill als JSON")
         parser.add_argument("--wipe", action="store_true", help="bij down: wis de clustermap")
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=180, help="seconden per stap")
 
     def handle(self, *args, action, part, **options):
-        layout = Layout(options["dir"] or default_dir(), apps=options["apps"], workers=options["workers"])
+        layout = layout_for(options["dir"] or default_dir(), options["apps"], options["workers"])
         strict = options.pop("strict") or (layout.run / "strict").exists()
         try:
             if action == "up":
