@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import sys
 import time
 
@@ -40,6 +41,9 @@ def main() -> None:
     parser.add_argument("--measure-only", action="store_true")
     parser.add_argument("--label", default="", help="a note stored with the figures (e.g. the commit)")
     args = parser.parse_args()
+    # A stop from `timeout` or kill: leave through the finally blocks, so the gunicorn this
+    # run started stops with it and an open load batch rolls back.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("growth bench: stopped"))
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("growth bench: needs DATABASE_URL pointing at PostgreSQL")
