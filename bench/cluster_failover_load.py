@@ -23,6 +23,9 @@ import jwt
 
 # A request that waits longer than this counts as failed (a killed leader can leave a connection hanging).
 REQUEST_TIMEOUT = 15.0
+# A client waits before trying again (as long as a 503's Retry-After asks, at most 5 s), so the
+# error count is about one per second per client while a part is down, not a tight loop.
+RETRY_PAUSE = 1.0
 HIDDEN_INPUT = re.compile(r"<input[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([a-zA-Z_:-]+)=(?:"([^"]*)"|'([^']*)')""")
 CONFIRMATION = re.compile(r"/mijn-zaken/([A-Z0-9-]+)/$")
@@ -160,7 +163,7 @@ class Load:
                     response = client.post("/zaken/api/v1/zaken", json=body, headers=headers)
                 except httpx.HTTPError as exc:
                     self._record(Attempt("api", started, time.monotonic(), False, error=type(exc).__name__))
-                    time.sleep(0.2)
+                    time.sleep(RETRY_PAUSE)
                     continue
                 if response.status_code == 201:
                     uuid = response.json()["url"].rstrip("/").rsplit("/", 1)[-1]
@@ -169,7 +172,7 @@ class Load:
                     self._record(
                         Attempt("api", started, time.monotonic(), False, error=f"HTTP {response.status_code}")
                     )
-                    time.sleep(0.2)
+                    time.sleep(retry_after(response))
 
     def _portal(self, index: int) -> None:
         resident = Resident(self.base_url, self.data, bsn=valid_bsn(index))
@@ -181,11 +184,18 @@ class Load:
                 except (httpx.HTTPError, PortalError) as exc:
                     error = str(exc) if isinstance(exc, PortalError) else type(exc).__name__
                     self._record(Attempt("portal", started, time.monotonic(), False, error=error))
-                    time.sleep(0.5)
+                    time.sleep(RETRY_PAUSE)
                     continue
                 self._record(Attempt("portal", started, time.monotonic(), True, ref=identificatie))
         finally:
             resident.client.close()
+
+
+def retry_after(response: httpx.Response) -> float:
+    try:
+        return min(max(float(response.headers.get("Retry-After", RETRY_PAUSE)), RETRY_PAUSE), 5.0)
+    except ValueError:
+        return RETRY_PAUSE
 
 
 class PortalError(Exception):
