@@ -63,7 +63,10 @@ def _commit() -> str:
     try:
         # git from PATH, as a developer runs it.
         return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 capture_output=True, text=True, check=True
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
