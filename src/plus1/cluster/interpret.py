@@ -146,6 +146,30 @@ def patroni_members(
     return states, problems
 
 
+def members_from_nodes(answers: dict[str, dict | None]) -> dict | None:
+    """A /cluster-like answer from each node's own GET /patroni (when etcd cannot be read).
+
+    Patroni 3.0 calls the leader "master" there; a standby says ``sync_standby: true``.
+    """
+    members = []
+    synchronous = {
+        row.get("application_name")
+        for answer in answers.values()
+        for row in (answer or {}).get("replication", [])
+        if row.get("sync_state") in ("sync", "quorum")
+    }
+    for name, answer in answers.items():
+        if not answer:
+            continue
+        role = answer.get("role", "")
+        if role in ("master", "primary"):
+            role = "leader"
+        elif answer.get("sync_standby") or name in synchronous:
+            role = "sync_standby"
+        members.append({"name": name, "role": role, "state": answer.get("state", ""), "source": "patroni"})
+    return {"members": members} if members else None
+
+
 def haproxy_servers(csv_text: str) -> dict[tuple[str, str], str]:
     """HAProxy's stats CSV as {(proxy, server): status} for the server rows."""
     servers = {}

@@ -49,12 +49,17 @@ def http_json(url: str, timeout: float = TIMEOUT) -> dict | None:
 
 
 def patroni_cluster(layout: Layout) -> dict | None:
-    """Patroni's view of the cluster (GET /cluster), from the first node that answers."""
+    """Patroni's view of the cluster (GET /cluster), from the first node that answers.
+
+    /cluster reads etcd; with etcd down (the leader kept by failsafe_mode) the view is built
+    from each node's own GET /patroni instead.
+    """
     for node in PG_NODES:
         answer = http_json(f"http://127.0.0.1:{layout.rest_port(node)}/cluster")
         if answer and answer.get("members") is not None:
             return answer
-    return None
+    own = {node: http_json(f"http://127.0.0.1:{layout.rest_port(node)}/patroni") for node in PG_NODES}
+    return interpret.members_from_nodes(own)
 
 
 def node_role(layout: Layout, node: str) -> str | None:

@@ -8,6 +8,7 @@ from plus1.cluster.interpret import (
     disk_problem,
     haproxy_problems,
     haproxy_servers,
+    members_from_nodes,
     patroni_members,
 )
 
@@ -118,3 +119,20 @@ def test_a_nearly_full_disk_is_named():
 
 def test_an_empty_report_is_ok():
     assert Report().level == OK
+
+
+def test_without_etcd_the_nodes_own_answers_still_show_the_leader():
+    # GET /patroni of Patroni 3.0.2 (trimmed), as the nodes answer while etcd is down.
+    answers = {
+        "pg1": {"state": "running", "role": "replica", "sync_standby": True, "timeline": 2},
+        "pg2": {"state": "running", "role": "master", "timeline": 2, "replication": []},
+    }
+    cluster = members_from_nodes(answers)
+    states, problems = patroni_members(cluster)
+    assert [(state.part, state.role) for state in states] == [("pg1", "sync_standby"), ("pg2", "leader")]
+    assert problems == []
+    assert members_from_nodes({"pg1": None, "pg2": None}) is None
+    # The leader's replication rows tell too.
+    answers["pg1"].pop("sync_standby")
+    answers["pg2"]["replication"] = [{"application_name": "pg1", "state": "streaming", "sync_state": "sync"}]
+    assert members_from_nodes(answers)["members"][0]["role"] == "sync_standby"
