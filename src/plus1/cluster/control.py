@@ -178,7 +178,7 @@ def up(layout: Layout, say: say_type, *, strict: bool, archive: bool, demo: bool
         wait_part(layout, part, 30)
     manage(layout, ["migrate", "--noinput", "-v", "0"], say)
     if demo:
-        manage(layout, ["demo"], say)
+        manage(layout, ["demo"], say, timeout=1800)  # the demo loader takes minutes on 2 cores
     manage(layout, ["collectstatic", "--noinput", "-v", "0"], say)
     for part in layout.app_names() + layout.worker_names():
         start_part(layout, part)
