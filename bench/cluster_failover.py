@@ -189,10 +189,13 @@ class Cluster:
     def wait_healthy(self, timeout: float) -> float | None:
         """Seconds until ``status`` says healthy (exit 0), or None when it does not in time."""
         started = time.monotonic()
+        self.last_problems: list = []
         while time.monotonic() - started < timeout:
-            code, _ = self.status()
+            code, status = self.status()
             if code == 0:
                 return time.monotonic() - started
+            # What status said while not healthy: reported when recovery took long.
+            self.last_problems = status.get("problems") or [status.get("raw", "")]
             time.sleep(1)
         return None
 
@@ -391,6 +394,8 @@ def kill_phase(cluster: Cluster, load: Load, part: str, before: float, after: fl
         phase.notes.append("writes came back only after the part was started again")
     healthy = cluster.wait_healthy(timeout=120)
     phase.recovery_s = None if healthy is None else time.monotonic() - phase.killed
+    if cluster.last_problems:
+        phase.notes.append(f"status while recovering: {json.dumps(cluster.last_problems)[:400]}")
     if healthy is None:
         code, status = cluster.status()
         phase.notes.append(f"status after start: exit {code}: {json.dumps(status)[:500]}")
