@@ -62,6 +62,15 @@ def patroni_cluster(layout: Layout) -> dict | None:
     return interpret.members_from_nodes(own)
 
 
+def patroni_setting(layout: Layout, name: str) -> object:
+    """One value of Patroni's dynamic configuration (GET /config, kept in etcd), or None."""
+    for node in PG_NODES:
+        answer = http_json(f"http://127.0.0.1:{layout.rest_port(node)}/config")
+        if answer is not None:
+            return answer.get(name)
+    return None
+
+
 def node_role(layout: Layout, node: str) -> str | None:
     """A node's own idea of its role (GET /patroni): 'master'/'primary', 'replica', or None."""
     answer = http_json(f"http://127.0.0.1:{layout.rest_port(node)}/patroni")
@@ -136,6 +145,8 @@ def collect(layout: Layout, *, strict: bool = False) -> Report:
 
     cluster = patroni_cluster(layout)
     leader = leader_of(cluster)
+    # The live setting (patronictl edit-config may have changed it since the bootstrap).
+    strict = strict or bool(patroni_setting(layout, "synchronous_mode_strict"))
     replication = replication_rows(layout, leader) if leader else None
     states, problems = interpret.patroni_members(cluster, PG_NODES, replication=replication, strict=strict)
     for state in states:
