@@ -230,7 +230,7 @@ class ReplicaReadMiddleware:
                 response = self.get_response(request)
             if reads.wrote:
                 _remember_position(request)
-        response[HEADER] = REPLICA if reads.served_by_replica else LEADER
+        response[HEADER] = "replica" if reads.served_by_replica else "leader"
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
