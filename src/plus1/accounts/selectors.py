@@ -16,17 +16,21 @@ def organisations_for_user(
 ) -> list[Organisation]:
     """Return the organisations in which ``user`` holds one of ``roles``.
 
-    The result is cached on the user object for the rest of the request, because the
-    admin asks this many times per page.
+    All of the user's memberships are read once and kept on the user object for the rest of
+    the request: a back-office page asks about several roles (team lead, HR, coordinator, ...)
+    and each used to cost its own query.
     """
     if not user.is_authenticated:
         return []
-    cache: dict = user.__dict__.setdefault("_plus1_organisations", {})
-    key = frozenset(roles)
-    if key not in cache:
-        memberships = Membership.objects.filter(user=user, role__in=key).select_related("tenant")
-        cache[key] = sorted({m.tenant for m in memberships}, key=lambda o: o.name)
-    return cache[key]
+    memberships = user.__dict__.get("_plus1_memberships")
+    if memberships is None:
+        memberships = [
+            (membership.role, membership.tenant)
+            for membership in Membership.objects.filter(user=user).select_related("tenant")
+        ]
+        user.__dict__["_plus1_memberships"] = memberships
+    wanted = {str(role) for role in roles}
+    return sorted({tenant for role, tenant in memberships if role in wanted}, key=lambda o: o.name)
 
 
 def has_role(user: AbstractBaseUser | AnonymousUser, *, tenant: Organisation, role: Role) -> bool:
