@@ -128,19 +128,24 @@ class Command(DbWorkerCommand):
             try:
                 workers.beat(worker_id)
                 workers.reclaim_lost_tasks()
-                if time.monotonic() >= next_schedule:
-                    next_schedule = time.monotonic() + schedule_interval
+            except Exception:
+                logger.exception("Could not report this worker or look for lost tasks; trying again shortly")
+            if time.monotonic() >= next_schedule:
+                next_schedule = time.monotonic() + schedule_interval
+                try:
                     enqueue_due(timezone.now(), done, worker_id=worker_id)
-                    # The notification outbox is swept too: deliveries whose task was lost (a
-                    # crash between commit and enqueue) or whose retry is due go out now.
-                    for path in settings.PLUS1_SWEEPS:
-                        import_string(path)()
                     today = timezone.localdate()
                     if cleaned_on != today:
                         workers.forget_old(today=today)
                         cleaned_on = today
-            except Exception:
-                logger.exception("The worker's clock failed; trying again shortly")
-            finally:
-                close_old_connections()
+                except Exception:
+                    logger.exception("Could not enqueue the scheduled tasks; trying again shortly")
+                try:
+                    # The notification outbox is swept too: deliveries whose task was lost (a
+                    # crash between commit and enqueue) or whose retry is due go out now.
+                    for path in settings.PLUS1_SWEEPS:
+                        import_string(path)()
+                except Exception:
+                    logger.exception("Could not sweep; trying again shortly")
+            close_old_connections()
             stop.wait(workers.beat_seconds())
