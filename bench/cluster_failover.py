@@ -13,12 +13,14 @@ Per part it reports: writes acknowledged, present, notified once, errors during 
 started after the kill is acknowledged) and the recovery time (kill -> the cluster is healthy
 again after the part was started). The table is printed and written to var/cluster-failover.json.
 
-Run: ``python bench/cluster_failover.py --short`` (CI: ~25 s of load per kill, under 5 minutes
-with cluster up and down) or without ``--short`` for a longer load. The cluster runs in its own
-directory (default var/cluster-failover) on its own ports (PLUS1_CLUSTER_PORT_BASE, default here
-16400) and is taken down (and wiped) at the end unless ``--keep``. ``--base-url`` and
-``--env-file`` run the load and the checks against something already running, without kills
-(used to try the load generator against a single ``plus1 serve``). Exits 1 when a check fails.
+Run: ``python bench/cluster_failover.py --short`` (CI: 5 s of load before and 20 s after each
+kill; each ``plus1 cluster kill/start/status`` adds the seconds Django takes to start, and a first
+``cluster up`` its initdb and migrate) or without ``--short`` (15 s before, 90 s after each kill).
+The cluster runs in its own directory (default var/cluster-failover) on its own ports
+(PLUS1_CLUSTER_PORT_BASE, default here 16400) and is taken down (and wiped) at the end unless
+``--keep``. ``--base-url`` and ``--env-file`` run the load and the checks against something
+already running, without kills (used to try the load generator against a single ``plus1 serve``).
+Exits 1 when a check fails.
 """
 
 from __future__ import annotations
