@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils.crypto import salted_hmac
 
 from plus1.core import clock, tracing
+from plus1.core.prepared import PreparedInsert
 from plus1.tenants.models import Organisation
 
 from .exceptions import InvalidAccessReviewSettings
@@ -89,6 +90,12 @@ def current_api_call() -> ApiCall | None:
     return _api_call.get()
 
 
+# Every change writes an audit row and a processing record: their INSERTs built once per process.
+_INSERT_AUDIT_ENTRY = PreparedInsert(AuditEntry)
+# ProcessingRecord.save() only refuses changing a saved record; a new one passes it.
+_INSERT_PROCESSING_RECORD = PreparedInsert(ProcessingRecord, trust_save=True)
+
+
 def record_change(
     *,
     tenant: Organisation,
@@ -124,21 +131,23 @@ def record_change(
         note = note or call.toelichting
     if zgw_actie:
         zgw["actie"] = zgw_actie
-    return AuditEntry.objects.create(
-        tenant=tenant,
-        actor_type=actor.type,
-        actor_id=actor.id,
-        actor_label=actor.label[:255],
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_label=str(obj)[:255],
-        before=before,
-        after=after,
-        note=note,
-        main_object_type=main._meta.label_lower,
-        main_object_id=str(main.pk),
-        zgw=zgw or None,
+    return _INSERT_AUDIT_ENTRY.save(
+        AuditEntry(
+            tenant=tenant,
+            actor_type=actor.type,
+            actor_id=actor.id,
+            actor_label=actor.label[:255],
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_label=str(obj)[:255],
+            before=before,
+            after=after,
+            note=note,
+            main_object_type=main._meta.label_lower,
+            main_object_id=str(main.pk),
+            zgw=zgw or None,
+        )
     )
 
 
@@ -292,9 +301,7 @@ def record_processing(**kwargs: Any) -> ProcessingRecord | None:
     """Write a processing record now: for a change, inside the service's transaction."""
     if not is_enabled():
         return None
-    record = build_record(**kwargs)
-    record.save()
-    return record
+    return _INSERT_PROCESSING_RECORD.save(build_record(**kwargs))
 
 
 def record_reads(records: Iterable[ProcessingRecord]) -> None:

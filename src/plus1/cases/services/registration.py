@@ -19,11 +19,11 @@ from django.db.models import Q
 from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
 from plus1.catalog import reference
-from plus1.catalog.models import Adoption, Eigenschap, ResultaatType, RolType, ZaakType
+from plus1.catalog.models import Eigenschap, ResultaatType, RolType, ZaakType
 from plus1.core import clock
 from plus1.core.exceptions import FieldProblem
 from plus1.core.prefetch import mark_empty
-from plus1.core.prepared import PreparedQuery
+from plus1.core.prepared import PreparedInsert
 from plus1.tenants.models import Organisation
 
 from .. import deadlines
@@ -32,6 +32,7 @@ from ..exceptions import ZaakClosed
 from ..models import InformatieObject, Resultaat, Rol, Zaak, ZaakEigenschap, ZaakObject, ZaakSuspension
 from ..processing import record_change
 from . import documents, links
+from .adoption_team import adoption_team
 from .handling import SUSPENSION_FIELDS, end_suspension, lock_zaak, save_locked_zaak, start_suspension
 from .intake import next_case_number
 from .mirrors import remove_contact_mirrors
@@ -186,14 +187,8 @@ def _check(zaak: Zaak, *, is_new: bool, changed: Collection[str] = ()) -> None:
         raise FieldProblem(problems)
 
 
-# Every API create asks this: compiled once per process. One adoption per gemeente and process.
-_ADOPTION_TEAM = PreparedQuery(
-    lambda tenant_id, process_id: (
-        Adoption.objects.filter(tenant_id=tenant_id, process_id=process_id).only("team_id").order_by()
-    ),
-    -1,
-    -2,
-)
+# Every API create writes one: its INSERT built once per process.
+_INSERT_ZAAK = PreparedInsert(Zaak)
 
 
 def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str, Any], actor: Actor) -> Zaak:
@@ -232,12 +227,11 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         values["service_norm_on"] = deadlines.service_norm_date(
             started_on=started_on, service_norm=zaaktype.service_norm
         )
-    adoption = _ADOPTION_TEAM.first(tenant.pk, zaaktype.process_id)
     zaak = Zaak(
         tenant=tenant,
         zaaktype=zaaktype,
         bronorganisatie=values.pop("bronorganisatie", "") or tenant.rsin,
-        team_id=adoption.team_id if adoption else None,
+        team_id=adoption_team(tenant, zaaktype),
     )
     for name, value in values.items():
         setattr(zaak, name, "" if value is None and _is_text(name) else value)
@@ -247,7 +241,7 @@ def register_zaak(*, tenant: Organisation, zaaktype: ZaakType, values: dict[str,
         # its own to wait for. Inside the caller's, it is part of it, as at intake.
         zaak.identificatie = next_case_number(tenant=tenant, year=clock.today().year)
     with transaction.atomic():
-        zaak.save()
+        _INSERT_ZAAK.save(zaak)
         # A new zaak has no rollen yet: its processing record names no one, without asking.
         mark_empty(zaak, "rollen")
         links.set_related_zaken(zaak=zaak, related=related, is_new=True)
