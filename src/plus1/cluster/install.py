@@ -25,8 +25,8 @@ def missing_packages() -> list[str]:
     ):
         if not shutil.which(program, path=os.environ.get("PATH", "") + ":/usr/sbin:/usr/bin"):
             missing.append(package)
-    if "patroni" not in missing and not etcd_module_present():
-        missing.append("python3-etcd")
+    if not etcd_module_present():
+        missing.insert(1 if missing[:1] == ["patroni"] else 0, "python3-etcd")
     if not (PG_BIN / "postgres").exists():
         missing.append("postgresql-15")
     return missing
