@@ -35,7 +35,8 @@ from typing import Any
 
 import jwt
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, InterfaceError, connections
 from django.http import HttpRequest, HttpResponse
 
@@ -48,6 +49,8 @@ HEADER = "X-Plus1-Read-From"
 SESSION_KEY = "plus1_wal_position"
 # Never from the replica: the session that holds the write position itself, and the task queue.
 LEADER_ONLY_APPS = frozenset({"sessions", "django_tasks_db"})
+# A required position meaning "whatever the leader has written by now".
+LEADER_NOW = -1
 # The first word of a statement that changes nothing; anything else counts as a write.
 _READ_STARTS = ("SELECT", "(SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "SHOW")
 
@@ -130,6 +133,8 @@ class RequestReads:
         if not self.tolerant or self.wrote or connections[LEADER].in_atomic_block:
             return LEADER
         if self.replica_ok is None:
+            if self.required == LEADER_NOW:
+                self.required = leader_position()
             self.replica_ok = replica_usable(self.required)
         if self.replica_ok:
             self.served_by_replica = True
@@ -190,9 +195,18 @@ def _claimed_client(request: HttpRequest) -> str | None:
     return client_id if isinstance(client_id, str) and client_id else None
 
 
+def client_positions_shared() -> bool:
+    """Whether every app process sees the positions kept for API clients (not a local cache)."""
+    return not isinstance(caches["default"], LocMemCache)
+
+
 def _recorded_position(request: HttpRequest) -> int | None:
     client_id = _claimed_client(request)
     if client_id is not None:
+        if not client_positions_shared():
+            # Kept in this process only: with a second app node the client's write may have
+            # gone through the other. Ask for all the leader has now instead.
+            return LEADER_NOW
         return cache.get(_client_key(client_id))
     session = getattr(request, "session", None)
     return session.get(SESSION_KEY) if session is not None else None

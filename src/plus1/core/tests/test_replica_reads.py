@@ -131,6 +131,8 @@ def test_an_api_client_reads_its_own_create_and_another_client_the_replica(
     creator = ZgwClient(live_server.url, *make_client(gemeente_a))
     reader = ZgwClient(live_server.url, *make_client(gemeente_a))
     before_the_create = dbrouting.leader_position()
+    # As with a shared cache (Redis) between the app nodes.
+    monkeypatch.setattr(dbrouting, "client_positions_shared", lambda: True)
     try:
         zaak = create_zaak(creator, zaaktype)
         _lagging_at(monkeypatch, before_the_create)
@@ -146,3 +148,18 @@ def test_an_api_client_reads_its_own_create_and_another_client_the_replica(
     finally:
         creator.close()
         reader.close()
+
+
+def test_without_a_shared_cache_an_api_read_waits_for_all_the_leader_has(replica, monkeypatch, gemeente_a):
+    """With the positions in one process's memory, another node's write is unknown here: a
+    client then reads from the replica only when it has replayed everything the leader has."""
+    from plus1.api.common.testing import make_client, make_token
+
+    headers = {"Authorization": f"Bearer {make_token(*make_client(gemeente_a))}", "Accept-Crs": "EPSG:4326"}
+    position = dbrouting.leader_position()
+    Group.objects.create(name="Geschreven op de andere node")
+    _lagging_at(monkeypatch, position)
+    assert Client().get("/zaken/api/v1/zaken", headers=headers)[HEADER] == "leader"
+
+    monkeypatch.setattr(dbrouting, "replica_position", lambda: dbrouting.leader_position())
+    assert Client().get("/zaken/api/v1/zaken", headers=headers)[HEADER] == "replica"
