@@ -79,7 +79,9 @@ def command_for(layout: Layout, part: str) -> tuple[list[str], dict]:
         serve += ["--workers", str(APP_PROCESSES), "--threads", str(APP_THREADS), "--bind-wait", "15"]
         return [*python, *serve], {"env": app_env(layout)}
     if part.startswith("worker"):
-        return [*python, "worker", "--worker-id", part, "--no-reload"], {"env": app_env(layout)}
+        # Restarted when it ends by itself (a lost database connection), as under systemd.
+        keepalive = [sys.executable, "-m", "plus1.cluster.keepalive"]
+        return [*keepalive, *python, "worker", "--worker-id", part, "--no-reload"], {"env": app_env(layout)}
     raise ClusterError(f"Onbekend onderdeel: {part}.")
 
 

@@ -35,6 +35,8 @@ class PartState:
 class Report:
     parts: list[PartState] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    leader: str | None = None
+    strict: bool = False
 
     @property
     def level(self) -> str:
@@ -52,6 +54,8 @@ class Report:
         return {
             "level": self.level,
             "exit_code": self.exit_code,
+            "leader": self.leader,
+            "synchronous_mode_strict": self.strict,
             "parts": [asdict(part) for part in self.parts],
             "problems": [asdict(problem) for problem in self.problems],
         }

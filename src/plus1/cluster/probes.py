@@ -147,6 +147,7 @@ def collect(layout: Layout, *, strict: bool = False) -> Report:
     leader = leader_of(cluster)
     # The live setting (patronictl edit-config may have changed it since the bootstrap).
     strict = strict or bool(patroni_setting(layout, "synchronous_mode_strict"))
+    report.leader, report.strict = leader, strict
     replication = replication_rows(layout, leader) if leader else None
     states, problems = interpret.patroni_members(cluster, PG_NODES, replication=replication, strict=strict)
     for state in states:
