@@ -107,7 +107,9 @@ def flush_sql(self, style, tables, *, reset_sequences=False, allow_cascade=False
         filled = [row[0] for row in cursor.fetchall()]
         cursor.execute(
             "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-            "WHERE NOT t.tgisinternal"
+            # The triggers keeping the zaken's counts (plus1.cases.counts) follow a DELETE too;
+            # a TRUNCATE of cases_zaak alone would be refused for the tables referring to it.
+            "WHERE NOT t.tgisinternal AND t.tgname NOT LIKE 'cases_zaakcount%'"
         )
         triggered = {row[0] for row in cursor.fetchall()}
     sql = ["SET CONSTRAINTS ALL DEFERRED;"]
