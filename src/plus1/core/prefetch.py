@@ -15,7 +15,12 @@ from django.db import models
 def prefetched(instance: models.Model, relation: str) -> list | None:
     """The rows of ``relation`` that ``prefetch_related`` loaded on ``instance``, or None if it did not."""
     rows = getattr(instance, "_prefetched_objects_cache", {}).get(relation)
-    return None if rows is None else list(rows)
+    if rows is None:
+        return None
+    if isinstance(rows, models.QuerySet) and rows.query.is_empty():
+        # ``mark_empty``'s none(): evaluating it builds a query only to learn it is empty.
+        return []
+    return list(rows)
 
 
 def is_prefetched(instance: models.Model, relation: str) -> bool:

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from plus1.core import outbound
 from plus1.core.exceptions import FieldProblem
-from plus1.core.prepared import PreparedQuery
+from plus1.core.prepared import PreparedInsert, PreparedQuery
 from plus1.tenants.models import Organisation, OrganisationKind
 
 from .kanalen import STANDARD_KANALEN
@@ -77,6 +77,11 @@ _GEMEENTE_SUBSCRIPTIONS = PreparedQuery(
 )
 
 
+# Every change writes a notification, most with one delivery: their INSERTs built once per process.
+_INSERT_NOTIFICATION = PreparedInsert(Notification)
+_INSERT_DELIVERY = PreparedInsert(Delivery)
+
+
 # No savepoint: publish is always part of the change it tells about, and fails with it.
 @transaction.atomic(savepoint=False)
 def publish(
@@ -96,15 +101,17 @@ def publish(
     (catalog) notifications go to every abonnement.
     """
     tenant_id = tenant if isinstance(tenant, int) else tenant.pk
-    notification = Notification.objects.create(
-        tenant_id=tenant_id,
-        kanaal=kanaal,
-        hoofd_object=hoofd_object,
-        resource=resource,
-        resource_url=resource_url,
-        actie=actie,
-        aanmaakdatum=aanmaakdatum or timezone.now(),
-        kenmerken=dict(kenmerken),
+    notification = _INSERT_NOTIFICATION.save(
+        Notification(
+            tenant_id=tenant_id,
+            kanaal=kanaal,
+            hoofd_object=hoofd_object,
+            resource=resource,
+            resource_url=resource_url,
+            actie=actie,
+            aanmaakdatum=aanmaakdatum or timezone.now(),
+            kenmerken=dict(kenmerken),
+        )
     )
     is_collective = (
         tenant.is_collective
@@ -134,8 +141,11 @@ def publish(
         )
         for abonnement_id in matched
     ]
-    if deliveries:
+    if len(deliveries) == 1:
+        _INSERT_DELIVERY.save(deliveries[0])
+    elif deliveries:
         Delivery.objects.bulk_create(deliveries)
+    if deliveries:
         transaction.on_commit(_enqueue_delivery)
     bump_change_stamp(tenant_id)
     return notification
