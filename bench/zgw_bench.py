@@ -24,7 +24,8 @@ which all share the same 2 cores.
 
 Run with `make bench` or `python bench/zgw_bench.py` (DATABASE_URL pointing at PostgreSQL).
 Loading takes a few minutes; PLUS1_BENCH_KEEPDB=1 keeps the database for a second run, and
-PLUS1_BENCH_ONLY=creates (or =concurrent) runs only that part. Prints figures; asserts nothing.
+PLUS1_BENCH_ONLY=creates (or =concurrent, or =detail: 500 zaken read once, with the CPU per
+detail) runs only that part. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ FIRST_PAGES = 10
 # gunicorn processes and threads per process; processes sidestep the GIL on the 2 cores.
 WORKERS = os.environ.get("PLUS1_BENCH_WORKERS", "4")
 THREADS = os.environ.get("PLUS1_BENCH_THREADS", "4")
-# PLUS1_BENCH_ONLY=creates or =concurrent runs that part alone (quicker while working on it).
+# PLUS1_BENCH_ONLY=creates, =concurrent or =detail runs that part alone (quicker while working on it).
 ONLY = os.environ.get("PLUS1_BENCH_ONLY", "")
 
 
@@ -390,6 +391,9 @@ def _run() -> None:
         if ONLY == "creates":
             _creates(base_url, headers, granted[0], subscriber, meter)
             return
+        if ONLY == "detail":
+            _report_details(base_url, headers, detail_uuids, meter)
+            return
         if ONLY == "concurrent":
             _report_concurrent(base_url, token_headers, FIRST_PAGES, meter)
             return
@@ -455,6 +459,24 @@ def _report_concurrent(base_url: str, headers: dict, pages: int, meter: CpuMeter
     meter.stop()
     report(f"zaken list page (100) among the first {FIRST_PAGES}, {USERS} users", samples)
     print(f"CPU per list page, {USERS} users: {meter.per(len(samples))}")
+
+
+def _report_details(base_url: str, headers, uuids: list[str], meter: CpuMeter) -> None:
+    """Each zaak read once by one of 4 users (no kept answer: run with the read cache off)."""
+    import httpx
+
+    def user(seed: int) -> list[float]:
+        with httpx.Client(base_url=base_url, timeout=60) as client:
+            return [
+                _timed(client, "GET", f"/zaken/api/v1/zaken/{uuid}", headers()) for uuid in uuids[seed::4]
+            ]
+
+    meter.start()
+    with ThreadPoolExecutor(4) as pool:
+        samples = [sample for samples in pool.map(user, range(4)) for sample in samples]
+    meter.stop()
+    report("zaak detail, 4 users (each zaak read once)", samples)
+    print(f"CPU per zaak detail: {meter.per(len(samples))}")
 
 
 def _concurrent(base_url: str, headers: dict, pages: int) -> list[float]:
