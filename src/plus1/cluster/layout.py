@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def read_env(path: Path) -> dict[str, str]:
     for line in lines:
         name, sep, value = line.removeprefix("export ").partition("=")
         if sep and not name.startswith("#"):
-            values[name.strip()] = value.strip()
+            value = value.strip()
+            values[name.strip()] = " ".join(shlex.split(value)) if value else value
     return values
 
 
@@ -151,6 +153,7 @@ class Layout:
     def write_env(self) -> Path:
         path = self.dir / "cluster.env"
         lines = ["# Written by `plus1 cluster up`; `source` it to talk to the cluster."]
-        lines += [f"export {name}={value}" for name, value in self.environment().items()]
+        # Quoted for the shell: "app1 app2" sourced unquoted would export just "app1".
+        lines += [f"export {name}={shlex.quote(value)}" for name, value in self.environment().items()]
         path.write_text("\n".join(lines) + "\n")
         return path
