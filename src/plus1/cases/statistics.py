@@ -154,7 +154,10 @@ def overdue_trend(
     the history shows today's knowledge of each zaak's deadline.
     """
     ends = week_ends(today=today, weeks=weeks)
-    counts = _zaken(tenant, team_ids).aggregate(
+    # Only a zaak still open at the first week's end can count in any week: the bound keeps the
+    # query to recent work instead of the team's whole history (flat as the archive grows).
+    recent = _zaken(tenant, team_ids).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=ends[0]))
+    counts = recent.aggregate(
         **{
             f"w{index}": Count(
                 "pk",
