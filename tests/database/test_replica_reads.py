@@ -62,7 +62,7 @@ def _lagging_at(monkeypatch, position: int) -> None:
     monkeypatch.setattr(dbrouting, "replica_position", lambda: position)
 
 
-@pytest.mark.urls("plus1.core.tests.replica_urls")
+@pytest.mark.urls("tests.database.replica_urls")
 def test_a_writer_reads_its_own_write_from_the_leader_and_others_read_the_replica(replica, monkeypatch):
     before_the_write = dbrouting.leader_position()
     writer, other = Client(), Client()
@@ -86,13 +86,13 @@ def test_a_writer_reads_its_own_write_from_the_leader_and_others_read_the_replic
     assert writer.get("/lezen/")[HEADER] == "replica"
 
 
-@pytest.mark.urls("plus1.core.tests.replica_urls")
+@pytest.mark.urls("tests.database.replica_urls")
 def test_a_page_not_listed_as_lag_tolerant_reads_from_the_leader(replica, settings):
     settings.PLUS1_REPLICA_READ_VIEWS = []
     assert Client().get("/lezen/")[HEADER] == "leader"
 
 
-@pytest.mark.urls("plus1.core.tests.replica_urls")
+@pytest.mark.urls("tests.database.replica_urls")
 def test_an_instance_read_from_the_replica_can_be_saved(replica):
     Group.objects.create(name="Oud")
     with dbrouting.request_reads(dbrouting.RequestReads(tolerant=True)):
@@ -103,7 +103,7 @@ def test_an_instance_read_from_the_replica_can_be_saved(replica):
     assert Group.objects.get().name == "Nieuw"
 
 
-@pytest.mark.urls("plus1.core.tests.replica_urls")
+@pytest.mark.urls("tests.database.replica_urls")
 def test_an_unreachable_replica_means_reads_from_the_leader_without_an_error(replica):
     reachable = connections.settings[REPLICA]
     # Nothing listens on port 9 of the loopback: connection refused.
