@@ -6,6 +6,7 @@ Each API is a ``ninja.NinjaAPI`` named ``api`` in ``plus1.api.<name>.api``, moun
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,3 +82,23 @@ def load_api(name: str) -> NinjaAPI | None:
 def existing_apis() -> list[ApiSpec]:
     """The APIs whose module exists, in registry order."""
     return [spec for spec in APIS.values() if load_api(spec.name) is not None]
+
+
+@functools.cache
+def official_document(name: str) -> dict:
+    """The official OpenAPI document of API ``name``, parsed once per process (read-only).
+
+    The request gate and the header checks read it on the first request; parsed in pure Python
+    the seven documents cost seconds of CPU in every app process, so libyaml's loader is used
+    where it is installed, and ``warm_up()`` does it before the first request.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(APIS[name].official_path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+
+
+def warm_up() -> None:
+    """Parse every official document now (at start-up), not in the first request that needs it."""
+    for name in APIS:
+        official_document(name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import yaml
 from ninja import NinjaAPI
 
 from . import errors
@@ -46,9 +45,9 @@ HONOURED_HEADERS = {"x-audit-toelichting", "accept-crs", "content-crs"}
 def _standard_headers(name: str) -> dict[tuple[str, str], list[dict]]:
     """(METHOD, path template) -> the honoured header parameters the standard declares there."""
     from plus1.api.oas_compare import path_template
-    from plus1.api.registry import APIS
+    from plus1.api.registry import official_document
 
-    document = yaml.safe_load(APIS[name].official_path.read_text(encoding="utf-8"))
+    document = official_document(name)
     shared = document.get("components", {}).get("parameters", {})
     found: dict[tuple[str, str], list[dict]] = {}
     for path, item in document.get("paths", {}).items():

@@ -55,13 +55,11 @@ def _finite_float(text: str) -> float:
 def _declared_media_types() -> dict[str, list[tuple[str, re.Pattern, frozenset[str]]]]:
     """API name -> (METHOD, path pattern, request media types) where the standard declares
     other types than only ``application/json``. Every other operation takes JSON."""
-    import yaml
-
-    from plus1.api.registry import APIS
+    from plus1.api.registry import APIS, official_document
 
     found: dict[str, list[tuple[str, re.Pattern, frozenset[str]]]] = {}
-    for name, spec in APIS.items():
-        document = yaml.safe_load(spec.official_path.read_text(encoding="utf-8"))
+    for name in APIS:
+        document = official_document(name)
         for path, item in (document.get("paths") or {}).items():
             for method, operation in item.items():
                 if not isinstance(operation, dict) or "requestBody" not in operation:
