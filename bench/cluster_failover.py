@@ -481,6 +481,11 @@ def main() -> int:
         report["notifications_received"] = subscriber.count()
         report["notified_not_acknowledged"] = len(subscriber.created_uuids() - {a.uuid for a in acks})
         report["phases"] = [asdict(p) for p in phases]
+        report["own_reads"] = dict(load.own_reads)
+        report["stale_reads"] = len(load.stale_reads)
+        log(f"own creates read back: {load.own_reads}, stale (404): {len(load.stale_reads)}")
+        if load.stale_reads:
+            report["problems"].append(f"{len(load.stale_reads)} own creates were not found when read back")
     finally:
         if load is not None:
             load.stop()

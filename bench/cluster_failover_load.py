@@ -115,6 +115,11 @@ class Load:
         self.attempts: list[Attempt] = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
+        # Read-your-writes through the real replica: each create is read back at once by the
+        # same client; a 404 is a stale read. Which database answered comes from the
+        # X-Plus1-Read-From header (replica or leader).
+        self.own_reads: dict[str, int] = {}
+        self.stale_reads: list[str] = []
         self.threads = [threading.Thread(target=self._api, daemon=True) for _ in range(api_threads)] + [
             threading.Thread(target=self._portal, args=(index,), daemon=True)
             for index in range(portal_threads)
@@ -166,13 +171,27 @@ class Load:
                     time.sleep(RETRY_PAUSE)
                     continue
                 if response.status_code == 201:
-                    uuid = response.json()["url"].rstrip("/").rsplit("/", 1)[-1]
+                    url = response.json()["url"]
+                    uuid = url.rstrip("/").rsplit("/", 1)[-1]
                     self._record(Attempt("api", started, time.monotonic(), True, ref=uuid, uuid=uuid))
+                    self._read_back(client, url, headers, uuid)
                 else:
                     self._record(
                         Attempt("api", started, time.monotonic(), False, error=f"HTTP {response.status_code}")
                     )
                     time.sleep(retry_after(response))
+
+    def _read_back(self, client: httpx.Client, url: str, headers: dict, uuid: str) -> None:
+        try:
+            response = client.get(url, headers=headers)
+        except httpx.HTTPError:
+            return  # a node going down is not a stale read
+        with self.lock:
+            if response.status_code == 404:
+                self.stale_reads.append(uuid)
+            elif response.status_code == 200:
+                source = response.headers.get("X-Plus1-Read-From", "unknown")
+                self.own_reads[source] = self.own_reads.get(source, 0) + 1
 
     def _portal(self, index: int) -> None:
         resident = Resident(self.base_url, self.data, bsn=valid_bsn(index))

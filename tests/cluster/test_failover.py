@@ -84,5 +84,7 @@ def test_every_zaak_is_notified_exactly_once(figures):
 
 
 def test_the_run_reports_no_problem(figures):
+    # Read-your-writes through the real replica: a client reads its own create back at once.
+    assert figures["stale_reads"] == 0, figures["own_reads"]
     assert figures["problems"] == [], figures["log"]
     assert figures["exit_code"] == 0, figures["log"]
