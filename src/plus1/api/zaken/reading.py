@@ -101,19 +101,21 @@ def catalog_tenants(request: HttpRequest) -> Q:
 # of the gemeente's adoption: a zaak written with it gets a processing record and lands in that
 # team's inbox, without a query for either (one round trip instead of three).
 _ZAAKTYPE_BY_UUID = PreparedQuery(
-    lambda tenant_id, zaaktype_uuid, adopting_tenant_id: ZaakType.objects.filter(
-        Q(tenant_id=tenant_id) | Q(tenant__kind=OrganisationKind.COLLECTIVE), uuid=zaaktype_uuid
-    )
-    .select_related("processing_activity")
-    .annotate(
-        **{
-            ADOPTION_TEAM: Subquery(
-                Adoption.objects.filter(tenant_id=adopting_tenant_id, process_id=OuterRef("process_id"))
-                .order_by()
-                .values("team_id")[:1]
-            ),
-            DEFAULT_ACTIVITY: default_activity_column(),
-        }
+    lambda tenant_id, zaaktype_uuid, adopting_tenant_id: (
+        ZaakType.objects.filter(
+            Q(tenant_id=tenant_id) | Q(tenant__kind=OrganisationKind.COLLECTIVE), uuid=zaaktype_uuid
+        )
+        .select_related("processing_activity")
+        .annotate(
+            **{
+                ADOPTION_TEAM: Subquery(
+                    Adoption.objects.filter(tenant_id=adopting_tenant_id, process_id=OuterRef("process_id"))
+                    .order_by()
+                    .values("team_id")[:1]
+                ),
+                DEFAULT_ACTIVITY: default_activity_column(),
+            }
+        )
     ),
     -1,
     uuid_lib.UUID(int=1),
